@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+// Configuration comes from the environment only, validated once at start. A wrong value stops
+// the process with one line that names the variable (see main.ts), never a stack trace.
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const url = z.url({ message: 'a URL' });
+
+const schema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { message: 'a postgres:// URL' })
+      .optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DEMO_DATA: bool.default(true),
+    PUBLIC_URL: url.optional(),
+    COOKIE_SECURE: bool.optional(),
+    SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    OIDC_ISSUER: url.optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_TENANT: z.string().min(1).optional(),
+    OIDC_DEFAULT_UNIT: z.string().min(1).optional(),
+    OIDC_NAME: z.string().min(1).default('SSO'),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.OIDC_ISSUER ? (env.OIDC_CLIENT_ID ? 'OIDC_CLIENT_SECRET' : 'OIDC_CLIENT_ID') : 'OIDC_ISSUER'],
+        message: 'set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  database: { kind: 'pg'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
+  demoData: boolean;
+  publicUrl: string;
+  cookieSecure: boolean;
+  sessionHours: number;
+  logLevel: Env['LOG_LEVEL'];
+  oidc?: {
+    issuer: string;
+    clientId: string;
+    clientSecret: string;
+    tenant?: string;
+    defaultUnit?: string;
+    name: string;
+  };
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty variables count as unset, as in most deployment tools.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    const value = present[name];
+    throw new ConfigError(
+      `${name}${value !== undefined ? `=${JSON.stringify(value)}` : ''} is invalid: expected ${expected(issue)}`,
+    );
+  }
+  const e = parsed.data;
+  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: 'pg', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      : { kind: 'pglite', dataDir: e.DATA_DIR },
+    demoData: e.DEMO_DATA,
+    publicUrl,
+    cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
+    sessionHours: e.SESSION_HOURS,
+    logLevel: e.LOG_LEVEL,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            tenant: e.OIDC_TENANT,
+            defaultUnit: e.OIDC_DEFAULT_UNIT,
+            name: e.OIDC_NAME,
+          }
+        : undefined,
+  };
+}
+
+function expected(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return 'a valid value';
+  if (issue.code === 'invalid_value') return `one of ${issue.values.map(String).join(', ')}`;
+  if (issue.code === 'too_small' || issue.code === 'too_big') {
+    return issue.message.replace(/^Too (small|big): expected number to be /, 'a number ');
+  }
+  if (issue.code === 'invalid_type') return `a ${issue.expected}`;
+  return issue.message;
+}

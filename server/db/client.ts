@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** Something that runs queries: the database or a transaction in it. */
+export type Executor = Database | Transaction;
+
+export interface DatabaseHandle {
+  kind: 'pglite' | 'pg';
+  db: Database;
+  /** Runs raw SQL text (several statements allowed); used by migrations and test set-up. */
+  exec(sqlText: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { kind: 'pg'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir?: string };
+
+/** Opens PostgreSQL when a URL is given, else the embedded PGlite in `dataDir` (in memory without one). */
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if (target.kind === 'pg') {
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // A pool error on an idle client must not crash the process; the next query reconnects.
+    pool.on('error', () => {});
+    await pool.query('select 1');
+    return {
+      kind: 'pg',
+      db: drizzlePg({ client: pool, schema }) as unknown as Database,
+      exec: async (text) => {
+        await pool.query(text);
+      },
+      close: () => pool.end(),
+    };
+  }
+  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+  const client = await PGlite.create(target.dataDir);
+  return {
+    kind: 'pglite',
+    db: drizzlePglite({ client, schema }) as unknown as Database,
+    exec: async (text) => {
+      await client.exec(text);
+    },
+    close: () => client.close(),
+  };
+}

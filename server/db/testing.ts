@@ -1,0 +1,44 @@
+import pg from 'pg';
+import { type DatabaseHandle, openDatabase } from './client.ts';
+import { migrate } from './migrate.ts';
+
+// A fresh, migrated database for one test file: in-memory PGlite by default, or a new database
+// on the PostgreSQL server of TEST_DATABASE_URL when TEST_DB=pg. Real databases, never mocks.
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export function testDatabaseKind(): 'pg' | 'pglite' {
+  return process.env.TEST_DB === 'pg' ? 'pg' : 'pglite';
+}
+
+export interface TestDatabase extends DatabaseHandle {
+  /** Closes and, on PostgreSQL, drops the database. */
+  dispose(): Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (testDatabaseKind() === 'pglite') {
+    const handle = await openDatabase({ kind: 'pglite' });
+    await migrate(handle);
+    return { ...handle, dispose: () => handle.close() };
+  }
+  const name = `styrbord_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ kind: 'pg', url: url.toString(), poolSize: 5 });
+  await migrate(handle);
+  return {
+    ...handle,
+    dispose: async () => {
+      await handle.close();
+      const again = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await again.connect();
+      await again.query(`drop database if exists ${name} with (force)`);
+      await again.end();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { Person, RoleAssignment, Unit } from '../../../shared/org.ts';
+import type { Role, ScopeKind } from '../../../shared/roles.ts';
+import { iso } from '../../platform/http.ts';
+import type { PersonRow, RoleAssignmentRow, UnitRow } from './service.ts';
+
+// Rows → API shapes. Kept apart from routes so exports and other modules present the same way.
+
+export function presentUnit(row: UnitRow): Unit {
+  return {
+    id: row.id,
+    parentId: row.parentId,
+    name: row.name,
+    kind: row.kind as Unit['kind'],
+    costCentre: row.costCentre,
+    orgNumber: row.orgNumber,
+    archivedAt: iso(row.archivedAt),
+    archiveReason: row.archiveReason,
+    version: row.version,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+  };
+}
+
+export function presentPerson(row: PersonRow): Person {
+  return {
+    id: row.id,
+    givenName: row.givenName,
+    familyName: row.familyName,
+    name: `${row.givenName} ${row.familyName}`,
+    email: row.email,
+    title: row.title,
+    phone: row.phone,
+    unitId: row.unitId,
+    employeeNumber: row.employeeNumber,
+    active: row.active,
+    archivedAt: iso(row.archivedAt),
+    archiveReason: row.archiveReason,
+    version: row.version,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+  };
+}
+
+export function presentRoleAssignment(row: RoleAssignmentRow): RoleAssignment {
+  return {
+    id: row.id,
+    personId: row.personId,
+    role: row.role as Role,
+    scope: row.scope as ScopeKind,
+    unitId: row.unitId,
+    grantedAt: iso(row.grantedAt),
+    grantedBy: row.grantedBy,
+    revokedAt: iso(row.revokedAt),
+    revokedBy: row.revokedBy,
+  };
+}

@@ -1,0 +1,119 @@
+import { timestamptz as ts } from '../../db/columns.ts';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+// Tables of the org module. Only ./service.ts writes them.
+// Tenant tables key on (tenant_id, id) and every reference between them carries tenant_id, so the
+// database refuses a reference across tenants (DESIGN.md "Layout").
+
+export const tenants = pgTable('tenants', {
+  id: uuid('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  orgNumber: text('org_number'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const units = pgTable(
+  'units',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid('id').notNull(),
+    parentId: uuid('parent_id'),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    costCentre: text('cost_centre'),
+    orgNumber: text('org_number'),
+    archivedAt: ts('archived_at'),
+    archiveReason: text('archive_reason'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.parentId], foreignColumns: [t.tenantId, t.id] }),
+    index('units_list_idx').on(t.tenantId, t.name, t.id),
+    index('units_parent_idx').on(t.tenantId, t.parentId),
+    uniqueIndex('units_cost_centre_uq')
+      .on(t.tenantId, t.costCentre)
+      .where(sql`cost_centre is not null and archived_at is null`),
+  ],
+);
+
+export const people = pgTable(
+  'people',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid('id').notNull(),
+    givenName: text('given_name').notNull(),
+    familyName: text('family_name').notNull(),
+    // "Family, Given" lower-cased: the sort key of every people list, kept on write.
+    sortName: text('sort_name').notNull(),
+    email: text('email').notNull(),
+    title: text('title'),
+    phone: text('phone'),
+    unitId: uuid('unit_id'),
+    employeeNumber: text('employee_number'),
+    active: boolean('active').notNull().default(true),
+    archivedAt: ts('archived_at'),
+    archiveReason: text('archive_reason'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.unitId], foreignColumns: [units.tenantId, units.id] }),
+    uniqueIndex('people_email_uq').on(t.tenantId, t.email),
+    index('people_list_idx').on(t.tenantId, t.sortName, t.id),
+    index('people_unit_idx').on(t.tenantId, t.unitId, t.sortName, t.id),
+    index('people_email_idx').on(t.email),
+    uniqueIndex('people_employee_number_uq')
+      .on(t.tenantId, t.employeeNumber)
+      .where(sql`employee_number is not null`),
+  ],
+);
+
+export const roleAssignments = pgTable(
+  'role_assignments',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid('id').notNull(),
+    personId: uuid('person_id').notNull(),
+    role: text('role').notNull(),
+    scope: text('scope').notNull(),
+    unitId: uuid('unit_id'),
+    grantedAt: ts('granted_at').notNull().defaultNow(),
+    grantedBy: uuid('granted_by'),
+    revokedAt: ts('revoked_at'),
+    revokedBy: uuid('revoked_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }),
+    foreignKey({ columns: [t.tenantId, t.unitId], foreignColumns: [units.tenantId, units.id] }),
+    index('role_assignments_person_idx').on(t.tenantId, t.personId),
+    // One active grant of a role in a scope; revoked grants stay as history.
+    uniqueIndex('role_assignments_active_uq')
+      .on(t.tenantId, t.personId, t.role, sql`coalesce(unit_id, '00000000-0000-0000-0000-000000000000'::uuid)`)
+      .where(sql`revoked_at is null`),
+  ],
+);

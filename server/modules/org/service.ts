@@ -1,0 +1,482 @@
+import { and, asc, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  archiveBody,
+  PersonCreate,
+  PersonUpdate,
+  personListQuery,
+  RoleGrant,
+  UnitCreate,
+  UnitUpdate,
+  unitListQuery,
+} from '../../../shared/org.ts';
+import { grantableScopes, roleAllowsScope, type Role } from '../../../shared/roles.ts';
+import type { Database } from '../../db/client.ts';
+import type { Actor, Grant } from '../../platform/context.ts';
+import { isUniqueViolation, problems } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { decodeCursor, toPage } from '../../platform/pagination.ts';
+import { likePattern } from '../../platform/search-text.ts';
+import { inTenant, readScope, type TenantScope } from '../../platform/tenancy.ts';
+import { assertVersion, definedOnly } from '../../platform/versioning.ts';
+import { people, roleAssignments, tenants, units } from './schema.ts';
+
+// The rules of the org module: tenants, units, people and role assignments. The only writer of
+// ./schema.ts. Every change is one transaction that also writes its audit event.
+
+export type UnitRow = typeof units.$inferSelect;
+export type PersonRow = typeof people.$inferSelect;
+export type RoleAssignmentRow = typeof roleAssignments.$inferSelect;
+
+type ArchiveInput = z.infer<typeof archiveBody>;
+
+// ---------------------------------------------------------------- tenants
+
+export async function createTenant(
+  db: Database,
+  input: { id?: string; slug: string; name: string; kind: 'municipality' | 'federation'; orgNumber?: string },
+) {
+  const [row] = await db
+    .insert(tenants)
+    .values({ id: input.id ?? newId(), ...input })
+    .returning();
+  return row!;
+}
+
+export async function findTenantBySlug(db: Database, slug: string) {
+  const [row] = await db.select().from(tenants).where(eq(tenants.slug, slug));
+  return row;
+}
+
+export async function getTenant(db: Database, id: string) {
+  const [row] = await db.select().from(tenants).where(eq(tenants.id, id));
+  return row;
+}
+
+// ---------------------------------------------------------------- units
+
+export async function listUnits(db: Database, actor: Actor, query: z.infer<typeof unitListQuery>) {
+  const s = readScope(db, actor);
+  const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
+  const rows = await db
+    .select()
+    .from(units)
+    .where(
+      s.where(
+        units,
+        query.includeArchived ? undefined : isNull(units.archivedAt),
+        query.parentId ? eq(units.parentId, query.parentId) : undefined,
+        query.kind ? eq(units.kind, query.kind) : undefined,
+        query.search
+          ? or(ilike(units.name, likePattern(query.search)), ilike(units.costCentre, likePattern(query.search)))
+          : undefined,
+        after ? or(gt(units.name, after[0]), and(eq(units.name, after[0]), gt(units.id, after[1]))) : undefined,
+      ),
+    )
+    .orderBy(asc(units.name), asc(units.id))
+    .limit(query.limit + 1);
+  return toPage(rows, query.limit, (r) => [r.name, r.id]);
+}
+
+export async function getUnit(db: Database, actor: Actor, id: string): Promise<UnitRow> {
+  const s = readScope(db, actor);
+  const [row] = await db.select().from(units).where(s.where(units, eq(units.id, id)));
+  if (!row) throw problems.notFound('unit');
+  return row;
+}
+
+async function lockUnit(s: TenantScope, id: string) {
+  const [row] = await s.tx.select().from(units).where(s.where(units, eq(units.id, id))).for('update');
+  return row;
+}
+
+/** Refuses a parent that does not exist, is archived, or lies below the unit itself (a cycle). */
+async function checkParent(s: TenantScope, unitId: string | null, parentId: string | null | undefined) {
+  if (!parentId) return;
+  if (parentId === unitId) throw problems.field('body.parentId', 'A unit cannot be its own parent');
+  const [parent] = await s.tx.select().from(units).where(s.where(units, eq(units.id, parentId)));
+  if (!parent || parent.archivedAt) throw problems.field('body.parentId', 'No such active unit');
+  if (!unitId) return;
+  const result = await s.tx.execute<{ id: string }>(sql`
+    with recursive up(id, parent_id) as (
+      select id, parent_id from units where tenant_id = ${s.tenantId} and id = ${parentId}
+      union all
+      select u.id, u.parent_id from units u join up on u.id = up.parent_id where u.tenant_id = ${s.tenantId}
+    )
+    select id from up where id = ${unitId} limit 1`);
+  if (rowsOf(result).length > 0) {
+    throw problems.field('body.parentId', 'A unit cannot be moved below itself');
+  }
+}
+
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
+async function guardUnique<R>(work: () => Promise<R>, field: string, message: string): Promise<R> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw problems.conflict(message, [{ path: field, message }]);
+    throw error;
+  }
+}
+
+export function createUnit(db: Database, actor: Actor, input: UnitCreate): Promise<UnitRow> {
+  return guardUnique(
+    () =>
+      inTenant(db, actor, async (s) => {
+        await checkParent(s, null, input.parentId);
+        const [row] = await s
+          .insert(units, {
+            id: newId(),
+            name: input.name,
+            kind: input.kind,
+            parentId: input.parentId ?? null,
+            costCentre: input.costCentre || null,
+            orgNumber: input.orgNumber || null,
+          })
+          .returning();
+        await s.audit({ entity: 'unit', entityId: row!.id, action: 'create', after: row });
+        return row!;
+      }),
+    'body.costCentre',
+    'The cost centre is already used by another unit',
+  );
+}
+
+export function updateUnit(db: Database, actor: Actor, id: string, input: UnitUpdate): Promise<UnitRow> {
+  return guardUnique(
+    () =>
+      inTenant(db, actor, async (s) => {
+        const before = await lockUnit(s, id);
+        assertVersion(before, input.version, 'unit');
+        const { version, ...changes } = input;
+        if (changes.parentId !== undefined) await checkParent(s, id, changes.parentId);
+        if (changes.costCentre === '') changes.costCentre = null;
+        if (changes.orgNumber === '') changes.orgNumber = null;
+        const [after] = await s
+          .update(units, { ...definedOnly(changes), version: version + 1, updatedAt: new Date() }, eq(units.id, id))
+          .returning();
+        const action = changes.parentId !== undefined && changes.parentId !== before!.parentId ? 'move' : 'update';
+        await s.audit({ entity: 'unit', entityId: id, action, before, after });
+        return after!;
+      }),
+    'body.costCentre',
+    'The cost centre is already used by another unit',
+  );
+}
+
+export function archiveUnit(db: Database, actor: Actor, id: string, input: ArchiveInput): Promise<UnitRow> {
+  return inTenant(db, actor, async (s) => {
+    const before = await lockUnit(s, id);
+    assertVersion(before, input.version, 'unit');
+    if (before!.archivedAt) throw problems.conflict('The unit is already archived');
+    // A unit with active sub-units or people would leave them hanging: they move first.
+    const [child] = await s.tx
+      .select({ id: units.id })
+      .from(units)
+      .where(s.where(units, eq(units.parentId, id), isNull(units.archivedAt)))
+      .limit(1);
+    if (child) throw problems.conflict('The unit has active sub-units; move or archive them first');
+    const [member] = await s.tx
+      .select({ id: people.id })
+      .from(people)
+      .where(s.where(people, eq(people.unitId, id), isNull(people.archivedAt)))
+      .limit(1);
+    if (member) throw problems.conflict('The unit has active people; move or archive them first');
+    const [after] = await s
+      .update(
+        units,
+        { archivedAt: new Date(), archiveReason: input.reason, version: input.version + 1, updatedAt: new Date() },
+        eq(units.id, id),
+      )
+      .returning();
+    await s.audit({ entity: 'unit', entityId: id, action: 'archive', before, after });
+    return after!;
+  });
+}
+
+export function restoreUnit(db: Database, actor: Actor, id: string, version: number): Promise<UnitRow> {
+  return guardUnique(
+    () =>
+      inTenant(db, actor, async (s) => {
+        const before = await lockUnit(s, id);
+        assertVersion(before, version, 'unit');
+        if (!before!.archivedAt) throw problems.conflict('The unit is not archived');
+        if (before!.parentId) {
+          const [parent] = await s.tx.select().from(units).where(s.where(units, eq(units.id, before!.parentId)));
+          if (parent?.archivedAt) throw problems.conflict('Restore the parent unit first');
+        }
+        const [after] = await s
+          .update(
+            units,
+            { archivedAt: null, archiveReason: null, version: version + 1, updatedAt: new Date() },
+            eq(units.id, id),
+          )
+          .returning();
+        await s.audit({ entity: 'unit', entityId: id, action: 'restore', before, after });
+        return after!;
+      }),
+    'body.costCentre',
+    'The cost centre is now used by another unit',
+  );
+}
+
+// ---------------------------------------------------------------- people
+
+export function sortName(givenName: string, familyName: string): string {
+  return `${familyName} ${givenName}`.toLocaleLowerCase('sv-SE');
+}
+
+export async function listPeople(db: Database, actor: Actor, query: z.infer<typeof personListQuery>) {
+  const s = readScope(db, actor);
+  const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
+  const term = query.search ? likePattern(query.search) : undefined;
+  const rows = await db
+    .select()
+    .from(people)
+    .where(
+      s.where(
+        people,
+        query.includeArchived ? undefined : isNull(people.archivedAt),
+        query.unitId ? eq(people.unitId, query.unitId) : undefined,
+        term
+          ? or(
+              ilike(people.sortName, term),
+              ilike(sql`${people.givenName} || ' ' || ${people.familyName}`, term),
+              ilike(people.email, term),
+              ilike(people.title, term),
+            )
+          : undefined,
+        after ? or(gt(people.sortName, after[0]), and(eq(people.sortName, after[0]), gt(people.id, after[1]))) : undefined,
+      ),
+    )
+    .orderBy(asc(people.sortName), asc(people.id))
+    .limit(query.limit + 1);
+  return toPage(rows, query.limit, (r) => [r.sortName, r.id]);
+}
+
+export async function getPerson(db: Database, actor: Actor, id: string): Promise<PersonRow> {
+  const s = readScope(db, actor);
+  const [row] = await db.select().from(people).where(s.where(people, eq(people.id, id)));
+  if (!row) throw problems.notFound('person');
+  return row;
+}
+
+async function lockPerson(s: TenantScope, id: string) {
+  const [row] = await s.tx.select().from(people).where(s.where(people, eq(people.id, id))).for('update');
+  return row;
+}
+
+async function checkUnit(s: TenantScope, unitId: string | null | undefined) {
+  if (!unitId) return;
+  const [unit] = await s.tx.select().from(units).where(s.where(units, eq(units.id, unitId)));
+  if (!unit || unit.archivedAt) throw problems.field('body.unitId', 'No such active unit');
+}
+
+const emailTaken = 'The email address is already used by another person';
+
+export function createPerson(db: Database, actor: Actor, input: PersonCreate): Promise<PersonRow> {
+  return guardUnique(
+    () =>
+      inTenant(db, actor, async (s) => {
+        await checkUnit(s, input.unitId);
+        const [row] = await s
+          .insert(people, {
+            id: newId(),
+            givenName: input.givenName,
+            familyName: input.familyName,
+            sortName: sortName(input.givenName, input.familyName),
+            email: input.email,
+            title: input.title || null,
+            phone: input.phone || null,
+            unitId: input.unitId ?? null,
+            employeeNumber: input.employeeNumber || null,
+            active: input.active ?? true,
+          })
+          .returning();
+        await s.audit({ entity: 'person', entityId: row!.id, action: 'create', after: row });
+        return row!;
+      }),
+    'body.email',
+    emailTaken,
+  );
+}
+
+export function updatePerson(db: Database, actor: Actor, id: string, input: PersonUpdate): Promise<PersonRow> {
+  return guardUnique(
+    () =>
+      inTenant(db, actor, async (s) => {
+        const before = await lockPerson(s, id);
+        assertVersion(before, input.version, 'person');
+        const { version, ...changes } = input;
+        if (changes.unitId !== undefined) await checkUnit(s, changes.unitId);
+        const givenName = changes.givenName ?? before!.givenName;
+        const familyName = changes.familyName ?? before!.familyName;
+        const [after] = await s
+          .update(
+            people,
+            {
+              ...definedOnly(changes),
+              sortName: sortName(givenName, familyName),
+              version: version + 1,
+              updatedAt: new Date(),
+            },
+            eq(people.id, id),
+          )
+          .returning();
+        const action = changes.unitId !== undefined && changes.unitId !== before!.unitId ? 'move' : 'update';
+        await s.audit({ entity: 'person', entityId: id, action, before, after });
+        return after!;
+      }),
+    'body.email',
+    emailTaken,
+  );
+}
+
+export function archivePerson(db: Database, actor: Actor, id: string, input: ArchiveInput): Promise<PersonRow> {
+  return inTenant(db, actor, async (s) => {
+    const before = await lockPerson(s, id);
+    assertVersion(before, input.version, 'person');
+    if (before!.archivedAt) throw problems.conflict('The person is already archived');
+    if (before!.id === actor.personId) throw problems.conflict('You cannot archive yourself');
+    const [after] = await s
+      .update(
+        people,
+        {
+          archivedAt: new Date(),
+          archiveReason: input.reason,
+          active: false,
+          version: input.version + 1,
+          updatedAt: new Date(),
+        },
+        eq(people.id, id),
+      )
+      .returning();
+    await s.audit({ entity: 'person', entityId: id, action: 'archive', before, after });
+    return after!;
+  });
+}
+
+export function restorePerson(db: Database, actor: Actor, id: string, version: number): Promise<PersonRow> {
+  return inTenant(db, actor, async (s) => {
+    const before = await lockPerson(s, id);
+    assertVersion(before, version, 'person');
+    if (!before!.archivedAt) throw problems.conflict('The person is not archived');
+    const [after] = await s
+      .update(
+        people,
+        { archivedAt: null, archiveReason: null, active: true, version: version + 1, updatedAt: new Date() },
+        eq(people.id, id),
+      )
+      .returning();
+    await s.audit({ entity: 'person', entityId: id, action: 'restore', before, after });
+    return after!;
+  });
+}
+
+// ---------------------------------------------------------------- role assignments
+
+export async function listRoleAssignments(
+  db: Database,
+  actor: Actor,
+  filter: { personId?: string; includeRevoked?: boolean },
+) {
+  const s = readScope(db, actor);
+  return db
+    .select()
+    .from(roleAssignments)
+    .where(
+      s.where(
+        roleAssignments,
+        filter.personId ? eq(roleAssignments.personId, filter.personId) : undefined,
+        filter.includeRevoked ? undefined : isNull(roleAssignments.revokedAt),
+      ),
+    )
+    .orderBy(asc(roleAssignments.grantedAt), asc(roleAssignments.id));
+}
+
+/** The active grants of some people, for sign-in and for lists that show roles. */
+export async function activeGrants(db: Database, tenantId: string, personIds: string[]): Promise<Map<string, Grant[]>> {
+  const result = new Map<string, Grant[]>();
+  if (personIds.length === 0) return result;
+  const rows = await db
+    .select({
+      personId: roleAssignments.personId,
+      role: roleAssignments.role,
+      scope: roleAssignments.scope,
+      unitId: roleAssignments.unitId,
+    })
+    .from(roleAssignments)
+    .where(
+      and(
+        eq(roleAssignments.tenantId, tenantId),
+        inArray(roleAssignments.personId, personIds),
+        isNull(roleAssignments.revokedAt),
+      ),
+    );
+  for (const r of rows) {
+    const list = result.get(r.personId) ?? [];
+    list.push({ role: r.role as Role, scope: r.scope as Grant['scope'], unitId: r.unitId });
+    result.set(r.personId, list);
+  }
+  return result;
+}
+
+export function grantRole(db: Database, actor: Actor, input: RoleGrant): Promise<RoleAssignmentRow> {
+  const scope = input.unitId ? 'unit' : 'global';
+  if (!roleAllowsScope(input.role, scope) || !grantableScopes.includes(scope)) {
+    throw problems.field(
+      input.unitId ? 'body.unitId' : 'body.role',
+      input.unitId ? 'This role cannot be scoped to a unit' : 'This role must be scoped to a unit',
+    );
+  }
+  return guardUnique(
+    () =>
+      inTenant(db, actor, async (s) => {
+        const person = await lockPerson(s, input.personId);
+        if (!person || person.archivedAt) throw problems.field('body.personId', 'No such active person');
+        await checkUnit(s, input.unitId);
+        const [row] = await s
+          .insert(roleAssignments, {
+            id: newId(),
+            personId: input.personId,
+            role: input.role,
+            scope,
+            unitId: input.unitId ?? null,
+            grantedBy: actor.personId,
+          })
+          .returning();
+        const after = { role: row!.role, scope: row!.scope, unitId: row!.unitId };
+        await s.audit({ entity: 'roleAssignment', entityId: row!.id, action: 'grant', after: { ...after, personId: row!.personId } });
+        // The person's own history shows the grant too.
+        await s.audit({ entity: 'person', entityId: input.personId, action: 'grant-role', after });
+        return row!;
+      }),
+    'body.role',
+    'The person already holds this role in this scope',
+  );
+}
+
+export function revokeRole(db: Database, actor: Actor, id: string): Promise<RoleAssignmentRow> {
+  return inTenant(db, actor, async (s) => {
+    const [before] = await s.tx
+      .select()
+      .from(roleAssignments)
+      .where(s.where(roleAssignments, eq(roleAssignments.id, id)))
+      .for('update');
+    if (!before) throw problems.notFound('role assignment');
+    if (before.revokedAt) throw problems.conflict('The role is already revoked');
+    if (before.role === 'admin' && before.personId === actor.personId) {
+      throw problems.conflict('You cannot revoke your own admin role');
+    }
+    const [after] = await s
+      .update(roleAssignments, { revokedAt: new Date(), revokedBy: actor.personId }, eq(roleAssignments.id, id))
+      .returning();
+    const role = { role: before.role, scope: before.scope, unitId: before.unitId };
+    await s.audit({ entity: 'roleAssignment', entityId: id, action: 'revoke', before, after });
+    await s.audit({ entity: 'person', entityId: before.personId, action: 'revoke-role', before: role });
+    return after!;
+  });
+}

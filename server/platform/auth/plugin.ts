@@ -1,0 +1,69 @@
+import type {} from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Database } from '../../db/client.ts';
+import type { Actor } from '../context.ts';
+import { Problem, problems } from '../errors.ts';
+import { type Principal, principalFromApiToken, principalFromSession } from './service.ts';
+
+// Authentication and the deny-by-default gate for every /api/v1 route.
+//
+// Each route must say who may call it: `config.authorize(actor, request)` or `config.public`.
+// A route that says neither is refused when the app is built, so a forgotten check cannot ship.
+// Order per request: identify (onRequest: 401 before anything else is looked at), CSRF for
+// cookie-authenticated unsafe methods, then authorize (preHandler, after params are validated).
+
+export const SESSION_COOKIE = 'styrbord_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export type Authorize = (actor: Actor, request: FastifyRequest) => boolean | Promise<boolean>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    authorize?: Authorize;
+    public?: boolean;
+  }
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The signed-in principal of a request whose route requires one. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw problems.unauthenticated();
+  return { ...request.principal, requestId: request.id };
+}
+
+export function authPlugin(app: FastifyInstance, db: Database) {
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1')) return;
+    const config = route.config as { authorize?: Authorize; public?: boolean } | undefined;
+    if (!config?.authorize && !config?.public) {
+      throw new Error(`Route ${route.method} ${route.url} declares neither config.authorize nor config.public`);
+    }
+  });
+
+  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+    if (!request.url.startsWith('/api/v1')) return;
+    const authorization = request.headers.authorization;
+    if (authorization?.startsWith('Bearer ')) {
+      request.principal = await principalFromApiToken(db, authorization.slice(7).trim());
+      if (!request.principal) throw problems.unauthenticated();
+    } else {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) request.principal = await principalFromSession(db, token);
+      if (request.principal && UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== request.principal.csrfToken) {
+        throw new Problem(403, 'csrf-failed');
+      }
+    }
+    if (!request.principal && !request.routeOptions.config.public) throw problems.unauthenticated();
+  });
+
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    const { authorize } = request.routeOptions.config;
+    if (!authorize || !request.url.startsWith('/api/v1')) return;
+    const principal = principalOf(request);
+    if (!(await authorize(principal, request))) throw problems.forbidden();
+  });
+}

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { person } from '../../../shared/org.ts';
+import { roleNames, scopeKinds } from '../../../shared/roles.ts';
+import { line } from '../../../shared/text.ts';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/client.ts';
+import { getPerson, getTenant } from '../../modules/org/service.ts';
+import { presentPerson } from '../../modules/org/present.ts';
+import { problems } from '../errors.ts';
+import { errorResponses, idParams, iso, problemSchema, type App } from '../http.ts';
+import { principalOf, SESSION_COOKIE } from './plugin.ts';
+import * as auth from './service.ts';
+
+// Sign-in, sign-out, own password and personal API tokens.
+
+const me = z.object({
+  csrfToken: z.string().nullable(),
+  person,
+  grants: z.array(z.object({ role: z.enum(roleNames), scope: z.enum(scopeKinds), unitId: z.string().nullable() })),
+  tenant: z.object({ id: z.string(), name: z.string(), slug: z.string() }),
+  mustChangePassword: z.boolean(),
+});
+
+const password = z.string().min(1).max(1000);
+
+const apiToken = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+function presentToken(row: auth.ApiTokenRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: iso(row.createdAt),
+    expiresAt: iso(row.expiresAt),
+    lastUsedAt: iso(row.lastUsedAt),
+    revokedAt: iso(row.revokedAt),
+  };
+}
+
+export function authRoutes(app: App, db: Database, config: Config) {
+  async function describe(principal: auth.Principal, mustChangePassword = false) {
+    const [row, tenant] = await Promise.all([getPerson(db, principal, principal.personId), getTenant(db, principal.tenantId)]);
+    return {
+      csrfToken: principal.csrfToken ?? null,
+      person: presentPerson(row),
+      grants: principal.grants,
+      tenant: { id: tenant!.id, name: tenant!.name, slug: tenant!.slug },
+      mustChangePassword,
+    };
+  }
+
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.cookieSecure,
+    maxAge: config.sessionHours * 3600,
+  };
+
+  app.post(
+    '/api/v1/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email and password',
+        body: z.strictObject({ email: line(254).pipe(z.string().min(1)), password }),
+        response: { 200: me, 400: problemSchema, 401: problemSchema, 429: problemSchema },
+      },
+      config: { public: true },
+    },
+    async (request, reply) => {
+      const result = await auth.signIn(db, request.body.email, request.body.password, config.sessionHours);
+      reply.setCookie(SESSION_COOKIE, result.token, cookieOptions);
+      return describe(result.principal, result.mustChangePassword);
+    },
+  );
+
+  app.get(
+    '/api/v1/session',
+    {
+      schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: me, 401: problemSchema } },
+      config: { authorize: () => true },
+    },
+    async (request) => describe(principalOf(request)),
+  );
+
+  app.delete(
+    '/api/v1/session',
+    {
+      schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null(), 401: problemSchema, 403: problemSchema } },
+      config: { authorize: () => true },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      if (principal.sessionHash) await auth.endSession(db, principal.sessionHash);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/session/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own password',
+        body: z.strictObject({
+          currentPassword: password,
+          newPassword: z
+            .string()
+            .min(auth.MIN_PASSWORD_LENGTH, { message: `At least ${auth.MIN_PASSWORD_LENGTH} characters` })
+            .max(200),
+        }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+      config: { authorize: (actor) => actor.personId !== null },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      if (principal.via !== 'session') throw problems.forbidden('Sign in to change your password');
+      await auth.changeOwnPassword(db, principal, request.body.currentPassword, request.body.newPassword);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Your personal API tokens',
+        response: { 200: z.object({ items: z.array(apiToken) }), ...errorResponses },
+      },
+      config: { authorize: () => true },
+    },
+    async (request) => ({ items: (await auth.listApiTokens(db, principalOf(request))).map(presentToken) }),
+  );
+
+  app.post(
+    '/api/v1/tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Create a personal API token; the token is shown only in this answer',
+        body: z.strictObject({ name: line(100).pipe(z.string().min(1)), expiresAt: z.iso.datetime({ offset: true }).optional() }),
+        response: { 201: apiToken.extend({ token: z.string() }), ...errorResponses },
+      },
+      config: { authorize: () => true },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const expiresAt = request.body.expiresAt ? new Date(request.body.expiresAt) : null;
+      const { token, row } = await auth.createApiToken(db, principal, request.body.name, expiresAt);
+      return reply.code(201).send({ ...presentToken(row), token });
+    },
+  );
+
+  app.delete(
+    '/api/v1/tokens/:id',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke one of your API tokens',
+        params: idParams,
+        response: { 200: apiToken, ...errorResponses },
+      },
+      config: { authorize: () => true },
+    },
+    async (request) => presentToken(await auth.revokeApiToken(db, principalOf(request), request.params.id)),
+  );
+}

@@ -1,0 +1,70 @@
+import { timestamptz as ts } from '../../db/columns.ts';
+import { foreignKey, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { people, tenants } from '../../modules/org/schema.ts';
+
+/** A person's local password. Absent for people who only sign in through SSO. */
+export const credentials = pgTable(
+  'credentials',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: ts('locked_until'),
+    // An admin reset makes the person choose a new password at next sign-in.
+    mustChange: integer('must_change').notNull().default(0),
+    changedAt: ts('changed_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.personId] }),
+    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }),
+  ],
+);
+
+/**
+ * Server-side sessions. The cookie carries a random token; only its SHA-256 is stored, so a copy
+ * of the table does not let anyone sign in. Keyed by that hash because a request knows nothing
+ * else until the session is found.
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    personId: uuid('person_id').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    method: text('method').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }),
+    index('sessions_person_idx').on(t.tenantId, t.personId),
+  ],
+);
+
+/** Personal API tokens for integrations and scripts; hashed at rest, revocable. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    personId: uuid('person_id').notNull(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    // The first characters of the token, shown in lists so a person can tell tokens apart.
+    prefix: text('prefix').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at'),
+    lastUsedAt: ts('last_used_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }),
+    index('api_tokens_person_idx').on(t.tenantId, t.personId),
+  ],
+);

@@ -1,0 +1,306 @@
+import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { activeGrants } from '../../modules/org/service.ts';
+import { people, tenants } from '../../modules/org/schema.ts';
+import type { Actor, Grant } from '../context.ts';
+import { Problem, problems } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { inTenant } from '../tenancy.ts';
+import { hashPassword, verifyNothing, verifyPassword } from './passwords.ts';
+import { apiTokens, credentials, sessions } from './schema.ts';
+import { API_TOKEN_PREFIX, randomToken, sha256 } from './tokens.ts';
+
+// Who someone is: local passwords, sessions and API tokens. Owns ./schema.ts.
+
+/** The identity behind a request: an Actor plus how it proved itself. */
+export interface Principal extends Actor {
+  personId: string;
+  email: string;
+  via: 'session' | 'token';
+  /** The session's CSRF token; unsafe requests authenticated by cookie must echo it. */
+  csrfToken?: string;
+  sessionHash?: string;
+}
+
+export const MAX_FAILED_ATTEMPTS = 5;
+export const LOCK_MINUTES = 15;
+export const MIN_PASSWORD_LENGTH = 10;
+
+/** Seconds to wait before answering the n-th failed attempt in a row: 0.25, 0.5, 1, 2, 4 … */
+export function slowDownMs(failedAttempts: number): number {
+  return Math.min(250 * 2 ** Math.max(0, failedAttempts - 1), 4000);
+}
+
+const activePerson = and(isNull(people.archivedAt), eq(people.active, true));
+
+async function principalFor(
+  db: Database,
+  person: { tenantId: string; id: string; givenName: string; familyName: string; email: string },
+  via: Principal['via'],
+  extra: Partial<Principal> = {},
+): Promise<Principal> {
+  const grants = (await activeGrants(db, person.tenantId, [person.id])).get(person.id) ?? [];
+  return {
+    tenantId: person.tenantId,
+    personId: person.id,
+    name: `${person.givenName} ${person.familyName}`,
+    email: person.email,
+    grants,
+    via,
+    ...extra,
+  };
+}
+
+// ---------------------------------------------------------------- passwords
+
+/** Sets a person's password (admin create, demo data, reset). Not audited with the hash. */
+export async function setPassword(
+  db: Database,
+  actor: Actor,
+  personId: string,
+  password: string,
+  options: { mustChange?: boolean } = {},
+) {
+  const passwordHash = await hashPassword(password);
+  await inTenant(db, actor, async (s) => {
+    const [person] = await s.tx.select().from(people).where(s.where(people, eq(people.id, personId)));
+    if (!person) throw problems.notFound('person');
+    await s.tx
+      .insert(credentials)
+      .values({ tenantId: s.tenantId, personId, passwordHash, mustChange: options.mustChange ? 1 : 0 })
+      .onConflictDoUpdate({
+        target: [credentials.tenantId, credentials.personId],
+        set: {
+          passwordHash,
+          mustChange: options.mustChange ? 1 : 0,
+          failedAttempts: 0,
+          lockedUntil: null,
+          changedAt: new Date(),
+        },
+      });
+    await s.audit({
+      entity: 'person',
+      entityId: personId,
+      action: options.mustChange ? 'reset-password' : 'set-password',
+    });
+  });
+}
+
+export async function changeOwnPassword(db: Database, principal: Principal, current: string, next: string) {
+  const [cred] = await db
+    .select()
+    .from(credentials)
+    .where(and(eq(credentials.tenantId, principal.tenantId), eq(credentials.personId, principal.personId)));
+  if (!cred || !(await verifyPassword(cred.passwordHash, current))) {
+    throw problems.field('body.currentPassword', 'The current password is wrong');
+  }
+  if (current === next) throw problems.field('body.newPassword', 'Choose a password you have not used now');
+  await setPassword(db, principal, principal.personId, next);
+}
+
+/** A temporary password for an admin reset: the person must change it at next sign-in. */
+export async function resetPassword(db: Database, actor: Actor, personId: string): Promise<string> {
+  const temporary = randomToken(12);
+  await setPassword(db, actor, personId, temporary, { mustChange: true });
+  return temporary;
+}
+
+// ---------------------------------------------------------------- sign-in
+
+export interface SignInResult {
+  token: string;
+  principal: Principal;
+  mustChangePassword: boolean;
+}
+
+/**
+ * Checks email and password. After MAX_FAILED_ATTEMPTS failures in a row the account is locked
+ * for LOCK_MINUTES; each failure is answered more slowly than the last.
+ */
+export async function signIn(
+  db: Database,
+  email: string,
+  password: string,
+  sessionHours: number,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+): Promise<SignInResult> {
+  const candidates = await db
+    .select({ person: people, cred: credentials })
+    .from(people)
+    .innerJoin(credentials, and(eq(credentials.tenantId, people.tenantId), eq(credentials.personId, people.id)))
+    .where(and(eq(people.email, email.trim().toLowerCase()), activePerson));
+  if (candidates.length === 0) {
+    await verifyNothing(password);
+    await sleep(slowDownMs(1));
+    throw new Problem(401, 'invalid-credentials');
+  }
+  const now = new Date();
+  for (const { person, cred } of candidates) {
+    if (cred.lockedUntil && cred.lockedUntil > now) continue;
+    if (await verifyPassword(cred.passwordHash, password)) {
+      await db
+        .update(credentials)
+        .set({ failedAttempts: 0, lockedUntil: null })
+        .where(and(eq(credentials.tenantId, person.tenantId), eq(credentials.personId, person.id)));
+      const session = await createSession(db, person, 'password', sessionHours);
+      return { ...session, mustChangePassword: cred.mustChange === 1 };
+    }
+  }
+  // A failure counts against every account with this email; one account is the usual case.
+  let locked = false;
+  let worst = 0;
+  for (const { person, cred } of candidates) {
+    if (cred.lockedUntil && cred.lockedUntil > now) {
+      locked = true;
+      continue;
+    }
+    const failed = cred.failedAttempts + 1;
+    worst = Math.max(worst, failed);
+    const lockNow = failed >= MAX_FAILED_ATTEMPTS;
+    locked ||= lockNow;
+    await db
+      .update(credentials)
+      .set({
+        failedAttempts: lockNow ? 0 : failed,
+        lockedUntil: lockNow ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null,
+      })
+      .where(and(eq(credentials.tenantId, person.tenantId), eq(credentials.personId, person.id)));
+  }
+  await sleep(slowDownMs(worst));
+  throw new Problem(locked ? 429 : 401, locked ? 'account-locked' : 'invalid-credentials');
+}
+
+/** Opens a server-side session; used by password and SSO sign-in alike. */
+export async function createSession(
+  db: Database,
+  person: { tenantId: string; id: string; givenName: string; familyName: string; email: string },
+  method: 'password' | 'oidc',
+  hours: number,
+) {
+  const token = randomToken();
+  const csrfToken = randomToken();
+  await db.insert(sessions).values({
+    tokenHash: sha256(token),
+    tenantId: person.tenantId,
+    personId: person.id,
+    csrfToken,
+    method,
+    expiresAt: new Date(Date.now() + hours * 3_600_000),
+  });
+  return { token, principal: await principalFor(db, person, 'session', { csrfToken, sessionHash: sha256(token) }) };
+}
+
+export async function endSession(db: Database, sessionHash: string) {
+  await db.delete(sessions).where(eq(sessions.tokenHash, sessionHash));
+}
+
+/** Ends every session of a person (after archiving, deactivation or a password reset). */
+export async function endSessionsOf(db: Database, tenantId: string, personId: string) {
+  await db.delete(sessions).where(and(eq(sessions.tenantId, tenantId), eq(sessions.personId, personId)));
+}
+
+const TOUCH_AFTER_MS = 5 * 60_000;
+
+/** The principal behind a session cookie, or undefined when it is unknown, expired or its person inactive. */
+export async function principalFromSession(db: Database, token: string): Promise<Principal | undefined> {
+  const tokenHash = sha256(token);
+  const [row] = await db
+    .select({ session: sessions, person: people })
+    .from(sessions)
+    .innerJoin(people, and(eq(people.tenantId, sessions.tenantId), eq(people.id, sessions.personId)))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date()), activePerson));
+  if (!row) return undefined;
+  // Writing last_seen_at on every request would double the cost of a read; every few minutes is enough.
+  if (Date.now() - row.session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.tokenHash, tokenHash));
+  }
+  return principalFor(db, row.person, 'session', { csrfToken: row.session.csrfToken, sessionHash: tokenHash });
+}
+
+/** Removes expired sessions; called at start and from time to time. */
+export async function purgeExpiredSessions(db: Database) {
+  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+}
+
+// ---------------------------------------------------------------- API tokens
+
+export type ApiTokenRow = typeof apiTokens.$inferSelect;
+
+export async function createApiToken(db: Database, principal: Principal, name: string, expiresAt: Date | null) {
+  if (expiresAt && expiresAt <= new Date()) throw problems.field('body.expiresAt', 'Must be in the future');
+  const token = API_TOKEN_PREFIX + randomToken();
+  const row = await inTenant(db, principal, async (s) => {
+    const [created] = await s
+      .insert(apiTokens, {
+        id: newId(),
+        personId: principal.personId,
+        name,
+        tokenHash: sha256(token),
+        prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+        expiresAt,
+      })
+      .returning();
+    await s.audit({
+      entity: 'apiToken',
+      entityId: created!.id,
+      action: 'create',
+      after: { name, prefix: created!.prefix, expiresAt },
+    });
+    return created!;
+  });
+  return { token, row };
+}
+
+export async function listApiTokens(db: Database, principal: Principal) {
+  return db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tenantId, principal.tenantId), eq(apiTokens.personId, principal.personId)))
+    .orderBy(apiTokens.createdAt);
+}
+
+export async function revokeApiToken(db: Database, principal: Principal, id: string) {
+  return inTenant(db, principal, async (s) => {
+    const [before] = await s.tx
+      .select()
+      .from(apiTokens)
+      .where(s.where(apiTokens, eq(apiTokens.id, id), eq(apiTokens.personId, principal.personId)));
+    if (!before) throw problems.notFound('token');
+    if (before.revokedAt) return before;
+    const [after] = await s.update(apiTokens, { revokedAt: new Date() }, eq(apiTokens.id, id)).returning();
+    await s.audit({ entity: 'apiToken', entityId: id, action: 'revoke', before: { revokedAt: null }, after: { revokedAt: after!.revokedAt } });
+    return after!;
+  });
+}
+
+export async function principalFromApiToken(db: Database, token: string): Promise<Principal | undefined> {
+  if (!token.startsWith(API_TOKEN_PREFIX)) return undefined;
+  const tokenHash = sha256(token);
+  const [row] = await db
+    .select({ token: apiTokens, person: people })
+    .from(apiTokens)
+    .innerJoin(people, and(eq(people.tenantId, apiTokens.tenantId), eq(people.id, apiTokens.personId)))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, tokenHash),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, new Date())),
+        activePerson,
+      ),
+    );
+  if (!row) return undefined;
+  if (!row.token.lastUsedAt || Date.now() - row.token.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
+    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.tokenHash, tokenHash));
+  }
+  return principalFor(db, row.person, 'token');
+}
+
+export async function tenantOf(db: Database, tenantId: string) {
+  const [row] = await db.select().from(tenants).where(eq(tenants.id, tenantId));
+  return row;
+}
+
+export function hasGrant(grants: Grant[], role: Grant['role']): boolean {
+  return grants.some((g) => g.role === role);
+}
+

@@ -1,0 +1,44 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+/** The Fastify instance every module registers its routes on: Zod schemas, typed handlers. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** problem+json, as documented in every operation's error responses. */
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string(),
+    detail: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+  })
+  .describe('RFC 9457 problem details');
+
+/** The error answers every authenticated operation can give. */
+export const errorResponses = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+} as const;
+
+export const idParams = z.strictObject({ id: z.uuid({ message: 'Must be a UUID' }) });
+
+/** Dates leave the API as ISO 8601 with offset (UTC). */
+export function iso(date: Date): string;
+export function iso(date: Date | null): string | null;
+export function iso(date: Date | null): string | null {
+  return date ? date.toISOString() : null;
+}

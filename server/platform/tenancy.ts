@@ -1,0 +1,78 @@
+import { and, eq, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Database, Executor } from '../db/client.ts';
+import type { Actor } from './context.ts';
+import { auditEvents } from './audit/schema.ts';
+import { diff } from './audit/diff.ts';
+import { newId } from './ids.ts';
+
+// The data-access layer that scopes every query by tenant. Services get a TenantScope, never the
+// bare database, so a query cannot forget the tenant: `where` always adds it, `insert` always sets
+// it. (Row-level security would be stronger, but PostgreSQL superusers bypass it, and tests and
+// small installations run as one.)
+
+export type TenantTable = PgTable & { tenantId: PgColumn };
+
+export interface AuditInput {
+  entity: string;
+  entityId: string;
+  action: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+export class TenantScope {
+  readonly tx: Executor;
+  readonly actor: Actor;
+
+  constructor(tx: Executor, actor: Actor) {
+    this.tx = tx;
+    this.actor = actor;
+  }
+
+  get tenantId(): string {
+    return this.actor.tenantId;
+  }
+
+  /** `table.tenant_id = current tenant AND ...conditions` */
+  where(table: TenantTable, ...conditions: (SQL | undefined)[]): SQL {
+    return and(eq(table.tenantId, this.tenantId), ...conditions) as SQL;
+  }
+
+  /** Inserts rows into a tenant table with tenant_id set to the current tenant. */
+  insert<T extends TenantTable>(table: T, values: Omit<T['$inferInsert'], 'tenantId'>) {
+    return this.tx.insert(table).values({ ...values, tenantId: this.tenantId } as T['$inferInsert']);
+  }
+
+  /** Updates rows of the current tenant only. */
+  update<T extends TenantTable>(table: T, set: Partial<T['$inferInsert']>, ...conditions: (SQL | undefined)[]) {
+    return this.tx
+      .update(table)
+      .set(set as never)
+      .where(this.where(table, ...conditions));
+  }
+
+  /** Writes an audit event in the same transaction as the change it records. */
+  async audit(event: AuditInput): Promise<void> {
+    await this.insert(auditEvents, {
+      id: newId(),
+      actorId: this.actor.personId,
+      actorName: this.actor.name,
+      entity: event.entity,
+      entityId: event.entityId,
+      action: event.action,
+      changes: diff(event.before ?? null, event.after ?? null),
+      requestId: this.actor.requestId ?? null,
+    });
+  }
+}
+
+/** Runs `work` in one transaction scoped to the actor's tenant: all of it is written, or none. */
+export function inTenant<R>(db: Database, actor: Actor, work: (scope: TenantScope) => Promise<R>): Promise<R> {
+  return db.transaction((tx) => work(new TenantScope(tx, actor)));
+}
+
+/** A read-only scope outside a transaction, for lists and lookups. */
+export function readScope(db: Database, actor: Actor): TenantScope {
+  return new TenantScope(db, actor);
+}

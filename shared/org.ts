@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { roleNames, scopeKinds } from './roles.ts';
+import { email, id, line, multiline, phone, requiredLine, version } from './text.ts';
+
+// Payloads of the org module, shared by server (validation, OpenAPI) and web (forms).
+
+export const unitKinds = ['department', 'office', 'subunit', 'company', 'partner'] as const;
+export type UnitKind = (typeof unitKinds)[number];
+
+export const tenantKinds = ['municipality', 'federation'] as const;
+
+const costCentre = line(20).pipe(z.string().regex(/^[0-9A-Za-z._-]*$/, { message: 'Letters, digits, . _ -' }));
+const orgNumber = line(11).pipe(z.string().regex(/^(\d{6}-?\d{4})?$/, { message: 'Must be NNNNNN-NNNN' }));
+
+export const unit = z.object({
+  id,
+  parentId: id.nullable(),
+  name: z.string(),
+  kind: z.enum(unitKinds),
+  costCentre: z.string().nullable(),
+  orgNumber: z.string().nullable(),
+  archivedAt: z.string().nullable(),
+  archiveReason: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Unit = z.infer<typeof unit>;
+
+export const unitCreate = z.strictObject({
+  name: requiredLine(200),
+  kind: z.enum(unitKinds),
+  parentId: id.nullable().optional(),
+  costCentre: costCentre.nullable().optional(),
+  orgNumber: orgNumber.nullable().optional(),
+});
+export type UnitCreate = z.infer<typeof unitCreate>;
+
+export const unitUpdate = z.strictObject({
+  version,
+  name: requiredLine(200).optional(),
+  kind: z.enum(unitKinds).optional(),
+  parentId: id.nullable().optional(),
+  costCentre: costCentre.nullable().optional(),
+  orgNumber: orgNumber.nullable().optional(),
+});
+export type UnitUpdate = z.infer<typeof unitUpdate>;
+
+export const archiveBody = z.strictObject({
+  version,
+  reason: multiline(1000).pipe(z.string().trim().min(1, { message: 'Required' })),
+});
+export const restoreBody = z.strictObject({ version });
+
+export const person = z.object({
+  id,
+  givenName: z.string(),
+  familyName: z.string(),
+  name: z.string(),
+  email: z.string(),
+  title: z.string().nullable(),
+  phone: z.string().nullable(),
+  unitId: id.nullable(),
+  employeeNumber: z.string().nullable(),
+  active: z.boolean(),
+  archivedAt: z.string().nullable(),
+  archiveReason: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Person = z.infer<typeof person>;
+
+export const personCreate = z.strictObject({
+  givenName: requiredLine(100),
+  familyName: requiredLine(100),
+  email,
+  title: line(200).nullable().optional(),
+  phone: phone.nullable().optional(),
+  unitId: id.nullable().optional(),
+  employeeNumber: line(40).nullable().optional(),
+  active: z.boolean().optional(),
+});
+export type PersonCreate = z.infer<typeof personCreate>;
+
+export const personUpdate = z.strictObject({
+  version,
+  givenName: requiredLine(100).optional(),
+  familyName: requiredLine(100).optional(),
+  email: email.optional(),
+  title: line(200).nullable().optional(),
+  phone: phone.nullable().optional(),
+  unitId: id.nullable().optional(),
+  employeeNumber: line(40).nullable().optional(),
+  active: z.boolean().optional(),
+});
+export type PersonUpdate = z.infer<typeof personUpdate>;
+
+export const roleAssignment = z.object({
+  id,
+  personId: id,
+  role: z.enum(roleNames),
+  scope: z.enum(scopeKinds),
+  unitId: id.nullable(),
+  grantedAt: z.string(),
+  grantedBy: id.nullable(),
+  revokedAt: z.string().nullable(),
+  revokedBy: id.nullable(),
+});
+export type RoleAssignment = z.infer<typeof roleAssignment>;
+
+export const roleGrant = z.strictObject({
+  personId: id,
+  role: z.enum(roleNames),
+  unitId: id.nullable().optional(),
+});
+export type RoleGrant = z.infer<typeof roleGrant>;
+
+/** Query of a list: keyset pagination plus the filters each list offers. */
+export const listQuery = z.strictObject({
+  search: line(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: line(500).optional(),
+  includeArchived: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+});
+
+export const unitListQuery = listQuery.extend({
+  parentId: id.optional(),
+  kind: z.enum(unitKinds).optional(),
+});
+
+export const personListQuery = listQuery.extend({
+  unitId: id.optional(),
+});
+
+export function page<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
