@@ -1,0 +1,78 @@
+import { sql } from 'drizzle-orm';
+import { buildApp } from './app.ts';
+import { ConfigError, type Config, loadConfig } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { migrate } from './db/migrate.ts';
+import { tenants } from './modules/org/schema.ts';
+import { purgeExpiredSessions } from './platform/auth/service.ts';
+import { purgeIdempotencyKeys } from './platform/idempotency.ts';
+
+// Reads config, opens the database, migrates, loads the demo municipality into an empty
+// database, serves HTTP, and on SIGINT/SIGTERM drains requests and closes the database.
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(`Styrbord cannot start: ${error.message}`);
+    process.exit(2);
+  }
+  throw error;
+}
+
+const started = performance.now();
+const database = await openDatabase(
+  config.database.kind === 'pg'
+    ? { kind: 'pg', url: config.database.url, poolSize: config.database.poolSize }
+    : { kind: 'pglite', dataDir: config.database.dataDir },
+).catch((error: Error) => {
+  console.error(`Styrbord cannot open the database: ${error.message}`);
+  process.exit(1);
+});
+await migrate(database);
+
+let demoLoaded = false;
+if (config.demoData) {
+  const [any] = await database.db.select({ id: tenants.id }).from(tenants).limit(1);
+  if (!any) {
+    const { loadDemo } = await import('../scripts/demo/load.ts');
+    await loadDemo(database.db);
+    demoLoaded = true;
+  }
+}
+await purgeExpiredSessions(database.db);
+await purgeIdempotencyKeys(database.db);
+
+const app = await buildApp({ config, database, serveWeb: true });
+await app.listen({ port: config.port, host: config.host });
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
+const url = config.publicUrl.replace(`:${config.port}`, `:${port}`);
+
+const [{ n: tenantCount } = { n: 0 }] = (
+  (await database.db.execute<{ n: number }>(sql`select count(*)::int as n from tenants`)) as unknown as {
+    rows: { n: number }[];
+  }
+).rows;
+console.log(`Styrbord is ready at ${url} (${database.kind}, ${tenantCount} tenant(s), ${Math.round(performance.now() - started)} ms)`);
+if (config.demoData) {
+  console.log(`${demoLoaded ? 'Demo municipality loaded. ' : ''}Demo sign-ins (password "demo"):`);
+  console.log('  admin@styrbord.example        admin');
+  console.log('  medarbetare@styrbord.example  employee');
+  console.log('  admin@grannkommun.example     admin of the neighbouring municipality');
+}
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing requests and closing the database`);
+  const force = setTimeout(() => process.exit(1), 15_000);
+  force.unref();
+  await app.close(); // stops accepting, waits for requests in flight
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
