@@ -21,6 +21,7 @@ import { orgRoutes } from './modules/org/routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
 import { authRoutes } from './platform/auth/routes.ts';
+import { oidcRoutes } from './platform/auth/oidc-routes.ts';
 import { Problem, problems, sendProblem, toProblem } from './platform/errors.ts';
 import type { App } from './platform/http.ts';
 import { idempotencyPlugin } from './platform/idempotency.ts';
@@ -46,7 +47,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     genReqId: () => newId(),
     requestIdHeader: false,
     trustProxy: true,
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: { maxParamLength: 2000 },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -125,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   );
 
   authRoutes(app, db, config);
+  oidcRoutes(app, db, config);
   auditRoutes(app, db);
   orgRoutes(app, db);
 

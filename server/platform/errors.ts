@@ -95,10 +95,15 @@ export function toProblem(error: FastifyError | Error): Problem {
   if (hasZodFastifySchemaValidationErrors(e)) {
     const where = e.validationContext ?? 'body';
     return problems.validation(
-      e.validation.map((v) => ({
-        path: [where, ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
-        message: String(v.message ?? 'Invalid'),
-      })),
+      e.validation.flatMap((v) => {
+        const path = [where, ...String(v.instancePath ?? '').split('/').filter(Boolean)];
+        const keys = (v.params as { keys?: string[] } | undefined)?.keys;
+        // Unknown fields are reported one by one, each under its own name.
+        if (v.keyword === 'unrecognized_keys' && keys) {
+          return keys.map((key) => ({ path: [...path, key].join('.'), message: 'Unknown field' }));
+        }
+        return [{ path: path.join('.'), message: String(v.message ?? 'Invalid') }];
+      }),
     );
   }
   if (e.validation) {

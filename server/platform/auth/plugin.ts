@@ -42,6 +42,8 @@ export function authPlugin(app: FastifyInstance, db: Database) {
     if (!config?.authorize && !config?.public) {
       throw new Error(`Route ${route.method} ${route.url} declares neither config.authorize nor config.public`);
     }
+    // OpenAPI: public operations need no credentials (security: []); the rest inherit the default.
+    if (config.public && route.schema) route.schema = { ...route.schema, security: [] } as typeof route.schema;
   });
 
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
