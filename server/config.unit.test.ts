@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+
+describe('configuration from the environment', () => {
+  it('defaults to PGlite in ./data on port 3000 with demo data', () => {
+    const config = loadConfig({});
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: './data' });
+    expect(config.port).toBe(3000);
+    expect(config.demoData).toBe(true);
+    expect(config.oidc).toBeUndefined();
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/styrbord', DATA_DIR: '/x' });
+    expect(config.database).toMatchObject({ kind: 'pg', url: 'postgres://u@db:5432/styrbord' });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /^PORT="eighty" is invalid: expected/],
+    [{ PORT: '70000' }, /^PORT="70000" is invalid/],
+    [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL="mysql:\/\/x" is invalid: expected a postgres:\/\/ URL/],
+    [{ DEMO_DATA: 'maybe' }, /^DEMO_DATA="maybe" is invalid: expected one of 0, 1, true, false/],
+    [{ OIDC_ISSUER: 'https://idp.example' }, /^OIDC_CLIENT_ID is invalid: expected set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together/],
+    [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL="loud" is invalid: expected one of/],
+  ])('refuses %o with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(3000);
+  });
+});

@@ -1,0 +1,258 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, json, PASSWORD, seedPerson, signIn, type TestContext } from '../../testing.ts';
+import { credentials } from './schema.ts';
+import { LOCK_MINUTES, MAX_FAILED_ATTEMPTS, signIn as signInService } from './service.ts';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestContext();
+});
+afterAll(() => t.close());
+
+const noSleep = async () => {};
+
+describe('sign-in with a local account', () => {
+  it('signs in, sets an httpOnly SameSite cookie, answers {csrfToken, person} and signs out', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: '  ADMIN@a.example ', password: PASSWORD },
+    });
+    expect(response.statusCode).toBe(200);
+    const body = json(response);
+    expect(body.csrfToken).toMatch(/^[\w-]{20,}$/);
+    expect(body.person).toMatchObject({ id: t.a.adminId, email: t.a.adminEmail });
+    expect(body.grants).toEqual([{ role: 'admin', scope: 'global', unitId: null }]);
+    const cookie = response.cookies[0]!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    const headers = { cookie: `${cookie.name}=${cookie.value}`, 'x-csrf-token': body.csrfToken };
+
+    expect((await t.app.inject({ url: '/api/v1/session', headers })).statusCode).toBe(200);
+    const out = await t.app.inject({ method: 'DELETE', url: '/api/v1/session', headers });
+    expect(out.statusCode).toBe(204);
+    expect((await t.app.inject({ url: '/api/v1/session', headers })).statusCode).toBe(401);
+  });
+
+  it('refuses a wrong password with 401 problem+json and the same answer for an unknown email', async () => {
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: 'admin@b.example', password: 'nope' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: 'nobody@b.example', password: 'nope' },
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(json(wrong).code).toBe('invalid-credentials');
+    expect(json(unknown).code).toBe('invalid-credentials');
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('slows down and then locks the account after repeated failures; the right password then fails too', async () => {
+    const person = await seedPerson(t.db, t.a, 'lock@a.example');
+    const delays: number[] = [];
+    const record = async (ms: number) => {
+      delays.push(ms);
+    };
+    for (let i = 1; i < MAX_FAILED_ATTEMPTS; i++) {
+      await expect(signInService(t.db, 'lock@a.example', 'wrong', 1, record)).rejects.toMatchObject({
+        code: 'invalid-credentials',
+      });
+    }
+    await expect(signInService(t.db, 'lock@a.example', 'wrong', 1, record)).rejects.toMatchObject({
+      status: 429,
+      code: 'account-locked',
+    });
+    // Each failure waits longer than the one before.
+    expect(delays).toEqual([...delays].sort((a, b) => a - b));
+    expect(delays[delays.length - 1]).toBeGreaterThan(delays[0]!);
+    await expect(signInService(t.db, 'lock@a.example', PASSWORD, 1, noSleep)).rejects.toMatchObject({ status: 429 });
+    const [cred] = await t.db
+      .select()
+      .from(credentials)
+      .where(and(eq(credentials.tenantId, t.a.id), eq(credentials.personId, person.id)));
+    const minutes = (cred!.lockedUntil!.getTime() - Date.now()) / 60_000;
+    expect(minutes).toBeGreaterThan(LOCK_MINUTES - 1);
+    expect(minutes).toBeLessThanOrEqual(LOCK_MINUTES);
+  });
+
+  it('refuses archived and inactive people', async () => {
+    const person = await seedPerson(t.db, t.a, 'leaver@a.example');
+    const session = await signIn(t.app, 'leaver@a.example');
+    const admin = await signIn(t.app, t.a.adminEmail);
+    const archived = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/people/${person.id}/archive`,
+      headers: admin.headers(),
+      payload: { version: person.version, reason: 'Slutat' },
+    });
+    expect(archived.statusCode).toBe(200);
+    // The open session ends with the archiving, and a new sign-in is refused.
+    expect((await t.app.inject({ url: '/api/v1/session', headers: session.headers() })).statusCode).toBe(401);
+    await expect(signIn(t.app, 'leaver@a.example')).rejects.toThrow(/401/);
+
+    const paused = await seedPerson(t.db, t.a, 'paused@a.example');
+    const pausedSession = await signIn(t.app, 'paused@a.example');
+    const deactivated = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/people/${paused.id}`,
+      headers: admin.headers(),
+      payload: { version: paused.version, active: false },
+    });
+    expect(deactivated.statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/v1/session', headers: pausedSession.headers() })).statusCode).toBe(401);
+    await expect(signIn(t.app, 'paused@a.example')).rejects.toThrow(/401/);
+  });
+
+  it('requires the CSRF token for unsafe requests made with the session cookie', async () => {
+    const admin = await signIn(t.app, t.a.adminEmail);
+    const without = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: { cookie: admin.cookie },
+      payload: { name: 'Utan token', kind: 'office' },
+    });
+    expect(without.statusCode).toBe(403);
+    expect(json(without).code).toBe('csrf-failed');
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: { cookie: admin.cookie, 'x-csrf-token': 'guess' },
+      payload: { name: 'Fel token', kind: 'office' },
+    });
+    expect(wrong.statusCode).toBe(403);
+    const list = json(await t.app.inject({ url: '/api/v1/units?search=token', headers: admin.headers() }));
+    expect(list.items).toEqual([]);
+  });
+
+  it('changes the own password; the old one stops working', async () => {
+    await seedPerson(t.db, t.a, 'changer@a.example');
+    const session = await signIn(t.app, 'changer@a.example');
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session/password',
+      headers: session.headers(),
+      payload: { currentPassword: 'wrong', newPassword: 'ett nytt långt lösenord' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(json(bad).errors[0].path).toBe('body.currentPassword');
+    const short = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session/password',
+      headers: session.headers(),
+      payload: { currentPassword: PASSWORD, newPassword: 'kort' },
+    });
+    expect(short.statusCode).toBe(400);
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session/password',
+      headers: session.headers(),
+      payload: { currentPassword: PASSWORD, newPassword: 'ett nytt långt lösenord' },
+    });
+    expect(ok.statusCode).toBe(204);
+    await expect(signIn(t.app, 'changer@a.example')).rejects.toThrow(/401/);
+    await signIn(t.app, 'changer@a.example', 'ett nytt långt lösenord');
+  });
+
+  it('lets an admin reset a password: a temporary one, to be changed, and old sessions end', async () => {
+    const person = await seedPerson(t.db, t.a, 'forgot@a.example');
+    const old = await signIn(t.app, 'forgot@a.example');
+    const admin = await signIn(t.app, t.a.adminEmail);
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/people/${person.id}/password-reset`,
+      headers: admin.headers(),
+    });
+    expect(reset.statusCode).toBe(200);
+    const { temporaryPassword } = json(reset);
+    expect((await t.app.inject({ url: '/api/v1/session', headers: old.headers() })).statusCode).toBe(401);
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: 'forgot@a.example', password: temporaryPassword },
+    });
+    expect(json(again).mustChangePassword).toBe(true);
+    const history = json(
+      await t.app.inject({ url: `/api/v1/audit?entity=person&entityId=${person.id}`, headers: admin.headers() }),
+    );
+    expect(history.items.map((e: { action: string }) => e.action)).toContain('reset-password');
+    expect(JSON.stringify(history)).not.toContain(temporaryPassword);
+  });
+});
+
+describe('personal API tokens', () => {
+  it('creates a token shown once, works as Bearer without CSRF, lists it hashed, and revokes it', async () => {
+    const admin = await signIn(t.app, t.a.adminEmail);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      headers: admin.headers(),
+      payload: { name: 'Integration med Heroma' },
+    });
+    expect(created.statusCode).toBe(201);
+    const { token, id } = json(created);
+    expect(token).toMatch(/^sbt_/);
+    const bearer = { authorization: `Bearer ${token}` };
+
+    const write = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: bearer,
+      payload: { name: 'Skapad med token', kind: 'office' },
+    });
+    expect(write.statusCode).toBe(201);
+
+    const list = await t.app.inject({ url: '/api/v1/tokens', headers: bearer });
+    expect(list.body).not.toContain(token);
+    expect(json(list).items).toEqual([expect.objectContaining({ id, name: 'Integration med Heroma', revokedAt: null })]);
+
+    // Another tenant's admin cannot revoke it.
+    const b = await signIn(t.app, t.b.adminEmail);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/tokens/${id}`, headers: b.headers() })).statusCode).toBe(404);
+
+    const revoked = await t.app.inject({ method: 'DELETE', url: `/api/v1/tokens/${id}`, headers: admin.headers() });
+    expect(revoked.statusCode).toBe(200);
+    expect(json(revoked).revokedAt).not.toBeNull();
+    expect((await t.app.inject({ url: '/api/v1/units', headers: bearer })).statusCode).toBe(401);
+  });
+
+  it('refuses an expiry in the past', async () => {
+    const admin = await signIn(t.app, t.a.adminEmail);
+    const past = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      headers: admin.headers(),
+      payload: { name: 'Gammal', expiresAt: '2020-01-01T00:00:00+01:00' },
+    });
+    expect(past.statusCode).toBe(400);
+    expect(json(past).errors[0].path).toBe('body.expiresAt');
+  });
+});
+
+describe('idempotency', () => {
+  it('answers a repeated POST with the first answer and does the work once', async () => {
+    const admin = await signIn(t.app, t.a.adminEmail);
+    const send = (name: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/units',
+        headers: admin.headers({ 'idempotency-key': 'order-4711' }),
+        payload: { name, kind: 'office' },
+      });
+    const first = await send('Idempotent enhet');
+    const second = await send('Idempotent enhet');
+    expect(first.statusCode).toBe(201);
+    expect(second.statusCode).toBe(201);
+    expect(json(second).id).toBe(json(first).id);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    const list = json(await t.app.inject({ url: '/api/v1/units?search=Idempotent', headers: admin.headers() }));
+    expect(list.items).toHaveLength(1);
+    const different = await send('Annan enhet');
+    expect(different.statusCode).toBe(422);
+    expect(json(different).code).toBe('idempotency-mismatch');
+  });
+});
