@@ -12,6 +12,8 @@ export function testDatabaseKind(): 'pg' | 'pglite' {
 }
 
 export interface TestDatabase extends DatabaseHandle {
+  /** The connection URL (PostgreSQL only), for tests that start the server as a process. */
+  url?: string;
   /** Closes and, on PostgreSQL, drops the database. */
   dispose(): Promise<void>;
 }
@@ -33,6 +35,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await migrate(handle);
   return {
     ...handle,
+    url: url.toString(),
     dispose: async () => {
       await handle.close();
       const again = new pg.Client({ connectionString: TEST_DATABASE_URL });
