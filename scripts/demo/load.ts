@@ -1,0 +1,82 @@
+import type { Database } from '../../server/db/client.ts';
+import * as org from '../../server/modules/org/service.ts';
+import { setPassword } from '../../server/platform/auth/service.ts';
+import { systemActor } from '../../server/platform/context.ts';
+import { personCreate, roleGrant, unitCreate } from '../../shared/org.ts';
+import { DEMO_PASSWORD, type DemoTenant, demoTenants, emailOf, employeeNumberOf, phoneOf } from './data.ts';
+
+// Loads the demo municipalities (scripts/demo/data.ts) through the org services, so every unit,
+// person and role is validated and audited like one made in the UI. Called by server/main.ts on
+// an empty database and by `npm run demo:reset`.
+//
+// Sign-ins, all with the password "demo":
+//   admin@styrbord.example            admin of Styrby kommun (Jenny Ström, IT-enheten)
+//   medarbetare@styrbord.example      employee only (Emelie Larsson, Försörjningsstöd)
+//   helena.bergstrom@styrby.example   IT-strateg
+//   sofia.aberg@styrby.example        förändringsansvarig
+//   niklas.wallin@styrby.example      IT-kundansvarig for Barn- och utbildningsförvaltningen
+//   maria.johansson@styrby.example    ekonom
+//   tobias.engstrom@styrby.example    service desk
+//   admin@grannkommun.example         admin of Grannby kommun (the second tenant)
+//
+// The system roles (systemOwner, systemManager, operationsOwner) need scope `system`, which the
+// registry module brings; they are not granted here yet.
+
+export async function loadDemo(db: Database): Promise<void> {
+  for (const tenant of demoTenants) await loadTenant(db, tenant);
+}
+
+async function loadTenant(db: Database, data: DemoTenant): Promise<void> {
+  if (await org.findTenantBySlug(db, data.slug)) {
+    throw new Error(
+      `The demo tenant "${data.slug}" already exists; run npm run demo:reset for a fresh start`,
+    );
+  }
+  const tenant = await org.createTenant(db, {
+    slug: data.slug,
+    name: data.name,
+    kind: 'municipality',
+    orgNumber: data.orgNumber,
+  });
+  const actor = systemActor(tenant.id, 'Demodata');
+
+  const unitIds = new Map<string, string>();
+  const unitId = (key: string) => {
+    const id = unitIds.get(key);
+    if (!id) throw new Error(`${data.slug}: unknown or later unit "${key}"`);
+    return id;
+  };
+  for (const u of data.units) {
+    const input = unitCreate.parse({
+      name: u.name,
+      kind: u.kind,
+      parentId: u.parent ? unitId(u.parent) : null,
+      costCentre: u.costCentre,
+      orgNumber: u.orgNumber ?? null,
+    });
+    unitIds.set(u.key, (await org.createUnit(db, actor, input)).id);
+  }
+
+  let employeeIndex = 0;
+  for (const [index, p] of data.people.entries()) {
+    const person = await org.createPerson(
+      db,
+      actor,
+      personCreate.parse({
+        givenName: p.given,
+        familyName: p.family,
+        email: emailOf(data, p),
+        title: p.title,
+        phone: phoneOf(data, index),
+        unitId: unitId(p.unit),
+        employeeNumber: p.external ? null : employeeNumberOf(data, employeeIndex++),
+      }),
+    );
+    const grants = [...(p.external ? [] : ['employee' as const]), ...(p.roles ?? [])];
+    for (const g of grants) {
+      const grant = typeof g === 'string' ? { role: g } : { role: g.role, unitId: unitId(g.unit) };
+      await org.grantRole(db, actor, roleGrant.parse({ personId: person.id, ...grant }));
+    }
+    if (p.signIn) await setPassword(db, actor, person.id, DEMO_PASSWORD);
+  }
+}
