@@ -18,6 +18,14 @@ export interface DatabaseHandle {
   /** Runs raw SQL text (several statements allowed); used by migrations and test set-up. */
   exec(sqlText: string): Promise<void>;
   close(): Promise<void>;
+  /** Statements issued through `db` so far: the N+1 guard of the hot-route tests reads it. */
+  readonly queryCount: number;
+}
+
+/** Counts statements through Drizzle's logger hook; cheaper than any per-request bookkeeping. */
+function queryCounter() {
+  const counter = { count: 0, logger: { logQuery: () => void counter.count++ } };
+  return counter;
 }
 
 export type DatabaseTarget = { kind: 'pg'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir?: string };
@@ -29,9 +37,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     // A pool error on an idle client must not crash the process; the next query reconnects.
     pool.on('error', () => {});
     await pool.query('select 1');
+    const counter = queryCounter();
     return {
       kind: 'pg',
-      db: drizzlePg({ client: pool, schema }) as unknown as Database,
+      db: drizzlePg({ client: pool, schema, logger: counter.logger }) as unknown as Database,
+      get queryCount() {
+        return counter.count;
+      },
       exec: async (text) => {
         await pool.query(text);
       },
@@ -40,9 +52,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
   const client = await PGlite.create(target.dataDir);
+  const counter = queryCounter();
   return {
     kind: 'pglite',
-    db: drizzlePglite({ client, schema }) as unknown as Database,
+    db: drizzlePglite({ client, schema, logger: counter.logger }) as unknown as Database,
+    get queryCount() {
+      return counter.count;
+    },
     exec: async (text) => {
       await client.exec(text);
     },

@@ -22,7 +22,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (testDatabaseKind() === 'pglite') {
     const handle = await openDatabase({ kind: 'pglite' });
     await migrate(handle);
-    return { ...handle, dispose: () => handle.close() };
+    return Object.assign(Object.create(handle) as DatabaseHandle, { dispose: () => handle.close() });
   }
   const name = `styrbord_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
@@ -33,8 +33,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   const handle = await openDatabase({ kind: 'pg', url: url.toString(), poolSize: 5 });
   await migrate(handle);
-  return {
-    ...handle,
+  return Object.assign(Object.create(handle) as DatabaseHandle, {
     url: url.toString(),
     dispose: async () => {
       await handle.close();
@@ -43,5 +42,5 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await again.query(`drop database if exists ${name} with (force)`);
       await again.end();
     },
-  };
+  });
 }

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as org from '../modules/org/service.ts';
+import { createTestContext, type Session, signIn, type TestContext } from '../testing.ts';
+
+// N+1 guard on the hot routes: the number of SQL statements per request stays fixed however many
+// rows a page holds. Authentication costs two (session with person, then grants).
+
+let t: TestContext;
+let admin: Session;
+let personId: string;
+beforeAll(async () => {
+  t = await createTestContext();
+  for (let i = 0; i < 60; i++) {
+    const p = await org.createPerson(t.db, t.a.actor, {
+      givenName: `Person${i}`,
+      familyName: 'Sökbar',
+      email: `p${i}@a.example`,
+      unitId: t.a.unitId,
+    });
+    personId = p.id;
+  }
+  admin = await signIn(t.app, t.a.adminEmail);
+});
+afterAll(() => t.close());
+
+async function statementsFor(url: string) {
+  const before = t.database.queryCount;
+  const response = await t.app.inject({ url, headers: admin.headers() });
+  expect(response.statusCode, url).toBe(200);
+  return t.database.queryCount - before;
+}
+
+describe('statements per request', () => {
+  it.each([
+    ['/api/v1/people/{id}', 3],
+    ['/api/v1/people?limit=50', 3],
+    ['/api/v1/people?limit=50&search=sökbar', 3],
+    ['/api/v1/people?limit=5', 3],
+    ['/api/v1/units?limit=50', 3],
+    ['/api/v1/audit?limit=50', 3],
+  ])('%s takes at most %i', async (path, most) => {
+    const count = await statementsFor(path.replace('{id}', personId));
+    expect(count).toBeGreaterThan(1); // the counter counts (auth alone is two)
+    expect(count).toBeLessThanOrEqual(most);
+  });
+});
