@@ -18,6 +18,7 @@ import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { pendingMigrations } from './db/migrate.ts';
 import { orgRoutes } from './modules/org/routes.ts';
+import { transferRoutes } from './modules/org/transfer-routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
 import { authRoutes } from './platform/auth/routes.ts';
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   oidcRoutes(app, db, config);
   auditRoutes(app, db);
   orgRoutes(app, db);
+  transferRoutes(app, db);
 
   if (deps.serveWeb && existsSync(webRoot)) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });

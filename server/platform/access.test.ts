@@ -84,8 +84,8 @@ function bodyFor(op: Operation): { payload: string | Buffer; contentType: string
   };
   if (op.contentTypes.includes('text/csv')) {
     const csv = key.includes('/units/')
-      ? `namn;typ;kostnadsställe\nHemlig enhet A;enhet;9911\n`
-      : `förnamn;efternamn;e-post;enhet\nAnna;Andersson;anna@a.example;9911\n`;
+      ? `namn;typ;överordnad\nUnder A;enhet;9911\n`
+      : `förnamn;efternamn;e-post;enhet\nB;Probe;probe@b.example;Hemlig enhet A\n`;
     return { payload: csv, contentType: 'text/csv' };
   }
   if (!(key in bodies)) throw new Error(`access.test.ts: no example body for ${key}; add one`);

@@ -19,9 +19,9 @@ declare module 'fastify' {
 }
 
 function hashRequest(request: FastifyRequest): string {
-  return createHash('sha256')
-    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
-    .digest('base64url');
+  const hash = createHash('sha256').update(`${request.method} ${request.url}\n`);
+  // Uploaded files arrive as a Buffer: hash the bytes, never a JSON rendering of them.
+  return hash.update(Buffer.isBuffer(request.body) ? request.body : JSON.stringify(request.body ?? null)).digest('base64url');
 }
 
 export function idempotencyPlugin(app: FastifyInstance, db: Database) {

@@ -1,0 +1,142 @@
+import { eq } from 'drizzle-orm';
+import type { UnitKind } from '../../../shared/org.ts';
+import { isUniqueViolation, problems } from '../../platform/errors.ts';
+import type { TenantScope } from '../../platform/tenancy.ts';
+import { people, units } from './schema.ts';
+import { type PersonRow, sortName, type UnitRow } from './service.ts';
+
+// The writers behind the CSV/XLSX import (./transfer.ts). They run inside the one TenantScope of
+// the import, so a file is written all or nothing, and they write exactly what the import plan
+// says: the plan is made (and every row checked) before anything is written. One audit event per
+// created or changed row, in the same transaction, as every other write of this module.
+
+export interface UnitValues {
+  name: string;
+  kind: UnitKind;
+  parentId: string | null;
+  costCentre: string | null;
+  orgNumber: string | null;
+}
+
+export interface PersonValues {
+  givenName: string;
+  familyName: string;
+  email: string;
+  title: string | null;
+  phone: string | null;
+  employeeNumber: string | null;
+  unitId: string | null;
+  active: boolean;
+}
+
+export interface Plan<Row, Values> {
+  /** New rows with their ids, parents before children. */
+  creates: (Values & { id: string })[];
+  /** Existing rows and only the fields that change. */
+  updates: { before: Row; changes: Partial<Values> }[];
+  unchanged: number;
+}
+
+export type UnitPlan = Plan<UnitRow, UnitValues>;
+export type PersonPlan = Plan<PersonRow, PersonValues> & { deactivated: string[] };
+
+/** Rows per INSERT statement: well below PostgreSQL's 65 535 bind parameters. */
+const BATCH = 500;
+
+function batches<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
+  return out;
+}
+
+const collided = () =>
+  problems.conflict(
+    'Someone else changed the same records during the import; nothing was written. Import the file again.',
+  );
+
+/** The unique indexes were checked when planning; a violation now means a concurrent change. */
+async function guardCollision<R>(work: () => Promise<R>): Promise<R> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw collided();
+    throw error;
+  }
+}
+
+/** Every unit of the tenant, archived ones too: the import matches against all of them. */
+export function allUnits(s: TenantScope): Promise<UnitRow[]> {
+  return s.tx.select().from(units).where(s.where(units));
+}
+
+/** Every person of the tenant, archived ones too (email and employee number are unique over all). */
+export function allPeople(s: TenantScope): Promise<PersonRow[]> {
+  return s.tx.select().from(people).where(s.where(people));
+}
+
+export function writeUnitPlan(s: TenantScope, plan: UnitPlan): Promise<void> {
+  return guardCollision(async () => {
+    // Creates first, in plan order (parents before children), so that an existing unit may be
+    // moved below a new one.
+    for (const batch of batches(plan.creates)) {
+      const rows = await s.tx
+        .insert(units)
+        .values(batch.map((u) => ({ ...u, tenantId: s.tenantId })))
+        .returning();
+      await s.auditMany(rows.map((row) => ({ entity: 'unit', entityId: row.id, action: 'create', after: row })));
+    }
+    const now = new Date();
+    for (const { before, changes } of plan.updates) {
+      // The version guard: a row changed since the plan was made is not overwritten.
+      const [after] = await s
+        .update(
+          units,
+          { ...changes, version: before.version + 1, updatedAt: now },
+          eq(units.id, before.id),
+          eq(units.version, before.version),
+        )
+        .returning();
+      if (!after) throw collided();
+      const action =
+        changes.parentId !== undefined && changes.parentId !== before.parentId ? 'move' : 'update';
+      await s.audit({ entity: 'unit', entityId: before.id, action, before, after });
+    }
+  });
+}
+
+export function writePersonPlan(s: TenantScope, plan: PersonPlan): Promise<void> {
+  return guardCollision(async () => {
+    for (const batch of batches(plan.creates)) {
+      const rows = await s.tx
+        .insert(people)
+        .values(
+          batch.map((p) => ({ ...p, sortName: sortName(p.givenName, p.familyName), tenantId: s.tenantId })),
+        )
+        .returning();
+      await s.auditMany(rows.map((row) => ({ entity: 'person', entityId: row.id, action: 'create', after: row })));
+    }
+    const now = new Date();
+    for (const { before, changes } of plan.updates) {
+      const names =
+        changes.givenName !== undefined || changes.familyName !== undefined
+          ? {
+              sortName: sortName(
+                changes.givenName ?? before.givenName,
+                changes.familyName ?? before.familyName,
+              ),
+            }
+          : {};
+      const [after] = await s
+        .update(
+          people,
+          { ...changes, ...names, version: before.version + 1, updatedAt: now },
+          eq(people.id, before.id),
+          eq(people.version, before.version),
+        )
+        .returning();
+      if (!after) throw collided();
+      const action = changes.unitId !== undefined && changes.unitId !== before.unitId ? 'move' : 'update';
+      await s.audit({ entity: 'person', entityId: before.id, action, before, after });
+    }
+  });
+}
