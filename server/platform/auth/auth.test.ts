@@ -176,6 +176,9 @@ describe('sign-in with a local account', () => {
       payload: { email: 'forgot@a.example', password: temporaryPassword },
     });
     expect(json(again).mustChangePassword).toBe(true);
+    const fresh = again.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const me = await t.app.inject({ url: '/api/v1/session', headers: { cookie: fresh } });
+    expect(json(me).mustChangePassword).toBe(true);
     const history = json(
       await t.app.inject({ url: `/api/v1/audit?entity=person&entityId=${person.id}`, headers: admin.headers() }),
     );

@@ -89,7 +89,10 @@ export function authRoutes(app: App, db: Database, config: Config) {
       schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: me, 401: problemSchema } },
       config: { authorize: () => true },
     },
-    async (request) => describe(principalOf(request)),
+    async (request) => {
+      const principal = principalOf(request);
+      return describe(principal, await auth.mustChangePassword(db, principal));
+    },
   );
 
   app.delete(

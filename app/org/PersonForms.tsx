@@ -1,0 +1,491 @@
+import {
+  Alert,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type Person, personCreate } from '../../shared/org.ts';
+import { grantableScopes, type Role, roleAllowsScope, roleNames } from '../../shared/roles.ts';
+import { api } from '../platform/api.ts';
+import { ProblemAlert, translateMessage, useFieldErrors } from '../platform/errors.tsx';
+import { changedFields, focusFirstInvalid, orNull, validate } from '../platform/form.ts';
+import { notifySuccess } from '../platform/notify.ts';
+import { useOrgInvalidate } from './api.ts';
+import { UnitSelect } from './parts.tsx';
+
+// Creating, editing and moving a person; granting a role; a temporary password by an admin.
+
+interface PersonValues {
+  givenName: string;
+  familyName: string;
+  email: string;
+  title: string;
+  phone: string;
+  employeeNumber: string;
+  unitId: string | null;
+  active: boolean;
+}
+
+function valuesOf(person: Person | null, unitId: string | null): PersonValues {
+  return {
+    givenName: person?.givenName ?? '',
+    familyName: person?.familyName ?? '',
+    email: person?.email ?? '',
+    title: person?.title ?? '',
+    phone: person?.phone ?? '',
+    employeeNumber: person?.employeeNumber ?? '',
+    unitId: person?.unitId ?? unitId,
+    active: person?.active ?? true,
+  };
+}
+
+interface PersonFormModalProps {
+  opened: boolean;
+  onClose: () => void;
+  person: Person | null;
+  unitId?: string | null;
+  onReload?: () => Promise<unknown>;
+}
+
+export function PersonFormModal({ opened, onClose, person, unitId = null, onReload }: PersonFormModalProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const invalidate = useOrgInvalidate();
+  const [values, setValues] = useState<PersonValues>(() => valuesOf(person, unitId));
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const creating = person === null;
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // Fresh values when the form opens, and when the person was reloaded after a version conflict.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when (re)opened or reloaded, not on every render
+  useEffect(() => {
+    if (opened) setValues(valuesOf(person, unitId));
+  }, [opened, person?.version]);
+
+  const payload = () => ({
+    givenName: values.givenName.trim(),
+    familyName: values.familyName.trim(),
+    email: values.email.trim(),
+    title: orNull(values.title),
+    phone: orNull(values.phone),
+    employeeNumber: orNull(values.employeeNumber),
+    active: values.active,
+  });
+
+  const save = useMutation({
+    mutationFn: async () => {
+      if (creating) return api.post<Person>('/api/v1/people', { ...payload(), unitId: values.unitId });
+      const before = {
+        givenName: person.givenName,
+        familyName: person.familyName,
+        email: person.email,
+        title: person.title,
+        phone: person.phone,
+        employeeNumber: person.employeeNumber,
+        active: person.active,
+      };
+      return api.patch<Person>(`/api/v1/people/${person.id}`, {
+        version: person.version,
+        ...changedFields(before, payload()),
+      });
+    },
+    onSuccess: async (saved) => {
+      await invalidate();
+      notifySuccess(creating ? t('person.created', { name: saved.name }) : t('common.saved'));
+      close();
+      if (creating) await navigate({ to: '/people/$personId', params: { personId: saved.id } });
+    },
+    onError: () => focusFirstInvalid(formRef.current),
+  });
+  const serverErrors = useFieldErrors(save.error);
+  const errors = { ...serverErrors, ...clientErrors };
+
+  function close() {
+    save.reset();
+    setClientErrors({});
+    onClose();
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = validate(personCreate, { ...payload(), unitId: values.unitId });
+    setClientErrors(
+      found ? Object.fromEntries(Object.entries(found).map(([k, v]) => [k, translateMessage(t, v)])) : {},
+    );
+    if (!found) save.mutate();
+    else focusFirstInvalid(formRef.current);
+  }
+
+  const text = (field: 'givenName' | 'familyName' | 'email' | 'title' | 'phone' | 'employeeNumber') => ({
+    value: values[field],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => {
+      const value = e.currentTarget.value;
+      setValues((v) => ({ ...v, [field]: value }));
+    },
+    error: errors[field],
+  });
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={creating ? t('person.createTitle') : t('person.editTitle')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form ref={formRef} onSubmit={submit} noValidate>
+        <Stack>
+          <ProblemAlert
+            error={save.error}
+            fields={[
+              'givenName',
+              'familyName',
+              'email',
+              'title',
+              'phone',
+              'employeeNumber',
+              'unitId',
+              'active',
+            ]}
+            onReload={
+              onReload
+                ? async () => {
+                    await onReload();
+                    save.reset();
+                  }
+                : undefined
+            }
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label={t('field.givenName')}
+              required
+              data-autofocus
+              autoComplete="off"
+              maxLength={100}
+              {...text('givenName')}
+            />
+            <TextInput
+              label={t('field.familyName')}
+              required
+              autoComplete="off"
+              maxLength={100}
+              {...text('familyName')}
+            />
+          </SimpleGrid>
+          <TextInput
+            label={t('field.email')}
+            type="email"
+            required
+            autoComplete="off"
+            maxLength={254}
+            {...text('email')}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label={t('field.title')} maxLength={200} {...text('title')} />
+            <TextInput label={t('field.phone')} type="tel" maxLength={40} {...text('phone')} />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label={t('field.employeeNumber')} maxLength={40} {...text('employeeNumber')} />
+            {creating && (
+              <UnitSelect
+                label={t('field.unitId')}
+                placeholder={t('person.noUnit')}
+                value={values.unitId}
+                onChange={(unit) => setValues((v) => ({ ...v, unitId: unit }))}
+                error={errors.unitId}
+              />
+            )}
+          </SimpleGrid>
+          <Switch
+            label={t('field.active')}
+            description={t('person.activeHelp')}
+            checked={values.active}
+            onChange={(e) => {
+              const checked = e.currentTarget.checked;
+              setValues((v) => ({ ...v, active: checked }));
+            }}
+            error={errors.active}
+          />
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {creating ? t('person.create') : t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function MovePersonModal({
+  opened,
+  onClose,
+  person,
+  onReload,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  person: Person;
+  onReload: () => Promise<unknown>;
+}) {
+  const { t } = useTranslation();
+  const invalidate = useOrgInvalidate();
+  const [unitId, setUnitId] = useState<string | null>(person.unitId);
+  useEffect(() => {
+    if (opened) setUnitId(person.unitId);
+  }, [opened, person.unitId]);
+  const move = useMutation({
+    mutationFn: () => api.patch<Person>(`/api/v1/people/${person.id}`, { version: person.version, unitId }),
+    onSuccess: async () => {
+      await invalidate();
+      notifySuccess(t('person.moved'));
+      close();
+    },
+  });
+  const errors = useFieldErrors(move.error);
+  function close() {
+    move.reset();
+    onClose();
+  }
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('person.moveTitle', { name: person.name })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          move.mutate();
+        }}
+      >
+        <Stack>
+          <ProblemAlert
+            error={move.error}
+            fields={['unitId']}
+            onReload={async () => {
+              await onReload();
+              move.reset();
+            }}
+          />
+          <UnitSelect
+            label={t('field.unitId')}
+            placeholder={t('person.noUnit')}
+            value={unitId}
+            onChange={setUnitId}
+            error={errors.unitId}
+            data-autofocus
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={move.isPending} disabled={unitId === person.unitId}>
+              {t('person.move')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+const grantable = roleNames.filter((role) => grantableScopes.some((scope) => roleAllowsScope(role, scope)));
+
+export function GrantRoleModal({
+  opened,
+  onClose,
+  person,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  person: Person;
+}) {
+  const { t } = useTranslation();
+  const invalidate = useOrgInvalidate();
+  const [role, setRole] = useState<Role | null>(null);
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  useEffect(() => {
+    if (opened) {
+      setRole(null);
+      setUnitId(null);
+      setClientErrors({});
+    }
+  }, [opened]);
+  const allowsGlobal = role ? roleAllowsScope(role, 'global') : true;
+  const allowsUnit = role ? roleAllowsScope(role, 'unit') : true;
+  const grant = useMutation({
+    mutationFn: () =>
+      api.post('/api/v1/role-assignments', { personId: person.id, role, unitId: allowsUnit ? unitId : null }),
+    onSuccess: async () => {
+      await invalidate();
+      notifySuccess(t('roles.granted', { role: t(`role.${role}.name`), name: person.name }));
+      close();
+    },
+  });
+  const serverErrors = useFieldErrors(grant.error);
+  const errors = { ...serverErrors, ...clientErrors };
+  function close() {
+    grant.reset();
+    onClose();
+  }
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (!role) found.role = t('serverMessage.required');
+    else if (!allowsGlobal && !unitId) found.unitId = t('serverMessage.roleNeedsUnit');
+    setClientErrors(found);
+    if (Object.keys(found).length === 0) grant.mutate();
+    else focusFirstInvalid(event.currentTarget as HTMLFormElement);
+  }
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('roles.grantTitle', { name: person.name })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <ProblemAlert error={grant.error} fields={['role', 'unitId']} />
+          <Select
+            label={t('field.role')}
+            placeholder={t('roles.chooseRole')}
+            data={grantable.map((r) => ({ value: r, label: t(`role.${r}.name`) }))}
+            value={role}
+            onChange={(v) => setRole(v as Role | null)}
+            error={errors.role}
+            required
+            data-autofocus
+            maxDropdownHeight={520}
+            comboboxProps={{ withinPortal: true }}
+          />
+          {role && (
+            <Text size="sm" c="dimmed">
+              {t(`role.${role}.description`)}
+            </Text>
+          )}
+          {allowsUnit && (
+            <UnitSelect
+              label={t('roles.forUnit')}
+              description={allowsGlobal ? t('roles.unitOptional') : t('roles.unitRequired')}
+              placeholder={allowsGlobal ? t('roles.wholeOrganisation') : t('roles.chooseUnit')}
+              value={unitId}
+              onChange={setUnitId}
+              error={errors.unitId}
+              required={!allowsGlobal}
+            />
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={grant.isPending}>
+              {t('roles.grant')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** An admin gives a person a temporary password; it is shown once, here, and never again. */
+export function PasswordResetModal({
+  opened,
+  onClose,
+  person,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  person: Person;
+}) {
+  const { t } = useTranslation();
+  const invalidate = useOrgInvalidate();
+  const reset = useMutation({
+    mutationFn: () => api.post<{ temporaryPassword: string }>(`/api/v1/people/${person.id}/password-reset`),
+    onSuccess: () => void invalidate(),
+  });
+  function close() {
+    reset.reset();
+    onClose();
+  }
+  const password = reset.data?.temporaryPassword;
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('passwordReset.title', { name: person.name })}
+      closeOnClickOutside={!password}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <Stack>
+        <ProblemAlert error={reset.error} />
+        {password ? (
+          <>
+            <Alert
+              color="green"
+              variant="light"
+              icon={<IconKey aria-hidden />}
+              title={t('passwordReset.doneTitle')}
+            >
+              {t('passwordReset.done')}
+            </Alert>
+            <Group gap="sm" wrap="nowrap">
+              <Code fz="lg" p="sm" style={{ flex: 1, wordBreak: 'break-all' }}>
+                {password}
+              </Code>
+              <CopyButton value={password}>
+                {({ copied, copy }) => (
+                  <Button
+                    variant="default"
+                    onClick={copy}
+                    leftSection={
+                      copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />
+                    }
+                  >
+                    {copied ? t('common.copied') : t('common.copy')}
+                  </Button>
+                )}
+              </CopyButton>
+            </Group>
+            <Group justify="flex-end">
+              <Button onClick={close}>{t('common.done')}</Button>
+            </Group>
+          </>
+        ) : (
+          <>
+            <Text size="sm">{t('passwordReset.help')}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                {t('common.cancel')}
+              </Button>
+              <Button loading={reset.isPending} onClick={() => reset.mutate()} data-autofocus>
+                {t('passwordReset.confirm')}
+              </Button>
+            </Group>
+          </>
+        )}
+      </Stack>
+    </Modal>
+  );
+}

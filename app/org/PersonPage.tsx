@@ -1,0 +1,387 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Center,
+  Grid,
+  Group,
+  Loader,
+  Menu,
+  Modal,
+  Stack,
+  Switch,
+  Table,
+  Text,
+} from '@mantine/core';
+import {
+  IconArchive,
+  IconArrowsMove,
+  IconChevronDown,
+  IconHistory,
+  IconKey,
+  IconPencil,
+  IconRestore,
+  IconShieldPlus,
+} from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
+import { useNavigate, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RoleAssignment } from '../../shared/org.ts';
+import { ApiError, api } from '../platform/api.ts';
+import { History } from '../platform/audit/audit.tsx';
+import { useAuth, useMe } from '../platform/auth.tsx';
+import { ProblemAlert } from '../platform/errors.tsx';
+import { useFormat } from '../platform/format.ts';
+import { NotFoundPage } from '../platform/NotFoundPage.tsx';
+import { notifySuccess } from '../platform/notify.ts';
+import { DetailList, PageHeader, Section } from '../platform/page.tsx';
+import { DataTable } from '../platform/table.tsx';
+import { useOrgInvalidate, usePerson, useRoleAssignments, useUnitIndex } from './api.ts';
+import { GrantRoleModal, MovePersonModal, PasswordResetModal, PersonFormModal } from './PersonForms.tsx';
+import { Path, PersonLink, PersonStatusBadge, UnitLink } from './parts.tsx';
+import { ArchiveModal, useRestore } from './UnitForms.tsx';
+
+// One person: details, unit, roles (grant and revoke), password reset, history.
+
+function RevokeButton({ assignment, personName }: { assignment: RoleAssignment; personName: string }) {
+  const { t } = useTranslation();
+  const invalidate = useOrgInvalidate();
+  const [confirming, setConfirming] = useState(false);
+  const roleName = t(`role.${assignment.role}.name`);
+  const revoke = useMutation({
+    mutationFn: () => api.post(`/api/v1/role-assignments/${assignment.id}/revoke`),
+    onSuccess: async () => {
+      await invalidate();
+      notifySuccess(t('roles.revoked', { role: roleName, name: personName }));
+      setConfirming(false);
+    },
+  });
+  return (
+    <>
+      <Button
+        size="xs"
+        variant="subtle"
+        color="red"
+        onClick={() => setConfirming(true)}
+        aria-label={t('roles.revokeLabel', { role: roleName })}
+      >
+        {t('roles.revoke')}
+      </Button>
+      <Modal
+        opened={confirming}
+        onClose={() => {
+          revoke.reset();
+          setConfirming(false);
+        }}
+        title={t('roles.revokeTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        <Stack>
+          <Text size="sm">{t('roles.revokeConfirm', { role: roleName, name: personName })}</Text>
+          <ProblemAlert error={revoke.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button color="red.9" loading={revoke.isPending} onClick={() => revoke.mutate()} data-autofocus>
+              {t('roles.revoke')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+export function PersonPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const me = useMe();
+  const { isAdmin } = useAuth();
+  const navigate = useNavigate();
+  const { personId } = useParams({ from: '/_app/people/$personId' });
+  const personQuery = usePerson(personId);
+  const { pathOf } = useUnitIndex();
+  const [showRevoked, setShowRevoked] = useState(false);
+  const roles = useRoleAssignments(personId, showRevoked);
+  const [dialog, setDialog] = useState<null | 'edit' | 'move' | 'archive' | 'grant' | 'password'>(null);
+  const person = personQuery.data;
+  const restore = useRestore(`/api/v1/people/${personId}`, person?.version ?? 0);
+
+  if (personQuery.error instanceof ApiError && personQuery.error.status === 404) return <NotFoundPage />;
+  if (!person) {
+    return personQuery.error ? (
+      <ProblemAlert error={personQuery.error} />
+    ) : (
+      <Center py="xl">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+
+  const reload = () => personQuery.refetch();
+  const archived = !!person.archivedAt;
+  const self = person.id === me.person.id;
+  const unitPath = pathOf(person.unitId);
+  const assignments = (roles.data?.items ?? [])
+    .slice()
+    .sort((a, b) => Number(!!a.revokedAt) - Number(!!b.revokedAt) || b.grantedAt.localeCompare(a.grantedAt));
+
+  return (
+    <>
+      <PageHeader
+        title={person.name}
+        description={[person.title, unitPath.at(-1)?.name].filter(Boolean).join(' · ') || undefined}
+        breadcrumbs={[
+          { label: t('nav.organisation') },
+          { label: t('people.title'), to: '/people' },
+          { label: person.name },
+        ]}
+        badges={<PersonStatusBadge person={person} />}
+        actions={
+          isAdmin && (
+            <>
+              {!archived && (
+                <Button leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setDialog('edit')}>
+                  {t('common.edit')}
+                </Button>
+              )}
+              {archived ? (
+                <Button
+                  variant="default"
+                  leftSection={<IconRestore size={16} aria-hidden />}
+                  loading={restore.isPending}
+                  onClick={() => restore.mutate()}
+                >
+                  {t('common.restore')}
+                </Button>
+              ) : (
+                <Menu position="bottom-end">
+                  <Menu.Target>
+                    <Button variant="default" rightSection={<IconChevronDown size={14} aria-hidden />}>
+                      {t('common.moreActions')}
+                    </Button>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    <Menu.Item
+                      leftSection={<IconArrowsMove size={16} aria-hidden />}
+                      onClick={() => setDialog('move')}
+                    >
+                      {t('person.move')}
+                    </Menu.Item>
+                    <Menu.Item
+                      leftSection={<IconShieldPlus size={16} aria-hidden />}
+                      onClick={() => setDialog('grant')}
+                    >
+                      {t('roles.grant')}
+                    </Menu.Item>
+                    <Menu.Item
+                      leftSection={<IconKey size={16} aria-hidden />}
+                      onClick={() => setDialog('password')}
+                    >
+                      {t('passwordReset.action')}
+                    </Menu.Item>
+                    <Menu.Item
+                      leftSection={<IconHistory size={16} aria-hidden />}
+                      onClick={() =>
+                        void navigate({
+                          to: '/admin/audit',
+                          search: { entity: 'person', entityId: person.id },
+                        })
+                      }
+                    >
+                      {t('common.openInAuditLog')}
+                    </Menu.Item>
+                    <Menu.Divider role="separator" />
+                    <Menu.Item
+                      color="red.9"
+                      leftSection={<IconArchive size={16} aria-hidden />}
+                      onClick={() => setDialog('archive')}
+                      disabled={self}
+                    >
+                      {t('common.archive')}
+                    </Menu.Item>
+                  </Menu.Dropdown>
+                </Menu>
+              )}
+            </>
+          )
+        }
+      />
+      {restore.error ? <ProblemAlert error={restore.error} onReload={() => void reload()} /> : null}
+      {archived && (
+        <Alert
+          color="gray"
+          variant="light"
+          mb="md"
+          title={t('person.archivedTitle', { date: f.date(person.archivedAt) })}
+        >
+          {t('common.reason')}: {person.archiveReason}
+        </Alert>
+      )}
+
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Section id="person-details" title={t('person.details')} h="100%">
+            <DetailList
+              items={[
+                { label: t('field.givenName'), value: person.givenName },
+                { label: t('field.familyName'), value: person.familyName },
+                {
+                  label: t('field.email'),
+                  value: (
+                    <Anchor href={`mailto:${person.email}`} size="sm">
+                      {person.email}
+                    </Anchor>
+                  ),
+                },
+                { label: t('field.title'), value: person.title },
+                {
+                  label: t('field.phone'),
+                  value: person.phone ? (
+                    <Anchor href={`tel:${person.phone.replace(/[^+0-9]/g, '')}`} size="sm">
+                      {person.phone}
+                    </Anchor>
+                  ) : null,
+                },
+                { label: t('field.employeeNumber'), value: person.employeeNumber },
+                { label: t('field.unitId'), value: person.unitId ? <Path id={person.unitId} /> : null },
+                { label: t('field.active'), value: person.active ? t('common.yes') : t('common.no') },
+                { label: t('field.createdAt'), value: f.dateTime(person.createdAt) },
+                { label: t('field.updatedAt'), value: f.dateTime(person.updatedAt) },
+              ]}
+            />
+          </Section>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Section
+            id="person-roles"
+            title={t('roles.ofPerson')}
+            h="100%"
+            actions={
+              isAdmin && !archived ? (
+                <Button
+                  size="xs"
+                  variant="light"
+                  leftSection={<IconShieldPlus size={14} aria-hidden />}
+                  onClick={() => setDialog('grant')}
+                >
+                  {t('roles.grant')}
+                </Button>
+              ) : undefined
+            }
+          >
+            <Stack gap="sm">
+              <DataTable
+                caption={t('roles.caption', { name: person.name })}
+                colSpan={isAdmin ? 4 : 3}
+                minWidth={460}
+                loading={roles.isPending}
+                error={roles.error}
+                empty={assignments.length === 0}
+                emptyText={t('roles.none')}
+                head={
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('field.role')}</Table.Th>
+                    <Table.Th scope="col">{t('roles.scope')}</Table.Th>
+                    <Table.Th scope="col">{t('roles.grantedAt')}</Table.Th>
+                    {isAdmin && (
+                      <Table.Th scope="col">
+                        <span className="visually-hidden">{t('common.actions')}</span>
+                      </Table.Th>
+                    )}
+                  </Table.Tr>
+                }
+              >
+                {assignments.map((a) => (
+                  <Table.Tr key={a.id} style={a.revokedAt ? { opacity: 0.85 } : undefined}>
+                    <Table.Td>
+                      <Text size="sm" fw={500} td={a.revokedAt ? 'line-through' : undefined}>
+                        {t(`role.${a.role}.name`)}
+                      </Text>
+                      {a.revokedAt && (
+                        <Text size="xs" c="dimmed">
+                          {t('roles.revokedAt', { date: f.dateTime(a.revokedAt) })}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {a.unitId ? (
+                        <UnitLink id={a.unitId} />
+                      ) : (
+                        <Text size="sm">{t('roles.wholeOrganisation')}</Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{f.date(a.grantedAt)}</Text>
+                      {a.grantedBy && (
+                        <Text size="xs" c="dimmed" component="div">
+                          {t('roles.by')} <PersonLink id={a.grantedBy} />
+                        </Text>
+                      )}
+                    </Table.Td>
+                    {isAdmin && (
+                      <Table.Td ta="right">
+                        {!a.revokedAt && <RevokeButton assignment={a} personName={person.name} />}
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </DataTable>
+              <Switch
+                size="sm"
+                label={t('roles.showRevoked')}
+                checked={showRevoked}
+                onChange={(e) => setShowRevoked(e.currentTarget.checked)}
+              />
+            </Stack>
+          </Section>
+        </Grid.Col>
+        {(isAdmin || self) && (
+          <Grid.Col span={12}>
+            <Section id="person-history" title={t('history.title')} description={t('history.personHelp')}>
+              <History
+                entity="person"
+                entityId={person.id}
+                caption={t('history.caption', { name: person.name })}
+              />
+            </Section>
+          </Grid.Col>
+        )}
+      </Grid>
+
+      {isAdmin && (
+        <>
+          <PersonFormModal
+            opened={dialog === 'edit'}
+            onClose={() => setDialog(null)}
+            person={person}
+            onReload={reload}
+          />
+          <MovePersonModal
+            opened={dialog === 'move'}
+            onClose={() => setDialog(null)}
+            person={person}
+            onReload={reload}
+          />
+          <GrantRoleModal opened={dialog === 'grant'} onClose={() => setDialog(null)} person={person} />
+          <PasswordResetModal
+            opened={dialog === 'password'}
+            onClose={() => setDialog(null)}
+            person={person}
+          />
+          <ArchiveModal
+            opened={dialog === 'archive'}
+            onClose={() => setDialog(null)}
+            title={t('person.archiveTitle', { name: person.name })}
+            help={t('person.archiveHelp')}
+            path={`/api/v1/people/${person.id}`}
+            version={person.version}
+            onReload={reload}
+          />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,250 @@
+import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconCheck, IconCopy, IconKey, IconPlus } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api.ts';
+import { StatusBadge } from '../badges.tsx';
+import { ProblemAlert, useFieldErrors } from '../errors.tsx';
+import { stockholmDayBoundary, useFormat } from '../format.ts';
+import { notifySuccess } from '../notify.ts';
+import { EmptyValue, PageHeader, Section } from '../page.tsx';
+import { DataTable } from '../table.tsx';
+
+// Personal API tokens for integrations and scripts: created here, shown once, revocable.
+
+interface ApiToken {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const KEY = ['tokens'];
+
+function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState('');
+  const [expires, setExpires] = useState('');
+  const [nameError, setNameError] = useState<string | undefined>();
+  const create = useMutation({
+    mutationFn: () =>
+      api.post<ApiToken & { token: string }>('/api/v1/tokens', {
+        name: name.trim(),
+        ...(expires ? { expiresAt: stockholmDayBoundary(expires, true) } : {}),
+      }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: KEY }),
+  });
+  const errors = useFieldErrors(create.error);
+  function close() {
+    setName('');
+    setExpires('');
+    setNameError(undefined);
+    create.reset();
+    onClose();
+  }
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!name.trim()) return setNameError(t('serverMessage.required'));
+    setNameError(undefined);
+    create.mutate();
+  }
+  const token = create.data?.token;
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={token ? t('tokens.createdTitle') : t('tokens.createTitle')}
+      closeOnClickOutside={!token}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      {token ? (
+        <Stack>
+          <Alert color="orange" variant="light" icon={<IconKey aria-hidden />}>
+            {t('tokens.copyNow')}
+          </Alert>
+          <Group gap="sm" wrap="nowrap">
+            <Code fz="sm" p="sm" style={{ flex: 1, wordBreak: 'break-all' }}>
+              {token}
+            </Code>
+            <CopyButton value={token}>
+              {({ copied, copy }) => (
+                <Button
+                  variant="default"
+                  onClick={copy}
+                  leftSection={
+                    copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />
+                  }
+                >
+                  {copied ? t('common.copied') : t('common.copy')}
+                </Button>
+              )}
+            </CopyButton>
+          </Group>
+          <Text size="sm" c="dimmed">
+            {t('tokens.usage')} <Code>Authorization: Bearer …</Code>
+          </Text>
+          <Group justify="flex-end">
+            <Button onClick={close}>{t('common.done')}</Button>
+          </Group>
+        </Stack>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <ProblemAlert error={create.error} fields={['name', 'expiresAt']} />
+            <TextInput
+              label={t('tokens.name')}
+              description={t('tokens.nameHelp')}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={nameError ?? errors.name}
+              required
+              maxLength={100}
+              data-autofocus
+            />
+            <TextInput
+              type="date"
+              label={t('tokens.expires')}
+              description={t('tokens.expiresHelp')}
+              value={expires}
+              onChange={(e) => setExpires(e.currentTarget.value)}
+              error={errors.expiresAt}
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={create.isPending}>
+                {t('tokens.create')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}
+
+function RevokeTokenButton({ token }: { token: ApiToken }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const revoke = useMutation({
+    mutationFn: () => api.delete(`/api/v1/tokens/${token.id}`),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: KEY });
+      notifySuccess(t('tokens.revoked', { name: token.name }));
+      setOpen(false);
+    },
+  });
+  return (
+    <>
+      <Button
+        size="xs"
+        variant="subtle"
+        color="red"
+        onClick={() => setOpen(true)}
+        aria-label={t('tokens.revokeLabel', { name: token.name })}
+      >
+        {t('tokens.revoke')}
+      </Button>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={t('tokens.revokeTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        <Stack>
+          <Text size="sm">{t('tokens.revokeConfirm', { name: token.name })}</Text>
+          <ProblemAlert error={revoke.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setOpen(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button color="red.9" onClick={() => revoke.mutate()} loading={revoke.isPending} data-autofocus>
+              {t('tokens.revoke')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+export function TokensPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [creating, setCreating] = useState(false);
+  const tokens = useQuery({
+    queryKey: KEY,
+    queryFn: ({ signal }) => api.get<{ items: ApiToken[] }>('/api/v1/tokens', { signal }),
+  });
+  const items = tokens.data?.items ?? [];
+  const now = Date.now();
+
+  function status(token: ApiToken) {
+    if (token.revokedAt) return <StatusBadge tone="neutral">{t('tokens.statusRevoked')}</StatusBadge>;
+    if (token.expiresAt && new Date(token.expiresAt).getTime() < now)
+      return <StatusBadge tone="warning">{t('tokens.statusExpired')}</StatusBadge>;
+    return <StatusBadge tone="positive">{t('common.active')}</StatusBadge>;
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={t('tokens.title')}
+        description={t('tokens.description')}
+        breadcrumbs={[{ label: t('user.account') }, { label: t('tokens.title') }]}
+        actions={
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+            {t('tokens.new')}
+          </Button>
+        }
+      />
+      <Section id="tokens-list" title={t('tokens.listTitle')} description={t('tokens.docs')}>
+        <DataTable
+          caption={t('tokens.caption')}
+          colSpan={7}
+          minWidth={820}
+          loading={tokens.isPending}
+          error={tokens.error}
+          empty={items.length === 0}
+          emptyText={t('tokens.none')}
+          head={
+            <Table.Tr>
+              <Table.Th scope="col">{t('tokens.name')}</Table.Th>
+              <Table.Th scope="col">{t('tokens.prefix')}</Table.Th>
+              <Table.Th scope="col">{t('field.createdAt')}</Table.Th>
+              <Table.Th scope="col">{t('tokens.expires')}</Table.Th>
+              <Table.Th scope="col">{t('tokens.lastUsed')}</Table.Th>
+              <Table.Th scope="col">{t('common.status')}</Table.Th>
+              <Table.Th scope="col">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </Table.Th>
+            </Table.Tr>
+          }
+        >
+          {items.map((token) => (
+            <Table.Tr key={token.id}>
+              <Table.Td fw={500}>{token.name}</Table.Td>
+              <Table.Td>
+                <Code>{token.prefix}…</Code>
+              </Table.Td>
+              <Table.Td>{f.date(token.createdAt)}</Table.Td>
+              <Table.Td>{token.expiresAt ? f.date(token.expiresAt) : t('tokens.never')}</Table.Td>
+              <Table.Td>{token.lastUsedAt ? f.dateTime(token.lastUsedAt) : <EmptyValue />}</Table.Td>
+              <Table.Td>{status(token)}</Table.Td>
+              <Table.Td ta="right">{!token.revokedAt && <RevokeTokenButton token={token} />}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      </Section>
+      <CreateTokenModal opened={creating} onClose={() => setCreating(false)} />
+    </>
+  );
+}

@@ -1,0 +1,251 @@
+import { Button, CloseButton, Group, Paper, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconDownload, IconFilterOff } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Person } from '../../../shared/org.ts';
+import { usePerson } from '../../org/api.ts';
+import { PersonLink } from '../../org/parts.tsx';
+import { api, type Page, query } from '../api.ts';
+import { useAuth } from '../auth.tsx';
+import { stockholmDayBoundary, useFormat } from '../format.ts';
+import { ForbiddenPage } from '../NotFoundPage.tsx';
+import { PageHeader } from '../page.tsx';
+import { DataTable, LoadMore } from '../table.tsx';
+import { ActionBadge, type AuditFilter, ChangesView, EntityView, useAuditList } from './audit.tsx';
+
+// The audit log (admins): every change in the tenant, filtered by kind of record, by who made
+// it and by period, with the same selection downloadable as CSV.
+
+export interface AuditSearch {
+  entity?: string;
+  entityId?: string;
+  actorId?: string;
+  from?: string;
+  to?: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function validateAuditSearch(search: Record<string, unknown>): AuditSearch {
+  const text = (v: unknown, pattern?: RegExp) =>
+    typeof v === 'string' && v && (!pattern || pattern.test(v)) ? v : undefined;
+  return {
+    entity: text(search.entity, /^[A-Za-z-]{1,50}$/),
+    entityId: text(search.entityId, UUID),
+    actorId: text(search.actorId, UUID),
+    from: text(search.from, DATE),
+    to: text(search.to, DATE),
+  };
+}
+
+const entities = ['unit', 'person', 'roleAssignment', 'apiToken'] as const;
+
+function ActorSelect({
+  value,
+  onChange,
+}: {
+  value: string | undefined;
+  onChange: (id: string | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 200);
+  const selected = usePerson(value);
+  const people = useQuery({
+    queryKey: ['people', 'pick', debounced],
+    queryFn: ({ signal }) =>
+      api.get<Page<Person>>(
+        `/api/v1/people${query({ search: debounced, limit: 20, includeArchived: true })}`,
+        { signal },
+      ),
+    staleTime: 10_000,
+  });
+  const options = new Map<string, string>();
+  if (selected.data) options.set(selected.data.id, selected.data.name);
+  for (const p of people.data?.items ?? []) options.set(p.id, p.name);
+  return (
+    <Select
+      label={t('audit.filterActor')}
+      placeholder={t('audit.anyone')}
+      searchable
+      clearable
+      clearButtonProps={{ 'aria-label': t('common.clear') }}
+      data={[...options].map(([id, name]) => ({ value: id, label: name }))}
+      value={value ?? null}
+      onChange={(id) => onChange(id ?? undefined)}
+      onSearchChange={setSearch}
+      filter={({ options: all }) => all}
+      nothingFoundMessage={t('common.nothingFound')}
+    />
+  );
+}
+
+export function AuditPage() {
+  const { t } = useTranslation();
+  const { isAdmin } = useAuth();
+  const f = useFormat();
+  const search = useSearch({ from: '/_app/admin/audit' });
+  const navigate = useNavigate({ from: '/admin/audit' });
+  const filter: AuditFilter = {
+    entity: search.entity,
+    entityId: search.entityId,
+    actorId: search.actorId,
+    from: search.from ? stockholmDayBoundary(search.from) : undefined,
+    to: search.to ? stockholmDayBoundary(search.to, true) : undefined,
+  };
+  const list = useAuditList(filter, 50, isAdmin);
+  if (!isAdmin) return <ForbiddenPage />;
+
+  const set = (patch: Partial<AuditSearch>) =>
+    void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
+  const anyFilter = Object.values(search).some(Boolean);
+  const exportHref = `/api/v1/audit/export${query({ ...filter })}`;
+
+  return (
+    <>
+      <PageHeader
+        title={t('audit.title')}
+        description={t('audit.description')}
+        breadcrumbs={[{ label: t('nav.administration') }, { label: t('audit.title') }]}
+        actions={
+          <Button
+            component="a"
+            href={exportHref}
+            download
+            variant="default"
+            leftSection={<IconDownload size={16} aria-hidden />}
+          >
+            {t('common.exportCsv')}
+          </Button>
+        }
+      />
+      <Paper withBorder p="md" mb="md" role="search" aria-label={t('audit.filters')}>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
+          <Select
+            label={t('audit.filterEntity')}
+            placeholder={t('audit.allEntities')}
+            clearable
+            clearButtonProps={{ 'aria-label': t('common.clear') }}
+            data={entities.map((e) => ({ value: e, label: t(`auditEntity.${e}`) }))}
+            value={search.entity ?? null}
+            onChange={(value) => set({ entity: value ?? undefined, entityId: undefined })}
+          />
+          <ActorSelect value={search.actorId} onChange={(actorId) => set({ actorId })} />
+          <TextInput
+            type="date"
+            label={t('audit.from')}
+            value={search.from ?? ''}
+            onChange={(e) => set({ from: e.currentTarget.value || undefined })}
+          />
+          <TextInput
+            type="date"
+            label={t('audit.to')}
+            value={search.to ?? ''}
+            onChange={(e) => set({ to: e.currentTarget.value || undefined })}
+          />
+        </SimpleGrid>
+        {(search.entityId || anyFilter) && (
+          <Group mt="sm" gap="sm">
+            {search.entityId && (
+              <Group gap={4}>
+                <Text size="sm">{t('audit.onlyRecord')}</Text>
+                {search.entity === 'unit' || search.entity === 'person' ? (
+                  <EntityView
+                    event={{
+                      id: '',
+                      occurredAt: '',
+                      actorId: null,
+                      actorName: '',
+                      entity: search.entity,
+                      entityId: search.entityId,
+                      action: '',
+                      changes: {},
+                      requestId: null,
+                    }}
+                  />
+                ) : (
+                  <Text size="sm" className="styrbord-mono">
+                    {search.entityId.slice(0, 8)}
+                  </Text>
+                )}
+                <CloseButton
+                  size="sm"
+                  aria-label={t('audit.clearRecord')}
+                  onClick={() => set({ entityId: undefined })}
+                />
+              </Group>
+            )}
+            {anyFilter && (
+              <Button
+                variant="subtle"
+                size="xs"
+                leftSection={<IconFilterOff size={14} aria-hidden />}
+                onClick={() => void navigate({ search: {}, replace: true })}
+              >
+                {t('common.clearFilters')}
+              </Button>
+            )}
+          </Group>
+        )}
+      </Paper>
+      <Paper withBorder p={0}>
+        <DataTable
+          caption={t('audit.caption')}
+          colSpan={5}
+          minWidth={900}
+          loading={list.isPending || list.isFetchingNextPage}
+          error={list.error}
+          empty={list.items.length === 0}
+          emptyText={t('audit.empty')}
+          head={
+            <Table.Tr>
+              <Table.Th scope="col" w={150}>
+                {t('audit.when')}
+              </Table.Th>
+              <Table.Th scope="col" w={180}>
+                {t('audit.who')}
+              </Table.Th>
+              <Table.Th scope="col" w={200}>
+                {t('audit.record')}
+              </Table.Th>
+              <Table.Th scope="col" w={150}>
+                {t('audit.what')}
+              </Table.Th>
+              <Table.Th scope="col">{t('audit.changes')}</Table.Th>
+            </Table.Tr>
+          }
+        >
+          {list.items.map((event) => (
+            <Table.Tr key={event.id}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.dateTime(event.occurredAt)}</Table.Td>
+              <Table.Td>
+                {event.actorId ? <PersonLink id={event.actorId} name={event.actorName} /> : event.actorName}
+              </Table.Td>
+              <Table.Td>
+                <EntityView event={event} />
+              </Table.Td>
+              <Table.Td>
+                <ActionBadge action={event.action} />
+              </Table.Td>
+              <Table.Td>
+                <ChangesView event={event} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      </Paper>
+      {list.items.length > 0 && (
+        <LoadMore
+          count={list.items.length}
+          hasMore={!!list.hasNextPage}
+          loading={list.isFetchingNextPage}
+          onMore={() => void list.fetchNextPage()}
+        />
+      )}
+    </>
+  );
+}

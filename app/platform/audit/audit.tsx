@@ -1,0 +1,233 @@
+import { Badge, Code, List, Stack, Table, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PersonLink, UnitLink } from '../../org/parts.tsx';
+import { useFormat } from '../format.ts';
+import { DataTable, LoadMore, useCursorList } from '../table.tsx';
+
+// The audit trail as people read it: who did what, when, and what changed (before → after),
+// with ids shown as the names of the units and people they point to.
+
+export interface AuditEvent {
+  id: string;
+  occurredAt: string;
+  actorId: string | null;
+  actorName: string;
+  entity: string;
+  entityId: string;
+  action: string;
+  changes: Record<string, [unknown, unknown]>;
+  requestId: string | null;
+}
+
+export interface AuditFilter {
+  entity?: string;
+  entityId?: string;
+  actorId?: string;
+  from?: string;
+  to?: string;
+}
+
+const HIDDEN_FIELDS = new Set([
+  'id',
+  'tenantId',
+  'searchText',
+  'version',
+  'updatedAt',
+  'createdAt',
+  'sortName',
+]);
+
+export function useAuditList(filter: AuditFilter, limit = 50, enabled = true) {
+  return useCursorList<AuditEvent>(['audit'], '/api/v1/audit', { ...filter, limit }, { enabled });
+}
+
+const actionColors: Record<string, string> = {
+  create: 'green',
+  update: 'sea',
+  move: 'cyan',
+  archive: 'gray',
+  restore: 'teal',
+  'grant-role': 'violet',
+  'revoke-role': 'red',
+  grant: 'violet',
+  revoke: 'red',
+};
+
+export function ActionBadge({ action }: { action: string }) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      color={actionColors[action] ?? 'gray'}
+      variant="light"
+      miw="fit-content"
+      styles={{
+        root: { textTransform: 'none', fontWeight: 600 },
+        label: { color: 'var(--mantine-color-gray-9)', overflow: 'visible' },
+      }}
+    >
+      {t(`auditAction.${action}`, { defaultValue: action })}
+    </Badge>
+  );
+}
+
+function ValueView({
+  field,
+  value,
+  t,
+  dateTime,
+}: {
+  field: string;
+  value: unknown;
+  t: TFunction;
+  dateTime: (v: string) => string;
+}): ReactNode {
+  if (value === null || value === undefined || value === '') {
+    return (
+      <Text span c="dimmed" size="sm">
+        {t('common.empty')}
+      </Text>
+    );
+  }
+  if ((field === 'parentId' || field === 'unitId') && typeof value === 'string')
+    return <UnitLink id={value} />;
+  if ((field === 'personId' || field === 'grantedBy' || field === 'revokedBy') && typeof value === 'string')
+    return <PersonLink id={value} />;
+  if (field === 'kind' && typeof value === 'string')
+    return <>{t(`unitKind.${value}`, { defaultValue: value })}</>;
+  if (field === 'role' && typeof value === 'string')
+    return <>{t(`role.${value}.name`, { defaultValue: value })}</>;
+  if (field === 'scope' && typeof value === 'string')
+    return <>{t(`scope.${value}`, { defaultValue: value })}</>;
+  if (typeof value === 'boolean') return <>{value ? t('common.yes') : t('common.no')}</>;
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return <>{dateTime(value)}</>;
+  if (typeof value === 'object') return <Code>{JSON.stringify(value)}</Code>;
+  return <>{String(value)}</>;
+}
+
+/** The changes of one event as a list of "field: before → after" (only "after" for a creation). */
+export function ChangesView({ event }: { event: AuditEvent }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const entries = Object.entries(event.changes).filter(([field]) => !HIDDEN_FIELDS.has(field));
+  if (entries.length === 0) return null;
+  const onlyAfter = event.action === 'create' || event.action === 'grant' || event.action === 'grant-role';
+  const onlyBefore = event.action === 'revoke-role';
+  return (
+    <List size="sm" spacing={2} listStyleType="none" withPadding={false}>
+      {entries.map(([field, [before, after]]) => (
+        <List.Item key={field}>
+          <Text span size="sm" fw={600}>
+            {t(`field.${field}`, { defaultValue: field })}:
+          </Text>{' '}
+          {onlyAfter ? (
+            <ValueView field={field} value={after} t={t} dateTime={f.dateTime} />
+          ) : onlyBefore ? (
+            <ValueView field={field} value={before ?? after} t={t} dateTime={f.dateTime} />
+          ) : (
+            <>
+              <ValueView field={field} value={before} t={t} dateTime={f.dateTime} />
+              <Text span c="dimmed" size="sm" mx={4} aria-hidden>
+                →
+              </Text>
+              <span className="visually-hidden">{t('audit.changedTo')}</span>
+              <ValueView field={field} value={after} t={t} dateTime={f.dateTime} />
+            </>
+          )}
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+export function EntityView({ event }: { event: AuditEvent }) {
+  const { t } = useTranslation();
+  const label = t(`auditEntity.${event.entity}`, { defaultValue: event.entity });
+  // A role assignment is shown by whom it concerns.
+  const [before, after] = event.changes.personId ?? [null, null];
+  const personOfAssignment = (after ?? before) as string | null;
+  return (
+    <Stack gap={2}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      {event.entity === 'unit' ? (
+        <UnitLink id={event.entityId} />
+      ) : event.entity === 'person' ? (
+        <PersonLink id={event.entityId} />
+      ) : event.entity === 'roleAssignment' && typeof personOfAssignment === 'string' ? (
+        <PersonLink id={personOfAssignment} />
+      ) : (
+        <Text size="sm" className="styrbord-mono">
+          {event.entityId.slice(0, 8)}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** A record's own history (unit page, person page). */
+export function History({
+  entity,
+  entityId,
+  caption,
+}: {
+  entity: string;
+  entityId: string;
+  caption: string;
+}) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const list = useAuditList({ entity, entityId }, 20);
+  return (
+    <>
+      <DataTable
+        caption={caption}
+        colSpan={4}
+        minWidth={560}
+        loading={list.isPending || list.isFetchingNextPage}
+        error={list.error}
+        empty={list.items.length === 0}
+        emptyText={t('audit.empty')}
+        head={
+          <Table.Tr>
+            <Table.Th scope="col" w={150}>
+              {t('audit.when')}
+            </Table.Th>
+            <Table.Th scope="col" w={180}>
+              {t('audit.who')}
+            </Table.Th>
+            <Table.Th scope="col" w={150}>
+              {t('audit.what')}
+            </Table.Th>
+            <Table.Th scope="col">{t('audit.changes')}</Table.Th>
+          </Table.Tr>
+        }
+      >
+        {list.items.map((event) => (
+          <Table.Tr key={event.id}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.dateTime(event.occurredAt)}</Table.Td>
+            <Table.Td>
+              {event.actorId ? <PersonLink id={event.actorId} name={event.actorName} /> : event.actorName}
+            </Table.Td>
+            <Table.Td>
+              <ActionBadge action={event.action} />
+            </Table.Td>
+            <Table.Td>
+              <ChangesView event={event} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
+      {list.items.length > 0 && (
+        <LoadMore
+          count={list.items.length}
+          hasMore={!!list.hasNextPage}
+          loading={list.isFetchingNextPage}
+          onMore={() => void list.fetchNextPage()}
+        />
+      )}
+    </>
+  );
+}

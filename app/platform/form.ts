@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import type { z } from 'zod';
+
+// Form state without a form library: values, one setter per field, and client-side checks with
+// the same Zod schemas the server validates with (shared/), so both speak the same messages.
+
+export function useFormValues<T extends Record<string, unknown>>(initial: T) {
+  const [values, setValues] = useState<T>(initial);
+  function set<K extends keyof T>(field: K) {
+    return (value: T[K]) => setValues((current) => ({ ...current, [field]: value }));
+  }
+  return { values, setValues, set, reset: (next: T) => setValues(next) };
+}
+
+/** Field → first message, or null when the input is valid. */
+export function validate(schema: z.ZodType, input: unknown): Record<string, string> | null {
+  const result = schema.safeParse(input);
+  if (result.success) return null;
+  const errors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? '');
+    if (!(field in errors)) errors[field] = issue.message;
+  }
+  return errors;
+}
+
+/** '' → null for optional text fields. */
+export function orNull(value: string): string | null {
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+/** The fields of `next` that differ from `before` (for PATCH). */
+export function changedFields<T extends Record<string, unknown>>(before: T, next: Partial<T>): Partial<T> {
+  const result: Partial<T> = {};
+  for (const key of Object.keys(next) as (keyof T)[]) {
+    if (next[key] !== before[key]) result[key] = next[key];
+  }
+  return result;
+}
+
+/** After a failed submit: move focus to the first field marked invalid (or the error summary). */
+export function focusFirstInvalid(form: HTMLFormElement | null | undefined) {
+  if (!form) return;
+  setTimeout(() => {
+    const target =
+      form.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      form.querySelector<HTMLElement>('[role="alert"]');
+    if (target && !target.hasAttribute('tabindex') && target.getAttribute('role') === 'alert')
+      target.setAttribute('tabindex', '-1');
+    target?.focus();
+  }, 50);
+}

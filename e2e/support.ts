@@ -1,0 +1,162 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+// End-to-end helpers: the real server (server/main.ts, demo data in a fresh PGlite directory)
+// as a child process, Debian's Chromium through playwright-core, and axe for WCAG 2.1 AA.
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+
+export const ADMIN = { email: 'admin@styrbord.example', password: 'demo' };
+export const EMPLOYEE = { email: 'medarbetare@styrbord.example', password: 'demo' };
+
+/** Node 24 (the project's runtime) for the server, even when the test runner itself is older. */
+function nodeBinary(): string {
+  if (/^v2[4-9]\./.test(process.version)) return process.execPath;
+  const local = join(root, 'node_modules', '.bin', 'node');
+  return existsSync(local) ? local : process.execPath;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Builds the web app if dist/app is missing (npm run test:e2e builds it anyway). */
+export function ensureBuilt() {
+  if (existsSync(join(root, 'dist', 'app', 'index.html'))) return;
+  execFileSync(
+    nodeBinary(),
+    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'app/vite.config.ts'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+}
+
+export async function startServer(): Promise<RunningServer> {
+  ensureBuilt();
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'styrbord-e2e-'));
+  const child: ChildProcess = spawn(nodeBinary(), ['server/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      DEMO_DATA: 'true',
+      LOG_LEVEL: 'warn',
+      PUBLIC_URL: '',
+      OIDC_ISSUER: '',
+      OIDC_CLIENT_ID: '',
+      OIDC_CLIENT_SECRET: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start within 90 s:\n${output}`)), 90_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Styrbord is ready at (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve((match[1] ?? '').replace('localhost', '127.0.0.1'));
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        const timeout = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timeout);
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** Waits until the page has settled: its h1 is shown, no request is running, no spinner, no menu. */
+export async function settle(page: Page) {
+  await page.locator('h1').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await expect.poll(() => page.locator('.mantine-Loader-root').count(), { timeout: 10_000 }).toBe(0);
+  // A menu that was just used fades out; check the page, not the transition.
+  await expect.poll(() => page.locator('[data-menu-dropdown]').count(), { timeout: 10_000 }).toBe(0);
+}
+
+/** Runs axe (WCAG 2.0/2.1 A and AA) on the page as it is now; fails listing every violation. */
+export async function expectAccessible(page: Page, name: string) {
+  await settle(page);
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const report = result.violations
+    .map(
+      (v) =>
+        `• ${v.id} (${v.impact}): ${v.help}\n${v.nodes
+          .slice(0, 5)
+          .map(
+            (n) =>
+              `    ${n.target.join(' ')}\n      ${n.html.slice(0, 300)}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`,
+          )
+          .join('\n')}`,
+    )
+    .join('\n');
+  expect(report, `accessibility violations on ${name} (${page.url()}):\n${report}`).toBe('');
+}
+
+export async function signIn(page: Page, base: string, who = ADMIN) {
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel('E-postadress').fill(who.email);
+  await page.getByLabel(/^Lösenord/).fill(who.password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Mitt Styrbord' }).waitFor();
+}
