@@ -1,0 +1,50 @@
+// The server side of bench/platform.ts, run as a child process so the load generator (autocannon,
+// in the parent) and the server do not share one event loop. The real app from buildApp, on the
+// database the parent prepared, with one extra route that exists only here:
+// GET /api/v1/bench/empty — authenticated like every /api/v1 route (session lookup + grants),
+// then answers {} without touching the database. It is the ceiling the other routes are held to.
+//
+// Talks to the parent over IPC: sends { port } once listening; answers 'count' with the number
+// of SQL statements sent through the app's database handle so far (DatabaseHandle.queryCount);
+// closes the app and the database on 'stop' or when the parent goes.
+
+import { buildApp } from '../server/app.ts';
+import { loadConfig } from '../server/config.ts';
+import { openDatabase } from '../server/db/client.ts';
+
+const kind = process.env.BENCH_DB_KIND;
+const config = loadConfig({
+  LOG_LEVEL: 'silent',
+  DEMO_DATA: 'false',
+  HOST: '127.0.0.1',
+  PORT: '0',
+  DATABASE_URL: kind === 'pg' ? process.env.BENCH_DB_URL : undefined,
+  DATA_DIR: kind === 'pglite' ? process.env.BENCH_DATA_DIR : undefined,
+  DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE,
+});
+const database = await openDatabase(
+  config.database.kind === 'pg'
+    ? { kind: 'pg', url: config.database.url, poolSize: config.database.poolSize }
+    : { kind: 'pglite', dataDir: config.database.dataDir },
+);
+const app = await buildApp({ config, database, logger: false });
+// buildApp returns before app.ready(), so a route can still be added here.
+app.get('/api/v1/bench/empty', { config: { authorize: () => true } }, async () => ({}));
+await app.listen({ port: 0, host: '127.0.0.1' });
+const address = app.server.address();
+process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('message', (message) => {
+  if (message === 'count') process.send?.({ statements: database.queryCount });
+  if (message === 'stop') void stop();
+});
+process.on('disconnect', () => void stop());
+process.on('SIGTERM', () => void stop());
