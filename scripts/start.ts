@@ -23,7 +23,8 @@ function newestChange(path: string): number {
 }
 
 const sources = ['app', 'shared', 'package-lock.json'].map((p) => join(root, p)).filter(existsSync);
-const stale = !existsSync(builtIndex) || Math.max(...sources.map(newestChange)) > statSync(builtIndex).mtimeMs;
+const stale =
+  !existsSync(builtIndex) || Math.max(...sources.map(newestChange)) > statSync(builtIndex).mtimeMs;
 if (stale || process.env.BUILD === 'true') {
   console.log('Building the web app…');
   const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });

@@ -1,4 +1,4 @@
-// `npm test`: every suite in order — unit, integration on PGlite, the same integration suite on
+// `npm test`: every suite in order — lint and types, unit, integration on PGlite, the same integration suite on
 // PostgreSQL, and the browser end-to-end suite — then one closing line with the totals.
 //
 // PostgreSQL comes from TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).
@@ -68,6 +68,17 @@ function run(label: string, args: string[], env: Record<string, string> = {}) {
 const only = process.argv[2];
 const want = (name: string) => !only || only === name;
 
+/** A check without a test count (lint, types): it passes or it fails the run. */
+function check(label: string, command: string, args: string[]) {
+  console.log(`\n=== ${label} ===`);
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  if (result.status !== 0) failedSuites++;
+}
+
+if (want('static')) {
+  check('lint and format (Biome)', 'npx', ['biome', 'check', '.']);
+  check('types (tsc)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+}
 if (want('unit')) run('unit', ['--project', 'unit']);
 if (want('pglite')) run('integration on PGlite', ['--project', 'integration'], { TEST_DB: 'pglite' });
 if (want('pg')) {
@@ -90,5 +101,7 @@ if (want('e2e')) {
   else run('end-to-end in Chromium', ['--project', 'e2e']);
 }
 
-console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+console.log(
+  `\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+);
 process.exit(failedSuites > 0 || totals.failed > 0 ? 1 : 0);

@@ -20,9 +20,9 @@ import { pendingMigrations } from './db/migrate.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { transferRoutes } from './modules/org/transfer-routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
+import { oidcRoutes } from './platform/auth/oidc-routes.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
 import { authRoutes } from './platform/auth/routes.ts';
-import { oidcRoutes } from './platform/auth/oidc-routes.ts';
 import { Problem, problems, sendProblem, toProblem } from './platform/errors.ts';
 import type { App } from './platform/http.ts';
 import { idempotencyPlugin } from './platform/idempotency.ts';
@@ -103,7 +103,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   app.get(
     '/api/health',
-    { schema: { tags: ['health'], summary: 'Liveness', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
     async () => ({ status: 'ok' as const }),
   );
   app.get(
@@ -121,7 +127,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       } catch {
         throw new Problem(503, 'unavailable', 'database unreachable');
       }
-      if ((await pendingMigrations(database)) !== 0) throw new Problem(503, 'unavailable', 'migrations pending');
+      if ((await pendingMigrations(database)) !== 0)
+        throw new Problem(503, 'unavailable', 'migrations pending');
       return { status: 'ready' as const, database: database.kind };
     },
   );

@@ -19,7 +19,12 @@ const schema = z
     DEMO_DATA: bool.default(true),
     PUBLIC_URL: url.optional(),
     COOKIE_SECURE: bool.optional(),
-    SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    SESSION_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     OIDC_ISSUER: url.optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -33,7 +38,9 @@ const schema = z
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       ctx.addIssue({
         code: 'custom',
-        path: [env.OIDC_ISSUER ? (env.OIDC_CLIENT_ID ? 'OIDC_CLIENT_SECRET' : 'OIDC_CLIENT_ID') : 'OIDC_ISSUER'],
+        path: [
+          env.OIDC_ISSUER ? (env.OIDC_CLIENT_ID ? 'OIDC_CLIENT_SECRET' : 'OIDC_CLIENT_ID') : 'OIDC_ISSUER',
+        ],
         message: 'set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together',
       });
     }

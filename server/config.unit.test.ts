@@ -20,7 +20,10 @@ describe('configuration from the environment', () => {
     [{ PORT: '70000' }, /^PORT="70000" is invalid/],
     [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL="mysql:\/\/x" is invalid: expected a postgres:\/\/ URL/],
     [{ DEMO_DATA: 'maybe' }, /^DEMO_DATA="maybe" is invalid: expected one of 0, 1, true, false/],
-    [{ OIDC_ISSUER: 'https://idp.example' }, /^OIDC_CLIENT_ID is invalid: expected set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together/],
+    [
+      { OIDC_ISSUER: 'https://idp.example' },
+      /^OIDC_CLIENT_ID is invalid: expected set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together/,
+    ],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL="loud" is invalid: expected one of/],
   ])('refuses %o with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);

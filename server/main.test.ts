@@ -37,7 +37,15 @@ afterAll(async () => {
 
 function start(extra: Record<string, string> = {}) {
   const child = spawn(process.execPath, [main], {
-    env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', DEMO_DATA: 'false', LOG_LEVEL: 'warn', ...extra },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DEMO_DATA: 'false',
+      LOG_LEVEL: 'warn',
+      ...extra,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -106,6 +114,8 @@ describe('the server process', () => {
     const code = await bad.exited;
     expect(code).toBe(2);
     const { err } = bad.output();
-    expect(err.trim().split('\n')).toEqual(['Styrbord cannot start: PORT="åttio" is invalid: expected a number']);
+    expect(err.trim().split('\n')).toEqual([
+      'Styrbord cannot start: PORT="åttio" is invalid: expected a number',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { buildApp } from './app.ts';
-import { ConfigError, type Config, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { tenants } from './modules/org/schema.ts';
@@ -55,7 +55,9 @@ const [{ n: tenantCount } = { n: 0 }] = (
     rows: { n: number }[];
   }
 ).rows;
-console.log(`Styrbord is ready at ${url} (${database.kind}, ${tenantCount} tenant(s), ${Math.round(performance.now() - started)} ms)`);
+console.log(
+  `Styrbord is ready at ${url} (${database.kind}, ${tenantCount} tenant(s), ${Math.round(performance.now() - started)} ms)`,
+);
 if (config.demoData) {
   console.log(`${demoLoaded ? 'Demo municipality loaded. ' : ''}Demo sign-ins (password "demo"):`);
   console.log('  admin@styrbord.example        admin');

@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import type { Role } from '../shared/roles.ts';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import type { Database } from './db/client.ts';
@@ -7,7 +8,6 @@ import * as org from './modules/org/service.ts';
 import { setPassword } from './platform/auth/service.ts';
 import { type Actor, systemActor } from './platform/context.ts';
 import type { App } from './platform/http.ts';
-import type { Role } from '../shared/roles.ts';
 
 // Test fixtures: a real app on a real database with two tenants, and sign-in helpers.
 
@@ -28,7 +28,12 @@ export async function seedTenant(db: Database, slug: string): Promise<TestTenant
   const actor = systemActor(tenant.id);
   const unit = await org.createUnit(db, actor, { name: `Förvaltning ${slug}`, kind: 'department' });
   const adminEmail = `admin@${slug}.example`;
-  const admin = await org.createPerson(db, actor, { givenName: 'Ada', familyName: slug, email: adminEmail, unitId: unit.id });
+  const admin = await org.createPerson(db, actor, {
+    givenName: 'Ada',
+    familyName: slug,
+    email: adminEmail,
+    unitId: unit.id,
+  });
   await org.grantRole(db, actor, { personId: admin.id, role: 'admin' });
   await setPassword(db, actor, admin.id, PASSWORD);
   return { id: tenant.id, slug, actor, adminId: admin.id, adminEmail, unitId: unit.id };
@@ -56,7 +61,8 @@ export interface Session {
 
 export async function signIn(app: App, email: string, password = PASSWORD): Promise<Session> {
   const response = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password } });
-  if (response.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200)
+    throw new Error(`sign-in of ${email} failed: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   const csrfToken = response.json().csrfToken as string;
   return { cookie, csrfToken, headers: (extra = {}) => ({ cookie, 'x-csrf-token': csrfToken, ...extra }) };
@@ -92,6 +98,8 @@ export async function createTestContext(): Promise<TestContext> {
   };
 }
 
+// Tests read answers loosely on purpose; the assertions say what they expect.
+// biome-ignore lint/suspicious/noExplicitAny: test helper
 export function json<T = any>(response: LightMyRequestResponse): T {
   return response.json() as T;
 }

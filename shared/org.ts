@@ -9,7 +9,9 @@ export type UnitKind = (typeof unitKinds)[number];
 
 export const tenantKinds = ['municipality', 'federation'] as const;
 
-const costCentre = line(20).pipe(z.string().regex(/^[0-9A-Za-z._-]*$/, { message: 'Letters, digits, . _ -' }));
+const costCentre = line(20).pipe(
+  z.string().regex(/^[0-9A-Za-z._-]*$/, { message: 'Letters, digits, . _ -' }),
+);
 const orgNumber = line(11).pipe(z.string().regex(/^(\d{6}-?\d{4})?$/, { message: 'Must be NNNNNN-NNNN' }));
 
 export const unit = z.object({
@@ -121,7 +123,10 @@ export const listQuery = z.strictObject({
   search: line(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: line(500).optional(),
-  includeArchived: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  includeArchived: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export const unitListQuery = listQuery.extend({

@@ -11,7 +11,9 @@ export function line(max = 200) {
     .string()
     .trim()
     .max(max)
-    .refine((s) => !CONTROL.test(s) && !LINE_BREAK.test(s), { message: 'Must not contain control characters' });
+    .refine((s) => !CONTROL.test(s) && !LINE_BREAK.test(s), {
+      message: 'Must not contain control characters',
+    });
 }
 
 /** A required one-line text field. */

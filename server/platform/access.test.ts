@@ -23,18 +23,46 @@ let bAdmin: Session;
 let aEmployee: Session;
 const ids: Record<string, string> = {};
 const secrets: string[] = [];
-let operations: Operation[] = [];
+const operations: Operation[] = [];
 
 beforeAll(async () => {
   t = await createTestContext();
   const a = t.a.actor;
-  const unit = await org.createUnit(t.db, a, { name: 'Hemlig enhet A', kind: 'subunit', parentId: t.a.unitId, costCentre: '9911' });
-  const person = await org.createPerson(t.db, a, { givenName: 'Anna', familyName: 'Andersson', email: 'anna@a.example', unitId: unit.id });
+  const unit = await org.createUnit(t.db, a, {
+    name: 'Hemlig enhet A',
+    kind: 'subunit',
+    parentId: t.a.unitId,
+    costCentre: '9911',
+  });
+  const person = await org.createPerson(t.db, a, {
+    givenName: 'Anna',
+    familyName: 'Andersson',
+    email: 'anna@a.example',
+    unitId: unit.id,
+  });
   const grant = await org.grantRole(t.db, a, { personId: person.id, role: 'reader' });
-  const adminA = (await principalFromApiToken(t.db, (await createApiToken(t.db, { ...a, personId: t.a.adminId, email: t.a.adminEmail, via: 'session' }, 'a-token', null)).token))!;
+  const adminA = (await principalFromApiToken(
+    t.db,
+    (
+      await createApiToken(
+        t.db,
+        { ...a, personId: t.a.adminId, email: t.a.adminEmail, via: 'session' },
+        'a-token',
+        null,
+      )
+    ).token,
+  ))!;
   const token = await createApiToken(t.db, adminA, 'a-token-2', null);
   Object.assign(ids, { unit: unit.id, person: person.id, roleAssignment: grant.id, token: token.row.id });
-  secrets.push(unit.id, person.id, grant.id, token.row.id, 'anna@a.example', 'Hemlig enhet A', t.a.adminEmail);
+  secrets.push(
+    unit.id,
+    person.id,
+    grant.id,
+    token.row.id,
+    'anna@a.example',
+    'Hemlig enhet A',
+    t.a.adminEmail,
+  );
   await seedPerson(t.db, t.a, 'employee@a.example', ['employee']);
   bAdmin = await signIn(t.app, t.b.adminEmail);
   aEmployee = await signIn(t.app, 'employee@a.example');
@@ -59,7 +87,12 @@ afterAll(() => t.close());
 /** Fills `{id}` with the tenant-A id of the resource the path names. */
 function urlFor(op: Operation): string {
   return op.path.replace(/\/([a-z-]+)\/\{id\}/g, (_m, resource: string) => {
-    const key = ({ units: 'unit', people: 'person', 'role-assignments': 'roleAssignment', tokens: 'token' } as Record<string, string>)[resource];
+    const key = (
+      { units: 'unit', people: 'person', 'role-assignments': 'roleAssignment', tokens: 'token' } as Record<
+        string,
+        string
+      >
+    )[resource];
     if (!key) throw new Error(`access.test.ts: no tenant-A fixture for /${resource}/{id}; add one`);
     return `/${resource}/${ids[key]}`;
   });
@@ -76,7 +109,12 @@ function bodyFor(op: Operation): { payload: string | Buffer; contentType: string
     'PATCH /api/v1/units/{id}': { version: 1, name: 'Changed by B' },
     'POST /api/v1/units/{id}/archive': { version: 1, reason: 'B tries' },
     'POST /api/v1/units/{id}/restore': { version: 1 },
-    'POST /api/v1/people': { givenName: 'B', familyName: 'Probe', email: 'probe@b.example', unitId: ids.unit },
+    'POST /api/v1/people': {
+      givenName: 'B',
+      familyName: 'Probe',
+      email: 'probe@b.example',
+      unitId: ids.unit,
+    },
     'PATCH /api/v1/people/{id}': { version: 1, title: 'Changed by B' },
     'POST /api/v1/people/{id}/archive': { version: 1, reason: 'B tries' },
     'POST /api/v1/people/{id}/restore': { version: 1 },
@@ -93,7 +131,8 @@ function bodyFor(op: Operation): { payload: string | Buffer; contentType: string
 }
 
 async function auditCountA() {
-  return (await t.db.select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.tenantId, t.a.id))).length;
+  return (await t.db.select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.tenantId, t.a.id)))
+    .length;
 }
 
 describe('access across every operation', () => {
@@ -117,7 +156,10 @@ describe('access across every operation', () => {
   });
 
   it('answers 401 to a revoked or unknown bearer token', async () => {
-    const response = await t.app.inject({ url: '/api/v1/units', headers: { authorization: 'Bearer sbt_not-a-token' } });
+    const response = await t.app.inject({
+      url: '/api/v1/units',
+      headers: { authorization: 'Bearer sbt_not-a-token' },
+    });
     expect(response.statusCode).toBe(401);
   });
 
@@ -144,7 +186,12 @@ describe('access across every operation', () => {
       if (response.statusCode >= 500) wrong.push(`${op.method} ${op.path}: ${response.statusCode}`);
     }
     // Searches: B's lists never include A's rows.
-    for (const url of ['/api/v1/people?search=anna', '/api/v1/units?search=Hemlig', '/api/v1/audit?limit=500', `/api/v1/role-assignments?personId=${ids.person}`]) {
+    for (const url of [
+      '/api/v1/people?search=anna',
+      '/api/v1/units?search=Hemlig',
+      '/api/v1/audit?limit=500',
+      `/api/v1/role-assignments?personId=${ids.person}`,
+    ]) {
       const response = await t.app.inject({ url, headers: bAdmin.headers() });
       expect(response.statusCode).toBe(200);
       for (const s of secrets) if (response.body.includes(s)) wrong.push(`${url} shows ${s}`);
@@ -159,7 +206,12 @@ describe('access across every operation', () => {
   it("refuses an employee every admin write in the employee's own tenant", async () => {
     const before = await auditCountA();
     const wrong: string[] = [];
-    const selfService = new Set(['POST /api/v1/tokens', 'DELETE /api/v1/tokens/{id}', 'POST /api/v1/session/password', 'DELETE /api/v1/session']);
+    const selfService = new Set([
+      'POST /api/v1/tokens',
+      'DELETE /api/v1/tokens/{id}',
+      'POST /api/v1/session/password',
+      'DELETE /api/v1/session',
+    ]);
     for (const op of operations) {
       if (op.isPublic || op.method === 'GET' || selfService.has(`${op.method} ${op.path}`)) continue;
       const body = op.body ? bodyFor(op) : undefined;

@@ -17,7 +17,9 @@ export function holdsGlobally(actor: Actor, role: Role): boolean {
 /** Holds `role` globally or for one of `unitIds` (a unit and its ancestors). */
 export function holdsForUnit(actor: Actor, role: Role, unitIds: readonly string[]): boolean {
   return actor.grants.some(
-    (g) => g.role === role && (g.scope === 'global' || (g.scope === 'unit' && g.unitId !== null && unitIds.includes(g.unitId))),
+    (g) =>
+      g.role === role &&
+      (g.scope === 'global' || (g.scope === 'unit' && g.unitId !== null && unitIds.includes(g.unitId))),
   );
 }
 

@@ -18,12 +18,20 @@ interface JsonOperation {
 let t: TestContext;
 let admin: Session;
 const ids: Record<string, string> = {};
-let operations: JsonOperation[] = [];
+const operations: JsonOperation[] = [];
 
 beforeAll(async () => {
   t = await createTestContext();
-  const unit = await org.createUnit(t.db, t.a.actor, { name: 'Enhet', kind: 'subunit', parentId: t.a.unitId });
-  const person = await org.createPerson(t.db, t.a.actor, { givenName: 'Per', familyName: 'Persson', email: 'per@a.example' });
+  const unit = await org.createUnit(t.db, t.a.actor, {
+    name: 'Enhet',
+    kind: 'subunit',
+    parentId: t.a.unitId,
+  });
+  const person = await org.createPerson(t.db, t.a.actor, {
+    givenName: 'Per',
+    familyName: 'Persson',
+    email: 'per@a.example',
+  });
   const grant = await org.grantRole(t.db, t.a.actor, { personId: person.id, role: 'reader' });
   Object.assign(ids, { unit: unit.id, person: person.id, roleAssignment: grant.id });
   admin = await signIn(t.app, t.a.adminEmail);
@@ -48,8 +56,21 @@ const validBodies: Record<string, () => Record<string, unknown>> = {
   'POST /api/v1/session': () => ({ email: 'nobody@a.example', password: 'x' }),
   'POST /api/v1/session/password': () => ({ currentPassword: 'wrong', newPassword: 'a long new password' }),
   'POST /api/v1/tokens': () => ({ name: 'probe', expiresAt: '2030-01-01T00:00:00Z' }),
-  'POST /api/v1/units': () => ({ name: 'Ny', kind: 'subunit', parentId: ids.unit, costCentre: '1', orgNumber: '212000-0001' }),
-  'PATCH /api/v1/units/{id}': () => ({ version: 1, name: 'Ny', kind: 'office', parentId: null, costCentre: '2', orgNumber: null }),
+  'POST /api/v1/units': () => ({
+    name: 'Ny',
+    kind: 'subunit',
+    parentId: ids.unit,
+    costCentre: '1',
+    orgNumber: '212000-0001',
+  }),
+  'PATCH /api/v1/units/{id}': () => ({
+    version: 1,
+    name: 'Ny',
+    kind: 'office',
+    parentId: null,
+    costCentre: '2',
+    orgNumber: null,
+  }),
   'POST /api/v1/units/{id}/archive': () => ({ version: 1, reason: 'Test' }),
   'POST /api/v1/units/{id}/restore': () => ({ version: 1 }),
   'POST /api/v1/people': () => ({
@@ -70,7 +91,9 @@ const validBodies: Record<string, () => Record<string, unknown>> = {
 
 function urlFor(path: string, replacement?: string): string {
   return path.replace(/\/([a-z-]+)\/\{id\}/g, (_m, resource: string) => {
-    const key = ({ units: 'unit', people: 'person', 'role-assignments': 'roleAssignment' } as Record<string, string>)[resource];
+    const key = (
+      { units: 'unit', people: 'person', 'role-assignments': 'roleAssignment' } as Record<string, string>
+    )[resource];
     return `/${resource}/${replacement ?? ids[key ?? ''] ?? 'missing-fixture'}`;
   });
 }
@@ -94,7 +117,8 @@ function badValues(field: string, types: string[]): unknown[] {
 }
 
 async function auditCount() {
-  return (await t.db.select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.tenantId, t.a.id))).length;
+  return (await t.db.select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.tenantId, t.a.id)))
+    .length;
 }
 
 describe('bad input on every write', () => {
@@ -106,7 +130,12 @@ describe('bad input on every write', () => {
   it('refuses every bad input with a 4xx problem naming the field, and writes nothing', async () => {
     const before = await auditCount();
     const wrong: string[] = [];
-    const send = async (op: JsonOperation, payload: string, url = urlFor(op.path), contentType = 'application/json') => {
+    const send = async (
+      op: JsonOperation,
+      payload: string,
+      url = urlFor(op.path),
+      contentType = 'application/json',
+    ) => {
       const response = await t.app.inject({
         method: op.method,
         url,
@@ -114,7 +143,9 @@ describe('bad input on every write', () => {
         headers: admin.headers({ 'content-type': contentType }),
       });
       if (!response.headers['content-type']?.toString().includes('application/problem+json')) {
-        wrong.push(`${op.method} ${op.path} ${payload.slice(0, 60)}: ${response.statusCode} ${response.headers['content-type']}`);
+        wrong.push(
+          `${op.method} ${op.path} ${payload.slice(0, 60)}: ${response.statusCode} ${response.headers['content-type']}`,
+        );
       }
       return response;
     };
@@ -124,9 +155,12 @@ describe('bad input on every write', () => {
       const expect400 = async (payload: string, field?: string, url?: string) => {
         const response = await send(op, payload, url);
         const body = response.json();
-        if (response.statusCode !== 400) wrong.push(`${label} ${payload.slice(0, 80)}: ${response.statusCode}`);
+        if (response.statusCode !== 400)
+          wrong.push(`${label} ${payload.slice(0, 80)}: ${response.statusCode}`);
         else if (field && !body.errors?.some((e: { path: string }) => e.path.includes(field))) {
-          wrong.push(`${label} ${payload.slice(0, 80)}: errors do not name ${field}: ${JSON.stringify(body.errors)}`);
+          wrong.push(
+            `${label} ${payload.slice(0, 80)}: errors do not name ${field}: ${JSON.stringify(body.errors)}`,
+          );
         }
       };
       await expect400('{"broken": ');
@@ -141,7 +175,8 @@ describe('bad input on every write', () => {
       if (op.path.includes('{id}')) {
         for (const badId of ['not-a-uuid', '1%20OR%201=1', 'x'.repeat(300)]) {
           const response = await send(op, JSON.stringify(valid()), urlFor(op.path, badId));
-          if (response.statusCode !== 400) wrong.push(`${label} id=${badId.slice(0, 20)}: ${response.statusCode}`);
+          if (response.statusCode !== 400)
+            wrong.push(`${label} id=${badId.slice(0, 20)}: ${response.statusCode}`);
         }
       }
       const oversize = await send(op, JSON.stringify({ ...valid(), padding: 'x'.repeat(2_000_000) }));
@@ -173,7 +208,10 @@ describe('bad input on every write', () => {
 
   it('answers problems in English when the client asks for it', async () => {
     const sv = await t.app.inject({ url: '/api/v1/units/nope', headers: admin.headers() });
-    const en = await t.app.inject({ url: '/api/v1/units/nope', headers: admin.headers({ 'accept-language': 'en-GB,en;q=0.9' }) });
+    const en = await t.app.inject({
+      url: '/api/v1/units/nope',
+      headers: admin.headers({ 'accept-language': 'en-GB,en;q=0.9' }),
+    });
     expect(sv.json().title).toBe('Ogiltiga uppgifter');
     expect(en.json().title).toBe('Invalid input');
   });

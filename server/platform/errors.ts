@@ -27,7 +27,10 @@ const titles = {
     'The account is temporarily locked after too many failed attempts',
   ],
   'invalid-credentials': ['Fel e-postadress eller lösenord', 'Wrong email or password'],
-  'csrf-failed': ['Säkerhetstoken saknas eller är fel. Ladda om sidan.', 'Missing or wrong CSRF token. Reload the page.'],
+  'csrf-failed': [
+    'Säkerhetstoken saknas eller är fel. Ladda om sidan.',
+    'Missing or wrong CSRF token. Reload the page.',
+  ],
   'idempotency-mismatch': [
     'Idempotency-Key har redan använts för en annan förfrågan',
     'Idempotency-Key was already used for a different request',
@@ -96,7 +99,12 @@ export function toProblem(error: FastifyError | Error): Problem {
     const where = e.validationContext ?? 'body';
     return problems.validation(
       e.validation.flatMap((v) => {
-        const path = [where, ...String(v.instancePath ?? '').split('/').filter(Boolean)];
+        const path = [
+          where,
+          ...String(v.instancePath ?? '')
+            .split('/')
+            .filter(Boolean),
+        ];
         const keys = (v.params as { keys?: string[] } | undefined)?.keys;
         // Unknown fields are reported one by one, each under its own name.
         if (v.keyword === 'unrecognized_keys' && keys) {
@@ -109,7 +117,12 @@ export function toProblem(error: FastifyError | Error): Problem {
   if (e.validation) {
     return problems.validation(
       e.validation.map((v) => ({
-        path: [e.validationContext ?? 'body', ...String(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
+        path: [
+          e.validationContext ?? 'body',
+          ...String(v.instancePath ?? '')
+            .split('/')
+            .filter(Boolean),
+        ].join('.'),
         message: String(v.message ?? 'Invalid'),
       })),
     );

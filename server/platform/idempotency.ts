@@ -21,7 +21,9 @@ declare module 'fastify' {
 function hashRequest(request: FastifyRequest): string {
   const hash = createHash('sha256').update(`${request.method} ${request.url}\n`);
   // Uploaded files arrive as a Buffer: hash the bytes, never a JSON rendering of them.
-  return hash.update(Buffer.isBuffer(request.body) ? request.body : JSON.stringify(request.body ?? null)).digest('base64url');
+  return hash
+    .update(Buffer.isBuffer(request.body) ? request.body : JSON.stringify(request.body ?? null))
+    .digest('base64url');
 }
 
 export function idempotencyPlugin(app: FastifyInstance, db: Database) {
@@ -70,7 +72,12 @@ export function idempotencyPlugin(app: FastifyInstance, db: Database) {
       })
       .onConflictDoUpdate({
         target: [idempotencyKeys.tenantId, idempotencyKeys.personId, idempotencyKeys.key],
-        set: { requestHash: idem.requestHash, status: String(reply.statusCode), body: payload, createdAt: new Date() },
+        set: {
+          requestHash: idem.requestHash,
+          status: String(reply.statusCode),
+          body: payload,
+          createdAt: new Date(),
+        },
       });
     return payload;
   });

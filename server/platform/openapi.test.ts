@@ -19,7 +19,13 @@ describe('OpenAPI document', () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     const paths = Object.keys(spec.paths);
-    for (const path of ['/api/v1/units', '/api/v1/units/{id}', '/api/v1/people', '/api/v1/people/{id}', '/api/v1/session']) {
+    for (const path of [
+      '/api/v1/units',
+      '/api/v1/units/{id}',
+      '/api/v1/people',
+      '/api/v1/people/{id}',
+      '/api/v1/session',
+    ]) {
       expect(paths).toContain(path);
     }
     // Every operation documents its request and its problem answers.

@@ -1,9 +1,9 @@
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database, Executor } from '../db/client.ts';
-import type { Actor } from './context.ts';
-import { auditEvents } from './audit/schema.ts';
 import { diff } from './audit/diff.ts';
+import { auditEvents } from './audit/schema.ts';
+import type { Actor } from './context.ts';
 import { newId } from './ids.ts';
 
 // The data-access layer that scopes every query by tenant. Services get a TenantScope, never the
@@ -48,7 +48,11 @@ export class TenantScope {
   }
 
   /** Updates rows of the current tenant only. */
-  update<T extends TenantTable>(table: T, set: Partial<T['$inferInsert']>, ...conditions: (SQL | undefined)[]) {
+  update<T extends TenantTable>(
+    table: T,
+    set: Partial<T['$inferInsert']>,
+    ...conditions: (SQL | undefined)[]
+  ) {
     return this.tx
       .update(table)
       .set(set as never)
@@ -81,7 +85,11 @@ export class TenantScope {
 }
 
 /** Runs `work` in one transaction scoped to the actor's tenant: all of it is written, or none. */
-export function inTenant<R>(db: Database, actor: Actor, work: (scope: TenantScope) => Promise<R>): Promise<R> {
+export function inTenant<R>(
+  db: Database,
+  actor: Actor,
+  work: (scope: TenantScope) => Promise<R>,
+): Promise<R> {
   return db.transaction((tx) => work(new TenantScope(tx, actor)));
 }
 

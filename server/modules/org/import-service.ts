@@ -83,7 +83,9 @@ export function writeUnitPlan(s: TenantScope, plan: UnitPlan): Promise<void> {
         .insert(units)
         .values(batch.map((u) => ({ ...u, tenantId: s.tenantId })))
         .returning();
-      await s.auditMany(rows.map((row) => ({ entity: 'unit', entityId: row.id, action: 'create', after: row })));
+      await s.auditMany(
+        rows.map((row) => ({ entity: 'unit', entityId: row.id, action: 'create', after: row })),
+      );
     }
     const now = new Date();
     for (const { before, changes } of plan.updates) {
@@ -113,7 +115,9 @@ export function writePersonPlan(s: TenantScope, plan: PersonPlan): Promise<void>
           batch.map((p) => ({ ...p, sortName: sortName(p.givenName, p.familyName), tenantId: s.tenantId })),
         )
         .returning();
-      await s.auditMany(rows.map((row) => ({ entity: 'person', entityId: row.id, action: 'create', after: row })));
+      await s.auditMany(
+        rows.map((row) => ({ entity: 'person', entityId: row.id, action: 'create', after: row })),
+      );
     }
     const now = new Date();
     for (const { before, changes } of plan.updates) {

@@ -25,13 +25,28 @@ describe('people', () => {
     });
     expect(created.statusCode).toBe(201);
     const person = json(created);
-    expect(person).toMatchObject({ name: 'Åsa Öberg', email: 'asa.oberg@a.example', active: true, version: 1 });
+    expect(person).toMatchObject({
+      name: 'Åsa Öberg',
+      email: 'asa.oberg@a.example',
+      active: true,
+      version: 1,
+    });
 
-    const byUnit = json(await t.app.inject({ url: `/api/v1/people?unitId=${t.a.unitId}`, headers: admin.headers() }));
+    const byUnit = json(
+      await t.app.inject({ url: `/api/v1/people?unitId=${t.a.unitId}`, headers: admin.headers() }),
+    );
     expect(byUnit.items.map((p: { id: string }) => p.id)).toContain(person.id);
     for (const term of ['öberg', 'Åsa Ö', 'kundansvarig', 'asa.oberg']) {
-      const found = json(await t.app.inject({ url: `/api/v1/people?search=${encodeURIComponent(term)}`, headers: admin.headers() }));
-      expect(found.items.map((p: { id: string }) => p.id), term).toEqual([person.id]);
+      const found = json(
+        await t.app.inject({
+          url: `/api/v1/people?search=${encodeURIComponent(term)}`,
+          headers: admin.headers(),
+        }),
+      );
+      expect(
+        found.items.map((p: { id: string }) => p.id),
+        term,
+      ).toEqual([person.id]);
     }
     // LIKE wildcards in a search are taken literally.
     const wildcard = json(await t.app.inject({ url: '/api/v1/people?search=%25', headers: admin.headers() }));
@@ -40,7 +55,11 @@ describe('people', () => {
 
   it('refuses a second person with the same email, naming the field, and writes nothing', async () => {
     await createPerson({ givenName: 'Karl', familyName: 'Berg', email: 'karl.berg@a.example' });
-    const again = await createPerson({ givenName: 'Karl', familyName: 'Berg II', email: 'KARL.BERG@a.example' });
+    const again = await createPerson({
+      givenName: 'Karl',
+      familyName: 'Berg II',
+      email: 'KARL.BERG@a.example',
+    });
     expect(again.statusCode).toBe(409);
     expect(json(again).errors[0].path).toBe('body.email');
     const list = json(await t.app.inject({ url: '/api/v1/people?search=karl', headers: admin.headers() }));
@@ -59,7 +78,12 @@ describe('people', () => {
   });
 
   it('refuses a unit of another tenant', async () => {
-    const response = await createPerson({ givenName: 'X', familyName: 'Y', email: 'xy@a.example', unitId: t.b.unitId });
+    const response = await createPerson({
+      givenName: 'X',
+      familyName: 'Y',
+      email: 'xy@a.example',
+      unitId: t.b.unitId,
+    });
     expect(response.statusCode).toBe(400);
     expect(json(response).errors[0].path).toBe('body.unitId');
   });
@@ -73,7 +97,14 @@ describe('people', () => {
         payload: { name: 'Socialförvaltningen', kind: 'department' },
       }),
     );
-    const person = json(await createPerson({ givenName: 'Lena', familyName: 'Ek', email: 'lena.ek@a.example', unitId: t.a.unitId }));
+    const person = json(
+      await createPerson({
+        givenName: 'Lena',
+        familyName: 'Ek',
+        email: 'lena.ek@a.example',
+        unitId: t.a.unitId,
+      }),
+    );
     const moved = json(
       await t.app.inject({
         method: 'PATCH',
@@ -99,7 +130,11 @@ describe('people', () => {
       headers: admin.headers(),
       payload: { version: 2, reason: 'Avslutad anställning' },
     });
-    expect(json(archived)).toMatchObject({ active: false, archiveReason: 'Avslutad anställning', version: 3 });
+    expect(json(archived)).toMatchObject({
+      active: false,
+      archiveReason: 'Avslutad anställning',
+      version: 3,
+    });
     const restored = await t.app.inject({
       method: 'POST',
       url: `/api/v1/people/${person.id}/restore`,
@@ -108,8 +143,18 @@ describe('people', () => {
     });
     expect(json(restored)).toMatchObject({ active: true, archivedAt: null, version: 4 });
 
-    const history = json(await t.app.inject({ url: `/api/v1/audit?entity=person&entityId=${person.id}`, headers: admin.headers() }));
-    expect(history.items.map((e: { action: string }) => e.action)).toEqual(['restore', 'archive', 'move', 'create']);
+    const history = json(
+      await t.app.inject({
+        url: `/api/v1/audit?entity=person&entityId=${person.id}`,
+        headers: admin.headers(),
+      }),
+    );
+    expect(history.items.map((e: { action: string }) => e.action)).toEqual([
+      'restore',
+      'archive',
+      'move',
+      'create',
+    ]);
     expect(history.items[2].changes).toEqual({
       unitId: [t.a.unitId, unit.id],
       title: [null, 'Socialsekreterare'],
@@ -121,14 +166,23 @@ describe('people', () => {
     const { setPassword } = await import('../../platform/auth/service.ts');
     await setPassword(t.db, t.a.actor, person.id, 'ett långt lösenord');
     const olle = await signIn(t.app, 'olle@a.example', 'ett långt lösenord');
-    const own = await t.app.inject({ url: `/api/v1/audit?entity=person&entityId=${person.id}`, headers: olle.headers() });
+    const own = await t.app.inject({
+      url: `/api/v1/audit?entity=person&entityId=${person.id}`,
+      headers: olle.headers(),
+    });
     expect(own.statusCode).toBe(200);
-    const other = await t.app.inject({ url: `/api/v1/audit?entity=person&entityId=${t.a.adminId}`, headers: olle.headers() });
+    const other = await t.app.inject({
+      url: `/api/v1/audit?entity=person&entityId=${t.a.adminId}`,
+      headers: olle.headers(),
+    });
     expect(other.statusCode).toBe(403);
   });
 
   it('exports the audit trail as CSV with a BOM', async () => {
-    const response = await t.app.inject({ url: '/api/v1/audit/export?entity=person', headers: admin.headers() });
+    const response = await t.app.inject({
+      url: '/api/v1/audit/export?entity=person',
+      headers: admin.headers(),
+    });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/csv');
     expect(response.body.charCodeAt(0)).toBe(0xfeff);
@@ -165,16 +219,26 @@ describe('role assignments', () => {
       headers: admin.headers(),
     });
     expect(json(revoked).revokedAt).not.toBeNull();
-    const active = json(await t.app.inject({ url: `/api/v1/role-assignments?personId=${person.id}`, headers: admin.headers() }));
+    const active = json(
+      await t.app.inject({ url: `/api/v1/role-assignments?personId=${person.id}`, headers: admin.headers() }),
+    );
     expect(active.items.map((r: { role: string }) => r.role)).toEqual(['accountManager']);
     const all = json(
-      await t.app.inject({ url: `/api/v1/role-assignments?personId=${person.id}&includeRevoked=true`, headers: admin.headers() }),
+      await t.app.inject({
+        url: `/api/v1/role-assignments?personId=${person.id}&includeRevoked=true`,
+        headers: admin.headers(),
+      }),
     );
     expect(all.items).toHaveLength(2);
     // It can be granted again after the revoke.
     expect((await grant({ personId: person.id, role: 'itStrategist' })).statusCode).toBe(201);
 
-    const history = json(await t.app.inject({ url: `/api/v1/audit?entity=person&entityId=${person.id}`, headers: admin.headers() }));
+    const history = json(
+      await t.app.inject({
+        url: `/api/v1/audit?entity=person&entityId=${person.id}`,
+        headers: admin.headers(),
+      }),
+    );
     expect(history.items.map((e: { action: string }) => e.action)).toEqual([
       'grant-role',
       'revoke-role',
@@ -190,14 +254,29 @@ describe('role assignments', () => {
     await setPassword(t.db, t.a.actor, person.id, 'ett långt lösenord');
     const nils = await signIn(t.app, 'nils@a.example', 'ett långt lösenord');
     const create = () =>
-      t.app.inject({ method: 'POST', url: '/api/v1/units', headers: nils.headers(), payload: { name: 'Nils enhet', kind: 'office' } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/units',
+        headers: nils.headers(),
+        payload: { name: 'Nils enhet', kind: 'office' },
+      });
     expect((await create()).statusCode).toBe(403);
-    await t.app.inject({ method: 'POST', url: '/api/v1/role-assignments', headers: admin.headers(), payload: { personId: person.id, role: 'admin' } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/role-assignments',
+      headers: admin.headers(),
+      payload: { personId: person.id, role: 'admin' },
+    });
     expect((await create()).statusCode).toBe(201);
   });
 
   it('does not let an admin revoke their own admin role', async () => {
-    const mine = json(await t.app.inject({ url: `/api/v1/role-assignments?personId=${t.a.adminId}`, headers: admin.headers() }));
+    const mine = json(
+      await t.app.inject({
+        url: `/api/v1/role-assignments?personId=${t.a.adminId}`,
+        headers: admin.headers(),
+      }),
+    );
     const response = await t.app.inject({
       method: 'POST',
       url: `/api/v1/role-assignments/${mine.items[0].id}/revoke`,

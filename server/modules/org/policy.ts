@@ -1,5 +1,5 @@
-import type { Actor } from '../../platform/context.ts';
 import { isAdmin } from '../../platform/authz.ts';
+import type { Actor } from '../../platform/context.ts';
 
 // Who may do what with units, people and roles. Deny by default: each function says yes only to
 // the roles named. The directory of units and people is public record inside the tenant, so every

@@ -17,7 +17,7 @@ import {
 import type { Database } from '../../db/client.ts';
 import { principalOf } from '../../platform/auth/plugin.ts';
 import { endSessionsOf, resetPassword } from '../../platform/auth/service.ts';
-import { errorResponses, idParams, type App } from '../../platform/http.ts';
+import { type App, errorResponses, idParams } from '../../platform/http.ts';
 import { orgPolicy } from './policy.ts';
 import { presentPerson, presentRoleAssignment, presentUnit } from './present.ts';
 import * as org from './service.ts';
@@ -46,7 +46,12 @@ export function orgRoutes(app: App, db: Database) {
   app.get(
     '/api/v1/units/:id',
     {
-      schema: { tags: ['org'], summary: 'One unit', params: idParams, response: { 200: unit, ...errorResponses } },
+      schema: {
+        tags: ['org'],
+        summary: 'One unit',
+        params: idParams,
+        response: { 200: unit, ...errorResponses },
+      },
       config: { authorize: orgPolicy.readDirectory },
     },
     async (request) => presentUnit(await org.getUnit(db, principalOf(request), request.params.id)),
@@ -55,7 +60,12 @@ export function orgRoutes(app: App, db: Database) {
   app.post(
     '/api/v1/units',
     {
-      schema: { tags: ['org'], summary: 'Create a unit', body: unitCreate, response: { 201: unit, ...errorResponses } },
+      schema: {
+        tags: ['org'],
+        summary: 'Create a unit',
+        body: unitCreate,
+        response: { 201: unit, ...errorResponses },
+      },
       config: { authorize: orgPolicy.manageUnits },
     },
     async (request, reply) => {
@@ -76,7 +86,8 @@ export function orgRoutes(app: App, db: Database) {
       },
       config: { authorize: orgPolicy.manageUnits },
     },
-    async (request) => presentUnit(await org.updateUnit(db, principalOf(request), request.params.id, request.body)),
+    async (request) =>
+      presentUnit(await org.updateUnit(db, principalOf(request), request.params.id, request.body)),
   );
 
   app.post(
@@ -91,7 +102,8 @@ export function orgRoutes(app: App, db: Database) {
       },
       config: { authorize: orgPolicy.manageUnits },
     },
-    async (request) => presentUnit(await org.archiveUnit(db, principalOf(request), request.params.id, request.body)),
+    async (request) =>
+      presentUnit(await org.archiveUnit(db, principalOf(request), request.params.id, request.body)),
   );
 
   app.post(
@@ -131,7 +143,12 @@ export function orgRoutes(app: App, db: Database) {
   app.get(
     '/api/v1/people/:id',
     {
-      schema: { tags: ['org'], summary: 'One person', params: idParams, response: { 200: person, ...errorResponses } },
+      schema: {
+        tags: ['org'],
+        summary: 'One person',
+        params: idParams,
+        response: { 200: person, ...errorResponses },
+      },
       config: { authorize: orgPolicy.readDirectory },
     },
     async (request) => presentPerson(await org.getPerson(db, principalOf(request), request.params.id)),
@@ -140,7 +157,12 @@ export function orgRoutes(app: App, db: Database) {
   app.post(
     '/api/v1/people',
     {
-      schema: { tags: ['org'], summary: 'Create a person', body: personCreate, response: { 201: person, ...errorResponses } },
+      schema: {
+        tags: ['org'],
+        summary: 'Create a person',
+        body: personCreate,
+        response: { 201: person, ...errorResponses },
+      },
       config: { authorize: orgPolicy.managePeople },
     },
     async (request, reply) => {
@@ -202,7 +224,9 @@ export function orgRoutes(app: App, db: Database) {
       config: { authorize: orgPolicy.managePeople },
     },
     async (request) =>
-      presentPerson(await org.restorePerson(db, principalOf(request), request.params.id, request.body.version)),
+      presentPerson(
+        await org.restorePerson(db, principalOf(request), request.params.id, request.body.version),
+      ),
   );
 
   app.post(
@@ -234,7 +258,10 @@ export function orgRoutes(app: App, db: Database) {
         summary: 'Role assignments, of one person or all',
         querystring: z.strictObject({
           personId: z.uuid().optional(),
-          includeRevoked: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+          includeRevoked: z
+            .enum(['true', 'false'])
+            .default('false')
+            .transform((v) => v === 'true'),
         }),
         response: { 200: z.object({ items: z.array(roleAssignment) }), ...errorResponses },
       },
@@ -274,6 +301,7 @@ export function orgRoutes(app: App, db: Database) {
       },
       config: { authorize: orgPolicy.manageRoles },
     },
-    async (request) => presentRoleAssignment(await org.revokeRole(db, principalOf(request), request.params.id)),
+    async (request) =>
+      presentRoleAssignment(await org.revokeRole(db, principalOf(request), request.params.id)),
   );
 }

@@ -1,4 +1,3 @@
-import { timestamptz as ts } from '../../db/columns.ts';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -11,6 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { timestamptz as ts } from '../../db/columns.ts';
 
 // Tables of the org module. Only ./service.ts writes them.
 // Tenant tables key on (tenant_id, id) and every reference between them carries tenant_id, so the
@@ -113,7 +113,12 @@ export const roleAssignments = pgTable(
     index('role_assignments_person_idx').on(t.tenantId, t.personId),
     // One active grant of a role in a scope; revoked grants stay as history.
     uniqueIndex('role_assignments_active_uq')
-      .on(t.tenantId, t.personId, t.role, sql`coalesce(unit_id, '00000000-0000-0000-0000-000000000000'::uuid)`)
+      .on(
+        t.tenantId,
+        t.personId,
+        t.role,
+        sql`coalesce(unit_id, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      )
       .where(sql`revoked_at is null`),
   ],
 );

@@ -20,7 +20,12 @@ describe('units', () => {
     });
     expect(created.statusCode).toBe(201);
     const unit = json(created);
-    expect(unit).toMatchObject({ name: 'Barn- och utbildningsförvaltningen', kind: 'department', version: 1, parentId: null });
+    expect(unit).toMatchObject({
+      name: 'Barn- och utbildningsförvaltningen',
+      kind: 'department',
+      version: 1,
+      parentId: null,
+    });
 
     const child = json(
       await t.app.inject({
@@ -66,7 +71,10 @@ describe('units', () => {
     const hidden = json(await t.app.inject({ url: '/api/v1/units?search=solros', headers: admin.headers() }));
     expect(hidden.items).toEqual([]);
     const shown = json(
-      await t.app.inject({ url: '/api/v1/units?search=solros&includeArchived=true', headers: admin.headers() }),
+      await t.app.inject({
+        url: '/api/v1/units?search=solros&includeArchived=true',
+        headers: admin.headers(),
+      }),
     );
     expect(shown.items).toHaveLength(1);
 
@@ -81,7 +89,12 @@ describe('units', () => {
     const history = json(
       await t.app.inject({ url: `/api/v1/audit?entity=unit&entityId=${child.id}`, headers: admin.headers() }),
     );
-    expect(history.items.map((e: { action: string }) => e.action)).toEqual(['restore', 'archive', 'move', 'create']);
+    expect(history.items.map((e: { action: string }) => e.action)).toEqual([
+      'restore',
+      'archive',
+      'move',
+      'create',
+    ]);
     expect(history.items[2].changes.parentId).toEqual([unit.id, t.a.unitId]);
     expect(history.items[0].actorId).toBe(t.a.adminId);
   });

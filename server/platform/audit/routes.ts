@@ -6,7 +6,7 @@ import { orgPolicy } from '../../modules/org/policy.ts';
 import { principalOf } from '../auth/plugin.ts';
 import { isAdmin } from '../authz.ts';
 import { problems } from '../errors.ts';
-import { errorResponses, iso, type App } from '../http.ts';
+import { type App, errorResponses, iso } from '../http.ts';
 import { type AuditRow, listAudit } from './service.ts';
 
 const auditEvent = z.object({
@@ -72,14 +72,21 @@ export function auditRoutes(app: App, db: Database) {
         tags: ['audit'],
         summary: 'Search the audit trail (admins; anyone for their own person record)',
         querystring: query,
-        response: { 200: z.object({ items: z.array(auditEvent), nextCursor: z.string().nullable() }), ...errorResponses },
+        response: {
+          200: z.object({ items: z.array(auditEvent), nextCursor: z.string().nullable() }),
+          ...errorResponses,
+        },
       },
       config: { authorize: () => true },
     },
     async (request) => {
       const actor = principalOf(request);
       authorizeQuery(actor, request.query);
-      const result = await listAudit(db, actor, { ...filterOf(request.query), limit: request.query.limit, cursor: request.query.cursor });
+      const result = await listAudit(db, actor, {
+        ...filterOf(request.query),
+        limit: request.query.limit,
+        cursor: request.query.cursor,
+      });
       return { items: result.items.map(present), nextCursor: result.nextCursor };
     },
   );
@@ -99,12 +106,26 @@ export function auditRoutes(app: App, db: Database) {
     async (request, reply) => {
       const actor = principalOf(request);
       authorizeQuery(actor, request.query);
-      const result = await listAudit(db, actor, { ...filterOf({ ...request.query, limit: 0 }), limit: CSV_EXPORT_MAX });
+      const result = await listAudit(db, actor, {
+        ...filterOf({ ...request.query, limit: 0 }),
+        limit: CSV_EXPORT_MAX,
+      });
       const csv = stringify(
         result.items
           .map(present)
-          .map((e) => [e.occurredAt, e.actorName, e.entity, e.entityId, e.action, JSON.stringify(e.changes), e.requestId]),
-        { header: true, columns: ['occurredAt', 'actor', 'entity', 'entityId', 'action', 'changes', 'requestId'] },
+          .map((e) => [
+            e.occurredAt,
+            e.actorName,
+            e.entity,
+            e.entityId,
+            e.action,
+            JSON.stringify(e.changes),
+            e.requestId,
+          ]),
+        {
+          header: true,
+          columns: ['occurredAt', 'actor', 'entity', 'entityId', 'action', 'changes', 'requestId'],
+        },
       );
       // The byte-order mark makes Excel read the file as UTF-8 (å, ä, ö).
       return reply

@@ -1,5 +1,5 @@
-import { timestamptz as ts } from '../../db/columns.ts';
 import { index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { timestamptz as ts } from '../../db/columns.ts';
 import { tenants } from '../../modules/org/schema.ts';
 
 /**

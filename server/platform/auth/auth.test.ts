@@ -70,7 +70,9 @@ describe('sign-in with a local account', () => {
     // Each failure waits longer than the one before.
     expect(delays).toEqual([...delays].sort((a, b) => a - b));
     expect(delays[delays.length - 1]).toBeGreaterThan(delays[0]!);
-    await expect(signInService(t.db, 'lock@a.example', PASSWORD, 1, noSleep)).rejects.toMatchObject({ status: 429 });
+    await expect(signInService(t.db, 'lock@a.example', PASSWORD, 1, noSleep)).rejects.toMatchObject({
+      status: 429,
+    });
     const [cred] = await t.db
       .select()
       .from(credentials)
@@ -104,7 +106,9 @@ describe('sign-in with a local account', () => {
       payload: { version: paused.version, active: false },
     });
     expect(deactivated.statusCode).toBe(200);
-    expect((await t.app.inject({ url: '/api/v1/session', headers: pausedSession.headers() })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ url: '/api/v1/session', headers: pausedSession.headers() })).statusCode,
+    ).toBe(401);
     await expect(signIn(t.app, 'paused@a.example')).rejects.toThrow(/401/);
   });
 
@@ -180,7 +184,10 @@ describe('sign-in with a local account', () => {
     const me = await t.app.inject({ url: '/api/v1/session', headers: { cookie: fresh } });
     expect(json(me).mustChangePassword).toBe(true);
     const history = json(
-      await t.app.inject({ url: `/api/v1/audit?entity=person&entityId=${person.id}`, headers: admin.headers() }),
+      await t.app.inject({
+        url: `/api/v1/audit?entity=person&entityId=${person.id}`,
+        headers: admin.headers(),
+      }),
     );
     expect(history.items.map((e: { action: string }) => e.action)).toContain('reset-password');
     expect(JSON.stringify(history)).not.toContain(temporaryPassword);
@@ -211,13 +218,22 @@ describe('personal API tokens', () => {
 
     const list = await t.app.inject({ url: '/api/v1/tokens', headers: bearer });
     expect(list.body).not.toContain(token);
-    expect(json(list).items).toEqual([expect.objectContaining({ id, name: 'Integration med Heroma', revokedAt: null })]);
+    expect(json(list).items).toEqual([
+      expect.objectContaining({ id, name: 'Integration med Heroma', revokedAt: null }),
+    ]);
 
     // Another tenant's admin cannot revoke it.
     const b = await signIn(t.app, t.b.adminEmail);
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/tokens/${id}`, headers: b.headers() })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/v1/tokens/${id}`, headers: b.headers() }))
+        .statusCode,
+    ).toBe(404);
 
-    const revoked = await t.app.inject({ method: 'DELETE', url: `/api/v1/tokens/${id}`, headers: admin.headers() });
+    const revoked = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/tokens/${id}`,
+      headers: admin.headers(),
+    });
     expect(revoked.statusCode).toBe(200);
     expect(json(revoked).revokedAt).not.toBeNull();
     expect((await t.app.inject({ url: '/api/v1/units', headers: bearer })).statusCode).toBe(401);
@@ -252,7 +268,9 @@ describe('idempotency', () => {
     expect(second.statusCode).toBe(201);
     expect(json(second).id).toBe(json(first).id);
     expect(second.headers['idempotent-replayed']).toBe('true');
-    const list = json(await t.app.inject({ url: '/api/v1/units?search=Idempotent', headers: admin.headers() }));
+    const list = json(
+      await t.app.inject({ url: '/api/v1/units?search=Idempotent', headers: admin.headers() }),
+    );
     expect(list.items).toHaveLength(1);
     const different = await send('Annan enhet');
     expect(different.statusCode).toBe(422);

@@ -40,10 +40,13 @@ export function authPlugin(app: FastifyInstance, db: Database) {
     if (!route.url.startsWith('/api/v1')) return;
     const config = route.config as { authorize?: Authorize; public?: boolean } | undefined;
     if (!config?.authorize && !config?.public) {
-      throw new Error(`Route ${route.method} ${route.url} declares neither config.authorize nor config.public`);
+      throw new Error(
+        `Route ${route.method} ${route.url} declares neither config.authorize nor config.public`,
+      );
     }
     // OpenAPI: public operations need no credentials (security: []); the rest inherit the default.
-    if (config.public && route.schema) route.schema = { ...route.schema, security: [] } as typeof route.schema;
+    if (config.public && route.schema)
+      route.schema = { ...route.schema, security: [] } as typeof route.schema;
   });
 
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
@@ -55,7 +58,11 @@ export function authPlugin(app: FastifyInstance, db: Database) {
     } else {
       const token = request.cookies[SESSION_COOKIE];
       if (token) request.principal = await principalFromSession(db, token);
-      if (request.principal && UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== request.principal.csrfToken) {
+      if (
+        request.principal &&
+        UNSAFE.has(request.method) &&
+        request.headers[CSRF_HEADER] !== request.principal.csrfToken
+      ) {
         throw new Problem(403, 'csrf-failed');
       }
     }

@@ -4,10 +4,10 @@ import { roleNames, scopeKinds } from '../../../shared/roles.ts';
 import { line } from '../../../shared/text.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
-import { getPerson, getTenant } from '../../modules/org/service.ts';
 import { presentPerson } from '../../modules/org/present.ts';
+import { getPerson, getTenant } from '../../modules/org/service.ts';
 import { problems } from '../errors.ts';
-import { errorResponses, idParams, iso, problemSchema, type App } from '../http.ts';
+import { type App, errorResponses, idParams, iso, problemSchema } from '../http.ts';
 import { principalOf, SESSION_COOKIE } from './plugin.ts';
 import * as auth from './service.ts';
 
@@ -16,7 +16,9 @@ import * as auth from './service.ts';
 const me = z.object({
   csrfToken: z.string().nullable(),
   person,
-  grants: z.array(z.object({ role: z.enum(roleNames), scope: z.enum(scopeKinds), unitId: z.string().nullable() })),
+  grants: z.array(
+    z.object({ role: z.enum(roleNames), scope: z.enum(scopeKinds), unitId: z.string().nullable() }),
+  ),
   tenant: z.object({ id: z.string(), name: z.string(), slug: z.string() }),
   mustChangePassword: z.boolean(),
 });
@@ -47,7 +49,10 @@ function presentToken(row: auth.ApiTokenRow) {
 
 export function authRoutes(app: App, db: Database, config: Config) {
   async function describe(principal: auth.Principal, mustChangePassword = false) {
-    const [row, tenant] = await Promise.all([getPerson(db, principal, principal.personId), getTenant(db, principal.tenantId)]);
+    const [row, tenant] = await Promise.all([
+      getPerson(db, principal, principal.personId),
+      getTenant(db, principal.tenantId),
+    ]);
     return {
       csrfToken: principal.csrfToken ?? null,
       person: presentPerson(row),
@@ -98,7 +103,11 @@ export function authRoutes(app: App, db: Database, config: Config) {
   app.delete(
     '/api/v1/session',
     {
-      schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null(), 401: problemSchema, 403: problemSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out',
+        response: { 204: z.null(), 401: problemSchema, 403: problemSchema },
+      },
       config: { authorize: () => true },
     },
     async (request, reply) => {
@@ -153,7 +162,10 @@ export function authRoutes(app: App, db: Database, config: Config) {
       schema: {
         tags: ['auth'],
         summary: 'Create a personal API token; the token is shown only in this answer',
-        body: z.strictObject({ name: line(100).pipe(z.string().min(1)), expiresAt: z.iso.datetime({ offset: true }).optional() }),
+        body: z.strictObject({
+          name: line(100).pipe(z.string().min(1)),
+          expiresAt: z.iso.datetime({ offset: true }).optional(),
+        }),
         response: { 201: apiToken.extend({ token: z.string() }), ...errorResponses },
       },
       config: { authorize: () => true },

@@ -1,5 +1,5 @@
-import { timestamptz as ts } from '../../db/columns.ts';
 import { foreignKey, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { timestamptz as ts } from '../../db/columns.ts';
 import { people, tenants } from '../../modules/org/schema.ts';
 
 /** A person's local password. Absent for people who only sign in through SSO. */

@@ -1,8 +1,8 @@
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/roles.ts';
 import type { Database } from '../../db/client.ts';
-import { activeGrants } from '../../modules/org/service.ts';
 import { people, roleAssignments, tenants } from '../../modules/org/schema.ts';
+import { activeGrants } from '../../modules/org/service.ts';
 import type { Actor, Grant } from '../context.ts';
 import { Problem, problems } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -64,7 +64,10 @@ export async function setPassword(
 ) {
   const passwordHash = await hashPassword(password);
   await inTenant(db, actor, async (s) => {
-    const [person] = await s.tx.select().from(people).where(s.where(people, eq(people.id, personId)));
+    const [person] = await s.tx
+      .select()
+      .from(people)
+      .where(s.where(people, eq(people.id, personId)));
     if (!person) throw problems.notFound('person');
     await s.tx
       .insert(credentials)
@@ -137,7 +140,10 @@ export async function signIn(
   const candidates = await db
     .select({ person: people, cred: credentials })
     .from(people)
-    .innerJoin(credentials, and(eq(credentials.tenantId, people.tenantId), eq(credentials.personId, people.id)))
+    .innerJoin(
+      credentials,
+      and(eq(credentials.tenantId, people.tenantId), eq(credentials.personId, people.id)),
+    )
     .where(and(eq(people.email, email.trim().toLowerCase()), activePerson));
   if (candidates.length === 0) {
     await verifyNothing(password);
@@ -197,7 +203,10 @@ export async function createSession(
     method,
     expiresAt: new Date(Date.now() + hours * 3_600_000),
   });
-  return { token, principal: await principalFor(db, person, 'session', { csrfToken, sessionHash: sha256(token) }) };
+  return {
+    token,
+    principal: await principalFor(db, person, 'session', { csrfToken, sessionHash: sha256(token) }),
+  };
 }
 
 export async function endSession(db: Database, sessionHash: string) {
@@ -292,7 +301,12 @@ export async function purgeExpiredSessions(db: Database) {
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 
-export async function createApiToken(db: Database, principal: Principal, name: string, expiresAt: Date | null) {
+export async function createApiToken(
+  db: Database,
+  principal: Principal,
+  name: string,
+  expiresAt: Date | null,
+) {
   if (expiresAt && expiresAt <= new Date()) throw problems.field('body.expiresAt', 'Must be in the future');
   const token = API_TOKEN_PREFIX + randomToken();
   const row = await inTenant(db, principal, async (s) => {
@@ -334,7 +348,13 @@ export async function revokeApiToken(db: Database, principal: Principal, id: str
     if (!before) throw problems.notFound('token');
     if (before.revokedAt) return before;
     const [after] = await s.update(apiTokens, { revokedAt: new Date() }, eq(apiTokens.id, id)).returning();
-    await s.audit({ entity: 'apiToken', entityId: id, action: 'revoke', before: { revokedAt: null }, after: { revokedAt: after!.revokedAt } });
+    await s.audit({
+      entity: 'apiToken',
+      entityId: id,
+      action: 'revoke',
+      before: { revokedAt: null },
+      after: { revokedAt: after!.revokedAt },
+    });
     return after!;
   });
 }
@@ -369,4 +389,3 @@ export async function tenantOf(db: Database, tenantId: string) {
 export function hasGrant(grants: Grant[], role: Grant['role']): boolean {
   return grants.some((g) => g.role === role);
 }
-
