@@ -105,6 +105,7 @@ export const en: Messages<typeof sv> = {
     'too-many-requests': 'Too many attempts. Wait a moment and try again.',
     'account-locked': 'The account is temporarily locked after too many failed attempts. Please wait.',
     'invalid-credentials': 'Wrong email address or password.',
+    'password-change-required': 'Choose a new password before you continue.',
     'csrf-failed': 'The page needs to be reloaded before you can continue.',
     internal: 'Something went wrong on our side. Please try again shortly.',
     unavailable: 'Styrbord is temporarily unavailable. Please try again shortly.',

@@ -104,6 +104,7 @@ export const sv = {
     'too-many-requests': 'För många försök. Vänta en stund och försök igen.',
     'account-locked': 'Kontot är tillfälligt låst efter för många misslyckade försök. Vänta en stund.',
     'invalid-credentials': 'Fel e-postadress eller lösenord.',
+    'password-change-required': 'Välj ett nytt lösenord innan du fortsätter.',
     'csrf-failed': 'Sidan behöver laddas om innan du kan fortsätta.',
     internal: 'Något gick fel hos oss. Försök igen om en stund.',
     unavailable: 'Styrbord är tillfälligt otillgängligt. Försök igen om en stund.',

@@ -112,7 +112,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const passwordChanged = useCallback(() => {
     sessionStorage.removeItem(MUST_CHANGE_KEY);
     setMustChange(false);
-  }, []);
+    // The server lifts the block with the change; the cached session must say so too.
+    queryClient.setQueryData<Me | null>(SESSION_KEY, (old) =>
+      old ? { ...old, mustChangePassword: false } : old,
+    );
+  }, [queryClient]);
 
   const me = session.data ?? null;
   const value = useMemo<AuthValue>(
@@ -120,7 +124,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       me,
       loading: session.isPending,
       isAdmin: !!me?.grants.some((g) => g.role === 'admin' && g.scope === 'global'),
-      mustChangePassword: !!me && mustChangePassword,
+      mustChangePassword: !!me && (mustChangePassword || me.mustChangePassword),
       signIn,
       signOut,
       passwordChanged,

@@ -21,6 +21,7 @@ const problemCodes = new Set([
   'too-many-requests',
   'account-locked',
   'invalid-credentials',
+  'password-change-required',
   'csrf-failed',
   'internal',
   'unavailable',

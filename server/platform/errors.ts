@@ -27,6 +27,10 @@ const titles = {
     'The account is temporarily locked after too many failed attempts',
   ],
   'invalid-credentials': ['Fel e-postadress eller lösenord', 'Wrong email or password'],
+  'password-change-required': [
+    'Välj ett nytt lösenord innan du fortsätter',
+    'Choose a new password before you continue',
+  ],
   'csrf-failed': [
     'Säkerhetstoken saknas eller är fel. Ladda om sidan.',
     'Missing or wrong CSRF token. Reload the page.',

@@ -183,6 +183,19 @@ describe('sign-in with a local account', () => {
     const fresh = again.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const me = await t.app.inject({ url: '/api/v1/session', headers: { cookie: fresh } });
     expect(json(me).mustChangePassword).toBe(true);
+    // Until the new password is chosen, nothing else is allowed.
+    const csrf = json(again).csrfToken;
+    const blocked = await t.app.inject({ url: '/api/v1/units', headers: { cookie: fresh } });
+    expect(blocked.statusCode).toBe(403);
+    expect(json(blocked).code).toBe('password-change-required');
+    const changed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session/password',
+      headers: { cookie: fresh, 'x-csrf-token': csrf },
+      payload: { currentPassword: temporaryPassword, newPassword: 'mitt nya långa lösenord' },
+    });
+    expect(changed.statusCode).toBe(204);
+    expect((await t.app.inject({ url: '/api/v1/units', headers: { cookie: fresh } })).statusCode).toBe(200);
     const history = json(
       await t.app.inject({
         url: `/api/v1/audit?entity=person&entityId=${person.id}`,

@@ -21,6 +21,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     authorize?: Authorize;
     public?: boolean;
+    /** Reachable while a temporary password waits to be changed (session, sign-out, change). */
+    allowDuringPasswordChange?: boolean;
   }
   interface FastifyRequest {
     principal?: Principal;
@@ -73,6 +75,9 @@ export function authPlugin(app: FastifyInstance, db: Database) {
     const { authorize } = request.routeOptions.config;
     if (!authorize || !request.url.startsWith('/api/v1')) return;
     const principal = principalOf(request);
+    if (principal.mustChangePassword && !request.routeOptions.config.allowDuringPasswordChange) {
+      throw new Problem(403, 'password-change-required');
+    }
     if (!(await authorize(principal, request))) throw problems.forbidden();
   });
 }

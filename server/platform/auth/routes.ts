@@ -92,11 +92,11 @@ export function authRoutes(app: App, db: Database, config: Config) {
     '/api/v1/session',
     {
       schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: me, 401: problemSchema } },
-      config: { authorize: () => true },
+      config: { allowDuringPasswordChange: true, authorize: () => true },
     },
     async (request) => {
       const principal = principalOf(request);
-      return describe(principal, await auth.mustChangePassword(db, principal));
+      return describe(principal, principal.mustChangePassword);
     },
   );
 
@@ -108,7 +108,7 @@ export function authRoutes(app: App, db: Database, config: Config) {
         summary: 'Sign out',
         response: { 204: z.null(), 401: problemSchema, 403: problemSchema },
       },
-      config: { authorize: () => true },
+      config: { allowDuringPasswordChange: true, authorize: () => true },
     },
     async (request, reply) => {
       const principal = principalOf(request);
@@ -133,7 +133,7 @@ export function authRoutes(app: App, db: Database, config: Config) {
         }),
         response: { 204: z.null(), ...errorResponses },
       },
-      config: { authorize: (actor) => actor.personId !== null },
+      config: { allowDuringPasswordChange: true, authorize: (actor) => actor.personId !== null },
     },
     async (request, reply) => {
       const principal = principalOf(request);

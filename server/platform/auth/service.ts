@@ -21,6 +21,8 @@ export interface Principal extends Actor {
   /** The session's CSRF token; unsafe requests authenticated by cookie must echo it. */
   csrfToken?: string;
   sessionHash?: string;
+  /** Signed in with a temporary password: nothing but choosing a new one is allowed. */
+  mustChangePassword?: boolean;
 }
 
 export const MAX_FAILED_ATTEMPTS = 5;
@@ -100,15 +102,6 @@ export async function changeOwnPassword(db: Database, principal: Principal, curr
   }
   if (current === next) throw problems.field('body.newPassword', 'Choose a password you have not used now');
   await setPassword(db, principal, principal.personId, next);
-}
-
-/** Whether the person signed in with a temporary password and must choose a new one. */
-export async function mustChangePassword(db: Database, principal: Principal): Promise<boolean> {
-  const [cred] = await db
-    .select({ mustChange: credentials.mustChange })
-    .from(credentials)
-    .where(and(eq(credentials.tenantId, principal.tenantId), eq(credentials.personId, principal.personId)));
-  return cred?.mustChange === 1;
 }
 
 /** A temporary password for an admin reset: the person must change it at next sign-in. */
@@ -245,6 +238,11 @@ function sessionQuery(db: Database) {
         email: people.email,
       },
       grants,
+      // Only a password session is held to a pending change; SSO does not use the local password.
+      mustChange: sql<number>`case when ${sessions.method} = 'password' then coalesce((
+        select ${credentials.mustChange} from ${credentials}
+        where ${credentials.tenantId} = ${sessions.tenantId} and ${credentials.personId} = ${sessions.personId}), 0)
+        else 0 end`,
     })
     .from(sessions)
     .innerJoin(people, and(eq(people.tenantId, sessions.tenantId), eq(people.id, sessions.personId)))
@@ -289,6 +287,7 @@ export async function principalFromSession(db: Database, token: string): Promise
     via: 'session',
     csrfToken: row.csrfToken,
     sessionHash: tokenHash,
+    mustChangePassword: Number(row.mustChange) === 1,
   };
 }
 
