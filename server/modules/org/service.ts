@@ -319,7 +319,16 @@ async function checkUnit(s: TenantScope, unitId: string | null | undefined) {
 
 const emailTaken = 'The email address is already used by another person';
 
-export function createPerson(db: Database, actor: Actor, input: PersonCreate): Promise<PersonRow> {
+/**
+ * Creates a person, and grants `roles` (global ones, e.g. employee for a first SSO sign-in) in the
+ * same transaction, so a person never exists half-made.
+ */
+export function createPerson(
+  db: Database,
+  actor: Actor,
+  input: PersonCreate,
+  roles: Role[] = [],
+): Promise<PersonRow> {
   return guardUnique(
     () =>
       inTenant(db, actor, async (s) => {
@@ -339,6 +348,7 @@ export function createPerson(db: Database, actor: Actor, input: PersonCreate): P
           })
           .returning();
         await s.audit({ entity: 'person', entityId: row!.id, action: 'create', after: row });
+        for (const role of roles) await insertGrant(s, { personId: row!.id, role });
         return row!;
       }),
     'body.email',
@@ -494,30 +504,34 @@ export function grantRole(db: Database, actor: Actor, input: RoleGrant): Promise
         const person = await lockPerson(s, input.personId);
         if (!person || person.archivedAt) throw problems.field('body.personId', 'No such active person');
         await checkUnit(s, input.unitId);
-        const [row] = await s
-          .insert(roleAssignments, {
-            id: newId(),
-            personId: input.personId,
-            role: input.role,
-            scope,
-            unitId: input.unitId ?? null,
-            grantedBy: actor.personId,
-          })
-          .returning();
-        const after = { role: row!.role, scope: row!.scope, unitId: row!.unitId };
-        await s.audit({
-          entity: 'roleAssignment',
-          entityId: row!.id,
-          action: 'grant',
-          after: { ...after, personId: row!.personId },
-        });
-        // The person's own history shows the grant too.
-        await s.audit({ entity: 'person', entityId: input.personId, action: 'grant-role', after });
-        return row!;
+        return insertGrant(s, input);
       }),
     'body.role',
     'The person already holds this role in this scope',
   );
+}
+
+/** Writes one grant and its two audit events (the grant's and the person's history). */
+async function insertGrant(s: TenantScope, input: RoleGrant): Promise<RoleAssignmentRow> {
+  const [row] = await s
+    .insert(roleAssignments, {
+      id: newId(),
+      personId: input.personId,
+      role: input.role,
+      scope: input.unitId ? 'unit' : 'global',
+      unitId: input.unitId ?? null,
+      grantedBy: s.actor.personId,
+    })
+    .returning();
+  const after = { role: row!.role, scope: row!.scope, unitId: row!.unitId };
+  await s.audit({
+    entity: 'roleAssignment',
+    entityId: row!.id,
+    action: 'grant',
+    after: { ...after, personId: row!.personId },
+  });
+  await s.audit({ entity: 'person', entityId: input.personId, action: 'grant-role', after });
+  return row!;
 }
 
 export function revokeRole(db: Database, actor: Actor, id: string): Promise<RoleAssignmentRow> {

@@ -321,7 +321,7 @@ export async function personForIdentity(
     const input = personCreate.safeParse({ ...namesOf(identity), email, unitId });
     if (!input.success) throw new SsoRefused(`the claims do not make a valid person: ${input.error.message}`);
     try {
-      person = await org.createPerson(db, actor, input.data);
+      person = await org.createPerson(db, actor, input.data, ['employee']);
       created = true;
     } catch (error) {
       // Two first sign-ins at once: the other one created the person.
@@ -329,7 +329,6 @@ export async function personForIdentity(
       person = await findByEmail(db, tenant.id, email);
       if (!person) throw error;
     }
-    if (created) await org.grantRole(db, actor, { personId: person.id, role: 'employee' });
   }
   if (person.archivedAt) throw new SsoRefused(`person ${person.id} is archived`);
   if (!person.active) throw new SsoRefused(`person ${person.id} is inactive`);
