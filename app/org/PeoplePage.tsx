@@ -1,17 +1,17 @@
-import { Anchor, Button, Group, Paper, Switch, Table, TextInput } from '@mantine/core';
+import { Anchor, Switch, Table } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconSearch, IconUserPlus } from '@tabler/icons-react';
+import { IconUserPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../shared/org.ts';
 import { useAuth } from '../platform/auth.tsx';
 import { RouterAnchor } from '../platform/links.tsx';
+import { CursorTable, FilterBar, ListActions, SearchField } from '../platform/list-page.tsx';
 import { EmptyValue, PageHeader } from '../platform/page.tsx';
-import { DataTable, LoadMore, useCursorList } from '../platform/table.tsx';
+import { useCursorList } from '../platform/table.tsx';
 import { PersonFormModal } from './PersonForms.tsx';
 import { PersonStatusBadge, UnitLink, UnitSelect } from './parts.tsx';
-import { ExportMenu } from './UnitsPage.tsx';
 
 // People: search by name, email or title; filter by unit; keyset pages; export.
 
@@ -51,95 +51,83 @@ export function PeoplePage() {
         description={t('people.description')}
         breadcrumbs={[{ label: t('nav.organisation') }, { label: t('people.title') }]}
         actions={
-          <>
-            <ExportMenu path="/api/v1/people/export" params={params} />
-            {isAdmin && (
-              <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-                {t('person.new')}
-              </Button>
-            )}
-          </>
+          <ListActions
+            exportPath="/api/v1/people/export"
+            exportParams={params}
+            create={
+              isAdmin
+                ? {
+                    icon: <IconUserPlus size={16} aria-hidden />,
+                    label: t('person.new'),
+                    onClick: () => setCreating(true),
+                  }
+                : undefined
+            }
+          />
         }
       />
-      <Paper withBorder p="md" mb="md" role="search" aria-label={t('people.filters')}>
-        <Group gap="md" align="flex-end" wrap="wrap">
-          <TextInput
-            label={t('people.search')}
-            placeholder={t('people.searchPlaceholder')}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            value={text}
-            onChange={(e) => {
-              setText(e.currentTarget.value);
-              pushSearch(e.currentTarget.value);
-            }}
-            style={{ flex: '1 1 260px' }}
-            type="search"
-          />
-          <UnitSelect
-            label={t('field.unitId')}
-            placeholder={t('people.allUnits')}
-            value={search.unitId ?? null}
-            onChange={(unitId) => update({ unitId: unitId ?? undefined })}
-            style={{ flex: '1 1 260px' }}
-          />
-          <Switch
-            label={t('people.includeArchived')}
-            checked={!!search.archived}
-            onChange={(e) => update({ archived: e.currentTarget.checked || undefined })}
-            mb={8}
-          />
-        </Group>
-      </Paper>
-      <Paper withBorder>
-        <DataTable
-          caption={t('people.caption')}
-          colSpan={5}
-          minWidth={860}
-          loading={list.isPending || list.isFetchingNextPage}
-          error={list.error}
-          empty={list.items.length === 0}
-          emptyText={search.q || search.unitId ? t('people.noneMatch') : t('people.none')}
-          head={
-            <Table.Tr>
-              <Table.Th scope="col">{t('field.personName')}</Table.Th>
-              <Table.Th scope="col">{t('field.title')}</Table.Th>
-              <Table.Th scope="col">{t('field.email')}</Table.Th>
-              <Table.Th scope="col">{t('field.unitId')}</Table.Th>
-              <Table.Th scope="col">{t('common.status')}</Table.Th>
-            </Table.Tr>
-          }
-        >
-          {list.items.map((person) => (
-            <Table.Tr key={person.id}>
-              <Table.Td>
-                <RouterAnchor to="/people/$personId" params={{ personId: person.id }} fw={500} size="sm">
-                  {person.familyName}, {person.givenName}
-                </RouterAnchor>
-              </Table.Td>
-              <Table.Td>{person.title ?? <EmptyValue />}</Table.Td>
-              <Table.Td>
-                <Anchor href={`mailto:${person.email}`} size="sm">
-                  {person.email}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>
-                <UnitLink id={person.unitId} />
-              </Table.Td>
-              <Table.Td>
-                <PersonStatusBadge person={person} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
-      </Paper>
-      {list.items.length > 0 && (
-        <LoadMore
-          count={list.items.length}
-          hasMore={!!list.hasNextPage}
-          loading={list.isFetchingNextPage}
-          onMore={() => void list.fetchNextPage()}
+      <FilterBar label={t('people.filters')}>
+        <SearchField
+          label={t('people.search')}
+          placeholder={t('people.searchPlaceholder')}
+          value={text}
+          onChange={(value) => {
+            setText(value);
+            pushSearch(value);
+          }}
         />
-      )}
+        <UnitSelect
+          label={t('field.unitId')}
+          placeholder={t('people.allUnits')}
+          value={search.unitId ?? null}
+          onChange={(unitId) => update({ unitId: unitId ?? undefined })}
+          style={{ flex: '1 1 260px' }}
+        />
+        <Switch
+          label={t('people.includeArchived')}
+          checked={!!search.archived}
+          onChange={(e) => update({ archived: e.currentTarget.checked || undefined })}
+          mb={8}
+        />
+      </FilterBar>
+      <CursorTable
+        list={list}
+        caption={t('people.caption')}
+        colSpan={5}
+        minWidth={860}
+        emptyText={search.q || search.unitId ? t('people.noneMatch') : t('people.none')}
+        head={
+          <Table.Tr>
+            <Table.Th scope="col">{t('field.personName')}</Table.Th>
+            <Table.Th scope="col">{t('field.title')}</Table.Th>
+            <Table.Th scope="col">{t('field.email')}</Table.Th>
+            <Table.Th scope="col">{t('field.unitId')}</Table.Th>
+            <Table.Th scope="col">{t('common.status')}</Table.Th>
+          </Table.Tr>
+        }
+      >
+        {list.items.map((person) => (
+          <Table.Tr key={person.id}>
+            <Table.Td>
+              <RouterAnchor to="/people/$personId" params={{ personId: person.id }} fw={500} size="sm">
+                {person.familyName}, {person.givenName}
+              </RouterAnchor>
+            </Table.Td>
+            <Table.Td>{person.title ?? <EmptyValue />}</Table.Td>
+            <Table.Td>
+              <Anchor href={`mailto:${person.email}`} size="sm">
+                {person.email}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>
+              <UnitLink id={person.unitId} />
+            </Table.Td>
+            <Table.Td>
+              <PersonStatusBadge person={person} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </CursorTable>
       <PersonFormModal
         opened={creating}
         onClose={() => setCreating(false)}

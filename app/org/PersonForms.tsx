@@ -4,7 +4,6 @@ import {
   Code,
   CopyButton,
   Group,
-  Modal,
   Select,
   SimpleGrid,
   Stack,
@@ -15,14 +14,16 @@ import {
 import { IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'react';
+import { type ChangeEvent, type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Person, personCreate } from '../../shared/org.ts';
 import { grantableScopes, type Role, roleAllowsScope, roleNames } from '../../shared/roles.ts';
 import { api } from '../platform/api.ts';
-import { ProblemAlert, translateMessage, useFieldErrors } from '../platform/errors.tsx';
-import { changedFields, focusFirstInvalid, orNull, validate } from '../platform/form.ts';
+import { Dialog, DialogFooter, MoveDialog } from '../platform/dialogs.tsx';
+import { ProblemAlert, useFieldErrors } from '../platform/errors.tsx';
+import { focusFirstInvalid, orNull } from '../platform/form.ts';
 import { notifySuccess } from '../platform/notify.ts';
+import { useRecordForm } from '../platform/record-form.ts';
 import { useOrgInvalidate } from './api.ts';
 import { UnitSelect } from './parts.tsx';
 
@@ -64,70 +65,37 @@ export function PersonFormModal({ opened, onClose, person, unitId = null, onRelo
   const { t } = useTranslation();
   const navigate = useNavigate();
   const invalidate = useOrgInvalidate();
-  const [values, setValues] = useState<PersonValues>(() => valuesOf(person, unitId));
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const creating = person === null;
-  const formRef = useRef<HTMLFormElement>(null);
-
-  // Fresh values when the form opens, and when the person was reloaded after a version conflict.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when (re)opened or reloaded, not on every render
-  useEffect(() => {
-    if (opened) setValues(valuesOf(person, unitId));
-  }, [opened, person?.version]);
-
-  const payload = () => ({
-    givenName: values.givenName.trim(),
-    familyName: values.familyName.trim(),
-    email: values.email.trim(),
-    title: orNull(values.title),
-    phone: orNull(values.phone),
-    employeeNumber: orNull(values.employeeNumber),
-    active: values.active,
+  const { values, setValues, errors, creating, formRef, save, close, submit, reload } = useRecordForm({
+    opened,
+    onClose,
+    record: person,
+    initial: () => valuesOf(person, unitId),
+    collection: '/api/v1/people',
+    payload: (v: PersonValues) => ({
+      givenName: v.givenName.trim(),
+      familyName: v.familyName.trim(),
+      email: v.email.trim(),
+      title: orNull(v.title),
+      phone: orNull(v.phone),
+      employeeNumber: orNull(v.employeeNumber),
+      active: v.active,
+    }),
+    createOnly: (v) => ({ unitId: v.unitId }),
+    before: (p) => ({
+      givenName: p.givenName,
+      familyName: p.familyName,
+      email: p.email,
+      title: p.title,
+      phone: p.phone,
+      employeeNumber: p.employeeNumber,
+      active: p.active,
+    }),
+    schema: personCreate,
+    invalidate,
+    createdMessage: (saved) => t('person.created', { name: saved.name }),
+    onCreated: (saved) => navigate({ to: '/people/$personId', params: { personId: saved.id } }),
+    onReload,
   });
-
-  const save = useMutation({
-    mutationFn: async () => {
-      if (creating) return api.post<Person>('/api/v1/people', { ...payload(), unitId: values.unitId });
-      const before = {
-        givenName: person.givenName,
-        familyName: person.familyName,
-        email: person.email,
-        title: person.title,
-        phone: person.phone,
-        employeeNumber: person.employeeNumber,
-        active: person.active,
-      };
-      return api.patch<Person>(`/api/v1/people/${person.id}`, {
-        version: person.version,
-        ...changedFields(before, payload()),
-      });
-    },
-    onSuccess: async (saved) => {
-      await invalidate();
-      notifySuccess(creating ? t('person.created', { name: saved.name }) : t('common.saved'));
-      close();
-      if (creating) await navigate({ to: '/people/$personId', params: { personId: saved.id } });
-    },
-    onError: () => focusFirstInvalid(formRef.current),
-  });
-  const serverErrors = useFieldErrors(save.error);
-  const errors = { ...serverErrors, ...clientErrors };
-
-  function close() {
-    save.reset();
-    setClientErrors({});
-    onClose();
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found = validate(personCreate, { ...payload(), unitId: values.unitId });
-    setClientErrors(
-      found ? Object.fromEntries(Object.entries(found).map(([k, v]) => [k, translateMessage(t, v)])) : {},
-    );
-    if (!found) save.mutate();
-    else focusFirstInvalid(formRef.current);
-  }
 
   const text = (field: 'givenName' | 'familyName' | 'email' | 'title' | 'phone' | 'employeeNumber') => ({
     value: values[field],
@@ -139,12 +107,11 @@ export function PersonFormModal({ opened, onClose, person, unitId = null, onRelo
   });
 
   return (
-    <Modal
+    <Dialog
       opened={opened}
       onClose={close}
       title={creating ? t('person.createTitle') : t('person.editTitle')}
       size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <form ref={formRef} onSubmit={submit} noValidate>
         <Stack>
@@ -160,14 +127,7 @@ export function PersonFormModal({ opened, onClose, person, unitId = null, onRelo
               'unitId',
               'active',
             ]}
-            onReload={
-              onReload
-                ? async () => {
-                    await onReload();
-                    save.reset();
-                  }
-                : undefined
-            }
+            onReload={reload}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
@@ -220,17 +180,15 @@ export function PersonFormModal({ opened, onClose, person, unitId = null, onRelo
             }}
             error={errors.active}
           />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {creating ? t('person.create') : t('common.save')}
-            </Button>
-          </Group>
+          <DialogFooter
+            onCancel={close}
+            label={creating ? t('person.create') : t('common.save')}
+            loading={save.isPending}
+            mt="sm"
+          />
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -247,64 +205,31 @@ export function MovePersonModal({
 }) {
   const { t } = useTranslation();
   const invalidate = useOrgInvalidate();
-  const [unitId, setUnitId] = useState<string | null>(person.unitId);
-  useEffect(() => {
-    if (opened) setUnitId(person.unitId);
-  }, [opened, person.unitId]);
-  const move = useMutation({
-    mutationFn: () => api.patch<Person>(`/api/v1/people/${person.id}`, { version: person.version, unitId }),
-    onSuccess: async () => {
-      await invalidate();
-      notifySuccess(t('person.moved'));
-      close();
-    },
-  });
-  const errors = useFieldErrors(move.error);
-  function close() {
-    move.reset();
-    onClose();
-  }
   return (
-    <Modal
+    <MoveDialog
       opened={opened}
-      onClose={close}
+      onClose={onClose}
       title={t('person.moveTitle', { name: person.name })}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      path={`/api/v1/people/${person.id}`}
+      version={person.version}
+      field="unitId"
+      current={person.unitId}
+      label={t('person.move')}
+      doneMessage={t('person.moved')}
+      onReload={onReload}
+      invalidate={invalidate}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          move.mutate();
-        }}
-      >
-        <Stack>
-          <ProblemAlert
-            error={move.error}
-            fields={['unitId']}
-            onReload={async () => {
-              await onReload();
-              move.reset();
-            }}
-          />
-          <UnitSelect
-            label={t('field.unitId')}
-            placeholder={t('person.noUnit')}
-            value={unitId}
-            onChange={setUnitId}
-            error={errors.unitId}
-            data-autofocus
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={move.isPending} disabled={unitId === person.unitId}>
-              {t('person.move')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      {(unitId, setUnitId, error) => (
+        <UnitSelect
+          label={t('field.unitId')}
+          placeholder={t('person.noUnit')}
+          value={unitId}
+          onChange={setUnitId}
+          error={error}
+          data-autofocus
+        />
+      )}
+    </MoveDialog>
   );
 }
 
@@ -358,12 +283,7 @@ export function GrantRoleModal({
     else focusFirstInvalid(event.currentTarget as HTMLFormElement);
   }
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
-      title={t('roles.grantTitle', { name: person.name })}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
+    <Dialog opened={opened} onClose={close} title={t('roles.grantTitle', { name: person.name })}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <ProblemAlert error={grant.error} fields={['role', 'unitId']} />
@@ -395,17 +315,10 @@ export function GrantRoleModal({
               required={!allowsGlobal}
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={grant.isPending}>
-              {t('roles.grant')}
-            </Button>
-          </Group>
+          <DialogFooter onCancel={close} label={t('roles.grant')} loading={grant.isPending} />
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -431,12 +344,11 @@ export function PasswordResetModal({
   }
   const password = reset.data?.temporaryPassword;
   return (
-    <Modal
+    <Dialog
       opened={opened}
       onClose={close}
       title={t('passwordReset.title', { name: person.name })}
       closeOnClickOutside={!password}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <Stack>
         <ProblemAlert error={reset.error} />
@@ -475,17 +387,15 @@ export function PasswordResetModal({
         ) : (
           <>
             <Text size="sm">{t('passwordReset.help')}</Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button loading={reset.isPending} onClick={() => reset.mutate()} data-autofocus>
-                {t('passwordReset.confirm')}
-              </Button>
-            </Group>
+            <DialogFooter
+              onCancel={close}
+              label={t('passwordReset.confirm')}
+              loading={reset.isPending}
+              onConfirm={() => reset.mutate()}
+            />
           </>
         )}
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

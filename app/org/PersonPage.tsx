@@ -1,41 +1,19 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Center,
-  Grid,
-  Group,
-  Loader,
-  Menu,
-  Modal,
-  Stack,
-  Switch,
-  Table,
-  Text,
-} from '@mantine/core';
-import {
-  IconArchive,
-  IconArrowsMove,
-  IconChevronDown,
-  IconHistory,
-  IconKey,
-  IconPencil,
-  IconRestore,
-  IconShieldPlus,
-} from '@tabler/icons-react';
+import { Anchor, Button, Grid, Stack, Switch, Table, Text } from '@mantine/core';
+import { IconArrowsMove, IconKey, IconShieldPlus } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { useNavigate, useParams } from '@tanstack/react-router';
+import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoleAssignment } from '../../shared/org.ts';
-import { ApiError, api } from '../platform/api.ts';
+import { api } from '../platform/api.ts';
 import { History } from '../platform/audit/audit.tsx';
 import { useAuth, useMe } from '../platform/auth.tsx';
+import { Dialog, DialogFooter } from '../platform/dialogs.tsx';
 import { ProblemAlert } from '../platform/errors.tsx';
 import { useFormat } from '../platform/format.ts';
-import { NotFoundPage } from '../platform/NotFoundPage.tsx';
 import { notifySuccess } from '../platform/notify.ts';
 import { DetailList, PageHeader, Section } from '../platform/page.tsx';
+import { isNotFound, RecordActions, RecordFallback, RecordNotices } from '../platform/record-actions.tsx';
 import { DataTable } from '../platform/table.tsx';
 import { useOrgInvalidate, usePerson, useRoleAssignments, useUnitIndex } from './api.ts';
 import { GrantRoleModal, MovePersonModal, PasswordResetModal, PersonFormModal } from './PersonForms.tsx';
@@ -68,28 +46,26 @@ function RevokeButton({ assignment, personName }: { assignment: RoleAssignment; 
       >
         {t('roles.revoke')}
       </Button>
-      <Modal
+      <Dialog
         opened={confirming}
         onClose={() => {
           revoke.reset();
           setConfirming(false);
         }}
         title={t('roles.revokeTitle')}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         <Stack>
           <Text size="sm">{t('roles.revokeConfirm', { role: roleName, name: personName })}</Text>
           <ProblemAlert error={revoke.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button color="red.9" loading={revoke.isPending} onClick={() => revoke.mutate()} data-autofocus>
-              {t('roles.revoke')}
-            </Button>
-          </Group>
+          <DialogFooter
+            onCancel={() => setConfirming(false)}
+            label={t('roles.revoke')}
+            color="red.9"
+            loading={revoke.isPending}
+            onConfirm={() => revoke.mutate()}
+          />
         </Stack>
-      </Modal>
+      </Dialog>
     </>
   );
 }
@@ -99,7 +75,6 @@ export function PersonPage() {
   const f = useFormat();
   const me = useMe();
   const { isAdmin } = useAuth();
-  const navigate = useNavigate();
   const { personId } = useParams({ from: '/_app/people/$personId' });
   const personQuery = usePerson(personId);
   const { pathOf } = useUnitIndex();
@@ -109,16 +84,7 @@ export function PersonPage() {
   const person = personQuery.data;
   const restore = useRestore(`/api/v1/people/${personId}`, person?.version ?? 0);
 
-  if (personQuery.error instanceof ApiError && personQuery.error.status === 404) return <NotFoundPage />;
-  if (!person) {
-    return personQuery.error ? (
-      <ProblemAlert error={personQuery.error} />
-    ) : (
-      <Center py="xl">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
-  }
+  if (!person || isNotFound(personQuery.error)) return <RecordFallback error={personQuery.error} />;
 
   const reload = () => personQuery.refetch();
   const archived = !!person.archivedAt;
@@ -141,85 +107,46 @@ export function PersonPage() {
         badges={<PersonStatusBadge person={person} />}
         actions={
           isAdmin && (
-            <>
-              {!archived && (
-                <Button leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setDialog('edit')}>
-                  {t('common.edit')}
-                </Button>
-              )}
-              {archived ? (
-                <Button
-                  variant="default"
-                  leftSection={<IconRestore size={16} aria-hidden />}
-                  loading={restore.isPending}
-                  onClick={() => restore.mutate()}
-                >
-                  {t('common.restore')}
-                </Button>
-              ) : (
-                <Menu position="bottom-end">
-                  <Menu.Target>
-                    <Button variant="default" rightSection={<IconChevronDown size={14} aria-hidden />}>
-                      {t('common.moreActions')}
-                    </Button>
-                  </Menu.Target>
-                  <Menu.Dropdown>
-                    <Menu.Item
-                      leftSection={<IconArrowsMove size={16} aria-hidden />}
-                      onClick={() => setDialog('move')}
-                    >
-                      {t('person.move')}
-                    </Menu.Item>
-                    <Menu.Item
-                      leftSection={<IconShieldPlus size={16} aria-hidden />}
-                      onClick={() => setDialog('grant')}
-                    >
-                      {t('roles.grant')}
-                    </Menu.Item>
-                    <Menu.Item
-                      leftSection={<IconKey size={16} aria-hidden />}
-                      onClick={() => setDialog('password')}
-                    >
-                      {t('passwordReset.action')}
-                    </Menu.Item>
-                    <Menu.Item
-                      leftSection={<IconHistory size={16} aria-hidden />}
-                      onClick={() =>
-                        void navigate({
-                          to: '/admin/audit',
-                          search: { entity: 'person', entityId: person.id },
-                        })
-                      }
-                    >
-                      {t('common.openInAuditLog')}
-                    </Menu.Item>
-                    <Menu.Divider role="separator" />
-                    <Menu.Item
-                      color="red.9"
-                      leftSection={<IconArchive size={16} aria-hidden />}
-                      onClick={() => setDialog('archive')}
-                      disabled={self}
-                    >
-                      {t('common.archive')}
-                    </Menu.Item>
-                  </Menu.Dropdown>
-                </Menu>
-              )}
-            </>
+            <RecordActions
+              archived={archived}
+              onEdit={() => setDialog('edit')}
+              restore={restore}
+              items={[
+                {
+                  icon: <IconArrowsMove size={16} aria-hidden />,
+                  label: t('person.move'),
+                  onClick: () => setDialog('move'),
+                },
+                {
+                  icon: <IconShieldPlus size={16} aria-hidden />,
+                  label: t('roles.grant'),
+                  onClick: () => setDialog('grant'),
+                },
+                {
+                  icon: <IconKey size={16} aria-hidden />,
+                  label: t('passwordReset.action'),
+                  onClick: () => setDialog('password'),
+                },
+              ]}
+              history={{ entity: 'person', entityId: person.id }}
+              onArchive={() => setDialog('archive')}
+              archiveDisabled={self}
+            />
           )
         }
       />
-      {restore.error ? <ProblemAlert error={restore.error} onReload={() => void reload()} /> : null}
-      {archived && (
-        <Alert
-          color="gray"
-          variant="light"
-          mb="md"
-          title={t('person.archivedTitle', { date: f.date(person.archivedAt) })}
-        >
-          {t('common.reason')}: {person.archiveReason}
-        </Alert>
-      )}
+      <RecordNotices
+        restoreError={restore.error}
+        onReload={() => void reload()}
+        archived={
+          archived
+            ? {
+                title: t('person.archivedTitle', { date: f.date(person.archivedAt) }),
+                reason: person.archiveReason,
+              }
+            : null
+        }
+      />
 
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 5 }}>

@@ -1,26 +1,15 @@
-import { Alert, Button, Center, Grid, Group, Loader, Menu, Stack, Table, Text } from '@mantine/core';
-import {
-  IconArchive,
-  IconArrowsMove,
-  IconChevronDown,
-  IconHistory,
-  IconPencil,
-  IconPlus,
-  IconRestore,
-  IconUserPlus,
-} from '@tabler/icons-react';
-import { useNavigate, useParams } from '@tanstack/react-router';
+import { Grid, Group, Stack, Table, Text } from '@mantine/core';
+import { IconArrowsMove, IconPlus, IconUserPlus } from '@tabler/icons-react';
+import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../shared/org.ts';
-import { ApiError } from '../platform/api.ts';
 import { History } from '../platform/audit/audit.tsx';
 import { useAuth } from '../platform/auth.tsx';
-import { ProblemAlert } from '../platform/errors.tsx';
 import { useFormat } from '../platform/format.ts';
 import { RouterAnchor, RouterButton } from '../platform/links.tsx';
-import { NotFoundPage } from '../platform/NotFoundPage.tsx';
 import { DetailList, EmptyValue, PageHeader, Section } from '../platform/page.tsx';
+import { isNotFound, RecordActions, RecordFallback, RecordNotices } from '../platform/record-actions.tsx';
 import { DataTable, LoadMore, useCursorList } from '../platform/table.tsx';
 import { useUnit, useUnitIndex } from './api.ts';
 import { PersonFormModal } from './PersonForms.tsx';
@@ -34,7 +23,6 @@ export function UnitPage() {
   const f = useFormat();
   const { isAdmin } = useAuth();
   const { unitId } = useParams({ from: '/_app/units/$unitId' });
-  const navigate = useNavigate();
   const unitQuery = useUnit(unitId);
   const { children, pathOf } = useUnitIndex();
   const [dialog, setDialog] = useState<null | 'edit' | 'move' | 'archive' | 'child' | 'person'>(null);
@@ -46,16 +34,7 @@ export function UnitPage() {
     includeArchived: false,
   });
 
-  if (unitQuery.error instanceof ApiError && unitQuery.error.status === 404) return <NotFoundPage />;
-  if (!unit) {
-    return unitQuery.error ? (
-      <ProblemAlert error={unitQuery.error} />
-    ) : (
-      <Center py="xl">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
-  }
+  if (!unit || isNotFound(unitQuery.error)) return <RecordFallback error={unitQuery.error} />;
 
   const reload = () => unitQuery.refetch();
   const subunits = (children.get(unit.id) ?? []).slice().sort((a, b) => a.name.localeCompare(b.name, 'sv'));
@@ -79,81 +58,45 @@ export function UnitPage() {
         }
         actions={
           isAdmin && (
-            <>
-              {!archived && (
-                <Button leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setDialog('edit')}>
-                  {t('common.edit')}
-                </Button>
-              )}
-              {archived ? (
-                <Button
-                  variant="default"
-                  leftSection={<IconRestore size={16} aria-hidden />}
-                  loading={restore.isPending}
-                  onClick={() => restore.mutate()}
-                >
-                  {t('common.restore')}
-                </Button>
-              ) : (
-                <Menu position="bottom-end">
-                  <Menu.Target>
-                    <Button variant="default" rightSection={<IconChevronDown size={14} aria-hidden />}>
-                      {t('common.moreActions')}
-                    </Button>
-                  </Menu.Target>
-                  <Menu.Dropdown>
-                    <Menu.Item
-                      leftSection={<IconPlus size={16} aria-hidden />}
-                      onClick={() => setDialog('child')}
-                    >
-                      {t('unit.newChild')}
-                    </Menu.Item>
-                    <Menu.Item
-                      leftSection={<IconUserPlus size={16} aria-hidden />}
-                      onClick={() => setDialog('person')}
-                    >
-                      {t('person.newHere')}
-                    </Menu.Item>
-                    <Menu.Item
-                      leftSection={<IconArrowsMove size={16} aria-hidden />}
-                      onClick={() => setDialog('move')}
-                    >
-                      {t('unit.move')}
-                    </Menu.Item>
-                    <Menu.Item
-                      leftSection={<IconHistory size={16} aria-hidden />}
-                      onClick={() =>
-                        void navigate({ to: '/admin/audit', search: { entity: 'unit', entityId: unit.id } })
-                      }
-                    >
-                      {t('common.openInAuditLog')}
-                    </Menu.Item>
-                    <Menu.Divider role="separator" />
-                    <Menu.Item
-                      color="red.9"
-                      leftSection={<IconArchive size={16} aria-hidden />}
-                      onClick={() => setDialog('archive')}
-                    >
-                      {t('common.archive')}
-                    </Menu.Item>
-                  </Menu.Dropdown>
-                </Menu>
-              )}
-            </>
+            <RecordActions
+              archived={archived}
+              onEdit={() => setDialog('edit')}
+              restore={restore}
+              items={[
+                {
+                  icon: <IconPlus size={16} aria-hidden />,
+                  label: t('unit.newChild'),
+                  onClick: () => setDialog('child'),
+                },
+                {
+                  icon: <IconUserPlus size={16} aria-hidden />,
+                  label: t('person.newHere'),
+                  onClick: () => setDialog('person'),
+                },
+                {
+                  icon: <IconArrowsMove size={16} aria-hidden />,
+                  label: t('unit.move'),
+                  onClick: () => setDialog('move'),
+                },
+              ]}
+              history={{ entity: 'unit', entityId: unit.id }}
+              onArchive={() => setDialog('archive')}
+            />
           )
         }
       />
-      {restore.error ? <ProblemAlert error={restore.error} onReload={() => void reload()} /> : null}
-      {archived && (
-        <Alert
-          color="gray"
-          variant="light"
-          mb="md"
-          title={t('unit.archivedTitle', { date: f.date(unit.archivedAt) })}
-        >
-          {t('common.reason')}: {unit.archiveReason}
-        </Alert>
-      )}
+      <RecordNotices
+        restoreError={restore.error}
+        onReload={() => void reload()}
+        archived={
+          archived
+            ? {
+                title: t('unit.archivedTitle', { date: f.date(unit.archivedAt) }),
+                reason: unit.archiveReason,
+              }
+            : null
+        }
+      />
 
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>

@@ -1,27 +1,15 @@
-import {
-  Button,
-  Group,
-  Menu,
-  Paper,
-  SegmentedControl,
-  Select,
-  Switch,
-  Table,
-  Text,
-  TextInput,
-  UnstyledButton,
-} from '@mantine/core';
+import { Paper, SegmentedControl, Select, Switch, Table, Text, UnstyledButton } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconChevronDown, IconChevronRight, IconDownload, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconChevronDown, IconChevronRight, IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Unit, type UnitKind, unitKinds } from '../../shared/org.ts';
-import { query } from '../platform/api.ts';
 import { useAuth } from '../platform/auth.tsx';
 import { RouterAnchor } from '../platform/links.tsx';
+import { CursorTable, FilterBar, ListActions, SearchField } from '../platform/list-page.tsx';
 import { EmptyValue, PageHeader } from '../platform/page.tsx';
-import { DataTable, LoadMore, useCursorList } from '../platform/table.tsx';
+import { useCursorList } from '../platform/table.tsx';
 import { useUnitIndex } from './api.ts';
 import { ArchivedBadge, UnitKindBadge, UnitLink } from './parts.tsx';
 import { UnitFormModal } from './UnitForms.tsx';
@@ -42,37 +30,6 @@ export function validateUnitsSearch(search: Record<string, unknown>): UnitsSearc
     archived: search.archived === true || search.archived === 'true' ? true : undefined,
     view: search.view === 'tree' ? 'tree' : undefined,
   };
-}
-
-export function ExportMenu({
-  path,
-  params,
-}: {
-  path: string;
-  params: Record<string, string | boolean | undefined>;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Menu position="bottom-end">
-      <Menu.Target>
-        <Button
-          variant="default"
-          leftSection={<IconDownload size={16} aria-hidden />}
-          rightSection={<IconChevronDown size={14} aria-hidden />}
-        >
-          {t('common.export')}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item component="a" href={`${path}${query({ ...params, format: 'csv' })}`} download>
-          {t('common.exportCsv')}
-        </Menu.Item>
-        <Menu.Item component="a" href={`${path}${query({ ...params, format: 'xlsx' })}`} download>
-          {t('common.exportXlsx')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
-  );
 }
 
 interface TreeContext {
@@ -206,121 +163,104 @@ export function UnitsPage() {
         description={t('units.description')}
         breadcrumbs={[{ label: t('nav.organisation') }, { label: t('units.title') }]}
         actions={
-          <>
-            <ExportMenu
-              path="/api/v1/units/export"
-              params={{ search: search.q, kind: search.kind, includeArchived: search.archived }}
-            />
-            {isAdmin && (
-              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-                {t('unit.new')}
-              </Button>
-            )}
-          </>
+          <ListActions
+            exportPath="/api/v1/units/export"
+            exportParams={params}
+            create={
+              isAdmin
+                ? {
+                    icon: <IconPlus size={16} aria-hidden />,
+                    label: t('unit.new'),
+                    onClick: () => setCreating(true),
+                  }
+                : undefined
+            }
+          />
         }
       />
-      <Paper withBorder p="md" mb="md" role="search" aria-label={t('units.filters')}>
-        <Group gap="md" align="flex-end" wrap="wrap">
-          <TextInput
-            label={t('units.search')}
-            placeholder={t('units.searchPlaceholder')}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            value={text}
-            onChange={(e) => {
-              setText(e.currentTarget.value);
-              pushSearch(e.currentTarget.value);
-            }}
-            style={{ flex: '1 1 260px' }}
-            type="search"
-          />
-          <Select
-            label={t('field.kind')}
-            placeholder={t('units.allKinds')}
-            data={unitKinds.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))}
-            value={search.kind ?? null}
-            onChange={(v) => update({ kind: (v as UnitKind) ?? undefined })}
-            clearable
-            clearButtonProps={{ 'aria-label': t('common.clear') }}
-            w={220}
-          />
-          <Switch
-            label={t('units.includeArchived')}
-            checked={!!search.archived}
-            onChange={(e) => update({ archived: e.currentTarget.checked || undefined })}
-            mb={8}
-          />
-          <SegmentedControl
-            aria-label={t('units.view')}
-            value={search.view ?? 'list'}
-            onChange={(v) => update({ view: v === 'tree' ? 'tree' : undefined })}
-            data={[
-              { value: 'list', label: t('units.viewList') },
-              { value: 'tree', label: t('units.viewTree') },
-            ]}
-            mb={2}
-          />
-        </Group>
-      </Paper>
+      <FilterBar label={t('units.filters')}>
+        <SearchField
+          label={t('units.search')}
+          placeholder={t('units.searchPlaceholder')}
+          value={text}
+          onChange={(value) => {
+            setText(value);
+            pushSearch(value);
+          }}
+        />
+        <Select
+          label={t('field.kind')}
+          placeholder={t('units.allKinds')}
+          data={unitKinds.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))}
+          value={search.kind ?? null}
+          onChange={(v) => update({ kind: (v as UnitKind) ?? undefined })}
+          clearable
+          clearButtonProps={{ 'aria-label': t('common.clear') }}
+          w={220}
+        />
+        <Switch
+          label={t('units.includeArchived')}
+          checked={!!search.archived}
+          onChange={(e) => update({ archived: e.currentTarget.checked || undefined })}
+          mb={8}
+        />
+        <SegmentedControl
+          aria-label={t('units.view')}
+          value={search.view ?? 'list'}
+          onChange={(v) => update({ view: v === 'tree' ? 'tree' : undefined })}
+          data={[
+            { value: 'list', label: t('units.viewList') },
+            { value: 'tree', label: t('units.viewTree') },
+          ]}
+          mb={2}
+        />
+      </FilterBar>
 
       {search.view === 'tree' ? (
         <Paper withBorder p="md">
           <UnitTree includeArchived={!!search.archived} filter={text} />
         </Paper>
       ) : (
-        <>
-          <Paper withBorder>
-            <DataTable
-              caption={t('units.caption')}
-              colSpan={search.archived ? 6 : 5}
-              minWidth={760}
-              loading={list.isPending || list.isFetchingNextPage}
-              error={list.error}
-              empty={list.items.length === 0}
-              emptyText={search.q || search.kind ? t('units.noneMatch') : t('units.none')}
-              head={
-                <Table.Tr>
-                  <Table.Th scope="col">{t('field.name')}</Table.Th>
-                  <Table.Th scope="col">{t('field.kind')}</Table.Th>
-                  <Table.Th scope="col">{t('field.parentId')}</Table.Th>
-                  <Table.Th scope="col">{t('field.costCentre')}</Table.Th>
-                  <Table.Th scope="col">{t('units.colOrgNumber')}</Table.Th>
-                  {search.archived && <Table.Th scope="col">{t('common.status')}</Table.Th>}
-                </Table.Tr>
-              }
-            >
-              {list.items.map((unit) => (
-                <Table.Tr key={unit.id}>
-                  <Table.Td>
-                    <RouterAnchor to="/units/$unitId" params={{ unitId: unit.id }} fw={500} size="sm">
-                      {unit.name}
-                    </RouterAnchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <UnitKindBadge kind={unit.kind} />
-                  </Table.Td>
-                  <Table.Td>
-                    <UnitLink id={unit.parentId} />
-                  </Table.Td>
-                  <Table.Td>{unit.costCentre ?? <EmptyValue />}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{unit.orgNumber ?? <EmptyValue />}</Table.Td>
-                  {search.archived && (
-                    <Table.Td>
-                      {unit.archivedAt ? <ArchivedBadge /> : <Text size="sm">{t('common.active')}</Text>}
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </DataTable>
-          </Paper>
-          {list.items.length > 0 && (
-            <LoadMore
-              count={list.items.length}
-              hasMore={!!list.hasNextPage}
-              loading={list.isFetchingNextPage}
-              onMore={() => void list.fetchNextPage()}
-            />
-          )}
-        </>
+        <CursorTable
+          list={list}
+          caption={t('units.caption')}
+          colSpan={search.archived ? 6 : 5}
+          minWidth={760}
+          emptyText={search.q || search.kind ? t('units.noneMatch') : t('units.none')}
+          head={
+            <Table.Tr>
+              <Table.Th scope="col">{t('field.name')}</Table.Th>
+              <Table.Th scope="col">{t('field.kind')}</Table.Th>
+              <Table.Th scope="col">{t('field.parentId')}</Table.Th>
+              <Table.Th scope="col">{t('field.costCentre')}</Table.Th>
+              <Table.Th scope="col">{t('units.colOrgNumber')}</Table.Th>
+              {search.archived && <Table.Th scope="col">{t('common.status')}</Table.Th>}
+            </Table.Tr>
+          }
+        >
+          {list.items.map((unit) => (
+            <Table.Tr key={unit.id}>
+              <Table.Td>
+                <RouterAnchor to="/units/$unitId" params={{ unitId: unit.id }} fw={500} size="sm">
+                  {unit.name}
+                </RouterAnchor>
+              </Table.Td>
+              <Table.Td>
+                <UnitKindBadge kind={unit.kind} />
+              </Table.Td>
+              <Table.Td>
+                <UnitLink id={unit.parentId} />
+              </Table.Td>
+              <Table.Td>{unit.costCentre ?? <EmptyValue />}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{unit.orgNumber ?? <EmptyValue />}</Table.Td>
+              {search.archived && (
+                <Table.Td>
+                  {unit.archivedAt ? <ArchivedBadge /> : <Text size="sm">{t('common.active')}</Text>}
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </CursorTable>
       )}
       <UnitFormModal opened={creating} onClose={() => setCreating(false)} unit={null} />
     </>

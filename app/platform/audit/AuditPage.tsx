@@ -1,4 +1,4 @@
-import { Button, CloseButton, Group, Paper, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
+import { Button, CloseButton, Group, Paper, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconDownload, IconFilterOff } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -7,14 +7,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../shared/org.ts';
 import { usePerson } from '../../org/api.ts';
-import { PersonLink } from '../../org/parts.tsx';
 import { api, type Page, query } from '../api.ts';
 import { useAuth } from '../auth.tsx';
-import { stockholmDayBoundary, useFormat } from '../format.ts';
+import { stockholmDayBoundary } from '../format.ts';
 import { ForbiddenPage } from '../NotFoundPage.tsx';
 import { PageHeader } from '../page.tsx';
-import { DataTable, LoadMore } from '../table.tsx';
-import { ActionBadge, type AuditFilter, ChangesView, EntityView, useAuditList } from './audit.tsx';
+import { type AuditFilter, AuditTable, EntityView, useAuditList } from './audit.tsx';
 
 // The audit log (admins): every change in the tenant, filtered by kind of record, by who made
 // it and by period, with the same selection downloadable as CSV.
@@ -87,7 +85,6 @@ function ActorSelect({
 export function AuditPage() {
   const { t } = useTranslation();
   const { isAdmin } = useAuth();
-  const f = useFormat();
   const search = useSearch({ from: '/_app/admin/audit' });
   const navigate = useNavigate({ from: '/admin/audit' });
   const filter: AuditFilter = {
@@ -192,60 +189,7 @@ export function AuditPage() {
           </Group>
         )}
       </Paper>
-      <Paper withBorder p={0}>
-        <DataTable
-          caption={t('audit.caption')}
-          colSpan={5}
-          minWidth={900}
-          loading={list.isPending || list.isFetchingNextPage}
-          error={list.error}
-          empty={list.items.length === 0}
-          emptyText={t('audit.empty')}
-          head={
-            <Table.Tr>
-              <Table.Th scope="col" w={150}>
-                {t('audit.when')}
-              </Table.Th>
-              <Table.Th scope="col" w={180}>
-                {t('audit.who')}
-              </Table.Th>
-              <Table.Th scope="col" w={200}>
-                {t('audit.record')}
-              </Table.Th>
-              <Table.Th scope="col" w={150}>
-                {t('audit.what')}
-              </Table.Th>
-              <Table.Th scope="col">{t('audit.changes')}</Table.Th>
-            </Table.Tr>
-          }
-        >
-          {list.items.map((event) => (
-            <Table.Tr key={event.id}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.dateTime(event.occurredAt)}</Table.Td>
-              <Table.Td>
-                {event.actorId ? <PersonLink id={event.actorId} name={event.actorName} /> : event.actorName}
-              </Table.Td>
-              <Table.Td>
-                <EntityView event={event} />
-              </Table.Td>
-              <Table.Td>
-                <ActionBadge action={event.action} />
-              </Table.Td>
-              <Table.Td>
-                <ChangesView event={event} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
-      </Paper>
-      {list.items.length > 0 && (
-        <LoadMore
-          count={list.items.length}
-          hasMore={!!list.hasNextPage}
-          loading={list.isFetchingNextPage}
-          onMore={() => void list.fetchNextPage()}
-        />
-      )}
+      <AuditTable list={list} caption={t('audit.caption')} minWidth={900} withRecord bordered />
     </>
   );
 }

@@ -4,7 +4,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PersonLink, UnitLink } from '../../org/parts.tsx';
 import { useFormat } from '../format.ts';
-import { DataTable, LoadMore, useCursorList } from '../table.tsx';
+import { CursorTable } from '../list-page.tsx';
+import { useCursorList } from '../table.tsx';
 
 // The audit trail as people read it: who did what, when, and what changed (before → after),
 // with ids shown as the names of the units and people they point to.
@@ -167,6 +168,74 @@ export function EntityView({ event }: { event: AuditEvent }) {
   );
 }
 
+/** Audit events in a table: when, who, (which record,) what and the changes; "load more" below. */
+export function AuditTable({
+  list,
+  caption,
+  minWidth,
+  withRecord = false,
+  bordered = false,
+}: {
+  list: ReturnType<typeof useAuditList>;
+  caption: string;
+  minWidth: number;
+  /** A column naming the record each event concerns (the audit log; not a record's own history). */
+  withRecord?: boolean;
+  bordered?: boolean;
+}) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <CursorTable
+      bordered={bordered}
+      list={list}
+      caption={caption}
+      colSpan={withRecord ? 5 : 4}
+      minWidth={minWidth}
+      emptyText={t('audit.empty')}
+      head={
+        <Table.Tr>
+          <Table.Th scope="col" w={150}>
+            {t('audit.when')}
+          </Table.Th>
+          <Table.Th scope="col" w={180}>
+            {t('audit.who')}
+          </Table.Th>
+          {withRecord && (
+            <Table.Th scope="col" w={200}>
+              {t('audit.record')}
+            </Table.Th>
+          )}
+          <Table.Th scope="col" w={150}>
+            {t('audit.what')}
+          </Table.Th>
+          <Table.Th scope="col">{t('audit.changes')}</Table.Th>
+        </Table.Tr>
+      }
+    >
+      {list.items.map((event) => (
+        <Table.Tr key={event.id}>
+          <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.dateTime(event.occurredAt)}</Table.Td>
+          <Table.Td>
+            {event.actorId ? <PersonLink id={event.actorId} name={event.actorName} /> : event.actorName}
+          </Table.Td>
+          {withRecord && (
+            <Table.Td>
+              <EntityView event={event} />
+            </Table.Td>
+          )}
+          <Table.Td>
+            <ActionBadge action={event.action} />
+          </Table.Td>
+          <Table.Td>
+            <ChangesView event={event} />
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </CursorTable>
+  );
+}
+
 /** A record's own history (unit page, person page). */
 export function History({
   entity,
@@ -177,57 +246,6 @@ export function History({
   entityId: string;
   caption: string;
 }) {
-  const { t } = useTranslation();
-  const f = useFormat();
   const list = useAuditList({ entity, entityId }, 20);
-  return (
-    <>
-      <DataTable
-        caption={caption}
-        colSpan={4}
-        minWidth={560}
-        loading={list.isPending || list.isFetchingNextPage}
-        error={list.error}
-        empty={list.items.length === 0}
-        emptyText={t('audit.empty')}
-        head={
-          <Table.Tr>
-            <Table.Th scope="col" w={150}>
-              {t('audit.when')}
-            </Table.Th>
-            <Table.Th scope="col" w={180}>
-              {t('audit.who')}
-            </Table.Th>
-            <Table.Th scope="col" w={150}>
-              {t('audit.what')}
-            </Table.Th>
-            <Table.Th scope="col">{t('audit.changes')}</Table.Th>
-          </Table.Tr>
-        }
-      >
-        {list.items.map((event) => (
-          <Table.Tr key={event.id}>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.dateTime(event.occurredAt)}</Table.Td>
-            <Table.Td>
-              {event.actorId ? <PersonLink id={event.actorId} name={event.actorName} /> : event.actorName}
-            </Table.Td>
-            <Table.Td>
-              <ActionBadge action={event.action} />
-            </Table.Td>
-            <Table.Td>
-              <ChangesView event={event} />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </DataTable>
-      {list.items.length > 0 && (
-        <LoadMore
-          count={list.items.length}
-          hasMore={!!list.hasNextPage}
-          loading={list.isFetchingNextPage}
-          onMore={() => void list.fetchNextPage()}
-        />
-      )}
-    </>
-  );
+  return <AuditTable list={list} caption={caption} minWidth={560} />;
 }
