@@ -41,8 +41,15 @@ if (config.demoData) {
     demoLoaded = true;
   }
 }
-await purgeExpiredSessions(database.db);
-await purgeIdempotencyKeys(database.db);
+// Expired sessions and old idempotency answers are housekeeping derived from the rows themselves
+// (nothing is lost if a run is missed), so a timer is enough until durable jobs arrive.
+async function purge() {
+  await purgeExpiredSessions(database.db);
+  await purgeIdempotencyKeys(database.db);
+}
+await purge();
+const purgeTimer = setInterval(() => void purge().catch(() => {}), 3_600_000);
+purgeTimer.unref();
 
 const app = await buildApp({ config, database, serveWeb: true });
 await app.listen({ port: config.port, host: config.host });
@@ -72,6 +79,7 @@ async function stop(signal: string) {
   console.log(`${signal}: finishing requests and closing the database`);
   const force = setTimeout(() => process.exit(1), 15_000);
   force.unref();
+  clearInterval(purgeTimer);
   await app.close(); // stops accepting, waits for requests in flight
   await database.close();
   process.exit(0);
