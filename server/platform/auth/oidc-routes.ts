@@ -14,7 +14,7 @@ import {
   START_PATH,
   signInWithIdentity,
 } from './oidc.ts';
-import { SESSION_COOKIE } from './plugin.ts';
+import { SESSION_COOKIE, sessionCookieOptions } from './plugin.ts';
 import { endSession } from './service.ts';
 
 // Single sign-on through the municipality's OpenID Connect provider (see ./oidc.ts). These are
@@ -50,14 +50,7 @@ export function oidcRoutes(app: App, db: Database, config: Config) {
     secure: config.cookieSecure,
     maxAge: SSO_FLOW_MINUTES * 60,
   };
-  // The same cookie as the password sign-in of ./routes.ts.
-  const sessionCookie = {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax' as const,
-    secure: config.cookieSecure,
-    maxAge: config.sessionHours * 3600,
-  };
+  const sessionCookie = sessionCookieOptions(config);
 
   function refuse(request: FastifyRequest, reply: FastifyReply, error: unknown) {
     // Refusals and malformed callbacks are the browser's or the IdP's doing; anything else is ours.

@@ -15,6 +15,17 @@ import { type Principal, principalFromApiToken, principalFromSession } from './s
 export const SESSION_COOKIE = 'styrbord_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
+/** The session cookie's options, the same for password and SSO sign-in. */
+export function sessionCookieOptions(config: { cookieSecure: boolean; sessionHours: number }) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.cookieSecure,
+    maxAge: config.sessionHours * 3600,
+  };
+}
+
 export type Authorize = (actor: Actor, request: FastifyRequest) => boolean | Promise<boolean>;
 
 declare module 'fastify' {

@@ -8,7 +8,7 @@ import { presentPerson } from '../../modules/org/present.ts';
 import { getPerson, getTenant } from '../../modules/org/service.ts';
 import { problems } from '../errors.ts';
 import { type App, errorResponses, idParams, iso, problemSchema } from '../http.ts';
-import { principalOf, SESSION_COOKIE } from './plugin.ts';
+import { principalOf, SESSION_COOKIE, sessionCookieOptions } from './plugin.ts';
 import * as auth from './service.ts';
 
 // Sign-in, sign-out, own password and personal API tokens.
@@ -62,13 +62,7 @@ export function authRoutes(app: App, db: Database, config: Config) {
     };
   }
 
-  const cookieOptions = {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax' as const,
-    secure: config.cookieSecure,
-    maxAge: config.sessionHours * 3600,
-  };
+  const cookieOptions = sessionCookieOptions(config);
 
   app.post(
     '/api/v1/session',
