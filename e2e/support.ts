@@ -130,6 +130,26 @@ export async function settle(page: Page) {
   await expect.poll(() => page.locator('.mantine-Loader-root').count(), { timeout: 10_000 }).toBe(0);
   // A menu that was just used fades out; check the page, not the transition.
   await expect.poll(() => page.locator('[data-menu-dropdown]').count(), { timeout: 10_000 }).toBe(0);
+  // Likewise a notification fading in or out: mid-transition its text is half transparent, which
+  // axe reads as low contrast. Wait until no CSS transition or animation is running.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () =>
+            document
+              .getAnimations()
+              // Endless ones (a skeleton's pulse) never finish; only transitions that end matter here.
+              .filter(
+                (a) =>
+                  a.playState === 'running' && a.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY,
+              ).length,
+        ),
+      {
+        timeout: 10_000,
+      },
+    )
+    .toBe(0);
 }
 
 /** Runs axe (WCAG 2.0/2.1 A and AA) on the page as it is now; fails listing every violation. */
