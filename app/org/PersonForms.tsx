@@ -1,17 +1,5 @@
-import {
-  Alert,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
+import { Alert, Button, Group, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { IconKey } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type ChangeEvent, type FormEvent, useEffect, useState } from 'react';
@@ -24,6 +12,7 @@ import { ProblemAlert, useFieldErrors } from '../platform/errors.tsx';
 import { focusFirstInvalid, orNull } from '../platform/form.ts';
 import { notifySuccess } from '../platform/notify.ts';
 import { useRecordForm } from '../platform/record-form.ts';
+import { SecretWithCopy } from '../platform/secret.tsx';
 import { useOrgInvalidate } from './api.ts';
 import { UnitSelect } from './parts.tsx';
 
@@ -362,24 +351,7 @@ export function PasswordResetModal({
             >
               {t('passwordReset.done')}
             </Alert>
-            <Group gap="sm" wrap="nowrap">
-              <Code fz="lg" p="sm" style={{ flex: 1, wordBreak: 'break-all' }}>
-                {password}
-              </Code>
-              <CopyButton value={password}>
-                {({ copied, copy }) => (
-                  <Button
-                    variant="default"
-                    onClick={copy}
-                    leftSection={
-                      copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />
-                    }
-                  >
-                    {copied ? t('common.copied') : t('common.copy')}
-                  </Button>
-                )}
-              </CopyButton>
-            </Group>
+            <SecretWithCopy value={password} size="lg" />
             <Group justify="flex-end">
               <Button onClick={close}>{t('common.done')}</Button>
             </Group>

@@ -1,5 +1,5 @@
-import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconCheck, IconCopy, IconKey, IconPlus } from '@tabler/icons-react';
+import { Alert, Button, Code, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconKey, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { ProblemAlert, useFieldErrors } from '../errors.tsx';
 import { stockholmDayBoundary, useFormat } from '../format.ts';
 import { notifySuccess } from '../notify.ts';
 import { EmptyValue, PageHeader, Section } from '../page.tsx';
+import { SecretWithCopy } from '../secret.tsx';
 import { DataTable } from '../table.tsx';
 
 // Personal API tokens for integrations and scripts: created here, shown once, revocable.
@@ -68,24 +69,7 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
           <Alert color="orange" variant="light" icon={<IconKey aria-hidden />}>
             {t('tokens.copyNow')}
           </Alert>
-          <Group gap="sm" wrap="nowrap">
-            <Code fz="sm" p="sm" style={{ flex: 1, wordBreak: 'break-all' }}>
-              {token}
-            </Code>
-            <CopyButton value={token}>
-              {({ copied, copy }) => (
-                <Button
-                  variant="default"
-                  onClick={copy}
-                  leftSection={
-                    copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />
-                  }
-                >
-                  {copied ? t('common.copied') : t('common.copy')}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
+          <SecretWithCopy value={token} />
           <Text size="sm" c="dimmed">
             {t('tokens.usage')} <Code>Authorization: Bearer …</Code>
           </Text>
