@@ -42,7 +42,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type AutocannonRequestSpec, type AutocannonResult } from 'autocannon';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
+import { onServer } from '../server/db/admin.ts';
 import { type Database, type DatabaseHandle, openDatabase } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { people, units } from '../server/modules/org/schema.ts';
@@ -562,17 +562,13 @@ async function runKind(kind: 'pg' | 'pglite', cleanups: (() => Promise<void>)[])
   let serverEnv: Record<string, string>;
   let mainEnv: Record<string, string | undefined>;
   if (kind === 'pg') {
-    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`drop database if exists ${BENCH_DB_NAME} with (force)`);
-    await admin.query(`create database ${BENCH_DB_NAME}`);
-    await admin.end();
+    await onServer(PG_ADMIN_URL, [
+      `drop database if exists ${BENCH_DB_NAME} with (force)`,
+      `create database ${BENCH_DB_NAME}`,
+    ]);
     cleanups.push(async () => {
       if (KEEP) return log(`kept database ${BENCH_DB_NAME} (BENCH_KEEP=1)`);
-      const again = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await again.connect();
-      await again.query(`drop database if exists ${BENCH_DB_NAME} with (force)`);
-      await again.end();
+      await onServer(PG_ADMIN_URL, [`drop database if exists ${BENCH_DB_NAME} with (force)`]);
     });
     const url = new URL(PG_ADMIN_URL);
     url.pathname = `/${BENCH_DB_NAME}`;
@@ -814,12 +810,10 @@ let ok = false;
 try {
   for (const kind of KINDS) {
     if (kind === 'pg') {
-      const probe = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3000 });
-      const reachable = await probe
-        .connect()
-        .then(() => true)
-        .catch(() => false);
-      await probe.end().catch(() => {});
+      const reachable = await onServer(PG_ADMIN_URL, ['select 1'], 3).then(
+        () => true,
+        () => false,
+      );
       if (!reachable) {
         skipped.push(`PostgreSQL at ${PG_ADMIN_URL} is unreachable; its targets were not measured.`);
         continue;

@@ -8,22 +8,16 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { onServer } from '../server/db/admin.ts';
 
 const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 
-async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
+function postgresReachable(): Promise<boolean> {
+  return onServer(url, ['select 1'], 3).then(
+    () => true,
+    () => false,
+  );
 }
 
 interface Totals {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { openDatabase } from './db/client.ts';
+import { openDatabase, rowsOf } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { tenants } from './modules/org/schema.ts';
 import { purgeExpiredSessions } from './platform/auth/service.ts';
@@ -57,11 +57,9 @@ const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
 const url = config.publicUrl.replace(`:${config.port}`, `:${port}`);
 
-const [{ n: tenantCount } = { n: 0 }] = (
-  (await database.db.execute<{ n: number }>(sql`select count(*)::int as n from tenants`)) as unknown as {
-    rows: { n: number }[];
-  }
-).rows;
+const [{ n: tenantCount } = { n: 0 }] = rowsOf<{ n: number }>(
+  await database.db.execute(sql`select count(*)::int as n from tenants`),
+);
 console.log(
   `Styrbord is ready at ${url} (${database.kind}, ${tenantCount} tenant(s), ${Math.round(performance.now() - started)} ms)`,
 );

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import type { DatabaseHandle } from './client.ts';
+import { migrate as migratePg } from 'drizzle-orm/postgres-js/migrator';
+import { type DatabaseHandle, rowsOf } from './client.ts';
 
 export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
 
@@ -23,7 +23,7 @@ export async function pendingMigrations(handle: DatabaseHandle): Promise<number>
     const rows = await handle.db.execute<{ n: number }>(
       sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
     );
-    const n = Number((rows as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+    const n = Number(rowsOf<{ n: number }>(rows)[0]?.n ?? 0);
     return journal.entries.length - n;
   } catch {
     return journal.entries.length;

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { onServer } from './admin.ts';
 import { type DatabaseHandle, openDatabase } from './client.ts';
 import { migrate } from './migrate.ts';
 
@@ -25,10 +25,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return Object.assign(Object.create(handle) as DatabaseHandle, { dispose: () => handle.close() });
   }
   const name = `styrbord_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  await onServer(TEST_DATABASE_URL, [`create database ${name}`]);
   const url = new URL(TEST_DATABASE_URL);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ kind: 'pg', url: url.toString(), poolSize: 5 });
@@ -37,10 +34,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url: url.toString(),
     dispose: async () => {
       await handle.close();
-      const again = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await again.connect();
-      await again.query(`drop database if exists ${name} with (force)`);
-      await again.end();
+      await onServer(TEST_DATABASE_URL, [`drop database if exists ${name} with (force)`]);
     },
   });
 }

@@ -23,9 +23,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function statementsFor(url: string) {
+async function statementsFor(url: string, headers: Record<string, string> = admin.headers()) {
   const before = t.database.queryCount;
-  const response = await t.app.inject({ url, headers: admin.headers() });
+  const response = await t.app.inject({ url, headers });
   expect(response.statusCode, url).toBe(200);
   return t.database.queryCount - before;
 }
@@ -42,5 +42,17 @@ describe('statements per request', () => {
     const count = await statementsFor(path.replace('{id}', personId));
     expect(count).toBeGreaterThan(1); // the counter counts (authentication plus the route itself)
     expect(count).toBeLessThanOrEqual(most);
+  });
+
+  it('counts one statement for an API token, as for a session', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      headers: admin.headers(),
+      payload: { name: 'Räknad' },
+    });
+    const bearer = { authorization: `Bearer ${created.json().token}` };
+    await statementsFor('/api/v1/units?limit=1', bearer); // the first use stamps last_used_at
+    expect(await statementsFor(`/api/v1/people/${personId}`, bearer)).toBe(2);
   });
 });

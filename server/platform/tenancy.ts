@@ -1,6 +1,6 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Database, Executor } from '../db/client.ts';
+import { type Database, type Executor, preparedQuery } from '../db/client.ts';
 import { diff } from './audit/diff.ts';
 import { auditEvents } from './audit/schema.ts';
 import type { Actor } from './context.ts';
@@ -96,4 +96,23 @@ export function inTenant<R>(
 /** A read-only scope outside a transaction, for lists and lookups. */
 export function readScope(db: Database, actor: Actor): TenantScope {
   return new TenantScope(db, actor);
+}
+
+/**
+ * A preparedQuery (db/client.ts) of a tenant's rows: `build` scopes it with `tenantWhere`, and
+ * `run(db, actor, values, shape)` fills in the actor's tenant, so a prepared query cannot forget
+ * the tenant either.
+ */
+export function tenantQuery<
+  Q extends { execute(values: Record<string, unknown>): Promise<unknown> },
+  S extends Record<string, boolean> = Record<string, never>,
+>(build: (db: Database, shape: S) => Q) {
+  const query = preparedQuery(build);
+  return (db: Database, actor: Actor, values: Record<string, unknown>, shape?: S) =>
+    query(db, shape).execute({ ...values, tenantId: actor.tenantId }) as ReturnType<Q['execute']>;
+}
+
+/** `table.tenant_id = <the actor's tenant> AND ...conditions`, inside a tenantQuery. */
+export function tenantWhere(table: TenantTable, ...conditions: (SQL | undefined)[]): SQL {
+  return and(eq(table.tenantId, sql.placeholder('tenantId')), ...conditions) as SQL;
 }

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, json, PASSWORD, seedPerson, signIn, type TestContext } from '../../testing.ts';
-import { credentials } from './schema.ts';
+import { apiTokens, credentials } from './schema.ts';
 import { LOCK_MINUTES, MAX_FAILED_ATTEMPTS, signIn as signInService } from './service.ts';
 
 let t: TestContext;
@@ -250,6 +250,59 @@ describe('personal API tokens', () => {
     expect(revoked.statusCode).toBe(200);
     expect(json(revoked).revokedAt).not.toBeNull();
     expect((await t.app.inject({ url: '/api/v1/units', headers: bearer })).statusCode).toBe(401);
+  });
+
+  it('stops a token when it expires, when its person is archived, and follows role changes at once', async () => {
+    const admin = await signIn(t.app, t.a.adminEmail);
+    const person = await seedPerson(t.db, t.a, 'integration@a.example', ['admin']);
+    const own = await signIn(t.app, 'integration@a.example');
+    const create = async () => {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/tokens',
+        headers: own.headers(),
+        payload: { name: 'Nattlig synk', expiresAt: new Date(Date.now() + 3_600_000).toISOString() },
+      });
+      expect(response.statusCode).toBe(201);
+      return json(response) as { token: string; id: string };
+    };
+    const call = (token: string) =>
+      t.app.inject({ url: '/api/v1/audit', headers: { authorization: `Bearer ${token}` } });
+
+    const expiring = await create();
+    expect((await call(expiring.token)).statusCode).toBe(200);
+    await t.db
+      .update(apiTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiTokens.id, expiring.id));
+    expect((await call(expiring.token)).statusCode).toBe(401);
+
+    // The token carries no rights of its own: revoking the role takes them away on the next call.
+    const kept = await create();
+    const grants = json(
+      await t.app.inject({ url: `/api/v1/role-assignments?personId=${person.id}`, headers: admin.headers() }),
+    );
+    const adminGrant = grants.items.find((g: { role: string }) => g.role === 'admin');
+    const revoke = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/role-assignments/${adminGrant.id}/revoke`,
+      headers: admin.headers(),
+    });
+    expect(revoke.statusCode).toBe(200);
+    expect((await call(kept.token)).statusCode).toBe(403);
+
+    const archive = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/people/${person.id}/archive`,
+      headers: admin.headers(),
+      payload: {
+        version: json(await t.app.inject({ url: `/api/v1/people/${person.id}`, headers: admin.headers() }))
+          .version,
+        reason: 'Slutat',
+      },
+    });
+    expect(archive.statusCode).toBe(200);
+    expect((await call(kept.token)).statusCode).toBe(401);
   });
 
   it('refuses an expiry in the past', async () => {

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Role } from '../../../shared/roles.ts';
-import type { Database } from '../../db/client.ts';
+import { type Database, preparedQuery } from '../../db/client.ts';
 import { people, roleAssignments, tenants } from '../../modules/org/schema.ts';
 import { activeGrants } from '../../modules/org/service.ts';
 import type { Actor, Grant } from '../context.ts';
@@ -36,13 +37,14 @@ export function slowDownMs(failedAttempts: number): number {
 
 const activePerson = and(isNull(people.archivedAt), eq(people.active, true));
 
-async function principalFor(
-  db: Database,
-  person: { tenantId: string; id: string; givenName: string; familyName: string; email: string },
+type Identity = { tenantId: string; id: string; givenName: string; familyName: string; email: string };
+
+function principal(
+  person: Identity,
+  grants: Grant[],
   via: Principal['via'],
   extra: Partial<Principal> = {},
-): Promise<Principal> {
-  const grants = (await activeGrants(db, person.tenantId, [person.id])).get(person.id) ?? [];
+): Principal {
   return {
     tenantId: person.tenantId,
     personId: person.id,
@@ -52,6 +54,16 @@ async function principalFor(
     via,
     ...extra,
   };
+}
+
+async function principalFor(
+  db: Database,
+  person: Identity,
+  via: Principal['via'],
+  extra: Partial<Principal> = {},
+): Promise<Principal> {
+  const grants = (await activeGrants(db, person.tenantId, [person.id])).get(person.id) ?? [];
+  return principal(person, grants, via, extra);
 }
 
 // ---------------------------------------------------------------- passwords
@@ -213,20 +225,33 @@ export async function endSessionsOf(db: Database, tenantId: string, personId: st
 
 const TOUCH_AFTER_MS = 5 * 60_000;
 
+type GrantJson = { role: string; scope: string; unitId: string | null };
+
 /**
- * Identifies a session cookie, its person and the person's active grants in one prepared statement:
- * it runs before every authenticated request, so it costs one round trip and no planning. The same
- * rows and conditions as activeGrants (org service), which it stands in for here.
+ * The person's active grants as one JSON column of the statement that identifies them, so that
+ * identifying a caller costs one round trip. The same rows and conditions as activeGrants (org
+ * service), which it stands in for here.
  */
-function sessionQuery(db: Database) {
-  const grants = sql<{ role: string; scope: string; unitId: string | null }[]>`coalesce((
+function grantsOf(tenantId: AnyPgColumn, personId: AnyPgColumn) {
+  return sql<GrantJson[]>`coalesce((
     select json_agg(json_build_object(
       'role', ${roleAssignments.role}, 'scope', ${roleAssignments.scope}, 'unitId', ${roleAssignments.unitId}))
     from ${roleAssignments}
-    where ${roleAssignments.tenantId} = ${sessions.tenantId}
-      and ${roleAssignments.personId} = ${sessions.personId}
+    where ${roleAssignments.tenantId} = ${tenantId}
+      and ${roleAssignments.personId} = ${personId}
       and ${roleAssignments.revokedAt} is null), '[]'::json)`;
-  return db
+}
+
+function toGrants(json: GrantJson[]): Grant[] {
+  return json.map((g) => ({ role: g.role as Role, scope: g.scope as Grant['scope'], unitId: g.unitId }));
+}
+
+/**
+ * Identifies a session cookie, its person and the person's active grants in one prepared statement:
+ * it runs before every authenticated request, so it costs one round trip and no planning.
+ */
+const sessionQuery = preparedQuery((db) =>
+  db
     .select({
       csrfToken: sessions.csrfToken,
       lastSeenAt: sessions.lastSeenAt,
@@ -237,7 +262,7 @@ function sessionQuery(db: Database) {
         familyName: people.familyName,
         email: people.email,
       },
-      grants,
+      grants: grantsOf(sessions.tenantId, sessions.personId),
       // Only a password session is held to a pending change; SSO does not use the local password.
       mustChange: sql<number>`case when ${sessions.method} = 'password' then coalesce((
         select ${credentials.mustChange} from ${credentials}
@@ -253,42 +278,24 @@ function sessionQuery(db: Database) {
         activePerson,
       ),
     )
-    .prepare('principal_from_session');
-}
-
-const sessionQueries = new WeakMap<Database, ReturnType<typeof sessionQuery>>();
+    .prepare('principal_from_session'),
+);
 
 /** The principal behind a session cookie, or undefined when it is unknown, expired or its person inactive. */
 export async function principalFromSession(db: Database, token: string): Promise<Principal | undefined> {
   const tokenHash = sha256(token);
-  let query = sessionQueries.get(db);
-  if (!query) {
-    query = sessionQuery(db);
-    sessionQueries.set(db, query);
-  }
   // As the timestamptz column would send it (toISOString), so the comparison is the same.
-  const [row] = await query.execute({ tokenHash, now: new Date().toISOString() });
+  const [row] = await sessionQuery(db).execute({ tokenHash, now: new Date().toISOString() });
   if (!row) return undefined;
   // Writing last_seen_at on every request would double the cost of a read; every few minutes is enough.
   if (Date.now() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.tokenHash, tokenHash));
   }
-  const { person } = row;
-  return {
-    tenantId: person.tenantId,
-    personId: person.id,
-    name: `${person.givenName} ${person.familyName}`,
-    email: person.email,
-    grants: row.grants.map((g) => ({
-      role: g.role as Role,
-      scope: g.scope as Grant['scope'],
-      unitId: g.unitId,
-    })),
-    via: 'session',
+  return principal(row.person, toGrants(row.grants), 'session', {
     csrfToken: row.csrfToken,
     sessionHash: tokenHash,
     mustChangePassword: Number(row.mustChange) === 1,
-  };
+  });
 }
 
 /** Removes expired sessions; called at start and from time to time. */
@@ -358,26 +365,42 @@ export async function revokeApiToken(db: Database, principal: Principal, id: str
   });
 }
 
-export async function principalFromApiToken(db: Database, token: string): Promise<Principal | undefined> {
-  if (!token.startsWith(API_TOKEN_PREFIX)) return undefined;
-  const tokenHash = sha256(token);
-  const [row] = await db
-    .select({ token: apiTokens, person: people })
+/** Identifies an API token, its person and grants in one prepared statement, like sessionQuery. */
+const apiTokenQuery = preparedQuery((db) =>
+  db
+    .select({
+      lastUsedAt: apiTokens.lastUsedAt,
+      person: {
+        tenantId: people.tenantId,
+        id: people.id,
+        givenName: people.givenName,
+        familyName: people.familyName,
+        email: people.email,
+      },
+      grants: grantsOf(apiTokens.tenantId, apiTokens.personId),
+    })
     .from(apiTokens)
     .innerJoin(people, and(eq(people.tenantId, apiTokens.tenantId), eq(people.id, apiTokens.personId)))
     .where(
       and(
-        eq(apiTokens.tokenHash, tokenHash),
+        eq(apiTokens.tokenHash, sql.placeholder('tokenHash')),
         isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, new Date())),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql.placeholder('now'))),
         activePerson,
       ),
-    );
+    )
+    .prepare('principal_from_api_token'),
+);
+
+export async function principalFromApiToken(db: Database, token: string): Promise<Principal | undefined> {
+  if (!token.startsWith(API_TOKEN_PREFIX)) return undefined;
+  const tokenHash = sha256(token);
+  const [row] = await apiTokenQuery(db).execute({ tokenHash, now: new Date().toISOString() });
   if (!row) return undefined;
-  if (!row.token.lastUsedAt || Date.now() - row.token.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
     await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.tokenHash, tokenHash));
   }
-  return principalFor(db, row.person, 'token');
+  return principal(row.person, toGrants(row.grants), 'token');
 }
 
 export async function tenantOf(db: Database, tenantId: string) {
