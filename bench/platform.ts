@@ -150,7 +150,7 @@ interface Seeded {
  * auth services (with their audit events), as in production. The other units and the 50,000 people
  * are BENCH DATA SET-UP: inserted directly into `units` and `people` with multi-row INSERTs through
  * drizzle, because the service's one transaction + audit event per row would take minutes. They are
- * built as the service would (sort_name from org.sortName, UUIDv7 ids, lower-case unique emails).
+ * built as the service would (UUIDv7 ids, lower-case unique emails; the database fills sort_name).
  */
 async function seed(db: Database): Promise<Seeded> {
   const started = performance.now();
@@ -234,7 +234,6 @@ async function seed(db: Database): Promise<Seeded> {
         id,
         givenName,
         familyName,
-        sortName: org.sortName(givenName, familyName),
         email: `${ascii(givenName)}.${ascii(familyName)}.${i}@bench.example`,
         title: pick(titles),
         phone: random() < 0.7 ? `08-${String(100_000 + Math.floor(random() * 899_999))}` : null,

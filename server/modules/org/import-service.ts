@@ -3,7 +3,7 @@ import type { UnitKind } from '../../../shared/org.ts';
 import { isUniqueViolation, problems } from '../../platform/errors.ts';
 import type { TenantScope } from '../../platform/tenancy.ts';
 import { people, units } from './schema.ts';
-import { type PersonRow, sortName, type UnitRow } from './service.ts';
+import type { PersonRow, UnitRow } from './service.ts';
 
 // The writers behind the CSV/XLSX import (./transfer.ts). They run inside the one TenantScope of
 // the import, so a file is written all or nothing, and they write exactly what the import plan
@@ -111,9 +111,7 @@ export function writePersonPlan(s: TenantScope, plan: PersonPlan): Promise<void>
     for (const batch of batches(plan.creates)) {
       const rows = await s.tx
         .insert(people)
-        .values(
-          batch.map((p) => ({ ...p, sortName: sortName(p.givenName, p.familyName), tenantId: s.tenantId })),
-        )
+        .values(batch.map((p) => ({ ...p, tenantId: s.tenantId })))
         .returning();
       await s.auditMany(
         rows.map((row) => ({ entity: 'person', entityId: row.id, action: 'create', after: row })),
@@ -121,19 +119,10 @@ export function writePersonPlan(s: TenantScope, plan: PersonPlan): Promise<void>
     }
     const now = new Date();
     for (const { before, changes } of plan.updates) {
-      const names =
-        changes.givenName !== undefined || changes.familyName !== undefined
-          ? {
-              sortName: sortName(
-                changes.givenName ?? before.givenName,
-                changes.familyName ?? before.familyName,
-              ),
-            }
-          : {};
       const [after] = await s
         .update(
           people,
-          { ...changes, ...names, version: before.version + 1, updatedAt: now },
+          { ...changes, version: before.version + 1, updatedAt: now },
           eq(people.id, before.id),
           eq(people.version, before.version),
         )

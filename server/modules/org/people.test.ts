@@ -53,6 +53,61 @@ describe('people', () => {
     expect(wildcard.items).toEqual([]);
   });
 
+  it('lists people in Swedish alphabetical order, across pages, and finds them family name first', async () => {
+    const unit = json(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/units',
+        headers: admin.headers(),
+        payload: { name: 'Sorteringsenheten', kind: 'subunit' },
+      }),
+    );
+    // Created out of order; C byte order would give Zakrisson, Ängel, Åberg, Émile's Öhman last.
+    const names = [
+      ['Örjan', 'Öhman'],
+      ['Émile', 'Ekström'],
+      ['Anna', 'Ängel'],
+      ['Bo', 'Åberg'],
+      ['Clara', 'Zakrisson'],
+      ['Eva', 'Eriksson'],
+      ['Pia', 'Müller'],
+      ['Lars', 'Mattsson'],
+    ];
+    for (const [givenName, familyName] of names) {
+      const created = await createPerson({
+        givenName,
+        familyName,
+        email: `${familyName}.sort@a.example`.normalize('NFD').replace(/\p{M}/gu, ''),
+        unitId: unit.id,
+      });
+      expect(created.statusCode).toBe(201);
+    }
+    const order: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `/api/v1/people?unitId=${unit.id}&limit=3${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = json(await t.app.inject({ url: query, headers: admin.headers() }));
+      order.push(...page.items.map((p: { familyName: string }) => p.familyName));
+      cursor = page.nextCursor;
+    } while (cursor);
+    // Müller as Myller (ü as y), Émile as Emile; å, ä, ö after z in that order.
+    expect(order).toEqual([
+      'Ekström',
+      'Eriksson',
+      'Mattsson',
+      'Müller',
+      'Zakrisson',
+      'Åberg',
+      'Ängel',
+      'Öhman',
+    ]);
+
+    const search = json(
+      await t.app.inject({ url: '/api/v1/people?search=%C3%B6hman%20%C3%B6rjan', headers: admin.headers() }),
+    );
+    expect(search.items.map((p: { name: string }) => p.name)).toEqual(['Örjan Öhman']);
+  });
+
   it('refuses a second person with the same email, naming the field, and writes nothing', async () => {
     await createPerson({ givenName: 'Karl', familyName: 'Berg', email: 'karl.berg@a.example' });
     const again = await createPerson({

@@ -10,7 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { timestamptz as ts } from '../../db/columns.ts';
+import { sortKey, timestamptz as ts } from '../../db/columns.ts';
 
 // Tables of the org module. Only ./service.ts writes them.
 // Tenant tables key on (tenant_id, id) and every reference between them carries tenant_id, so the
@@ -34,6 +34,8 @@ export const units = pgTable(
     id: uuid('id').notNull(),
     parentId: uuid('parent_id'),
     name: text('name').notNull(),
+    // Swedish order for lists (db/columns.ts sortKey), kept by the database.
+    sortName: text('sort_name').notNull().generatedAlwaysAs(sortKey(sql`"name"`)),
     kind: text('kind').notNull(),
     costCentre: text('cost_centre'),
     orgNumber: text('org_number'),
@@ -46,7 +48,7 @@ export const units = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.parentId], foreignColumns: [t.tenantId, t.id] }),
-    index('units_list_idx').on(t.tenantId, t.name, t.id),
+    index('units_list_idx').on(t.tenantId, t.sortName, t.id),
     index('units_parent_idx').on(t.tenantId, t.parentId),
     uniqueIndex('units_cost_centre_uq')
       .on(t.tenantId, t.costCentre)
@@ -63,8 +65,11 @@ export const people = pgTable(
     id: uuid('id').notNull(),
     givenName: text('given_name').notNull(),
     familyName: text('family_name').notNull(),
-    // "Family, Given" lower-cased: the sort key of every people list, kept on write.
-    sortName: text('sort_name').notNull(),
+    // "Family Given" in Swedish order (db/columns.ts sortKey): the order of every people list,
+    // kept by the database.
+    sortName: text('sort_name')
+      .notNull()
+      .generatedAlwaysAs(sortKey(sql`"family_name" || ' ' || "given_name"`)),
     email: text('email').notNull(),
     title: text('title'),
     phone: text('phone'),

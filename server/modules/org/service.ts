@@ -74,13 +74,13 @@ export async function listUnits(db: Database, actor: Actor, query: z.infer<typeo
             )
           : undefined,
         after
-          ? or(gt(units.name, after[0]), and(eq(units.name, after[0]), gt(units.id, after[1])))
+          ? or(gt(units.sortName, after[0]), and(eq(units.sortName, after[0]), gt(units.id, after[1])))
           : undefined,
       ),
     )
-    .orderBy(asc(units.name), asc(units.id))
+    .orderBy(asc(units.sortName), asc(units.id))
     .limit(query.limit + 1);
-  return toPage(rows, query.limit, (r) => [r.name, r.id]);
+  return toPage(rows, query.limit, (r) => [r.sortName, r.id]);
 }
 
 const unitById = tenantQuery((db) =>
@@ -253,15 +253,12 @@ export function restoreUnit(db: Database, actor: Actor, id: string, version: num
 
 // ---------------------------------------------------------------- people
 
-export function sortName(givenName: string, familyName: string): string {
-  return `${familyName} ${givenName}`.toLocaleLowerCase('sv-SE');
-}
-
 /**
- * What people search looks in: the fields joined by newlines. Migration 0002 indexes exactly this
- * expression with pg_trgm; change both together or the index stops being used.
+ * What people search looks in: the fields joined by newlines, the name both ways round ("Öberg Anna"
+ * and "Anna Öberg"). Migration 0003 indexes exactly this expression with pg_trgm; change both
+ * together or the index stops being used.
  */
-const searchText = sql`(${people.sortName} || E'\\n' || ${people.givenName} || ' ' || ${people.familyName} || E'\\n' || ${people.email} || E'\\n' || coalesce(${people.title}, ''))`;
+const searchText = sql`(${people.familyName} || ' ' || ${people.givenName} || E'\\n' || ${people.givenName} || ' ' || ${people.familyName} || E'\\n' || ${people.email} || E'\\n' || coalesce(${people.title}, ''))`;
 
 const peopleList = tenantQuery(
   (db, shape: { includeArchived: boolean; unit: boolean; search: boolean; after: boolean }) =>
@@ -368,7 +365,6 @@ export function createPerson(
             id: newId(),
             givenName: input.givenName,
             familyName: input.familyName,
-            sortName: sortName(input.givenName, input.familyName),
             email: input.email,
             title: input.title || null,
             phone: input.phone || null,
@@ -399,14 +395,11 @@ export function updatePerson(
         assertVersion(before, input.version, 'person');
         const { version, ...changes } = input;
         if (changes.unitId !== undefined) await checkUnit(s, changes.unitId);
-        const givenName = changes.givenName ?? before!.givenName;
-        const familyName = changes.familyName ?? before!.familyName;
         const [after] = await s
           .update(
             people,
             {
               ...definedOnly(changes),
-              sortName: sortName(givenName, familyName),
               version: version + 1,
               updatedAt: new Date(),
             },

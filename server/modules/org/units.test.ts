@@ -150,4 +150,41 @@ describe('units', () => {
     } while (cursor);
     expect(seen).toEqual(['Enhet 0', 'Enhet 1', 'Enhet 2', 'Enhet 3', 'Enhet 4', 'Enhet 5', 'Enhet 6']);
   });
+
+  it('lists units in Swedish alphabetical order, renamed ones too', async () => {
+    const ids: Record<string, string> = {};
+    for (const name of [
+      'Överförmyndarnämnden',
+      'Äldreomsorgen',
+      'Åkerienheten',
+      'Zonkontoret',
+      'Ekonomienheten',
+    ]) {
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/units',
+        headers: admin.headers(),
+        payload: { name, kind: 'office' },
+      });
+      ids[name] = json(created).id;
+    }
+    // A rename moves the unit to its new place in the order.
+    const renamed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/units/${ids.Ekonomienheten}`,
+      headers: admin.headers(),
+      payload: { version: 1, name: 'Ärendeenheten' },
+    });
+    expect(renamed.statusCode).toBe(200);
+    const names = json(await t.app.inject({ url: '/api/v1/units?limit=200', headers: admin.headers() }))
+      .items.map((u: { name: string }) => u.name)
+      .filter((name: string) => /^(Över|Äldre|Åkeri|Zon|Ärende)/.test(name));
+    expect(names).toEqual([
+      'Zonkontoret',
+      'Åkerienheten',
+      'Äldreomsorgen',
+      'Ärendeenheten',
+      'Överförmyndarnämnden',
+    ]);
+  });
 });
