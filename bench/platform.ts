@@ -20,7 +20,7 @@
 //      (100 req/s, open loop, latency counted from when each request was due): their p99 below
 //      saturation. (At saturation, latency ≈ connections ÷ throughput, whatever the route.)
 //      autocannon's own rate limit sends each second's quota in one burst, hence paced().
-//   4. the cold start of `node server/main.ts` (what `npm start` runs after the build) on that
+//   4. the cold start of `node server/boot.ts` (what `npm start` runs after the build) on that
 //      now existing database, and on a demo-loaded PGlite directory when scripts/demo/load.ts
 //      exists: time to the "ready" line and to the first 200 of /api/ready.
 //
@@ -474,7 +474,7 @@ interface ColdStart {
   readyHttpMs: number;
 }
 
-/** Spawns `node server/main.ts` as `npm start` does, times it to ready, then stops it with SIGTERM. */
+/** Spawns `node server/boot.ts` as `npm start` does, times it to ready, then stops it with SIGTERM. */
 async function coldStart(env: Record<string, string | undefined>): Promise<ColdStart> {
   const started = performance.now();
   const childEnv: Record<string, string | undefined> = {
@@ -486,7 +486,7 @@ async function coldStart(env: Record<string, string | undefined>): Promise<ColdS
     ...env,
   };
   for (const key of Object.keys(childEnv)) if (childEnv[key] === undefined) delete childEnv[key];
-  const child = spawn(process.execPath, ['server/main.ts'], {
+  const child = spawn(process.execPath, ['server/boot.ts'], {
     cwd: root,
     env: childEnv as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -508,7 +508,7 @@ async function coldStart(env: Record<string, string | undefined>): Promise<ColdS
       });
       child.once('exit', (code) => {
         clearTimeout(timer);
-        reject(new Error(`server/main.ts exited with ${code}:\n${output}`));
+        reject(new Error(`server/boot.ts exited with ${code}:\n${output}`));
       });
     });
     for (;;) {
@@ -677,7 +677,7 @@ async function runKind(kind: 'pg' | 'pglite', cleanups: (() => Promise<void>)[])
     await server.stop();
   }
 
-  log(`${kind}: cold starts of server/main.ts …`);
+  log(`${kind}: cold starts of server/boot.ts …`);
   const colds = [await coldStarts(`${kind}, ${PEOPLE.toLocaleString('en')} people`, mainEnv)];
   if (kind === 'pglite' && existsSync(join(root, 'scripts/demo/load.ts'))) {
     const demoDir = mkdtempSync(join(tmpdir(), 'styrbord-bench-demo-'));
@@ -779,7 +779,7 @@ function report(reports: KindReport[], skipped: string[]): boolean {
       ]);
     }
   }
-  console.log(`Cold start of node server/main.ts on an existing database (median of ${COLD_RUNS}):`);
+  console.log(`Cold start of node server/boot.ts on an existing database (median of ${COLD_RUNS}):`);
   table(
     ['database', 'ready line ms', '/api/ready 200 ms', 'worst ms', `< ${TARGET_COLD_MS / 1000} s`],
     coldRows,

@@ -8,7 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-// End-to-end helpers: the real server (server/main.ts, demo data in a fresh PGlite directory)
+// End-to-end helpers: the real server (server/boot.ts, as npm start runs it, demo data in a fresh PGlite directory)
 // as a child process, Debian's Chromium through playwright-core, and axe for WCAG 2.1 AA.
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
@@ -58,7 +58,7 @@ export async function startServer(): Promise<RunningServer> {
   ensureBuilt();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'styrbord-e2e-'));
-  const child: ChildProcess = spawn(nodeBinary(), ['server/main.ts'], {
+  const child: ChildProcess = spawn(nodeBinary(), ['server/boot.ts'], {
     cwd: root,
     env: {
       ...process.env,

@@ -1,15 +1,11 @@
 // `npm start`: builds the web app when its sources are newer than the last build, then starts the
-// server in this same process. Skipping an up-to-date build is what lets a restart on an existing
-// database be ready in about a second instead of waiting for Vite.
+// server (server/boot.ts) in this same process. Skipping an up-to-date build is what lets a restart
+// on an existing database be ready in about a second instead of waiting for Vite.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { enableCompileCache } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-// Node keeps compiled (and type-stripped) modules on disk, which saves a good part of each start.
-enableCompileCache();
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const builtIndex = join(root, 'dist/app/index.html');
@@ -31,4 +27,4 @@ if (stale || process.env.BUILD === 'true') {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-await import('../server/main.ts');
+await import('../server/boot.ts');

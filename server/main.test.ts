@@ -8,10 +8,10 @@ import { migrate } from './db/migrate.ts';
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from './db/testing.ts';
 import { PASSWORD, seedTenant } from './testing.ts';
 
-// The server as a process: start, serve, drain on SIGTERM, keep every record across a restart,
+// The server as a process, started as npm start does (boot.ts → main.ts): start, serve, drain on SIGTERM, keep every record across a restart,
 // and stop with one clear line on a bad configuration.
 
-const main = new URL('./main.ts', import.meta.url).pathname;
+const main = new URL('./boot.ts', import.meta.url).pathname;
 let dataDir: string;
 let pgDatabase: TestDatabase | undefined;
 let env: Record<string, string>;
