@@ -123,6 +123,11 @@ describe('Styrbord in the browser', () => {
     // Administration: roles, audit log (the grant is there), import with a bad file.
     await nav(page).getByRole('link', { name: 'Roller och behörigheter' }).click();
     await h1(page, 'Roller och behörigheter').waitFor();
+    // Choosing a role in the catalogue lists its holders (paged by the server), the new one too.
+    await page.getByRole('button', { name: /^IT-samordnare/ }).click();
+    const holders = page.getByRole('table', { name: 'Tilldelade roller' });
+    await expect.poll(() => holders.textContent()).toContain(`${given} ${family}`);
+    expect(await holders.textContent()).not.toContain('Administratör');
     await expectAccessible(page, 'roles');
 
     await nav(page).getByRole('link', { name: 'Ändringslogg' }).click();

@@ -111,6 +111,10 @@ export const roleAssignment = z.object({
 });
 export type RoleAssignment = z.infer<typeof roleAssignment>;
 
+/** An assignment in a list, with its holder's name (a list of hundreds needs no lookups). */
+export const listedRoleAssignment = roleAssignment.extend({ personName: z.string() });
+export type ListedRoleAssignment = z.infer<typeof listedRoleAssignment>;
+
 export const roleGrant = z.strictObject({
   personId: id,
   role: z.enum(roleNames),
@@ -141,3 +145,19 @@ export const personListQuery = listQuery.extend({
 export function page<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
+
+/** Role assignments: of one person, one role or one unit, in the order they were granted. */
+export const roleAssignmentListQuery = listQuery.pick({ limit: true, cursor: true }).extend({
+  personId: id.optional(),
+  role: z.enum(roleNames).optional(),
+  unitId: id.optional(),
+  includeRevoked: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+/** How many active assignments each role has (roles without any are left out). */
+export const roleCounts = z.object({
+  items: z.array(z.object({ role: z.enum(roleNames), holders: z.number().int() })),
+});

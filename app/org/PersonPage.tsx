@@ -11,10 +11,10 @@ import { useAuth, useMe } from '../platform/auth.tsx';
 import { Dialog, DialogFooter } from '../platform/dialogs.tsx';
 import { ProblemAlert } from '../platform/errors.tsx';
 import { useFormat } from '../platform/format.ts';
+import { CursorTable } from '../platform/list-page.tsx';
 import { notifySuccess } from '../platform/notify.ts';
 import { DetailList, PageHeader, Section } from '../platform/page.tsx';
 import { isNotFound, RecordActions, RecordFallback, RecordNotices } from '../platform/record-actions.tsx';
-import { DataTable } from '../platform/table.tsx';
 import { useOrgInvalidate, usePerson, useRoleAssignments, useUnitIndex } from './api.ts';
 import { GrantRoleModal, MovePersonModal, PasswordResetModal, PersonFormModal } from './PersonForms.tsx';
 import { Path, PersonLink, PersonStatusBadge, UnitLink } from './parts.tsx';
@@ -79,7 +79,7 @@ export function PersonPage() {
   const personQuery = usePerson(personId);
   const { pathOf } = useUnitIndex();
   const [showRevoked, setShowRevoked] = useState(false);
-  const roles = useRoleAssignments(personId, showRevoked);
+  const roles = useRoleAssignments({ personId, includeRevoked: showRevoked });
   const [dialog, setDialog] = useState<null | 'edit' | 'move' | 'archive' | 'grant' | 'password'>(null);
   const person = personQuery.data;
   const restore = useRestore(`/api/v1/people/${personId}`, person?.version ?? 0);
@@ -90,7 +90,7 @@ export function PersonPage() {
   const archived = !!person.archivedAt;
   const self = person.id === me.person.id;
   const unitPath = pathOf(person.unitId);
-  const assignments = (roles.data?.items ?? [])
+  const assignments = roles.items
     .slice()
     .sort((a, b) => Number(!!a.revokedAt) - Number(!!b.revokedAt) || b.grantedAt.localeCompare(a.grantedAt));
 
@@ -200,13 +200,12 @@ export function PersonPage() {
             }
           >
             <Stack gap="sm">
-              <DataTable
+              <CursorTable
+                bordered={false}
+                list={roles}
                 caption={t('roles.caption', { name: person.name })}
                 colSpan={isAdmin ? 4 : 3}
                 minWidth={460}
-                loading={roles.isPending}
-                error={roles.error}
-                empty={assignments.length === 0}
                 emptyText={t('roles.none')}
                 head={
                   <Table.Tr>
@@ -255,7 +254,7 @@ export function PersonPage() {
                     )}
                   </Table.Tr>
                 ))}
-              </DataTable>
+              </CursorTable>
               <Switch
                 size="sm"
                 label={t('roles.showRevoked')}

@@ -4,33 +4,26 @@ import { useTranslation } from 'react-i18next';
 import { type Role, roles as roleCatalog, roleNames } from '../../shared/roles.ts';
 import { useAuth } from '../platform/auth.tsx';
 import { useFormat } from '../platform/format.ts';
+import { CursorTable } from '../platform/list-page.tsx';
 import { ForbiddenPage } from '../platform/NotFoundPage.tsx';
 import { PageHeader, Section } from '../platform/page.tsx';
-import { DataTable } from '../platform/table.tsx';
-import { useRoleAssignments } from './api.ts';
+import { useRoleAssignments, useRoleCounts } from './api.ts';
 import { PersonLink, UnitLink } from './parts.tsx';
 
 // Roles and who holds them: the catalogue of roles (from DESIGN.md "Access") with the number of
-// holders, and every current assignment. Grants are made on the person's page.
+// holders, and the current assignments of all roles or of the one chosen, in keyset pages (every
+// employee holds a role, so a large municipality has thousands). Grants are made on the person's page.
 
 export function RolesPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const { isAdmin } = useAuth();
   const [role, setRole] = useState<Role | null>(null);
-  const assignments = useRoleAssignments(null);
+  const assignments = useRoleAssignments({ role: role ?? undefined });
+  const roleCounts = useRoleCounts();
   if (!isAdmin) return <ForbiddenPage />;
 
-  const items = assignments.data?.items ?? [];
-  const counts = new Map<Role, number>();
-  for (const a of items) counts.set(a.role, (counts.get(a.role) ?? 0) + 1);
-  const shown = items
-    .filter((a) => !role || a.role === role)
-    .sort(
-      (a, b) =>
-        t(`role.${a.role}.name`).localeCompare(t(`role.${b.role}.name`), 'sv') ||
-        a.grantedAt.localeCompare(b.grantedAt),
-    );
+  const counts = new Map(roleCounts.data?.items.map((c) => [c.role, c.holders]));
 
   return (
     <>
@@ -91,13 +84,12 @@ export function RolesPage() {
           />
         }
       >
-        <DataTable
+        <CursorTable
+          bordered={false}
+          list={assignments}
           caption={t('roles.assignmentsCaption')}
           colSpan={4}
           minWidth={640}
-          loading={assignments.isPending}
-          error={assignments.error}
-          empty={shown.length === 0}
           emptyText={t('roles.noneAssigned')}
           head={
             <Table.Tr>
@@ -108,17 +100,17 @@ export function RolesPage() {
             </Table.Tr>
           }
         >
-          {shown.map((a) => (
+          {assignments.items.map((a) => (
             <Table.Tr key={a.id}>
               <Table.Td>{t(`role.${a.role}.name`)}</Table.Td>
               <Table.Td>
-                <PersonLink id={a.personId} />
+                <PersonLink id={a.personId} name={a.personName} />
               </Table.Td>
               <Table.Td>{a.unitId ? <UnitLink id={a.unitId} /> : t('roles.wholeOrganisation')}</Table.Td>
               <Table.Td>{f.date(a.grantedAt)}</Table.Td>
             </Table.Tr>
           ))}
-        </DataTable>
+        </CursorTable>
       </Section>
     </>
   );

@@ -1,7 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { Person, RoleAssignment, Unit } from '../../shared/org.ts';
+import type { ListedRoleAssignment, Person, Unit } from '../../shared/org.ts';
+import type { Role } from '../../shared/roles.ts';
 import { api, type Page, query } from '../platform/api.ts';
+import { useCursorList } from '../platform/table.tsx';
 
 // Data of the org module: units, people and role assignments, through TanStack Query.
 
@@ -12,7 +14,7 @@ export const orgKeys = {
   people: ['people'] as const,
   person: (id: string) => ['people', 'one', id] as const,
   roles: ['role-assignments'] as const,
-  rolesOf: (personId: string | null) => ['role-assignments', personId ?? 'all'] as const,
+  roleCounts: ['role-assignments', 'counts'] as const,
 };
 
 const INDEX_PAGE = 200;
@@ -98,13 +100,20 @@ export function usePerson(id: string | null | undefined) {
   });
 }
 
-export function useRoleAssignments(personId: string | null, includeRevoked = false) {
+/** Role assignments of one person or one role (or all), in keyset pages in the order granted. */
+export function useRoleAssignments(filter: { personId?: string; role?: Role; includeRevoked?: boolean }) {
+  return useCursorList<ListedRoleAssignment>(orgKeys.roles, '/api/v1/role-assignments', {
+    ...filter,
+    limit: 100,
+  });
+}
+
+/** How many people hold each role. */
+export function useRoleCounts() {
   return useQuery({
-    queryKey: [...orgKeys.rolesOf(personId), includeRevoked],
+    queryKey: orgKeys.roleCounts,
     queryFn: ({ signal }) =>
-      api.get<{ items: RoleAssignment[] }>(`/api/v1/role-assignments${query({ personId, includeRevoked })}`, {
-        signal,
-      }),
+      api.get<{ items: { role: Role; holders: number }[] }>('/api/v1/role-assignments/counts', { signal }),
   });
 }
 

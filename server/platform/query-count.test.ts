@@ -38,6 +38,8 @@ describe('statements per request', () => {
     ['/api/v1/people?limit=5', 2],
     ['/api/v1/units?limit=50', 2],
     ['/api/v1/audit?limit=50', 2],
+    ['/api/v1/role-assignments?limit=50', 2],
+    ['/api/v1/role-assignments/counts', 2],
   ])('%s takes at most %i', async (path, most) => {
     const count = await statementsFor(path.replace('{id}', personId));
     expect(count).toBeGreaterThan(1); // the counter counts (authentication plus the route itself)

@@ -303,6 +303,58 @@ describe('role assignments', () => {
     ]);
   });
 
+  it('pages the holders of one role in the order granted and counts the holders of each role', async () => {
+    const before = json(
+      await t.app.inject({ url: '/api/v1/role-assignments/counts', headers: admin.headers() }),
+    );
+    const countOf = (body: { items: { role: string; holders: number }[] }, role: string) =>
+      body.items.find((c) => c.role === role)?.holders ?? 0;
+    const granted: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const person = json(
+        await createPerson({
+          givenName: 'Förvaltare',
+          familyName: `Nummer${i}`,
+          email: `forv${i}@a.example`,
+        }),
+      );
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/role-assignments',
+        headers: admin.headers(),
+        payload: { personId: person.id, role: 'economist' },
+      });
+      expect(response.statusCode).toBe(201);
+      granted.push(json(response).id);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const url: string = `/api/v1/role-assignments?role=economist&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = json(await t.app.inject({ url, headers: admin.headers() }));
+      expect(page.items.every((a: { role: string }) => a.role === 'economist')).toBe(true);
+      seen.push(...page.items.map((a: { id: string }) => a.id));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(seen.slice(-5)).toEqual(granted);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(pages).toBeGreaterThanOrEqual(3);
+
+    // Revoked grants do not count.
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/role-assignments/${granted[0]}/revoke`,
+      headers: admin.headers(),
+    });
+    const after = json(
+      await t.app.inject({ url: '/api/v1/role-assignments/counts', headers: admin.headers() }),
+    );
+    expect(countOf(after, 'economist')).toBe(countOf(before, 'economist') + 4);
+    expect(countOf(after, 'admin')).toBe(countOf(before, 'admin'));
+  });
+
   it('a new grant takes effect on the next request', async () => {
     const person = json(await createPerson({ givenName: 'Nils', familyName: 'Ny', email: 'nils@a.example' }));
     const { setPassword } = await import('../../platform/auth/service.ts');

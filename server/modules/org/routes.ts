@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   archiveBody,
+  listedRoleAssignment,
   page,
   person,
   personCreate,
@@ -8,12 +9,15 @@ import {
   personUpdate,
   restoreBody,
   roleAssignment,
+  roleAssignmentListQuery,
+  roleCounts,
   roleGrant,
   unit,
   unitCreate,
   unitListQuery,
   unitUpdate,
 } from '../../../shared/org.ts';
+import type { Role } from '../../../shared/roles.ts';
 import type { Database } from '../../db/client.ts';
 import { principalOf } from '../../platform/auth/plugin.ts';
 import { endSessionsOf, resetPassword } from '../../platform/auth/service.ts';
@@ -255,22 +259,40 @@ export function orgRoutes(app: App, db: Database) {
     {
       schema: {
         tags: ['org'],
-        summary: 'Role assignments, of one person or all',
-        querystring: z.strictObject({
-          personId: z.uuid().optional(),
-          includeRevoked: z
-            .enum(['true', 'false'])
-            .default('false')
-            .transform((v) => v === 'true'),
-        }),
-        response: { 200: z.object({ items: z.array(roleAssignment) }), ...errorResponses },
+        summary: 'Role assignments, of one person, role or unit, or all; in the order granted',
+        querystring: roleAssignmentListQuery,
+        response: { 200: page(listedRoleAssignment), ...errorResponses },
       },
       config: { authorize: orgPolicy.readRoles },
     },
     async (request) => {
-      const rows = await org.listRoleAssignments(db, principalOf(request), request.query);
-      return { items: rows.map(presentRoleAssignment) };
+      const result = await org.listRoleAssignments(db, principalOf(request), request.query);
+      return {
+        items: result.items.map((r) => ({
+          ...presentRoleAssignment(r.assignment),
+          personName: `${r.givenName} ${r.familyName}`,
+        })),
+        nextCursor: result.nextCursor,
+      };
     },
+  );
+
+  app.get(
+    '/api/v1/role-assignments/counts',
+    {
+      schema: {
+        tags: ['org'],
+        summary: 'How many people hold each role',
+        response: { 200: roleCounts, ...errorResponses },
+      },
+      config: { authorize: orgPolicy.readRoles },
+    },
+    async (request) => ({
+      items: (await org.countRoleHolders(db, principalOf(request))).map((c) => ({
+        role: c.role as Role,
+        holders: c.holders,
+      })),
+    }),
   );
 
   app.post(

@@ -6,6 +6,7 @@ import type {
   PersonUpdate,
   personListQuery,
   RoleGrant,
+  roleAssignmentListQuery,
   UnitCreate,
   UnitUpdate,
   unitListQuery,
@@ -466,20 +467,42 @@ export function restorePerson(db: Database, actor: Actor, id: string, version: n
 export async function listRoleAssignments(
   db: Database,
   actor: Actor,
-  filter: { personId?: string; includeRevoked?: boolean },
+  query: z.infer<typeof roleAssignmentListQuery>,
 ) {
   const s = readScope(db, actor);
-  return db
-    .select()
+  // Ids are UUIDv7, so their order is the order of granting, and a keyset of one exact column.
+  const after = decodeCursor(query.cursor, 1) as [string] | undefined;
+  const rows = await db
+    .select({ assignment: roleAssignments, givenName: people.givenName, familyName: people.familyName })
     .from(roleAssignments)
+    .innerJoin(
+      people,
+      and(eq(people.tenantId, roleAssignments.tenantId), eq(people.id, roleAssignments.personId)),
+    )
     .where(
       s.where(
         roleAssignments,
-        filter.personId ? eq(roleAssignments.personId, filter.personId) : undefined,
-        filter.includeRevoked ? undefined : isNull(roleAssignments.revokedAt),
+        query.personId ? eq(roleAssignments.personId, query.personId) : undefined,
+        query.role ? eq(roleAssignments.role, query.role) : undefined,
+        query.unitId ? eq(roleAssignments.unitId, query.unitId) : undefined,
+        query.includeRevoked ? undefined : isNull(roleAssignments.revokedAt),
+        after ? gt(roleAssignments.id, after[0]) : undefined,
       ),
     )
-    .orderBy(asc(roleAssignments.grantedAt), asc(roleAssignments.id));
+    .orderBy(asc(roleAssignments.id))
+    .limit(query.limit + 1);
+  return toPage(rows, query.limit, (r) => [r.assignment.id]);
+}
+
+/** The number of active holders of each role, counted by the database. */
+export async function countRoleHolders(db: Database, actor: Actor) {
+  const s = readScope(db, actor);
+  return db
+    .select({ role: roleAssignments.role, holders: sql<number>`count(*)::int` })
+    .from(roleAssignments)
+    .where(s.where(roleAssignments, isNull(roleAssignments.revokedAt)))
+    .groupBy(roleAssignments.role)
+    .orderBy(asc(roleAssignments.role));
 }
 
 /** The active grants of some people, for sign-in and for lists that show roles. */

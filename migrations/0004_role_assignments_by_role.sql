@@ -1,0 +1,1 @@
+CREATE INDEX "role_assignments_role_idx" ON "role_assignments" USING btree ("tenant_id","role","id");
