@@ -225,6 +225,15 @@ export async function endSessionsOf(db: Database, tenantId: string, personId: st
 
 const TOUCH_AFTER_MS = 5 * 60_000;
 
+/** The columns of a person that make a principal (Identity), for the statements that identify one. */
+const identityColumns = {
+  tenantId: people.tenantId,
+  id: people.id,
+  givenName: people.givenName,
+  familyName: people.familyName,
+  email: people.email,
+};
+
 type GrantJson = { role: string; scope: string; unitId: string | null };
 
 /**
@@ -255,13 +264,7 @@ const sessionQuery = preparedQuery((db) =>
     .select({
       csrfToken: sessions.csrfToken,
       lastSeenAt: sessions.lastSeenAt,
-      person: {
-        tenantId: people.tenantId,
-        id: people.id,
-        givenName: people.givenName,
-        familyName: people.familyName,
-        email: people.email,
-      },
+      person: identityColumns,
       grants: grantsOf(sessions.tenantId, sessions.personId),
       // Only a password session is held to a pending change; SSO does not use the local password.
       mustChange: sql<number>`case when ${sessions.method} = 'password' then coalesce((
@@ -370,13 +373,7 @@ const apiTokenQuery = preparedQuery((db) =>
   db
     .select({
       lastUsedAt: apiTokens.lastUsedAt,
-      person: {
-        tenantId: people.tenantId,
-        id: people.id,
-        givenName: people.givenName,
-        familyName: people.familyName,
-        email: people.email,
-      },
+      person: identityColumns,
       grants: grantsOf(apiTokens.tenantId, apiTokens.personId),
     })
     .from(apiTokens)
