@@ -56,31 +56,60 @@ export async function getTenant(db: Database, id: string) {
 
 // ---------------------------------------------------------------- units
 
+const unitList = tenantQuery(
+  (
+    db,
+    shape: { includeArchived: boolean; parent: boolean; kind: boolean; search: boolean; after: boolean },
+  ) =>
+    db
+      .select()
+      .from(units)
+      .where(
+        tenantWhere(
+          units,
+          shape.includeArchived ? undefined : isNull(units.archivedAt),
+          shape.parent ? eq(units.parentId, sql.placeholder('parentId')) : undefined,
+          shape.kind ? eq(units.kind, sql.placeholder('kind')) : undefined,
+          shape.search
+            ? or(ilike(units.name, sql.placeholder('term')), ilike(units.costCentre, sql.placeholder('term')))
+            : undefined,
+          shape.after
+            ? or(
+                gt(units.sortName, sql.placeholder('afterName')),
+                and(
+                  eq(units.sortName, sql.placeholder('afterName')),
+                  gt(units.id, sql.placeholder('afterId')),
+                ),
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(asc(units.sortName), asc(units.id))
+      .limit(sql.placeholder('limit'))
+      .prepare('unit_list'),
+);
+
 export async function listUnits(db: Database, actor: Actor, query: z.infer<typeof unitListQuery>) {
-  const s = readScope(db, actor);
   const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
-  const rows = await db
-    .select()
-    .from(units)
-    .where(
-      s.where(
-        units,
-        query.includeArchived ? undefined : isNull(units.archivedAt),
-        query.parentId ? eq(units.parentId, query.parentId) : undefined,
-        query.kind ? eq(units.kind, query.kind) : undefined,
-        query.search
-          ? or(
-              ilike(units.name, likePattern(query.search)),
-              ilike(units.costCentre, likePattern(query.search)),
-            )
-          : undefined,
-        after
-          ? or(gt(units.sortName, after[0]), and(eq(units.sortName, after[0]), gt(units.id, after[1])))
-          : undefined,
-      ),
-    )
-    .orderBy(asc(units.sortName), asc(units.id))
-    .limit(query.limit + 1);
+  const rows = await unitList(
+    db,
+    actor,
+    {
+      parentId: query.parentId,
+      kind: query.kind,
+      term: query.search ? likePattern(query.search) : undefined,
+      afterName: after?.[0],
+      afterId: after?.[1],
+      limit: query.limit + 1,
+    },
+    {
+      includeArchived: Boolean(query.includeArchived),
+      parent: Boolean(query.parentId),
+      kind: Boolean(query.kind),
+      search: Boolean(query.search),
+      after: Boolean(after),
+    },
+  );
   return toPage(rows, query.limit, (r) => [r.sortName, r.id]);
 }
 

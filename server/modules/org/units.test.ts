@@ -187,4 +187,20 @@ describe('units', () => {
       'Överförmyndarnämnden',
     ]);
   });
+
+  it('filters the list by parent and by kind', async () => {
+    const create = async (payload: Record<string, unknown>) =>
+      json(await t.app.inject({ method: 'POST', url: '/api/v1/units', headers: admin.headers(), payload }));
+    const parent = await create({ name: 'Filterförvaltningen', kind: 'department' });
+    await create({ name: 'Filterkontoret', kind: 'office', parentId: parent.id });
+    await create({ name: 'Filterenheten', kind: 'subunit', parentId: parent.id });
+    await create({ name: 'Filterbolaget', kind: 'company' });
+    const names = async (query: string) =>
+      json(await t.app.inject({ url: `/api/v1/units?${query}`, headers: admin.headers() })).items.map(
+        (u: { name: string }) => u.name,
+      );
+    expect(await names(`parentId=${parent.id}`)).toEqual(['Filterenheten', 'Filterkontoret']);
+    expect(await names(`parentId=${parent.id}&kind=office`)).toEqual(['Filterkontoret']);
+    expect(await names('kind=company&search=filter')).toEqual(['Filterbolaget']);
+  });
 });
