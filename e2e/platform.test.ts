@@ -265,4 +265,25 @@ describe('Styrbord in the browser', () => {
     await expectAccessible(page, 'people list at 390 px');
     await page.context().close();
   });
+
+  test('an account in two municipalities chooses one at sign-in', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('E-postadress').fill('kjell.bergqvist@grannby.example');
+    await page.getByLabel(/^Lösenord/).fill('demo');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    const choice = page.getByRole('radiogroup', { name: /Organisation/ });
+    await choice.waitFor();
+    const labels = await choice.locator('label').allTextContents();
+    expect(labels).toEqual(['Grannby kommun', 'Styrby kommun']);
+    await expectAccessible(page, 'sign-in, choosing an organisation');
+    // Submitting without a choice asks for one; then the keyboard picks Grannby.
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByText('Välj en organisation.').waitFor();
+    await choice.getByRole('radio', { name: 'Grannby kommun' }).check();
+    await page.keyboard.press('Enter');
+    await h1(page, 'Mitt Styrbord').waitFor();
+    await expect.poll(() => page.getByRole('banner').textContent()).toContain('Grannby kommun');
+    await page.context().close();
+  });
 });

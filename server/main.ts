@@ -68,6 +68,7 @@ if (config.demoData) {
   console.log('  admin@styrbord.example        admin');
   console.log('  medarbetare@styrbord.example  employee');
   console.log('  admin@grannkommun.example     admin of the neighbouring municipality');
+  console.log('  kjell.bergqvist@grannby.example  in both municipalities: asks which one');
 }
 
 let stopping = false;

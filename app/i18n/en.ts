@@ -169,6 +169,9 @@ export const en: Messages<typeof sv> = {
     ssoFailed: 'Try again, or sign in with email and password. Contact IT support if the problem persists.',
     signedOut: 'You are now signed out.',
     help: 'Forgot your password? Contact your administrator, who can give you a temporary password.',
+    chooseTenant: 'Organisation',
+    chooseTenantHelp: 'Your account exists in several organisations. Choose the one to sign in to.',
+    chooseTenantRequired: 'Choose an organisation.',
   },
   password: {
     title: 'Change password',

@@ -169,6 +169,9 @@ export const sv = {
       'Försök igen, eller logga in med e-post och lösenord. Kontakta IT-supporten om felet kvarstår.',
     signedOut: 'Du är nu utloggad.',
     help: 'Glömt lösenordet? Kontakta din administratör, som kan ge dig ett tillfälligt lösenord.',
+    chooseTenant: 'Organisation',
+    chooseTenantHelp: 'Ditt konto finns i flera organisationer. Välj den du vill logga in i.',
+    chooseTenantRequired: 'Välj en organisation.',
   },
   password: {
     title: 'Byt lösenord',

@@ -1,4 +1,16 @@
-import { Alert, Box, Button, Divider, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Box,
+  Button,
+  Divider,
+  Group,
+  Paper,
+  Radio,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconLogin } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
@@ -48,6 +60,11 @@ export function SignInPage() {
   const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // When the account exists in several tenants: which ones, and the one chosen.
+  const [tenants, setTenants] = useState<{ slug: string; name: string }[]>([]);
+  const [tenant, setTenant] = useState<string | null>(null);
+  const [tenantError, setTenantError] = useState<string | undefined>();
+  const tenantRef = useRef<HTMLDivElement>(null);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   usePageTitle(t('signIn.title'));
@@ -73,14 +90,26 @@ export function SignInPage() {
     if (!password) found.password = t('signIn.passwordRequired');
     setFieldErrors(found);
     setError(null);
+    setTenantError(undefined);
     if (found.email) return emailRef.current?.focus();
     if (found.password) return passwordRef.current?.focus();
+    if (tenants.length > 0 && !tenant) {
+      setTenantError(t('signIn.chooseTenantRequired'));
+      return tenantRef.current?.querySelector('input')?.focus();
+    }
     setBusy(true);
     try {
-      await signIn(email.trim(), password);
+      await signIn(email.trim(), password, tenant ?? undefined);
       await navigate({ href: safeRedirect(search.redirect), replace: true });
     } catch (e) {
       setBusy(false);
+      if (e instanceof ApiError && e.code === 'choose-tenant') {
+        // The password was right: keep it, and ask only for the organisation.
+        setTenants(e.tenants);
+        setTenant(null);
+        requestAnimationFrame(() => tenantRef.current?.querySelector('input')?.focus());
+        return;
+      }
       if (e instanceof ApiError && e.code === 'invalid-credentials') setError(t('signIn.invalid'));
       else if (e instanceof ApiError && (e.code === 'account-locked' || e.code === 'too-many-requests'))
         setError(t('signIn.locked'));
@@ -196,7 +225,11 @@ export function SignInPage() {
                   name="email"
                   autoComplete="username"
                   value={email}
-                  onChange={(e) => setEmail(e.currentTarget.value)}
+                  onChange={(e) => {
+                    setEmail(e.currentTarget.value);
+                    setTenants([]);
+                    setTenant(null);
+                  }}
                   error={fieldErrors.email}
                   required
                   autoFocus
@@ -213,6 +246,25 @@ export function SignInPage() {
                   required
                   size="md"
                 />
+                {tenants.length > 0 && (
+                  <Radio.Group
+                    ref={tenantRef}
+                    name="tenant"
+                    label={t('signIn.chooseTenant')}
+                    description={t('signIn.chooseTenantHelp')}
+                    value={tenant}
+                    onChange={setTenant}
+                    error={tenantError}
+                    required
+                    size="md"
+                  >
+                    <Stack gap="xs" mt="xs">
+                      {tenants.map((choice) => (
+                        <Radio key={choice.slug} value={choice.slug} label={choice.name} />
+                      ))}
+                    </Stack>
+                  </Radio.Group>
+                )}
                 <Button
                   type="submit"
                   size="md"

@@ -13,6 +13,8 @@ export interface ProblemBody {
   code?: string;
   detail?: string;
   errors?: FieldError[];
+  /** choose-tenant: the organisations to choose from. */
+  tenants?: { slug: string; name: string }[];
   requestId?: string;
 }
 
@@ -22,6 +24,7 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail?: string;
   readonly errors: FieldError[];
+  readonly tenants: { slug: string; name: string }[];
   constructor(status: number, body: ProblemBody) {
     super(body.title ?? `HTTP ${status}`);
     this.status = status;
@@ -29,6 +32,7 @@ export class ApiError extends Error {
     this.title = body.title ?? '';
     this.detail = body.detail;
     this.errors = body.errors ?? [];
+    this.tenants = body.tenants ?? [];
   }
 }
 

@@ -26,7 +26,8 @@ interface AuthValue {
   loading: boolean;
   isAdmin: boolean;
   mustChangePassword: boolean;
-  signIn(email: string, password: string): Promise<Me>;
+  /** `tenant`: the slug chosen when the email has accounts in several tenants. */
+  signIn(email: string, password: string, tenant?: string): Promise<Me>;
   signOut(): Promise<void>;
   passwordChanged(): void;
   /** True after signing out in this tab (the sign-in page says so), until the next sign-in. */
@@ -73,8 +74,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [queryClient]);
 
   const signIn = useCallback(
-    async (email: string, password: string) => {
-      const me = await api.post<Me>('/api/v1/session', { email, password }, { quiet401: true });
+    async (email: string, password: string, tenant?: string) => {
+      const me = await api.post<Me>('/api/v1/session', { email, password, tenant }, { quiet401: true });
       setCsrfToken(me.csrfToken);
       queryClient.setQueryData(SESSION_KEY, me);
       // Whatever was cached belongs to the previous session (if any): fetch it again when used.

@@ -394,6 +394,8 @@ const styrbyPeople: DemoPerson[] = [
     unit: 'grannby',
     roles: [{ role: 'reader', unit: 'grannby' }],
     email: 'kjell.bergqvist@grannby.example',
+    // The same address as in Grannby's own tenant: signing in asks which organisation.
+    signIn: true,
     external: true,
   },
   {
@@ -436,6 +438,8 @@ const grannbyPeople: DemoPerson[] = [
     title: 'IT-samordnare',
     unit: 'it',
     roles: [{ role: 'accountManager', unit: 'utb' }],
+    email: 'kjell.bergqvist@grannby.example',
+    signIn: true,
   },
   {
     given: 'Ronja',

@@ -18,6 +18,8 @@ import { DEMO_PASSWORD, type DemoTenant, demoTenants, emailOf, employeeNumberOf,
 //   maria.johansson@styrby.example    ekonom
 //   tobias.engstrom@styrby.example    service desk
 //   admin@grannkommun.example         admin of Grannby kommun (the second tenant)
+//   kjell.bergqvist@grannby.example   in both tenants (Grannby's IT-samordnare, Styrby's partner
+//                                     contact): signing in asks which organisation
 //
 // The system roles (systemOwner, systemManager, operationsOwner) need scope `system`, which the
 // registry module brings; they are not granted here yet.

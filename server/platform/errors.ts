@@ -27,6 +27,10 @@ const titles = {
     'The account is temporarily locked after too many failed attempts',
   ],
   'invalid-credentials': ['Fel e-postadress eller lösenord', 'Wrong email or password'],
+  'choose-tenant': [
+    'Du finns i flera organisationer. Välj vilken du vill logga in i.',
+    'You belong to several organisations. Choose the one to sign in to.',
+  ],
   'password-change-required': [
     'Välj ett nytt lösenord innan du fortsätter',
     'Choose a new password before you continue',
@@ -45,11 +49,19 @@ const titles = {
 
 export type ProblemCode = keyof typeof titles;
 
+/** A tenant a person may choose between (the choose-tenant problem lists them). */
+export interface TenantChoice {
+  slug: string;
+  name: string;
+}
+
 export class Problem extends Error {
   readonly status: number;
   readonly code: ProblemCode;
   readonly detail?: string;
   readonly errors?: FieldError[];
+  /** RFC 9457 extension member of the choose-tenant problem. */
+  tenants?: TenantChoice[];
   constructor(status: number, code: ProblemCode, detail?: string, errors?: FieldError[]) {
     super(detail ?? code);
     this.status = status;
@@ -86,6 +98,7 @@ export function problemBody(request: FastifyRequest, p: Problem) {
     code: p.code,
     ...(p.detail ? { detail: p.detail } : {}),
     ...(p.errors ? { errors: p.errors } : {}),
+    ...(p.tenants ? { tenants: p.tenants } : {}),
     instance: request.url,
     requestId: request.id,
   };

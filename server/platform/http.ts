@@ -26,6 +26,10 @@ export const problemSchema = z
     code: z.string(),
     detail: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    tenants: z
+      .array(z.object({ slug: z.string(), name: z.string() }))
+      .optional()
+      .describe('choose-tenant: the organisations the credentials are valid in'),
     instance: z.string().optional(),
     requestId: z.string().optional(),
   })

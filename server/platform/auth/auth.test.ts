@@ -2,7 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, json, PASSWORD, seedPerson, signIn, type TestContext } from '../../testing.ts';
 import { apiTokens, credentials } from './schema.ts';
-import { LOCK_MINUTES, MAX_FAILED_ATTEMPTS, signIn as signInService } from './service.ts';
+import {
+  LOCK_MINUTES,
+  MAX_FAILED_ATTEMPTS,
+  setPassword as setPasswordService,
+  signIn as signInService,
+} from './service.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -204,6 +209,45 @@ describe('sign-in with a local account', () => {
     );
     expect(history.items.map((e: { action: string }) => e.action)).toContain('reset-password');
     expect(JSON.stringify(history)).not.toContain(temporaryPassword);
+  });
+});
+
+describe('one email in several tenants', () => {
+  it('asks which tenant when the password is right in more than one, and signs in to the chosen one', async () => {
+    const email = 'konsult@forbundet.example';
+    const inA = await seedPerson(t.db, t.a, email);
+    const inB = await seedPerson(t.db, t.b, email);
+    const post = (payload: Record<string, unknown>) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/session', payload });
+
+    const ask = await post({ email, password: PASSWORD });
+    expect(ask.statusCode).toBe(409);
+    expect(ask.headers['content-type']).toContain('application/problem+json');
+    expect(ask.cookies).toHaveLength(0);
+    expect(json(ask)).toMatchObject({
+      code: 'choose-tenant',
+      tenants: [
+        { slug: t.a.slug, name: `Test ${t.a.slug}` },
+        { slug: t.b.slug, name: `Test ${t.b.slug}` },
+      ],
+    });
+
+    const chosen = await post({ email, password: PASSWORD, tenant: t.b.slug });
+    expect(chosen.statusCode).toBe(200);
+    expect(json(chosen).person.id).toBe(inB.id);
+    expect(json(chosen).tenant.slug).toBe(t.b.slug);
+
+    // A wrong password is wrong whatever the tenant, and reveals no tenants.
+    const wrong = await post({ email, password: 'not the password' });
+    expect(wrong.statusCode).toBe(401);
+    expect(json(wrong).tenants).toBeUndefined();
+    expect((await post({ email, password: PASSWORD, tenant: 'no-such-tenant' })).statusCode).toBe(401);
+
+    // With the password right in only one of them, that one is signed in to without a question.
+    await setPasswordService(t.db, t.a.actor, inA.id, 'another password 123');
+    const one = await post({ email, password: PASSWORD });
+    expect(one.statusCode).toBe(200);
+    expect(json(one).person.id).toBe(inB.id);
   });
 });
 

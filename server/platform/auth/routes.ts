@@ -70,13 +70,21 @@ export function authRoutes(app: App, db: Database, config: Config) {
       schema: {
         tags: ['auth'],
         summary: 'Sign in with email and password',
-        body: z.strictObject({ email: line(254).pipe(z.string().min(1)), password }),
-        response: { 200: me, 400: problemSchema, 401: problemSchema, 429: problemSchema },
+        description:
+          'When the password is right for accounts in several tenants and no `tenant` is given, the answer is ' +
+          '409 choose-tenant with `tenants` to choose from; send the chosen slug as `tenant`.',
+        body: z.strictObject({
+          email: line(254).pipe(z.string().min(1)),
+          password,
+          tenant: line(100).optional(),
+        }),
+        response: { 200: me, 400: problemSchema, 401: problemSchema, 409: problemSchema, 429: problemSchema },
       },
       config: { public: true },
     },
     async (request, reply) => {
-      const result = await auth.signIn(db, request.body.email, request.body.password, config.sessionHours);
+      const { email, password, tenant } = request.body;
+      const result = await auth.signIn(db, email, password, config.sessionHours, undefined, tenant);
       reply.setCookie(SESSION_COOKIE, result.token, cookieOptions);
       return describe(result.principal, result.mustChangePassword);
     },

@@ -134,6 +134,10 @@ export interface SignInResult {
 /**
  * Checks email and password. After MAX_FAILED_ATTEMPTS failures in a row the account is locked
  * for LOCK_MINUTES; each failure is answered more slowly than the last.
+ *
+ * One email may have an account in several tenants (a consultant of a kommunalförbund serving its
+ * municipalities). When the password is right in more than one and no `tenant` (slug) was given,
+ * the answer is the choose-tenant problem listing them, never an arbitrary one of them.
  */
 export async function signIn(
   db: Database,
@@ -141,31 +145,51 @@ export async function signIn(
   password: string,
   sessionHours: number,
   sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  tenant?: string,
 ): Promise<SignInResult> {
   const candidates = await db
-    .select({ person: people, cred: credentials })
+    .select({ person: people, cred: credentials, tenant: { slug: tenants.slug, name: tenants.name } })
     .from(people)
     .innerJoin(
       credentials,
       and(eq(credentials.tenantId, people.tenantId), eq(credentials.personId, people.id)),
     )
-    .where(and(eq(people.email, email.trim().toLowerCase()), activePerson));
+    .innerJoin(tenants, eq(tenants.id, people.tenantId))
+    .where(
+      and(
+        eq(people.email, email.trim().toLowerCase()),
+        activePerson,
+        tenant ? eq(tenants.slug, tenant) : undefined,
+      ),
+    )
+    .orderBy(tenants.name);
   if (candidates.length === 0) {
     await verifyNothing(password);
     await sleep(slowDownMs(1));
     throw new Problem(401, 'invalid-credentials');
   }
   const now = new Date();
-  for (const { person, cred } of candidates) {
+  const matched: typeof candidates = [];
+  for (const candidate of candidates) {
+    const { cred } = candidate;
     if (cred.lockedUntil && cred.lockedUntil > now) continue;
-    if (await verifyPassword(cred.passwordHash, password)) {
+    if (await verifyPassword(cred.passwordHash, password)) matched.push(candidate);
+  }
+  if (matched.length > 0) {
+    for (const { person } of matched) {
       await db
         .update(credentials)
         .set({ failedAttempts: 0, lockedUntil: null })
         .where(and(eq(credentials.tenantId, person.tenantId), eq(credentials.personId, person.id)));
-      const session = await createSession(db, person, 'password', sessionHours);
-      return { ...session, mustChangePassword: cred.mustChange === 1 };
     }
+    if (matched.length > 1) {
+      const problem = new Problem(409, 'choose-tenant');
+      problem.tenants = matched.map((m) => m.tenant);
+      throw problem;
+    }
+    const [{ person, cred }] = matched as [(typeof matched)[number]];
+    const session = await createSession(db, person, 'password', sessionHours);
+    return { ...session, mustChangePassword: cred.mustChange === 1 };
   }
   // A failure counts against every account with this email; one account is the usual case.
   let locked = false;
