@@ -71,7 +71,7 @@ function preparing(client: postgres.Sql): postgres.Sql {
  * every request (the session lookup, one record by id, a page of a list) that is most of their
  * cost. `build` takes every value as a placeholder; the caller gives them to `execute`.
  */
-export function preparedQuery<Q, S extends Record<string, boolean> = Record<string, never>>(
+export function preparedQuery<Q, S extends Record<string, boolean> = Record<string, boolean>>(
   build: (db: Database, shape: S) => Q,
 ): (db: Database, shape?: S) => Q {
   const prepared = new WeakMap<Database, Map<string, Q>>();

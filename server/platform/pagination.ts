@@ -1,3 +1,5 @@
+import { and, eq, gt, or, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { problems } from './errors.ts';
 
 // Keyset pagination: the cursor is the sort key of the last row sent, opaque to clients
@@ -32,4 +34,21 @@ export function toPage<T>(rows: T[], limit: number, keyOf: (row: T) => (string |
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
+}
+
+// Lists in name order (sort_name, id) inside a tenantQuery: the keyset as placeholders, and the
+// values a cursor gives them. Every list of named records pages this way.
+
+/** `(sort_name, id) > (:afterName, :afterId)`, written so the (tenant, sort_name, id) index serves it. */
+export function afterSortName(table: { sortName: PgColumn; id: PgColumn }): SQL {
+  return or(
+    gt(table.sortName, sql.placeholder('afterName')),
+    and(eq(table.sortName, sql.placeholder('afterName')), gt(table.id, sql.placeholder('afterId'))),
+  ) as SQL;
+}
+
+/** The afterName/afterId values of a cursor made by toPage with `[sortName, id]` (none without one). */
+export function sortNameCursor(cursor: string | undefined): { afterName?: string; afterId?: string } {
+  const after = decodeCursor(cursor, 2) as [string, string] | undefined;
+  return after ? { afterName: after[0], afterId: after[1] } : {};
 }

@@ -98,18 +98,25 @@ export function readScope(db: Database, actor: Actor): TenantScope {
   return new TenantScope(db, actor);
 }
 
+/** Which values a call of a tenantQuery gives: a list query's optional filters shape its SQL. */
+export type Given = Record<string, boolean>;
+
 /**
- * A preparedQuery (db/client.ts) of a tenant's rows: `build` scopes it with `tenantWhere`, and
- * `run(db, actor, values, shape)` fills in the actor's tenant, so a prepared query cannot forget
- * the tenant either.
+ * A preparedQuery (db/client.ts) of a tenant's rows. `build(db, given)` scopes it with
+ * `tenantWhere`, takes every value as a placeholder, and leaves out the conditions whose value is
+ * not given; `run(db, actor, values)` prepares one statement per combination of given values and
+ * fills in the actor's tenant, so a prepared query cannot forget the tenant either. A value that
+ * only switches a condition (a flag) is given as `true` or left undefined.
  */
-export function tenantQuery<
-  Q extends { execute(values: Record<string, unknown>): Promise<unknown> },
-  S extends Record<string, boolean> = Record<string, never>,
->(build: (db: Database, shape: S) => Q) {
+export function tenantQuery<Q extends { execute(values: Record<string, unknown>): Promise<unknown> }>(
+  build: (db: Database, given: Given) => Q,
+) {
   const query = preparedQuery(build);
-  return (db: Database, actor: Actor, values: Record<string, unknown>, shape?: S) =>
-    query(db, shape).execute({ ...values, tenantId: actor.tenantId }) as ReturnType<Q['execute']>;
+  return (db: Database, actor: Actor, values: Record<string, unknown>) => {
+    const given: Given = {};
+    for (const key of Object.keys(values).sort()) if (values[key] !== undefined) given[key] = true;
+    return query(db, given).execute({ ...values, tenantId: actor.tenantId }) as ReturnType<Q['execute']>;
+  };
 }
 
 /** `table.tenant_id = <the actor's tenant> AND ...conditions`, inside a tenantQuery. */
