@@ -146,7 +146,7 @@ export function page<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
 
-/** Role assignments: of one person, one role or one unit, in the order they were granted. */
+/** Role assignments: of one person, one role or one unit; by role, then in the order granted. */
 export const roleAssignmentListQuery = listQuery.pick({ limit: true, cursor: true }).extend({
   personId: id.optional(),
   role: z.enum(roleNames).optional(),

@@ -342,6 +342,20 @@ describe('role assignments', () => {
     expect(new Set(seen).size).toBe(seen.length);
     expect(pages).toBeGreaterThanOrEqual(3);
 
+    // All roles: grouped by role across pages, none repeated or skipped.
+    const all: { id: string; role: string }[] = [];
+    cursor = null;
+    do {
+      const url: string = `/api/v1/role-assignments?limit=4${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = json(await t.app.inject({ url, headers: admin.headers() }));
+      all.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    const roles = all.map((a) => a.role);
+    expect(roles).toEqual([...roles].sort());
+    expect(new Set(all.map((a) => a.id)).size).toBe(all.length);
+    expect(all.filter((a) => a.role === 'economist').map((a) => a.id)).toEqual(seen);
+
     // Revoked grants do not count.
     await t.app.inject({
       method: 'POST',

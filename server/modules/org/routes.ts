@@ -259,7 +259,7 @@ export function orgRoutes(app: App, db: Database) {
     {
       schema: {
         tags: ['org'],
-        summary: 'Role assignments, of one person, role or unit, or all; in the order granted',
+        summary: 'Role assignments, of one person, role or unit, or all; by role, then in the order granted',
         querystring: roleAssignmentListQuery,
         response: { 200: page(listedRoleAssignment), ...errorResponses },
       },

@@ -116,7 +116,7 @@ export const roleAssignments = pgTable(
     foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }),
     foreignKey({ columns: [t.tenantId, t.unitId], foreignColumns: [units.tenantId, units.id] }),
     index('role_assignments_person_idx').on(t.tenantId, t.personId),
-    // The roles page: one role's holders in the order granted (UUIDv7 ids), in keyset pages.
+    // The roles page: assignments by role, then in the order granted (UUIDv7 ids), in keyset pages.
     index('role_assignments_role_idx').on(t.tenantId, t.role, t.id),
     // One active grant of a role in a scope; revoked grants stay as history.
     uniqueIndex('role_assignments_active_uq')

@@ -455,8 +455,9 @@ export async function listRoleAssignments(
   query: z.infer<typeof roleAssignmentListQuery>,
 ) {
   const s = readScope(db, actor);
-  // Ids are UUIDv7, so their order is the order of granting, and a keyset of one exact column.
-  const after = decodeCursor(query.cursor, 1) as [string] | undefined;
+  // By role, then in the order granted (ids are UUIDv7): the (tenant, role, id) index serves both
+  // a whole list grouped by role and one role's holders.
+  const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
   const rows = await db
     .select({ assignment: roleAssignments, givenName: people.givenName, familyName: people.familyName })
     .from(roleAssignments)
@@ -471,12 +472,17 @@ export async function listRoleAssignments(
         query.role ? eq(roleAssignments.role, query.role) : undefined,
         query.unitId ? eq(roleAssignments.unitId, query.unitId) : undefined,
         query.includeRevoked ? undefined : isNull(roleAssignments.revokedAt),
-        after ? gt(roleAssignments.id, after[0]) : undefined,
+        after
+          ? or(
+              gt(roleAssignments.role, after[0]),
+              and(eq(roleAssignments.role, after[0]), gt(roleAssignments.id, after[1])),
+            )
+          : undefined,
       ),
     )
-    .orderBy(asc(roleAssignments.id))
+    .orderBy(asc(roleAssignments.role), asc(roleAssignments.id))
     .limit(query.limit + 1);
-  return toPage(rows, query.limit, (r) => [r.assignment.id]);
+  return toPage(rows, query.limit, (r) => [r.assignment.role, r.assignment.id]);
 }
 
 /** The number of active holders of each role, counted by the database. */
