@@ -98,7 +98,7 @@ export function transferRoutes(app: App, db: Database) {
           body: fileBody,
           response: importResponses,
         },
-        config: { authorize: orgPolicy.importExport },
+        config: { authorize: orgPolicy.importExport, authorizeBeforeBody: true },
       },
       async (request) => importUnits(db, principalOf(request), fileOf(request.body), request.query),
     );
@@ -117,7 +117,7 @@ export function transferRoutes(app: App, db: Database) {
           body: fileBody,
           response: importResponses,
         },
-        config: { authorize: orgPolicy.importExport },
+        config: { authorize: orgPolicy.importExport, authorizeBeforeBody: true },
       },
       async (request) => {
         const actor = principalOf(request);

@@ -11,6 +11,7 @@ import {
   type TestContext,
 } from '../../testing.ts';
 import { people, units } from './schema.ts';
+import { MAX_FILE_BYTES } from './transfer.ts';
 
 // Import and export of units and people (CSV and XLSX) through the API, on a real database.
 
@@ -526,6 +527,13 @@ describe('access', () => {
       const anonymous = await post(null, url, file);
       expect(anonymous.statusCode).toBe(401);
       expect(anonymous.headers['content-type']).toContain('application/problem+json');
+      // A non-admin is refused before the body is read: an unsupported type (415 for an admin)
+      // or a file over the limit (413) still answers 403.
+      expect((await post(admin, url, 'x', 'application/pdf')).statusCode).toBe(415);
+      expect((await post(employee, url, 'x', 'application/pdf')).statusCode).toBe(403);
+      const oversize = Buffer.alloc(MAX_FILE_BYTES + 1, 0x61);
+      expect((await post(admin, url, oversize)).statusCode).toBe(413);
+      expect((await post(employee, url, oversize)).statusCode).toBe(403);
     }
     for (const url of ['/api/v1/units/export', '/api/v1/people/export?format=xlsx']) {
       expect((await t.app.inject({ url, headers: employee.headers() })).statusCode).toBe(403);
