@@ -280,7 +280,12 @@ describe('Styrbord in the browser', () => {
     // Submitting without a choice asks for one; then the keyboard picks Grannby.
     await page.getByRole('button', { name: 'Logga in' }).click();
     await page.getByText('Välj en organisation.').waitFor();
-    await choice.getByRole('radio', { name: 'Grannby kommun' }).check();
+    // Focus is on the first organisation: Space chooses it, Enter signs in.
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value))
+      .toBe('grannby');
+    await page.keyboard.press('Space');
+    expect(await choice.getByRole('radio', { name: 'Grannby kommun' }).isChecked()).toBe(true);
     await page.keyboard.press('Enter');
     await h1(page, 'Mitt Styrbord').waitFor();
     await expect.poll(() => page.getByRole('banner').textContent()).toContain('Grannby kommun');
