@@ -1,12 +1,12 @@
 import { createRootRoute, createRoute, createRouter, Outlet } from '@tanstack/react-router';
-import { ImportPage, validateImportSearch } from './org/ImportPage.tsx';
-import { PeoplePage, validatePeopleSearch } from './org/PeoplePage.tsx';
-import { PersonPage } from './org/PersonPage.tsx';
-import { RolesPage } from './org/RolesPage.tsx';
-import { UnitPage } from './org/UnitPage.tsx';
-import { UnitsPage, validateUnitsSearch } from './org/UnitsPage.tsx';
 import { TokensPage } from './platform/account/TokensPage.tsx';
 import { AuditPage, validateAuditSearch } from './platform/audit/AuditPage.tsx';
+import { ImportPage, validateImportSearch } from './platform/directory/ImportPage.tsx';
+import { PeoplePage, validatePeopleSearch } from './platform/directory/PeoplePage.tsx';
+import { PersonPage } from './platform/directory/PersonPage.tsx';
+import { RolesPage } from './platform/directory/RolesPage.tsx';
+import { UnitPage } from './platform/directory/UnitPage.tsx';
+import { UnitsPage, validateUnitsSearch } from './platform/directory/UnitsPage.tsx';
 import { StartPage } from './platform/home/StartPage.tsx';
 import { NotFoundPage } from './platform/NotFoundPage.tsx';
 import { AuthedShell } from './platform/Shell.tsx';

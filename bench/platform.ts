@@ -21,7 +21,7 @@
 //      route's saturated throughput when that is lower: their p99 below saturation. (At saturation, latency ≈ connections ÷ throughput, whatever the route.)
 //      autocannon's own rate limit sends each second's quota in one burst, hence paced().
 //   4. the cold start of `node server/boot.ts` (what `npm start` runs after the build) on that
-//      now existing database, and on a demo-loaded PGlite directory when scripts/demo/load.ts
+//      now existing database, and on a demo-loaded PGlite directory when server/platform/directory/demo.ts
 //      exists: time to the "ready" line and to the first 200 of /api/ready.
 //
 // Targets (PostgreSQL): each route ≥ 40 % of the empty route's requests/s and p99 < 25 ms, at
@@ -45,10 +45,10 @@ import { sql } from 'drizzle-orm';
 import { onServer } from '../server/db/admin.ts';
 import { type Database, type DatabaseHandle, openDatabase } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
-import { people, units } from '../server/modules/org/schema.ts';
-import * as org from '../server/modules/org/service.ts';
 import { setPassword } from '../server/platform/auth/service.ts';
 import { systemActor } from '../server/platform/context.ts';
+import { people, units } from '../server/platform/directory/schema.ts';
+import * as directory from '../server/platform/directory/service.ts';
 import { newId } from '../server/platform/ids.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -146,7 +146,7 @@ interface Seeded {
 }
 
 /**
- * Builds the tenant. The tenant, its first unit and the admin who signs in go through the org and
+ * Builds the tenant. The tenant, its first unit and the admin who signs in go through the directory and
  * auth services (with their audit events), as in production. The other units and the 50,000 people
  * are BENCH DATA SET-UP: inserted directly into `units` and `people` with multi-row INSERTs through
  * drizzle, because the service's one transaction + audit event per row would take minutes. They are
@@ -157,20 +157,20 @@ async function seed(db: Database): Promise<Seeded> {
   const random = mulberry32(15);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
-  const tenant = await org.createTenant(db, {
+  const tenant = await directory.createTenant(db, {
     slug: 'bench',
     name: 'Benchköping kommun',
     kind: 'municipality',
   });
   const actor = systemActor(tenant.id, 'Bench set-up');
-  const top = await org.createUnit(db, actor, { name: 'Kommunstyrelsen', kind: 'department' });
-  const admin = await org.createPerson(db, actor, {
+  const top = await directory.createUnit(db, actor, { name: 'Kommunstyrelsen', kind: 'department' });
+  const admin = await directory.createPerson(db, actor, {
     givenName: 'Ada',
     familyName: 'Admin',
     email: ADMIN_EMAIL,
     unitId: top.id,
   });
-  await org.grantRole(db, actor, { personId: admin.id, role: 'admin' });
+  await directory.grantRole(db, actor, { personId: admin.id, role: 'admin' });
   await setPassword(db, actor, admin.id, PASSWORD);
 
   // Units: the first one above, a level of departments below it, sub-units below those.
@@ -685,7 +685,7 @@ async function runKind(kind: 'pg' | 'pglite', cleanups: (() => Promise<void>)[])
 
   log(`${kind}: cold starts of server/boot.ts …`);
   const colds = [await coldStarts(`${kind}, ${PEOPLE.toLocaleString('en')} people`, mainEnv)];
-  if (kind === 'pglite' && existsSync(join(root, 'scripts/demo/load.ts'))) {
+  if (kind === 'pglite' && existsSync(join(root, 'server/platform/directory/demo.ts'))) {
     const demoDir = mkdtempSync(join(tmpdir(), 'styrbord-bench-demo-'));
     cleanups.push(async () => rmSync(demoDir, { recursive: true, force: true }));
     const first = await coldStart({ DATA_DIR: demoDir, DEMO_DATA: 'true' });

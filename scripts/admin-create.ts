@@ -2,11 +2,11 @@ import { parseArgs } from 'node:util';
 import { type Config, ConfigError, loadConfig } from '../server/config.ts';
 import { type DatabaseHandle, openDatabase } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
-import * as org from '../server/modules/org/service.ts';
 import { resetPassword } from '../server/platform/auth/service.ts';
 import { systemActor } from '../server/platform/context.ts';
+import * as directory from '../server/platform/directory/service.ts';
 import { Problem } from '../server/platform/errors.ts';
-import { personCreate, personListQuery } from '../shared/org.ts';
+import { personCreate, personListQuery } from '../shared/directory.ts';
 
 // `npm run admin:create -- --tenant slug --tenant-name "Name" --email x --given-name A --family-name B`
 //
@@ -89,16 +89,16 @@ try {
   await migrate(database);
   const db = database.db;
 
-  let tenant = await org.findTenantBySlug(db, slug);
+  let tenant = await directory.findTenantBySlug(db, slug);
   if (!tenant) {
     const name = text('tenant-name');
     if (!name) fail(`there is no tenant "${slug}" yet; give its name with --tenant-name "<name>"`, 2);
-    tenant = await org.createTenant(db, { slug, name, kind: 'municipality' });
+    tenant = await directory.createTenant(db, { slug, name, kind: 'municipality' });
     console.log(`Created the tenant ${tenant.name} (${tenant.slug}).`);
   }
   const actor = systemActor(tenant.id, 'admin:create');
 
-  const { items } = await org.listPeople(
+  const { items } = await directory.listPeople(
     db,
     actor,
     personListQuery.parse({ search: input.email, limit: 200 }),
@@ -109,14 +109,14 @@ try {
       `${person.givenName} ${person.familyName} <${person.email}> already exists in ${tenant.name}.`,
     );
   } else {
-    person = await org.createPerson(db, actor, input);
+    person = await directory.createPerson(db, actor, input);
     console.log(`Created ${person.givenName} ${person.familyName} <${person.email}> in ${tenant.name}.`);
   }
-  const grants = (await org.activeGrants(db, tenant.id, [person.id])).get(person.id) ?? [];
+  const grants = (await directory.activeGrants(db, tenant.id, [person.id])).get(person.id) ?? [];
   if (grants.some((g) => g.role === 'admin')) {
     console.log('They already hold the admin role.');
   } else {
-    await org.grantRole(db, actor, { personId: person.id, role: 'admin' });
+    await directory.grantRole(db, actor, { personId: person.id, role: 'admin' });
     console.log('Granted the admin role.');
   }
   const password = await resetPassword(db, actor, person.id);

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { type Config, ConfigError, loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
-import { loadDemo } from './demo/load.ts';
+import { loadDemo } from '../server/platform/directory/demo.ts';
 
 // `npm run demo:reset`: throws away the whole database of this installation and loads the demo
 // municipality again. PGlite: the data directory is deleted and recreated. PostgreSQL: the schemas
@@ -66,7 +66,7 @@ try {
   console.log(
     'demo:reset: sign in with password "demo" as admin@styrbord.example, medarbetare@styrbord.example',
   );
-  console.log('            or admin@grannkommun.example (more in scripts/demo/load.ts)');
+  console.log('            or admin@grannkommun.example (more in server/platform/directory/demo.ts)');
 } finally {
   await database.close();
 }

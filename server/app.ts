@@ -17,12 +17,12 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { pendingMigrations } from './db/migrate.ts';
-import { orgRoutes } from './modules/org/routes.ts';
-import { transferRoutes } from './modules/org/transfer-routes.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { oidcRoutes } from './platform/auth/oidc-routes.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
 import { authRoutes } from './platform/auth/routes.ts';
+import { directoryRoutes } from './platform/directory/routes.ts';
+import { transferRoutes } from './platform/directory/transfer-routes.ts';
 import { Problem, problems, sendProblem, toProblem } from './platform/errors.ts';
 import type { App } from './platform/http.ts';
 import { idempotencyPlugin } from './platform/idempotency.ts';
@@ -136,7 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   authRoutes(app, db, config);
   oidcRoutes(app, db, config);
   auditRoutes(app, db);
-  orgRoutes(app, db);
+  directoryRoutes(app, db);
   transferRoutes(app, db);
 
   if (deps.serveWeb && existsSync(webRoot)) {

@@ -3,8 +3,8 @@ import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openDatabase, rowsOf } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
-import { tenants } from './modules/org/schema.ts';
 import { purgeExpiredSessions } from './platform/auth/service.ts';
+import { tenants } from './platform/directory/schema.ts';
 import { purgeIdempotencyKeys } from './platform/idempotency.ts';
 
 // Reads config, opens the database, migrates, loads the demo municipality into an empty
@@ -36,7 +36,7 @@ let demoLoaded = false;
 if (config.demoData) {
   const [any] = await database.db.select({ id: tenants.id }).from(tenants).limit(1);
   if (!any) {
-    const { loadDemo } = await import('../scripts/demo/load.ts');
+    const { loadDemo } = await import('./platform/directory/demo.ts');
     await loadDemo(database.db);
     demoLoaded = true;
   }

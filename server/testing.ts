@@ -4,9 +4,9 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import type { Database } from './db/client.ts';
 import { createTestDatabase, type TestDatabase } from './db/testing.ts';
-import * as org from './modules/org/service.ts';
 import { setPassword } from './platform/auth/service.ts';
 import { type Actor, systemActor } from './platform/context.ts';
+import * as directory from './platform/directory/service.ts';
 import type { App } from './platform/http.ts';
 
 // Test fixtures: a real app on a real database with two tenants, and sign-in helpers.
@@ -24,30 +24,30 @@ export interface TestTenant {
 
 /** A tenant with one unit and an admin who can sign in with PASSWORD. */
 export async function seedTenant(db: Database, slug: string): Promise<TestTenant> {
-  const tenant = await org.createTenant(db, { slug, name: `Test ${slug}`, kind: 'municipality' });
+  const tenant = await directory.createTenant(db, { slug, name: `Test ${slug}`, kind: 'municipality' });
   const actor = systemActor(tenant.id);
-  const unit = await org.createUnit(db, actor, { name: `Förvaltning ${slug}`, kind: 'department' });
+  const unit = await directory.createUnit(db, actor, { name: `Förvaltning ${slug}`, kind: 'department' });
   const adminEmail = `admin@${slug}.example`;
-  const admin = await org.createPerson(db, actor, {
+  const admin = await directory.createPerson(db, actor, {
     givenName: 'Ada',
     familyName: slug,
     email: adminEmail,
     unitId: unit.id,
   });
-  await org.grantRole(db, actor, { personId: admin.id, role: 'admin' });
+  await directory.grantRole(db, actor, { personId: admin.id, role: 'admin' });
   await setPassword(db, actor, admin.id, PASSWORD);
   return { id: tenant.id, slug, actor, adminId: admin.id, adminEmail, unitId: unit.id };
 }
 
 /** A person in `tenant` with the given global roles and PASSWORD. */
 export async function seedPerson(db: Database, tenant: TestTenant, email: string, roles: Role[] = []) {
-  const person = await org.createPerson(db, tenant.actor, {
+  const person = await directory.createPerson(db, tenant.actor, {
     givenName: 'Test',
     familyName: email.split('@')[0]!,
     email,
     unitId: tenant.unitId,
   });
-  for (const role of roles) await org.grantRole(db, tenant.actor, { personId: person.id, role });
+  for (const role of roles) await directory.grantRole(db, tenant.actor, { personId: person.id, role });
   await setPassword(db, tenant.actor, person.id, PASSWORD);
   return person;
 }

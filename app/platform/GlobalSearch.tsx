@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Person, Unit } from '../../shared/org.ts';
+import type { Person, Unit } from '../../shared/directory.ts';
 import { api, type Page, query } from './api.ts';
 import { useAuth } from './auth.tsx';
 

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import type { Person } from '../../shared/org.ts';
+import type { Person } from '../../shared/directory.ts';
 import type { Role, ScopeKind } from '../../shared/roles.ts';
 import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from './api.ts';
 

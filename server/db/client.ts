@@ -5,10 +5,9 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import * as schema from './schema.ts';
-
-export type Schema = typeof schema;
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+// The database layer knows no table: services import the tables they use from their own schema.ts
+// (the platform's or a module's), and Drizzle's relational `db.query` API is not used.
+export type Database = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 /** Something that runs queries: the database or a transaction in it. */
 export type Executor = Database | Transaction;
@@ -110,7 +109,6 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       kind: 'pg',
       db: drizzlePostgres({
         client: preparing(client),
-        schema,
         logger: counter.logger,
       }) as unknown as Database,
       get queryCount() {
@@ -128,7 +126,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   const counter = queryCounter();
   return {
     kind: 'pglite',
-    db: drizzlePglite({ client, schema, logger: counter.logger }) as unknown as Database,
+    db: drizzlePglite({ client, logger: counter.logger }) as unknown as Database,
     get queryCount() {
       return counter.count;
     },

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as org from '../modules/org/service.ts';
 import { createTestContext, json, type Session, seedPerson, signIn, type TestContext } from '../testing.ts';
 import { auditEvents } from './audit/schema.ts';
 import { createApiToken, principalFromApiToken } from './auth/service.ts';
+import * as directory from './directory/service.ts';
 
 // Walks every operation of the OpenAPI document: without identity it must answer 401; as the
 // admin of tenant B, aimed at tenant A's ids, it must answer 400/403/404 and never show or change
@@ -28,19 +28,19 @@ const operations: Operation[] = [];
 beforeAll(async () => {
   t = await createTestContext();
   const a = t.a.actor;
-  const unit = await org.createUnit(t.db, a, {
+  const unit = await directory.createUnit(t.db, a, {
     name: 'Hemlig enhet A',
     kind: 'subunit',
     parentId: t.a.unitId,
     costCentre: '9911',
   });
-  const person = await org.createPerson(t.db, a, {
+  const person = await directory.createPerson(t.db, a, {
     givenName: 'Anna',
     familyName: 'Andersson',
     email: 'anna@a.example',
     unitId: unit.id,
   });
-  const grant = await org.grantRole(t.db, a, { personId: person.id, role: 'reader' });
+  const grant = await directory.grantRole(t.db, a, { personId: person.id, role: 'reader' });
   const adminA = (await principalFromApiToken(
     t.db,
     (
@@ -199,8 +199,8 @@ describe('access across every operation', () => {
     expect(wrong).toEqual([]);
     expect(await auditCountA()).toBe(before);
     // A's unit and person are as they were.
-    expect((await org.getUnit(t.db, t.a.actor, ids.unit!)).version).toBe(1);
-    expect((await org.getPerson(t.db, t.a.actor, ids.person!)).version).toBe(1);
+    expect((await directory.getUnit(t.db, t.a.actor, ids.unit!)).version).toBe(1);
+    expect((await directory.getPerson(t.db, t.a.actor, ids.person!)).version).toBe(1);
   });
 
   it("refuses an employee every admin write in the employee's own tenant", async () => {

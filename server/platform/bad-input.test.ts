@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as org from '../modules/org/service.ts';
 import { createTestContext, type Session, signIn, type TestContext } from '../testing.ts';
 import { auditEvents } from './audit/schema.ts';
+import * as directory from './directory/service.ts';
 
 // Sends a table of bad inputs to every POST/PATCH operation of the OpenAPI document, as tenant A's
 // admin: each must answer 4xx problem+json naming the field (413 for an oversize body), never 5xx,
@@ -22,17 +22,17 @@ const operations: JsonOperation[] = [];
 
 beforeAll(async () => {
   t = await createTestContext();
-  const unit = await org.createUnit(t.db, t.a.actor, {
+  const unit = await directory.createUnit(t.db, t.a.actor, {
     name: 'Enhet',
     kind: 'subunit',
     parentId: t.a.unitId,
   });
-  const person = await org.createPerson(t.db, t.a.actor, {
+  const person = await directory.createPerson(t.db, t.a.actor, {
     givenName: 'Per',
     familyName: 'Persson',
     email: 'per@a.example',
   });
-  const grant = await org.grantRole(t.db, t.a.actor, { personId: person.id, role: 'reader' });
+  const grant = await directory.grantRole(t.db, t.a.actor, { personId: person.id, role: 'reader' });
   Object.assign(ids, { unit: unit.id, person: person.id, roleAssignment: grant.id });
   admin = await signIn(t.app, t.a.adminEmail);
   const spec = (await t.app.inject({ url: '/api/openapi.json' })).json();

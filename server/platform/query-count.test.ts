@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as org from '../modules/org/service.ts';
 import { createTestContext, type Session, signIn, type TestContext } from '../testing.ts';
+import * as directory from './directory/service.ts';
 
 // N+1 guard on the hot routes: the number of SQL statements per request stays fixed however many
 // rows a page holds. Authentication costs one (session, person and grants in one statement).
@@ -11,7 +11,7 @@ let personId: string;
 beforeAll(async () => {
   t = await createTestContext();
   for (let i = 0; i < 60; i++) {
-    const p = await org.createPerson(t.db, t.a.actor, {
+    const p = await directory.createPerson(t.db, t.a.actor, {
       givenName: `Person${i}`,
       familyName: 'Sökbar',
       email: `p${i}@a.example`,

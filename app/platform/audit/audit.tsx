@@ -2,7 +2,7 @@ import { Badge, Code, List, Stack, Table, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PersonLink, UnitLink } from '../../org/parts.tsx';
+import { PersonLink, UnitLink } from '../directory/parts.tsx';
 import { useFormat } from '../format.ts';
 import { CursorTable } from '../list-page.tsx';
 import { useCursorList } from '../table.tsx';

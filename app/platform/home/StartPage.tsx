@@ -11,9 +11,9 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useUnitIndex } from '../../org/api.ts';
-import { Path, UnitLink } from '../../org/parts.tsx';
 import { useAuth, useMe } from '../auth.tsx';
+import { useUnitIndex } from '../directory/api.ts';
+import { Path, UnitLink } from '../directory/parts.tsx';
 import { RouterAnchor, RouterButton } from '../links.tsx';
 import { PageHeader, Section } from '../page.tsx';
 import { homeSections } from './sections.ts';

@@ -2,9 +2,9 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { line } from '../../../shared/text.ts';
 import type { Database } from '../../db/client.ts';
-import { orgPolicy } from '../../modules/org/policy.ts';
 import { principalOf } from '../auth/plugin.ts';
 import { isAdmin } from '../authz.ts';
+import { directoryPolicy } from '../directory/policy.ts';
 import { problems } from '../errors.ts';
 import { type App, errorResponses, iso } from '../http.ts';
 import { type AuditRow, listAudit } from './service.ts';
@@ -47,7 +47,10 @@ function present(row: AuditRow) {
 
 function authorizeQuery(actor: Parameters<typeof isAdmin>[0], q: { entity?: string; entityId?: string }) {
   // Admins read all; others only the history of their own person record.
-  if (!isAdmin(actor) && !(q.entity && q.entityId && orgPolicy.readHistory(actor, q.entity, q.entityId))) {
+  if (
+    !isAdmin(actor) &&
+    !(q.entity && q.entityId && directoryPolicy.readHistory(actor, q.entity, q.entityId))
+  ) {
     throw problems.forbidden();
   }
 }

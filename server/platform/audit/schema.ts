@@ -1,6 +1,6 @@
 import { index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { timestamptz as ts } from '../../db/columns.ts';
-import { tenants } from '../../modules/org/schema.ts';
+import { tenants } from '../directory/schema.ts';
 
 /**
  * Append-only record of every change. A trigger (migration 0001) refuses UPDATE and DELETE, so

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
-import * as org from '../../modules/org/service.ts';
 import { seedPerson, seedTenant, signIn, type TestTenant } from '../../testing.ts';
+import * as directory from '../directory/service.ts';
 import type { App } from '../http.ts';
 import { SSO_COOKIE } from './oidc.ts';
 import { SESSION_COOKIE } from './plugin.ts';
@@ -140,7 +140,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   a = await seedTenant(database.db, 'a');
   b = await seedTenant(database.db, 'b');
-  const unit = await org.createUnit(database.db, a.actor, {
+  const unit = await directory.createUnit(database.db, a.actor, {
     name: 'Servicecenter',
     kind: 'office',
     costCentre: 'K4711',
@@ -393,7 +393,7 @@ describe('SSO sign-in', () => {
     expect(me.body.grants).toEqual([{ role: 'reader', scope: 'global', unitId: null }]);
     expect(me.body.csrfToken).toBeTruthy();
     // No second person was made.
-    const found = await org.listPeople(database.db, a.actor, {
+    const found = await directory.listPeople(database.db, a.actor, {
       search: 'anna.berg',
       limit: 10,
       includeArchived: true,
@@ -458,7 +458,7 @@ describe('SSO sign-in', () => {
     // Signing in again finds the same person.
     const again = await ssoSignIn('newbie');
     expect((await whoIs(again.cookies.get(SESSION_COOKIE)!)).body.person.id).toBe(personId);
-    const found = await org.listPeople(database.db, a.actor, {
+    const found = await directory.listPeople(database.db, a.actor, {
       search: 'ny.person',
       limit: 10,
       includeArchived: true,
@@ -468,20 +468,20 @@ describe('SSO sign-in', () => {
 
   it('(c) refuses an archived person, and an inactive one', async () => {
     const gone = await seedPerson(database.db, a, 'gone@a.example');
-    await org.archivePerson(database.db, a.actor, gone.id, { version: gone.version, reason: 'Slutat' });
+    await directory.archivePerson(database.db, a.actor, gone.id, { version: gone.version, reason: 'Slutat' });
     const refused = await ssoSignIn('archived');
     expect(refused.status).toBe(302);
     expect(refused.location).toBe('/sign-in?error=sso');
     expect(refused.cookies.get(SESSION_COOKIE)).toBeUndefined();
 
     const paused = await seedPerson(database.db, a, 'paused@a.example');
-    await org.updatePerson(database.db, a.actor, paused.id, { version: paused.version, active: false });
+    await directory.updatePerson(database.db, a.actor, paused.id, { version: paused.version, active: false });
     const alsoRefused = await ssoSignIn('inactive');
     expect(alsoRefused.location).toBe('/sign-in?error=sso');
     expect(alsoRefused.cookies.get(SESSION_COOKIE)).toBeUndefined();
 
     // Neither was replaced by a new person with the same address.
-    const found = await org.listPeople(database.db, a.actor, {
+    const found = await directory.listPeople(database.db, a.actor, {
       search: 'gone@',
       limit: 10,
       includeArchived: true,

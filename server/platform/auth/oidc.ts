@@ -1,12 +1,12 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import * as client from 'openid-client';
-import { personCreate } from '../../../shared/org.ts';
+import { personCreate } from '../../../shared/directory.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
-import { people, tenants } from '../../modules/org/schema.ts';
-import * as org from '../../modules/org/service.ts';
 import { type Actor, systemActor } from '../context.ts';
+import { people, tenants } from '../directory/schema.ts';
+import * as directory from '../directory/service.ts';
 import { Problem } from '../errors.ts';
 import { createSession } from './service.ts';
 
@@ -261,7 +261,7 @@ export function namesOf(identity: SsoIdentity): { givenName: string; familyName:
 
 async function resolveTenant(db: Database, settings: OidcSettings) {
   if (settings.tenant) {
-    const tenant = await org.findTenantBySlug(db, settings.tenant);
+    const tenant = await directory.findTenantBySlug(db, settings.tenant);
     if (!tenant) throw new SsoRefused(`OIDC_TENANT=${settings.tenant} names no tenant`);
     return tenant;
   }
@@ -281,11 +281,11 @@ async function resolveDefaultUnit(
   const wanted = settings.defaultUnit;
   if (!wanted) return null;
   if (UUID.test(wanted)) {
-    const unit = await org.getUnit(db, actor, wanted).catch(() => undefined);
+    const unit = await directory.getUnit(db, actor, wanted).catch(() => undefined);
     if (unit && !unit.archivedAt) return unit.id;
   }
   // A cost centre: the list search also matches names, so keep only the exact cost centre.
-  const page = await org.listUnits(db, actor, { search: wanted, limit: 200, includeArchived: false });
+  const page = await directory.listUnits(db, actor, { search: wanted, limit: 200, includeArchived: false });
   const unit = page.items.find(
     (u) => u.costCentre !== null && u.costCentre.toLowerCase() === wanted.toLowerCase(),
   );
@@ -321,7 +321,7 @@ export async function personForIdentity(
     const input = personCreate.safeParse({ ...namesOf(identity), email, unitId });
     if (!input.success) throw new SsoRefused(`the claims do not make a valid person: ${input.error.message}`);
     try {
-      person = await org.createPerson(db, actor, input.data, ['employee']);
+      person = await directory.createPerson(db, actor, input.data, ['employee']);
       created = true;
     } catch (error) {
       // Two first sign-ins at once: the other one created the person.

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { person } from '../../../shared/org.ts';
+import { person } from '../../../shared/directory.ts';
 import { roleNames, scopeKinds } from '../../../shared/roles.ts';
 import { line } from '../../../shared/text.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
-import { presentPerson } from '../../modules/org/present.ts';
-import { getPerson, getTenant } from '../../modules/org/service.ts';
+import { presentPerson } from '../directory/present.ts';
+import { getPerson, getTenant } from '../directory/service.ts';
 import { problems } from '../errors.ts';
 import { type App, errorResponses, idParams, iso, problemSchema } from '../http.ts';
 import { principalOf, SESSION_COOKIE, sessionCookieOptions } from './plugin.ts';

@@ -1,6 +1,6 @@
 import { foreignKey, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { timestamptz as ts } from '../../db/columns.ts';
-import { people, tenants } from '../../modules/org/schema.ts';
+import { people, tenants } from '../directory/schema.ts';
 
 /** A person's local password. Absent for people who only sign in through SSO. */
 export const credentials = pgTable(

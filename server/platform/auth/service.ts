@@ -2,9 +2,9 @@ import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Role } from '../../../shared/roles.ts';
 import { type Database, preparedQuery } from '../../db/client.ts';
-import { people, roleAssignments, tenants } from '../../modules/org/schema.ts';
-import { activeGrants } from '../../modules/org/service.ts';
 import type { Actor, Grant } from '../context.ts';
+import { people, roleAssignments, tenants } from '../directory/schema.ts';
+import { activeGrants } from '../directory/service.ts';
 import { Problem, problems } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { inTenant } from '../tenancy.ts';
@@ -262,7 +262,7 @@ type GrantJson = { role: string; scope: string; unitId: string | null };
 
 /**
  * The person's active grants as one JSON column of the statement that identifies them, so that
- * identifying a caller costs one round trip. The same rows and conditions as activeGrants (org
+ * identifying a caller costs one round trip. The same rows and conditions as activeGrants (directory
  * service), which it stands in for here.
  */
 function grantsOf(tenantId: AnyPgColumn, personId: AnyPgColumn) {

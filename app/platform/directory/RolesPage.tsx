@@ -1,12 +1,12 @@
 import { Badge, Group, Select, SimpleGrid, Table, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Role, roles as roleCatalog, roleNames } from '../../shared/roles.ts';
-import { useAuth } from '../platform/auth.tsx';
-import { useFormat } from '../platform/format.ts';
-import { CursorTable } from '../platform/list-page.tsx';
-import { ForbiddenPage } from '../platform/NotFoundPage.tsx';
-import { PageHeader, Section } from '../platform/page.tsx';
+import { type Role, roles as roleCatalog, roleNames } from '../../../shared/roles.ts';
+import { useAuth } from '../auth.tsx';
+import { useFormat } from '../format.ts';
+import { CursorTable } from '../list-page.tsx';
+import { ForbiddenPage } from '../NotFoundPage.tsx';
+import { PageHeader, Section } from '../page.tsx';
 import { useRoleAssignments, useRoleCounts } from './api.ts';
 import { PersonLink, UnitLink } from './parts.tsx';
 

@@ -1,10 +1,10 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../../../scripts/demo/load.ts';
 import { grantableScopes, roleNames, roles } from '../../../shared/roles.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
-import { auditEvents } from '../../platform/audit/schema.ts';
-import { signIn } from '../../platform/auth/service.ts';
+import { auditEvents } from '../audit/schema.ts';
+import { signIn } from '../auth/service.ts';
+import { loadDemo } from './demo.ts';
 import { people, roleAssignments, tenants, units } from './schema.ts';
 import { findTenantBySlug } from './service.ts';
 

@@ -1,11 +1,18 @@
-import type { Database } from '../../server/db/client.ts';
-import * as org from '../../server/modules/org/service.ts';
-import { setPassword } from '../../server/platform/auth/service.ts';
-import { systemActor } from '../../server/platform/context.ts';
-import { personCreate, roleGrant, unitCreate } from '../../shared/org.ts';
-import { DEMO_PASSWORD, type DemoTenant, demoTenants, emailOf, employeeNumberOf, phoneOf } from './data.ts';
+import { personCreate, roleGrant, unitCreate } from '../../../shared/directory.ts';
+import type { Database } from '../../db/client.ts';
+import { setPassword } from '../auth/service.ts';
+import { systemActor } from '../context.ts';
+import {
+  DEMO_PASSWORD,
+  type DemoTenant,
+  demoTenants,
+  emailOf,
+  employeeNumberOf,
+  phoneOf,
+} from './demo-data.ts';
+import * as directory from './service.ts';
 
-// Loads the demo municipalities (scripts/demo/data.ts) through the org services, so every unit,
+// Loads the demo municipalities (./demo-data.ts) through the directory services, so every unit,
 // person and role is validated and audited like one made in the UI. Called by server/main.ts on
 // an empty database and by `npm run demo:reset`.
 //
@@ -29,12 +36,12 @@ export async function loadDemo(db: Database): Promise<void> {
 }
 
 async function loadTenant(db: Database, data: DemoTenant): Promise<void> {
-  if (await org.findTenantBySlug(db, data.slug)) {
+  if (await directory.findTenantBySlug(db, data.slug)) {
     throw new Error(
       `The demo tenant "${data.slug}" already exists; run npm run demo:reset for a fresh start`,
     );
   }
-  const tenant = await org.createTenant(db, {
+  const tenant = await directory.createTenant(db, {
     slug: data.slug,
     name: data.name,
     kind: 'municipality',
@@ -56,12 +63,12 @@ async function loadTenant(db: Database, data: DemoTenant): Promise<void> {
       costCentre: u.costCentre,
       orgNumber: u.orgNumber ?? null,
     });
-    unitIds.set(u.key, (await org.createUnit(db, actor, input)).id);
+    unitIds.set(u.key, (await directory.createUnit(db, actor, input)).id);
   }
 
   let employeeIndex = 0;
   for (const [index, p] of data.people.entries()) {
-    const person = await org.createPerson(
+    const person = await directory.createPerson(
       db,
       actor,
       personCreate.parse({
@@ -77,7 +84,7 @@ async function loadTenant(db: Database, data: DemoTenant): Promise<void> {
     const grants = [...(p.external ? [] : ['employee' as const]), ...(p.roles ?? [])];
     for (const g of grants) {
       const grant = typeof g === 'string' ? { role: g } : { role: g.role, unitId: unitId(g.unit) };
-      await org.grantRole(db, actor, roleGrant.parse({ personId: person.id, ...grant }));
+      await directory.grantRole(db, actor, roleGrant.parse({ personId: person.id, ...grant }));
     }
     if (p.signIn) await setPassword(db, actor, person.id, DEMO_PASSWORD);
   }

@@ -10,19 +10,19 @@ import type {
   UnitCreate,
   UnitUpdate,
   unitListQuery,
-} from '../../../shared/org.ts';
+} from '../../../shared/directory.ts';
 import { grantableScopes, type Role, roleAllowsScope } from '../../../shared/roles.ts';
 import { type Database, rowsOf } from '../../db/client.ts';
-import type { Actor, Grant } from '../../platform/context.ts';
-import { isUniqueViolation, problems } from '../../platform/errors.ts';
-import { newId } from '../../platform/ids.ts';
-import { afterSortName, decodeCursor, sortNameCursor, toPage } from '../../platform/pagination.ts';
-import { likePattern } from '../../platform/search-text.ts';
-import { inTenant, readScope, type TenantScope, tenantQuery, tenantWhere } from '../../platform/tenancy.ts';
-import { assertVersion, definedOnly } from '../../platform/versioning.ts';
+import type { Actor, Grant } from '../context.ts';
+import { isUniqueViolation, problems } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { afterSortName, decodeCursor, sortNameCursor, toPage } from '../pagination.ts';
+import { likePattern } from '../search-text.ts';
+import { inTenant, readScope, type TenantScope, tenantQuery, tenantWhere } from '../tenancy.ts';
+import { assertVersion, definedOnly } from '../versioning.ts';
 import { people, roleAssignments, tenants, units } from './schema.ts';
 
-// The rules of the org module: tenants, units, people and role assignments. The only writer of
+// The rules of the directory: tenants, units, people and role assignments. The only writer of
 // ./schema.ts. Every change is one transaction that also writes its audit event.
 
 export type UnitRow = typeof units.$inferSelect;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { roleNames, scopeKinds } from './roles.ts';
 import { email, id, line, multiline, phone, requiredLine, version } from './text.ts';
 
-// Payloads of the org module, shared by server (validation, OpenAPI) and web (forms).
+// Payloads of the directory, shared by server (validation, OpenAPI) and web (forms).
 
 export const unitKinds = ['department', 'office', 'subunit', 'company', 'partner'] as const;
 export type UnitKind = (typeof unitKinds)[number];

@@ -16,33 +16,33 @@ import {
   unitCreate,
   unitListQuery,
   unitUpdate,
-} from '../../../shared/org.ts';
+} from '../../../shared/directory.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { Database } from '../../db/client.ts';
-import { principalOf } from '../../platform/auth/plugin.ts';
-import { endSessionsOf, resetPassword } from '../../platform/auth/service.ts';
-import { type App, errorResponses, idParams } from '../../platform/http.ts';
-import { orgPolicy } from './policy.ts';
+import { principalOf } from '../auth/plugin.ts';
+import { endSessionsOf, resetPassword } from '../auth/service.ts';
+import { type App, errorResponses, idParams } from '../http.ts';
+import { directoryPolicy } from './policy.ts';
 import { presentPerson, presentRoleAssignment, presentUnit } from './present.ts';
-import * as org from './service.ts';
+import * as directory from './service.ts';
 
 // HTTP for units, people and role assignments: parse, authorize, call the service, shape the answer.
 
-export function orgRoutes(app: App, db: Database) {
+export function directoryRoutes(app: App, db: Database) {
   // ------------------------------------------------------------ units
   app.get(
     '/api/v1/units',
     {
       schema: {
-        tags: ['org'],
+        tags: ['directory'],
         summary: 'List units',
         querystring: unitListQuery,
         response: { 200: page(unit), ...errorResponses },
       },
-      config: { authorize: orgPolicy.readDirectory },
+      config: { authorize: directoryPolicy.readDirectory },
     },
     async (request) => {
-      const result = await org.listUnits(db, principalOf(request), request.query);
+      const result = await directory.listUnits(db, principalOf(request), request.query);
       return { items: result.items.map(presentUnit), nextCursor: result.nextCursor };
     },
   );
@@ -51,29 +51,29 @@ export function orgRoutes(app: App, db: Database) {
     '/api/v1/units/:id',
     {
       schema: {
-        tags: ['org'],
+        tags: ['directory'],
         summary: 'One unit',
         params: idParams,
         response: { 200: unit, ...errorResponses },
       },
-      config: { authorize: orgPolicy.readDirectory },
+      config: { authorize: directoryPolicy.readDirectory },
     },
-    async (request) => presentUnit(await org.getUnit(db, principalOf(request), request.params.id)),
+    async (request) => presentUnit(await directory.getUnit(db, principalOf(request), request.params.id)),
   );
 
   app.post(
     '/api/v1/units',
     {
       schema: {
-        tags: ['org'],
+        tags: ['directory'],
         summary: 'Create a unit',
         body: unitCreate,
         response: { 201: unit, ...errorResponses },
       },
-      config: { authorize: orgPolicy.manageUnits },
+      config: { authorize: directoryPolicy.manageUnits },
     },
     async (request, reply) => {
-      const row = await org.createUnit(db, principalOf(request), request.body);
+      const row = await directory.createUnit(db, principalOf(request), request.body);
       return reply.code(201).send(presentUnit(row));
     },
   );
@@ -82,48 +82,50 @@ export function orgRoutes(app: App, db: Database) {
     '/api/v1/units/:id',
     {
       schema: {
-        tags: ['org'],
+        tags: ['directory'],
         summary: 'Change or move a unit',
         params: idParams,
         body: unitUpdate,
         response: { 200: unit, ...errorResponses },
       },
-      config: { authorize: orgPolicy.manageUnits },
+      config: { authorize: directoryPolicy.manageUnits },
     },
     async (request) =>
-      presentUnit(await org.updateUnit(db, principalOf(request), request.params.id, request.body)),
+      presentUnit(await directory.updateUnit(db, principalOf(request), request.params.id, request.body)),
   );
 
   app.post(
     '/api/v1/units/:id/archive',
     {
       schema: {
-        tags: ['org'],
+        tags: ['directory'],
         summary: 'Archive a unit, with a reason',
         params: idParams,
         body: archiveBody,
         response: { 200: unit, ...errorResponses },
       },
-      config: { authorize: orgPolicy.manageUnits },
+      config: { authorize: directoryPolicy.manageUnits },
     },
     async (request) =>
-      presentUnit(await org.archiveUnit(db, principalOf(request), request.params.id, request.body)),
+      presentUnit(await directory.archiveUnit(db, principalOf(request), request.params.id, request.body)),
   );
 
   app.post(
     '/api/v1/units/:id/restore',
     {
       schema: {
-        tags: ['org'],
+        tags: ['directory'],
         summary: 'Restore an archived unit',
         params: idParams,
         body: restoreBody,
         response: { 200: unit, ...errorResponses },
       },
-      config: { authorize: orgPolicy.manageUnits },
+      config: { authorize: directoryPolicy.manageUnits },
     },
     async (request) =>
-      presentUnit(await org.restoreUnit(db, principalOf(request), request.params.id, request.body.version)),
+      presentUnit(
+        await directory.restoreUnit(db, principalOf(request), request.params.id, request.body.version),
+      ),
   );
 
   // ------------------------------------------------------------ people
@@ -131,15 +133,15 @@ export function orgRoutes(app: App, db: Database) {
     '/api/v1/people',
     {
       schema: {
-        tags: ['org'],
+        tags: ['directory'],
         summary: 'List people',
         querystring: personListQuery,
         response: { 200: page(person), ...errorResponses },
       },
-      config: { authorize: orgPolicy.readDirectory },
+      config: { authorize: directoryPolicy.readDirectory },
     },
     async (request) => {
-      const result = await org.listPeople(db, principalOf(request), request.query);
+      const result = await directory.listPeople(db, principalOf(request), request.query);
       return { items: result.items.map(presentPerson), nextCursor: result.nextCursor };
     },
   );
@@ -148,29 +150,29 @@ export function orgRoutes(app: App, db: Database) {
     '/api/v1/people/:id',
     {
       schema: {
-        tags: ['org'],
+        tags: ['directory'],
         summary: 'One person',
         params: idParams,
         response: { 200: person, ...errorResponses },
       },
-      config: { authorize: orgPolicy.readDirectory },
+      config: { authorize: directoryPolicy.readDirectory },
     },
-    async (request) => presentPerson(await org.getPerson(db, principalOf(request), request.params.id)),
+    async (request) => presentPerson(await directory.getPerson(db, principalOf(request), request.params.id)),
   );
 
   app.post(
     '/api/v1/people',
     {
       schema: {
-        tags: ['org'],
+        tags: ['directory'],
         summary: 'Create a person',
         body: personCreate,
         response: { 201: person, ...errorResponses },
       },
-      config: { authorize: orgPolicy.managePeople },
+      config: { authorize: directoryPolicy.managePeople },
     },
     async (request, reply) => {
-      const row = await org.createPerson(db, principalOf(request), request.body);
+      const row = await directory.createPerson(db, principalOf(request), request.body);
       return reply.code(201).send(presentPerson(row));
     },
   );
@@ -179,17 +181,17 @@ export function orgRoutes(app: App, db: Database) {
     '/api/v1/people/:id',
     {
       schema: {
-        tags: ['org'],
+        tags: ['directory'],
         summary: 'Change or move a person',
         params: idParams,
         body: personUpdate,
         response: { 200: person, ...errorResponses },
       },
-      config: { authorize: orgPolicy.managePeople },
+      config: { authorize: directoryPolicy.managePeople },
     },
     async (request) => {
       const actor = principalOf(request);
-      const row = await org.updatePerson(db, actor, request.params.id, request.body);
+      const row = await directory.updatePerson(db, actor, request.params.id, request.body);
       if (!row.active) await endSessionsOf(db, actor.tenantId, row.id);
       return presentPerson(row);
     },
@@ -199,17 +201,17 @@ export function orgRoutes(app: App, db: Database) {
     '/api/v1/people/:id/archive',
     {
       schema: {
-        tags: ['org'],
+        tags: ['directory'],
         summary: 'Archive a person, with a reason',
         params: idParams,
         body: archiveBody,
         response: { 200: person, ...errorResponses },
       },
-      config: { authorize: orgPolicy.managePeople },
+      config: { authorize: directoryPolicy.managePeople },
     },
     async (request) => {
       const actor = principalOf(request);
-      const row = await org.archivePerson(db, actor, request.params.id, request.body);
+      const row = await directory.archivePerson(db, actor, request.params.id, request.body);
       await endSessionsOf(db, actor.tenantId, row.id);
       return presentPerson(row);
     },
@@ -219,17 +221,17 @@ export function orgRoutes(app: App, db: Database) {
     '/api/v1/people/:id/restore',
     {
       schema: {
-        tags: ['org'],
+        tags: ['directory'],
         summary: 'Restore an archived person',
         params: idParams,
         body: restoreBody,
         response: { 200: person, ...errorResponses },
       },
-      config: { authorize: orgPolicy.managePeople },
+      config: { authorize: directoryPolicy.managePeople },
     },
     async (request) =>
       presentPerson(
-        await org.restorePerson(db, principalOf(request), request.params.id, request.body.version),
+        await directory.restorePerson(db, principalOf(request), request.params.id, request.body.version),
       ),
   );
 
@@ -237,16 +239,16 @@ export function orgRoutes(app: App, db: Database) {
     '/api/v1/people/:id/password-reset',
     {
       schema: {
-        tags: ['org'],
+        tags: ['directory'],
         summary: 'Give a person a temporary password, to be changed at next sign-in',
         params: idParams,
         response: { 200: z.object({ temporaryPassword: z.string() }), ...errorResponses },
       },
-      config: { authorize: orgPolicy.resetPasswords },
+      config: { authorize: directoryPolicy.resetPasswords },
     },
     async (request) => {
       const actor = principalOf(request);
-      await org.getPerson(db, actor, request.params.id);
+      await directory.getPerson(db, actor, request.params.id);
       const temporaryPassword = await resetPassword(db, actor, request.params.id);
       await endSessionsOf(db, actor.tenantId, request.params.id);
       return { temporaryPassword };
@@ -258,15 +260,15 @@ export function orgRoutes(app: App, db: Database) {
     '/api/v1/role-assignments',
     {
       schema: {
-        tags: ['org'],
+        tags: ['directory'],
         summary: 'Role assignments, of one person, role or unit, or all; by role, then in the order granted',
         querystring: roleAssignmentListQuery,
         response: { 200: page(listedRoleAssignment), ...errorResponses },
       },
-      config: { authorize: orgPolicy.readRoles },
+      config: { authorize: directoryPolicy.readRoles },
     },
     async (request) => {
-      const result = await org.listRoleAssignments(db, principalOf(request), request.query);
+      const result = await directory.listRoleAssignments(db, principalOf(request), request.query);
       return {
         items: result.items.map((r) => ({
           ...presentRoleAssignment(r.assignment),
@@ -281,14 +283,14 @@ export function orgRoutes(app: App, db: Database) {
     '/api/v1/role-assignments/counts',
     {
       schema: {
-        tags: ['org'],
+        tags: ['directory'],
         summary: 'How many people hold each role',
         response: { 200: roleCounts, ...errorResponses },
       },
-      config: { authorize: orgPolicy.readRoles },
+      config: { authorize: directoryPolicy.readRoles },
     },
     async (request) => ({
-      items: (await org.countRoleHolders(db, principalOf(request))).map((c) => ({
+      items: (await directory.countRoleHolders(db, principalOf(request))).map((c) => ({
         role: c.role as Role,
         holders: c.holders,
       })),
@@ -299,15 +301,15 @@ export function orgRoutes(app: App, db: Database) {
     '/api/v1/role-assignments',
     {
       schema: {
-        tags: ['org'],
+        tags: ['directory'],
         summary: 'Grant a role, globally or for a unit',
         body: roleGrant,
         response: { 201: roleAssignment, ...errorResponses },
       },
-      config: { authorize: orgPolicy.manageRoles },
+      config: { authorize: directoryPolicy.manageRoles },
     },
     async (request, reply) => {
-      const row = await org.grantRole(db, principalOf(request), request.body);
+      const row = await directory.grantRole(db, principalOf(request), request.body);
       return reply.code(201).send(presentRoleAssignment(row));
     },
   );
@@ -316,14 +318,14 @@ export function orgRoutes(app: App, db: Database) {
     '/api/v1/role-assignments/:id/revoke',
     {
       schema: {
-        tags: ['org'],
+        tags: ['directory'],
         summary: 'Revoke a role; the grant stays in the history',
         params: idParams,
         response: { 200: roleAssignment, ...errorResponses },
       },
-      config: { authorize: orgPolicy.manageRoles },
+      config: { authorize: directoryPolicy.manageRoles },
     },
     async (request) =>
-      presentRoleAssignment(await org.revokeRole(db, principalOf(request), request.params.id)),
+      presentRoleAssignment(await directory.revokeRole(db, principalOf(request), request.params.id)),
   );
 }

@@ -24,13 +24,13 @@ import { useMutation } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../platform/api.ts';
-import { useAuth } from '../platform/auth.tsx';
-import { ProblemAlert, translateMessage } from '../platform/errors.tsx';
-import { useFormat } from '../platform/format.ts';
-import { ForbiddenPage } from '../platform/NotFoundPage.tsx';
-import { PageHeader, Section } from '../platform/page.tsx';
-import { DataTable } from '../platform/table.tsx';
+import { ApiError, api } from '../api.ts';
+import { useAuth } from '../auth.tsx';
+import { ProblemAlert, translateMessage } from '../errors.tsx';
+import { useFormat } from '../format.ts';
+import { ForbiddenPage } from '../NotFoundPage.tsx';
+import { PageHeader, Section } from '../page.tsx';
+import { DataTable } from '../table.tsx';
 import { useOrgInvalidate } from './api.ts';
 
 // Import units or people from CSV/XLSX (all rows or none; a dry run first), and export them.

@@ -218,7 +218,7 @@ describe('people', () => {
 
   it('shows a person their own history but not others', async () => {
     const person = json(await createPerson({ givenName: 'Olle', familyName: 'Ek', email: 'olle@a.example' }));
-    const { setPassword } = await import('../../platform/auth/service.ts');
+    const { setPassword } = await import('../auth/service.ts');
     await setPassword(t.db, t.a.actor, person.id, 'ett långt lösenord');
     const olle = await signIn(t.app, 'olle@a.example', 'ett långt lösenord');
     const own = await t.app.inject({
@@ -371,7 +371,7 @@ describe('role assignments', () => {
 
   it('a new grant takes effect on the next request', async () => {
     const person = json(await createPerson({ givenName: 'Nils', familyName: 'Ny', email: 'nils@a.example' }));
-    const { setPassword } = await import('../../platform/auth/service.ts');
+    const { setPassword } = await import('../auth/service.ts');
     await setPassword(t.db, t.a.actor, person.id, 'ett långt lösenord');
     const nils = await signIn(t.app, 'nils@a.example', 'ett långt lösenord');
     const create = () =>

@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents } from '../../platform/audit/schema.ts';
 import {
   createTestContext,
   json,
@@ -10,6 +9,7 @@ import {
   signIn,
   type TestContext,
 } from '../../testing.ts';
+import { auditEvents } from '../audit/schema.ts';
 import { people, units } from './schema.ts';
 import { MAX_FILE_BYTES } from './transfer.ts';
 

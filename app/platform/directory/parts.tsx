@@ -1,12 +1,12 @@
 import { Badge, Group, Select, type SelectProps, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Person, Unit, UnitKind } from '../../shared/org.ts';
-import { StatusBadge } from '../platform/badges.tsx';
-import { RouterAnchor } from '../platform/links.tsx';
-import { EmptyValue } from '../platform/page.tsx';
+import type { Person, Unit, UnitKind } from '../../../shared/directory.ts';
+import { StatusBadge } from '../badges.tsx';
+import { RouterAnchor } from '../links.tsx';
+import { EmptyValue } from '../page.tsx';
 import { usePerson, useUnitIndex } from './api.ts';
 
-// Small pieces the org pages share: names for ids, kind and status badges, the unit picker.
+// Small pieces the directory pages share: names for ids, kind and status badges, the unit picker.
 
 const kindColors: Record<UnitKind, string> = {
   department: 'sea',

@@ -2,17 +2,17 @@ import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Unit, type UnitKind, unitCreate, unitKinds } from '../../shared/org.ts';
+import { type Unit, type UnitKind, unitCreate, unitKinds } from '../../../shared/directory.ts';
 import {
   ArchiveDialog,
   Dialog,
   DialogFooter,
   MoveDialog,
   useRestore as useRestoreRecord,
-} from '../platform/dialogs.tsx';
-import { ProblemAlert } from '../platform/errors.tsx';
-import { orNull } from '../platform/form.ts';
-import { useRecordForm } from '../platform/record-form.ts';
+} from '../dialogs.tsx';
+import { ProblemAlert } from '../errors.tsx';
+import { orNull } from '../form.ts';
+import { useRecordForm } from '../record-form.ts';
 import { useOrgInvalidate, useUnitIndex } from './api.ts';
 import { UnitSelect } from './parts.tsx';
 

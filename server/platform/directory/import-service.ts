@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { UnitKind } from '../../../shared/org.ts';
-import { isUniqueViolation, problems } from '../../platform/errors.ts';
-import type { TenantScope } from '../../platform/tenancy.ts';
+import type { UnitKind } from '../../../shared/directory.ts';
+import { isUniqueViolation, problems } from '../errors.ts';
+import type { TenantScope } from '../tenancy.ts';
 import { people, units } from './schema.ts';
 import type { PersonRow, UnitRow } from './service.ts';
 

@@ -1,11 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { ListedRoleAssignment, Person, Unit } from '../../shared/org.ts';
-import type { Role } from '../../shared/roles.ts';
-import { api, type Page, query } from '../platform/api.ts';
-import { useCursorList } from '../platform/table.tsx';
+import type { ListedRoleAssignment, Person, Unit } from '../../../shared/directory.ts';
+import type { Role } from '../../../shared/roles.ts';
+import { api, type Page, query } from '../api.ts';
+import { useCursorList } from '../table.tsx';
 
-// Data of the org module: units, people and role assignments, through TanStack Query.
+// Data of the directory: units, people and role assignments, through TanStack Query.
 
 export const orgKeys = {
   units: ['units'] as const,
@@ -117,7 +117,7 @@ export function useRoleCounts() {
   });
 }
 
-/** After a change: everything of the org module and the audit trail is stale. */
+/** After a change: everything of the directory and the audit trail is stale. */
 export function useOrgInvalidate() {
   const queryClient = useQueryClient();
   return () =>

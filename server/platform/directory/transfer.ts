@@ -7,13 +7,13 @@ import {
   type UnitKind,
   unitCreate,
   type unitListQuery,
-} from '../../../shared/org.ts';
+} from '../../../shared/directory.ts';
 import { line as oneLine } from '../../../shared/text.ts';
 import type { Database } from '../../db/client.ts';
-import type { Actor } from '../../platform/context.ts';
-import { type FieldError, problems } from '../../platform/errors.ts';
-import { newId } from '../../platform/ids.ts';
-import { inTenant } from '../../platform/tenancy.ts';
+import type { Actor } from '../context.ts';
+import { type FieldError, problems } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { inTenant } from '../tenancy.ts';
 import {
   allPeople,
   allUnits,

@@ -1,5 +1,5 @@
-import type { UnitKind } from '../../shared/org.ts';
-import type { Role } from '../../shared/roles.ts';
+import type { UnitKind } from '../../../shared/directory.ts';
+import type { Role } from '../../../shared/roles.ts';
 
 // The demo municipalities: fixed data, no randomness, so every load gives the same organisation.
 // Everything here is fictional. The structure follows the seed documents: an IT-strategisk stab on

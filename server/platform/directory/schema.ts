@@ -12,7 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { sortKey, timestamptz as ts } from '../../db/columns.ts';
 
-// Tables of the org module. Only ./service.ts writes them.
+// Tables of the directory. Only ./service.ts writes them.
 // Tenant tables key on (tenant_id, id) and every reference between them carries tenant_id, so the
 // database refuses a reference across tenants (DESIGN.md "Layout").
 

@@ -1,6 +1,6 @@
-import type { Person, RoleAssignment, Unit } from '../../../shared/org.ts';
+import type { Person, RoleAssignment, Unit } from '../../../shared/directory.ts';
 import type { Role, ScopeKind } from '../../../shared/roles.ts';
-import { iso } from '../../platform/http.ts';
+import { iso } from '../http.ts';
 import type { PersonRow, RoleAssignmentRow, UnitRow } from './service.ts';
 
 // Rows → API shapes. Kept apart from routes so exports and other modules present the same way.

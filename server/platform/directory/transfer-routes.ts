@@ -1,13 +1,13 @@
 import type { FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { personListQuery, unitListQuery } from '../../../shared/org.ts';
+import { personListQuery, unitListQuery } from '../../../shared/directory.ts';
 import type { Database } from '../../db/client.ts';
-import { principalOf } from '../../platform/auth/plugin.ts';
-import { endSessionsOf } from '../../platform/auth/service.ts';
-import { problems } from '../../platform/errors.ts';
-import { type App, errorResponses, problemSchema } from '../../platform/http.ts';
-import { orgPolicy } from './policy.ts';
+import { principalOf } from '../auth/plugin.ts';
+import { endSessionsOf } from '../auth/service.ts';
+import { problems } from '../errors.ts';
+import { type App, errorResponses, problemSchema } from '../http.ts';
+import { directoryPolicy } from './policy.ts';
 import {
   CSV_TYPE,
   type ExportFile,
@@ -89,7 +89,7 @@ export function transferRoutes(app: App, db: Database) {
       {
         bodyLimit: MAX_FILE_BYTES,
         schema: {
-          tags: ['org'],
+          tags: ['directory'],
           summary: 'Import units from CSV or XLSX: all rows or none',
           description:
             'Columns: namn|name, typ|kind (förvaltning, kontor, avdelning, enhet, bolag, kommunalt bolag, extern part, or department, office, subunit, company, partner), överordnad|parent (cost centre or name), kostnadsställe|costCentre, organisationsnummer|orgNumber. A unit is matched by cost centre, else by name under the same parent; matches are updated, others created. Any bad row gives 400 with every error as `line N.field` and nothing is written.',
@@ -98,7 +98,7 @@ export function transferRoutes(app: App, db: Database) {
           body: fileBody,
           response: importResponses,
         },
-        config: { authorize: orgPolicy.importExport, authorizeBeforeBody: true },
+        config: { authorize: directoryPolicy.importExport, authorizeBeforeBody: true },
       },
       async (request) => importUnits(db, principalOf(request), fileOf(request.body), request.query),
     );
@@ -108,7 +108,7 @@ export function transferRoutes(app: App, db: Database) {
       {
         bodyLimit: MAX_FILE_BYTES,
         schema: {
-          tags: ['org'],
+          tags: ['directory'],
           summary: 'Import people from CSV or XLSX: all rows or none',
           description:
             'Columns: förnamn|givenName, efternamn|familyName, e-post|epost|email, titel|title, telefon|phone, anställningsnummer|employeeNumber, enhet|unit (cost centre or exact name), aktiv|active (ja/nej/true/false/1/0). A person is matched by employee number, else by email; matches are updated, others created. Any bad row gives 400 with every error as `line N.field` and nothing is written.',
@@ -117,7 +117,7 @@ export function transferRoutes(app: App, db: Database) {
           body: fileBody,
           response: importResponses,
         },
-        config: { authorize: orgPolicy.importExport, authorizeBeforeBody: true },
+        config: { authorize: directoryPolicy.importExport, authorizeBeforeBody: true },
       },
       async (request) => {
         const actor = principalOf(request);
@@ -133,12 +133,12 @@ export function transferRoutes(app: App, db: Database) {
     '/api/v1/units/export',
     {
       schema: {
-        tags: ['org'],
+        tags: ['directory'],
         summary: 'Export units as CSV or XLSX, with the filters of the list',
         querystring: unitExportQuery,
         response: { 200: fileResponse, ...errorResponses },
       },
-      config: { authorize: orgPolicy.importExport },
+      config: { authorize: directoryPolicy.importExport },
     },
     async (request, reply) => {
       const { format: as, ...query } = request.query;
@@ -150,12 +150,12 @@ export function transferRoutes(app: App, db: Database) {
     '/api/v1/people/export',
     {
       schema: {
-        tags: ['org'],
+        tags: ['directory'],
         summary: 'Export people as CSV or XLSX, with the filters of the list',
         querystring: personExportQuery,
         response: { 200: fileResponse, ...errorResponses },
       },
-      config: { authorize: orgPolicy.importExport },
+      config: { authorize: directoryPolicy.importExport },
     },
     async (request, reply) => {
       const { format: as, ...query } = request.query;

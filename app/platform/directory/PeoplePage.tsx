@@ -4,12 +4,12 @@ import { IconUserPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Person } from '../../shared/org.ts';
-import { useAuth } from '../platform/auth.tsx';
-import { RouterAnchor } from '../platform/links.tsx';
-import { CursorTable, FilterBar, ListActions, SearchField } from '../platform/list-page.tsx';
-import { EmptyValue, PageHeader } from '../platform/page.tsx';
-import { useCursorList } from '../platform/table.tsx';
+import type { Person } from '../../../shared/directory.ts';
+import { useAuth } from '../auth.tsx';
+import { RouterAnchor } from '../links.tsx';
+import { CursorTable, FilterBar, ListActions, SearchField } from '../list-page.tsx';
+import { EmptyValue, PageHeader } from '../page.tsx';
+import { useCursorList } from '../table.tsx';
 import { PersonFormModal } from './PersonForms.tsx';
 import { PersonStatusBadge, UnitLink, UnitSelect } from './parts.tsx';
 
