@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { type Config, ConfigError, loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
+import { productSeam } from '../server/modules.ts';
 import { loadDemo } from '../server/platform/directory/demo.ts';
 
 // `npm run demo:reset`: throws away the whole database of this installation and loads the demo
@@ -58,7 +59,7 @@ try {
   await migrate(database);
   console.log('demo:reset: migrated');
   const loading = performance.now();
-  await loadDemo(database.db);
+  await loadDemo(database.db, productSeam());
   console.log(
     `demo:reset: loaded Styrby kommun and Grannby kommun in ${Math.round(performance.now() - loading)} ms ` +
       `(${Math.round(performance.now() - started)} ms in all)`,

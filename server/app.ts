@@ -17,16 +17,13 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { pendingMigrations } from './db/migrate.ts';
-import { auditRoutes } from './platform/audit/routes.ts';
-import { oidcRoutes } from './platform/auth/oidc-routes.ts';
+import { productSeam } from './modules.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
-import { authRoutes } from './platform/auth/routes.ts';
-import { directoryRoutes } from './platform/directory/routes.ts';
-import { transferRoutes } from './platform/directory/transfer-routes.ts';
 import { Problem, problems, sendProblem, toProblem } from './platform/errors.ts';
 import type { App } from './platform/http.ts';
 import { idempotencyPlugin } from './platform/idempotency.ts';
 import { newId } from './platform/ids.ts';
+import type { Module, Seam } from './platform/seam.ts';
 
 export interface AppDeps {
   config: Config;
@@ -34,11 +31,20 @@ export interface AppDeps {
   /** Serve the built web app from dist/app (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean;
+  /** The modules to plug in; server/modules.ts by default (tests add their own). */
+  modules?: readonly Module[];
 }
 
 const webRoot = fileURLToPath(new URL('../dist/app', import.meta.url));
 
 /** The whole HTTP app, without listening or other side effects: main.ts and tests build it. */
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The platform's parts and the modules, as registered (tests and main.ts read it). */
+    seam: Seam;
+  }
+}
+
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config, database } = deps;
   const db = database.db;
@@ -133,11 +139,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   );
 
-  authRoutes(app, db, config);
-  oidcRoutes(app, db, config);
-  auditRoutes(app, db);
-  directoryRoutes(app, db);
-  transferRoutes(app, db);
+  const seam = productSeam(deps.modules);
+  app.decorate('seam', seam);
+  for (const part of seam.modules) part.routes?.(app, { db, config, seam });
 
   if (deps.serveWeb && existsSync(webRoot)) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });

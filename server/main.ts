@@ -32,12 +32,13 @@ const database = await openDatabase(
 });
 await migrate(database);
 
+const app = await buildApp({ config, database, serveWeb: true });
 let demoLoaded = false;
 if (config.demoData) {
   const [any] = await database.db.select({ id: tenants.id }).from(tenants).limit(1);
   if (!any) {
     const { loadDemo } = await import('./platform/directory/demo.ts');
-    await loadDemo(database.db);
+    await loadDemo(database.db, app.seam);
     demoLoaded = true;
   }
 }
@@ -51,7 +52,6 @@ await purge();
 const purgeTimer = setInterval(() => void purge().catch(() => {}), 3_600_000);
 purgeTimer.unref();
 
-const app = await buildApp({ config, database, serveWeb: true });
 await app.listen({ port: config.port, host: config.host });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;

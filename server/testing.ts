@@ -8,6 +8,7 @@ import { setPassword } from './platform/auth/service.ts';
 import { type Actor, systemActor } from './platform/context.ts';
 import * as directory from './platform/directory/service.ts';
 import type { App } from './platform/http.ts';
+import { RawBody } from './platform/seam.ts';
 
 // Test fixtures: a real app on a real database with two tenants, and sign-in helpers.
 
@@ -102,4 +103,98 @@ export async function createTestContext(): Promise<TestContext> {
 // biome-ignore lint/suspicious/noExplicitAny: test helper
 export function json<T = any>(response: LightMyRequestResponse): T {
   return response.json() as T;
+}
+
+// ---------------------------------------------------------------- the walks over every operation
+
+/** One operation of the OpenAPI document. */
+export interface WalkOperation {
+  method: string;
+  path: string;
+  isPublic: boolean;
+  /** The JSON schema's properties of a JSON body, if the operation takes one. */
+  jsonProperties?: Record<string, { type?: string | string[]; anyOf?: { type?: string }[] }>;
+  contentTypes: string[];
+  key: string;
+}
+
+export interface Walk {
+  operations: WalkOperation[];
+  ids: Record<string, string>;
+  secrets: string[];
+  selfService: Set<string>;
+  /** The path with `{id}` after each resource filled from tenant A's records (or `replacement`). */
+  urlFor(op: WalkOperation, replacement?: string): string;
+  /** A valid body for a write, from the module that owns it; throws when no module gives one. */
+  bodyFor(op: WalkOperation): { payload: string | Buffer; contentType: string };
+  hasBody(op: WalkOperation): boolean;
+}
+
+/**
+ * Seeds every registered module's walk records in tenant A and reads the OpenAPI document: what
+ * the access and bad-input walks share. An operation that no module can fill fails loudly there.
+ */
+export async function prepareWalk(t: TestContext): Promise<Walk> {
+  const ids: Record<string, string> = {};
+  const secrets: string[] = [t.a.adminEmail];
+  const bodies: Record<string, (ids: Record<string, string>) => unknown> = {};
+  const params: Record<string, string> = {};
+  const selfService = new Set<string>();
+  const tenant = {
+    id: t.a.id,
+    actor: t.a.actor,
+    unitId: t.a.unitId,
+    adminId: t.a.adminId,
+    adminEmail: t.a.adminEmail,
+  };
+  for (const part of t.app.seam.modules) {
+    if (!part.walk) continue;
+    const seeded = await part.walk.seed(t.db, tenant);
+    Object.assign(ids, seeded.ids);
+    secrets.push(...seeded.secrets);
+    Object.assign(bodies, part.walk.bodies);
+    Object.assign(params, part.walk.params ?? {});
+    for (const op of part.walk.selfService ?? []) selfService.add(op);
+  }
+  const spec = (await t.app.inject({ url: '/api/openapi.json' })).json();
+  const operations: WalkOperation[] = [];
+  // biome-ignore lint/suspicious/noExplicitAny: the OpenAPI document is read loosely on purpose
+  type Loose = any;
+  for (const [path, item] of Object.entries<Record<string, Loose>>(spec.paths)) {
+    if (!path.startsWith('/api/v1')) continue;
+    for (const [method, op] of Object.entries<Loose>(item)) {
+      if (!['get', 'post', 'patch', 'put', 'delete'].includes(method)) continue;
+      const content = op.requestBody?.content ?? {};
+      const json = content['application/json']?.schema;
+      operations.push({
+        method: method.toUpperCase(),
+        path,
+        isPublic: Array.isArray(op.security) && op.security.length === 0,
+        jsonProperties: json ? (json.properties ?? {}) : undefined,
+        contentTypes: Object.keys(content),
+        key: `${method.toUpperCase()} ${path}`,
+      });
+    }
+  }
+  const urlFor = (op: WalkOperation, replacement?: string) =>
+    op.path
+      .replace(/\/([a-z-]+)\/\{id\}/g, (_m, resource: string) => {
+        const id = replacement ?? ids[resource];
+        if (!id) throw new Error(`${op.key}: no module's walk fixture seeds a record for /${resource}/{id}`);
+        return `/${resource}/${id}`;
+      })
+      .replace(/\{(\w+)\}/g, (_m, name: string) => {
+        const value = params[name];
+        if (!value) throw new Error(`${op.key}: no module's walk fixture gives the path parameter {${name}}`);
+        return value;
+      });
+  const hasBody = (op: WalkOperation) => op.contentTypes.length > 0;
+  const bodyFor = (op: WalkOperation) => {
+    const make = bodies[op.key];
+    if (!make) throw new Error(`${op.key}: no module's walk fixture gives an example body; add one`);
+    const body = make(ids);
+    if (body instanceof RawBody) return { payload: body.payload, contentType: body.contentType };
+    return { payload: JSON.stringify(body), contentType: 'application/json' };
+  };
+  return { operations, ids, secrets, selfService, urlFor, bodyFor, hasBody };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleNames, scopeKinds } from './roles.ts';
+import { roleNames } from './roles.ts';
 import { email, id, line, multiline, phone, requiredLine, version } from './text.ts';
 
 // Payloads of the directory, shared by server (validation, OpenAPI) and web (forms).
@@ -98,12 +98,17 @@ export const personUpdate = z.strictObject({
 });
 export type PersonUpdate = z.infer<typeof personUpdate>;
 
+/** A role a person holds, as the signed-in person's own record lists it (GET /session). */
+export const grant = z.object({ role: z.enum(roleNames), scope: z.string(), scopeId: id.nullable() });
+export type Grant = z.infer<typeof grant>;
+
 export const roleAssignment = z.object({
   id,
   personId: id,
   role: z.enum(roleNames),
-  scope: z.enum(scopeKinds),
-  unitId: id.nullable(),
+  /** `global`, `unit`, or a kind a module registers (system, group, forum …). */
+  scope: z.string(),
+  scopeId: id.nullable(),
   grantedAt: z.string(),
   grantedBy: id.nullable(),
   revokedAt: z.string().nullable(),
@@ -111,14 +116,22 @@ export const roleAssignment = z.object({
 });
 export type RoleAssignment = z.infer<typeof roleAssignment>;
 
-/** An assignment in a list, with its holder's name (a list of hundreds needs no lookups). */
-export const listedRoleAssignment = roleAssignment.extend({ personName: z.string() });
+/** An assignment in a list, with its holder's and scope's names (a list of hundreds needs no lookups). */
+export const listedRoleAssignment = roleAssignment.extend({
+  personName: z.string(),
+  scopeName: z.string().nullable(),
+  scopeHref: z.string().nullable(),
+});
 export type ListedRoleAssignment = z.infer<typeof listedRoleAssignment>;
+
+const scopeKind = z.string().regex(/^[a-z][a-zA-Z]{1,39}$/, { message: 'A kind of scope, e.g. unit' });
 
 export const roleGrant = z.strictObject({
   personId: id,
   role: z.enum(roleNames),
-  unitId: id.nullable().optional(),
+  /** Where the role applies: `global` (the default), `unit`, or a kind a module registers. */
+  scope: scopeKind.optional(),
+  scopeId: id.nullable().optional(),
 });
 export type RoleGrant = z.infer<typeof roleGrant>;
 
@@ -146,11 +159,12 @@ export function page<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
 
-/** Role assignments: of one person, one role or one unit; by role, then in the order granted. */
+/** Role assignments: of one person, one role or one scope; by role, then in the order granted. */
 export const roleAssignmentListQuery = listQuery.pick({ limit: true, cursor: true }).extend({
   personId: id.optional(),
   role: z.enum(roleNames).optional(),
-  unitId: id.optional(),
+  scope: scopeKind.optional(),
+  scopeId: id.optional(),
   includeRevoked: z
     .enum(['true', 'false'])
     .default('false')
@@ -161,3 +175,10 @@ export const roleAssignmentListQuery = listQuery.pick({ limit: true, cursor: tru
 export const roleCounts = z.object({
   items: z.array(z.object({ role: z.enum(roleNames), holders: z.number().int() })),
 });
+
+/** A kind of scope that roles can be granted in, and the roles it takes. */
+export const scopeKindInfo = z.object({ kind: z.string(), roles: z.array(z.enum(roleNames)) });
+
+/** A record as other parts of the product show it (a scope, an audited record). */
+export const recordRef = z.object({ id, name: z.string(), href: z.string(), archived: z.boolean() });
+export type RecordRef = z.infer<typeof recordRef>;

@@ -1,9 +1,12 @@
 // The roles of DESIGN.md "Access". A role is held globally in the tenant or within a scope;
-// `scopes` lists where a grant of that role may apply. Scopes other than `unit` arrive with the
-// modules that own them (registry: system, desk: group, governance: forum).
+// `scopes` lists the kinds of scope a grant of that role may name. `global` and `unit` are the
+// platform's own; the other kinds arrive with the modules that register them (registry: system,
+// desk: group, governance: forum), and a kind nobody has registered cannot be granted yet.
 
-export const scopeKinds = ['global', 'unit', 'system', 'group', 'forum'] as const;
-export type ScopeKind = (typeof scopeKinds)[number];
+/** A kind of scope: `global`, `unit`, or a kind a module registers. */
+export type ScopeKind = string;
+export const GLOBAL: ScopeKind = 'global';
+export const UNIT: ScopeKind = 'unit';
 
 export const roles = {
   admin: { scopes: ['global'] },
@@ -24,11 +27,13 @@ export const roles = {
 export type Role = keyof typeof roles;
 export const roleNames = Object.keys(roles) as [Role, ...Role[]];
 
-/** Scopes that can be granted with what is built today. */
-export const grantableScopes: readonly ScopeKind[] = ['global', 'unit'];
-
 export function roleAllowsScope(role: Role, scope: ScopeKind): boolean {
   return (roles[role].scopes as readonly ScopeKind[]).includes(scope);
+}
+
+/** The roles that can be granted when these kinds of scope exist (the registered ones). */
+export function grantableRoles(kinds: readonly ScopeKind[]): Role[] {
+  return roleNames.filter((role) => kinds.some((kind) => roleAllowsScope(role, kind)));
 }
 
 /** Roles that make a person staff (more than the self-service portal). */

@@ -53,3 +53,19 @@ export function Redirect({
   }, [navigate, to, href, search]);
   return null;
 }
+
+/**
+ * A record another part of the product named for us (a role's scope, an audited record): its name,
+ * linked to its page. The server gives both, so no module needs to be known here.
+ */
+export function RecordRefLink({ name, href }: { name: string | null; href: string | null }) {
+  if (!name)
+    return (
+      <Anchor component="span" c="dimmed" underline="never">
+        …
+      </Anchor>
+    );
+  if (!href) return <>{name}</>;
+  // biome-ignore lint/suspicious/noExplicitAny: an app path the server built for the record
+  return <RouterAnchor to={href as any}>{name}</RouterAnchor>;
+}

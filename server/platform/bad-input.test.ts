@@ -1,104 +1,37 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type Session, signIn, type TestContext } from '../testing.ts';
+import {
+  createTestContext,
+  prepareWalk,
+  type Session,
+  signIn,
+  type TestContext,
+  type Walk,
+  type WalkOperation,
+} from '../testing.ts';
 import { auditEvents } from './audit/schema.ts';
-import * as directory from './directory/service.ts';
 
 // Sends a table of bad inputs to every POST/PATCH operation of the OpenAPI document, as tenant A's
 // admin: each must answer 4xx problem+json naming the field (413 for an oversize body), never 5xx,
 // and write nothing. A new operation without a valid example body below fails the test on purpose.
 
-interface JsonOperation {
-  method: 'POST' | 'PATCH';
-  path: string;
-  properties: Record<string, { type?: string | string[]; anyOf?: { type?: string }[] }>;
-  hasJsonBody: boolean;
-}
-
 let t: TestContext;
 let admin: Session;
-const ids: Record<string, string> = {};
-const operations: JsonOperation[] = [];
+let walk: Walk;
 
 beforeAll(async () => {
   t = await createTestContext();
-  const unit = await directory.createUnit(t.db, t.a.actor, {
-    name: 'Enhet',
-    kind: 'subunit',
-    parentId: t.a.unitId,
-  });
-  const person = await directory.createPerson(t.db, t.a.actor, {
-    givenName: 'Per',
-    familyName: 'Persson',
-    email: 'per@a.example',
-  });
-  const grant = await directory.grantRole(t.db, t.a.actor, { personId: person.id, role: 'reader' });
-  Object.assign(ids, { unit: unit.id, person: person.id, roleAssignment: grant.id });
+  walk = await prepareWalk(t);
   admin = await signIn(t.app, t.a.adminEmail);
-  const spec = (await t.app.inject({ url: '/api/openapi.json' })).json();
-  for (const [path, item] of Object.entries<Record<string, any>>(spec.paths)) {
-    if (!path.startsWith('/api/v1')) continue;
-    for (const [method, op] of Object.entries<any>(item)) {
-      if (method !== 'post' && method !== 'patch') continue;
-      const schema = op.requestBody?.content?.['application/json']?.schema;
-      operations.push({
-        method: method.toUpperCase() as JsonOperation['method'],
-        path,
-        properties: schema?.properties ?? {},
-        hasJsonBody: Boolean(schema),
-      });
-    }
-  }
 });
 afterAll(() => t.close());
 
-const validBodies: Record<string, () => Record<string, unknown>> = {
-  'POST /api/v1/session': () => ({ email: 'nobody@a.example', password: 'x' }),
-  'POST /api/v1/session/password': () => ({ currentPassword: 'wrong', newPassword: 'a long new password' }),
-  'POST /api/v1/tokens': () => ({ name: 'probe', expiresAt: '2030-01-01T00:00:00Z' }),
-  'POST /api/v1/units': () => ({
-    name: 'Ny',
-    kind: 'subunit',
-    parentId: ids.unit,
-    costCentre: '1',
-    orgNumber: '212000-0001',
-  }),
-  'PATCH /api/v1/units/{id}': () => ({
-    version: 1,
-    name: 'Ny',
-    kind: 'office',
-    parentId: null,
-    costCentre: '2',
-    orgNumber: null,
-  }),
-  'POST /api/v1/units/{id}/archive': () => ({ version: 1, reason: 'Test' }),
-  'POST /api/v1/units/{id}/restore': () => ({ version: 1 }),
-  'POST /api/v1/people': () => ({
-    givenName: 'Ny',
-    familyName: 'Person',
-    email: 'ny@a.example',
-    title: 'Titel',
-    phone: '070-123 45 67',
-    unitId: ids.unit,
-    employeeNumber: '1',
-    active: true,
-  }),
-  'PATCH /api/v1/people/{id}': () => ({ version: 1, givenName: 'Ny', title: 'T', active: false }),
-  'POST /api/v1/people/{id}/archive': () => ({ version: 1, reason: 'Test' }),
-  'POST /api/v1/people/{id}/restore': () => ({ version: 1 }),
-  'POST /api/v1/role-assignments': () => ({ personId: ids.person, role: 'economist', unitId: ids.unit }),
-};
-
-function urlFor(path: string, replacement?: string): string {
-  return path.replace(/\/([a-z-]+)\/\{id\}/g, (_m, resource: string) => {
-    const key = (
-      { units: 'unit', people: 'person', 'role-assignments': 'roleAssignment' } as Record<string, string>
-    )[resource];
-    return `/${resource}/${replacement ?? ids[key ?? ''] ?? 'missing-fixture'}`;
-  });
+/** The writes that take JSON, each with a valid body from its module's walk fixtures. */
+function jsonWrites(): WalkOperation[] {
+  return walk.operations.filter((o) => (o.method === 'POST' || o.method === 'PATCH') && o.jsonProperties);
 }
 
-function typesOf(p: JsonOperation['properties'][string]): string[] {
+function typesOf(p: NonNullable<WalkOperation['jsonProperties']>[string]): string[] {
   if (p.type) return Array.isArray(p.type) ? p.type : [p.type];
   return (p.anyOf ?? []).map((x) => x.type ?? 'unknown');
 }
@@ -123,17 +56,24 @@ async function auditCount() {
 
 describe('bad input on every write', () => {
   it('has an example body for every JSON write', () => {
-    const missing = operations.filter((o) => o.hasJsonBody && !validBodies[`${o.method} ${o.path}`]);
-    expect(missing.map((o) => `${o.method} ${o.path}`)).toEqual([]);
+    const missing = jsonWrites().filter((o) => {
+      try {
+        walk.bodyFor(o);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(missing.map((o) => o.key)).toEqual([]);
   });
 
   it('refuses every bad input with a 4xx problem naming the field, and writes nothing', async () => {
     const before = await auditCount();
     const wrong: string[] = [];
     const send = async (
-      op: JsonOperation,
+      op: WalkOperation,
       payload: string,
-      url = urlFor(op.path),
+      url = walk.urlFor(op),
       contentType = 'application/json',
     ) => {
       const response = await t.app.inject({
@@ -149,9 +89,9 @@ describe('bad input on every write', () => {
       }
       return response;
     };
-    for (const op of operations.filter((o) => o.hasJsonBody)) {
-      const valid = validBodies[`${op.method} ${op.path}`]!;
-      const label = `${op.method} ${op.path}`;
+    for (const op of jsonWrites()) {
+      const valid = () => JSON.parse(walk.bodyFor(op).payload as string) as Record<string, unknown>;
+      const label = op.key;
       const expect400 = async (payload: string, field?: string, url?: string) => {
         const response = await send(op, payload, url);
         const body = response.json();
@@ -167,21 +107,21 @@ describe('bad input on every write', () => {
       await expect400('[]');
       await expect400('"text"');
       await expect400(JSON.stringify({ ...valid(), unknownField: 1 }), 'unknownField');
-      for (const [field, schema] of Object.entries(op.properties)) {
+      for (const [field, schema] of Object.entries(op.jsonProperties ?? {})) {
         for (const bad of badValues(field, typesOf(schema))) {
           await expect400(JSON.stringify({ ...valid(), [field]: bad }), field);
         }
       }
       if (op.path.includes('{id}')) {
         for (const badId of ['not-a-uuid', '1%20OR%201=1', 'x'.repeat(300)]) {
-          const response = await send(op, JSON.stringify(valid()), urlFor(op.path, badId));
+          const response = await send(op, JSON.stringify(valid()), walk.urlFor(op, badId));
           if (response.statusCode !== 400)
             wrong.push(`${label} id=${badId.slice(0, 20)}: ${response.statusCode}`);
         }
       }
       const oversize = await send(op, JSON.stringify({ ...valid(), padding: 'x'.repeat(2_000_000) }));
       if (oversize.statusCode !== 413) wrong.push(`${label} oversize: ${oversize.statusCode}`);
-      const wrongType = await send(op, 'name=x', urlFor(op.path), 'application/x-www-form-urlencoded');
+      const wrongType = await send(op, 'name=x', walk.urlFor(op), 'application/x-www-form-urlencoded');
       if (wrongType.statusCode !== 415) wrong.push(`${label} form body: ${wrongType.statusCode}`);
     }
     expect(wrong).toEqual([]);

@@ -1,10 +1,10 @@
 import type { Role, ScopeKind } from '../../shared/roles.ts';
 
-/** One role a person holds, globally or within a scope. */
+/** One role a person holds, globally (`scopeId` null) or within one scope of a kind. */
 export interface Grant {
   role: Role;
   scope: ScopeKind;
-  unitId: string | null;
+  scopeId: string | null;
 }
 
 /** Who is acting, in which tenant, for which request: handed to every service call. */
@@ -18,5 +18,5 @@ export interface Actor {
 }
 
 export function systemActor(tenantId: string, name = 'Styrbord'): Actor {
-  return { tenantId, personId: null, name, grants: [{ role: 'admin', scope: 'global', unitId: null }] };
+  return { tenantId, personId: null, name, grants: [{ role: 'admin', scope: 'global', scopeId: null }] };
 }

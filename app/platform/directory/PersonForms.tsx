@@ -1,11 +1,11 @@
 import { Alert, Button, Group, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type ChangeEvent, type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Person, personCreate } from '../../../shared/directory.ts';
-import { grantableScopes, type Role, roleAllowsScope, roleNames } from '../../../shared/roles.ts';
+import { type Person, personCreate, type RecordRef } from '../../../shared/directory.ts';
+import { type Role, roleAllowsScope } from '../../../shared/roles.ts';
 import { api } from '../api.ts';
 import { Dialog, DialogFooter, MoveDialog } from '../dialogs.tsx';
 import { ProblemAlert, useFieldErrors } from '../errors.tsx';
@@ -222,7 +222,51 @@ export function MovePersonModal({
   );
 }
 
-const grantable = roleNames.filter((role) => grantableScopes.some((scope) => roleAllowsScope(role, scope)));
+interface ScopeKinds {
+  items: { kind: string; roles: Role[] }[];
+  grantableRoles: Role[];
+}
+
+/** Scopes of one registered kind (a module's systems, groups, forums) found by name. */
+function ScopeSelect({
+  kind,
+  value,
+  onChange,
+  ...props
+}: {
+  kind: string;
+  value: string | null;
+  onChange: (value: string | null) => void;
+  label: string;
+  description: string;
+  placeholder: string;
+  error?: string;
+  required: boolean;
+}) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const found = useQuery({
+    queryKey: ['scopes', kind, search],
+    queryFn: () =>
+      api.get<{ items: RecordRef[] }>(
+        `/api/v1/scopes/${kind}?limit=20${search ? `&search=${encodeURIComponent(search)}` : ''}`,
+      ),
+  });
+  return (
+    <Select
+      searchable
+      clearable
+      data={(found.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+      value={value}
+      onChange={onChange}
+      onSearchChange={setSearch}
+      nothingFoundMessage={found.isPending ? t('common.loading') : t('common.nothingFound')}
+      comboboxProps={{ withinPortal: true }}
+      clearButtonProps={{ 'aria-label': t('common.clear') }}
+      {...props}
+    />
+  );
+}
 
 export function GrantRoleModal({
   opened,
@@ -235,21 +279,34 @@ export function GrantRoleModal({
 }) {
   const { t } = useTranslation();
   const invalidate = useOrgInvalidate();
+  const kinds = useQuery({
+    queryKey: ['scope-kinds'],
+    queryFn: () => api.get<ScopeKinds>('/api/v1/scope-kinds'),
+    enabled: opened,
+  });
   const [role, setRole] = useState<Role | null>(null);
-  const [unitId, setUnitId] = useState<string | null>(null);
+  const [scopeId, setScopeId] = useState<string | null>(null);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   useEffect(() => {
     if (opened) {
       setRole(null);
-      setUnitId(null);
+      setScopeId(null);
       setClientErrors({});
     }
   }, [opened]);
+  // The kind of scope the chosen role takes besides `global` (each role takes at most one today).
+  const scopeKind = role
+    ? kinds.data?.items.find((k) => k.kind !== 'global' && k.roles.includes(role))?.kind
+    : undefined;
   const allowsGlobal = role ? roleAllowsScope(role, 'global') : true;
-  const allowsUnit = role ? roleAllowsScope(role, 'unit') : true;
+  const kindName = scopeKind ? t(`scope.${scopeKind}`, { defaultValue: scopeKind }) : '';
   const grant = useMutation({
     mutationFn: () =>
-      api.post('/api/v1/role-assignments', { personId: person.id, role, unitId: allowsUnit ? unitId : null }),
+      api.post('/api/v1/role-assignments', {
+        personId: person.id,
+        role,
+        ...(scopeKind && scopeId ? { scope: scopeKind, scopeId } : { scope: 'global' }),
+      }),
     onSuccess: async () => {
       await invalidate();
       notifySuccess(t('roles.granted', { role: t(`role.${role}.name`), name: person.name }));
@@ -266,22 +323,30 @@ export function GrantRoleModal({
     event.preventDefault();
     const found: Record<string, string> = {};
     if (!role) found.role = t('serverMessage.required');
-    else if (!allowsGlobal && !unitId) found.unitId = t('serverMessage.roleNeedsUnit');
+    else if (!allowsGlobal && !scopeId) found.scopeId = t('serverMessage.roleNeedsScope');
     setClientErrors(found);
     if (Object.keys(found).length === 0) grant.mutate();
     else focusFirstInvalid(event.currentTarget as HTMLFormElement);
   }
+  const scopeProps = {
+    description: allowsGlobal ? t('roles.scopeOptional') : t('roles.scopeRequired', { kind: kindName }),
+    error: errors.scopeId ?? errors.scope,
+    required: !allowsGlobal,
+  };
   return (
     <Dialog opened={opened} onClose={close} title={t('roles.grantTitle', { name: person.name })}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <ProblemAlert error={grant.error} fields={['role', 'unitId']} />
+          <ProblemAlert error={grant.error} fields={['role', 'scope', 'scopeId']} />
           <Select
             label={t('field.role')}
             placeholder={t('roles.chooseRole')}
-            data={grantable.map((r) => ({ value: r, label: t(`role.${r}.name`) }))}
+            data={(kinds.data?.grantableRoles ?? []).map((r) => ({ value: r, label: t(`role.${r}.name`) }))}
             value={role}
-            onChange={(v) => setRole(v as Role | null)}
+            onChange={(v) => {
+              setRole(v as Role | null);
+              setScopeId(null);
+            }}
             error={errors.role}
             required
             data-autofocus
@@ -293,15 +358,26 @@ export function GrantRoleModal({
               {t(`role.${role}.description`)}
             </Text>
           )}
-          {allowsUnit && (
+          {scopeKind === 'unit' && (
             <UnitSelect
               label={t('roles.forUnit')}
-              description={allowsGlobal ? t('roles.unitOptional') : t('roles.unitRequired')}
               placeholder={allowsGlobal ? t('roles.wholeOrganisation') : t('roles.chooseUnit')}
-              value={unitId}
-              onChange={setUnitId}
-              error={errors.unitId}
-              required={!allowsGlobal}
+              value={scopeId}
+              onChange={setScopeId}
+              {...scopeProps}
+            />
+          )}
+          {scopeKind && scopeKind !== 'unit' && (
+            <ScopeSelect
+              key={scopeKind}
+              kind={scopeKind}
+              label={t('roles.forScope', { kind: kindName })}
+              placeholder={
+                allowsGlobal ? t('roles.wholeOrganisation') : t('roles.chooseScope', { kind: kindName })
+              }
+              value={scopeId}
+              onChange={setScopeId}
+              {...scopeProps}
             />
           )}
           <DialogFooter onCancel={close} label={t('roles.grant')} loading={grant.isPending} />

@@ -11,13 +11,14 @@ import { useAuth, useMe } from '../auth.tsx';
 import { Dialog, DialogFooter } from '../dialogs.tsx';
 import { ProblemAlert } from '../errors.tsx';
 import { useFormat } from '../format.ts';
+import { RecordRefLink } from '../links.tsx';
 import { CursorTable } from '../list-page.tsx';
 import { notifySuccess } from '../notify.ts';
 import { DetailList, PageHeader, Section } from '../page.tsx';
 import { isNotFound, RecordActions, RecordFallback, RecordNotices } from '../record-actions.tsx';
 import { useOrgInvalidate, usePerson, useRoleAssignments, useUnitIndex } from './api.ts';
 import { GrantRoleModal, MovePersonModal, PasswordResetModal, PersonFormModal } from './PersonForms.tsx';
-import { Path, PersonLink, PersonStatusBadge, UnitLink } from './parts.tsx';
+import { Path, PersonLink, PersonStatusBadge } from './parts.tsx';
 import { ArchiveModal, useRestore } from './UnitForms.tsx';
 
 // One person: details, unit, roles (grant and revoke), password reset, history.
@@ -233,10 +234,10 @@ export function PersonPage() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      {a.unitId ? (
-                        <UnitLink id={a.unitId} />
-                      ) : (
+                      {a.scope === 'global' ? (
                         <Text size="sm">{t('roles.wholeOrganisation')}</Text>
+                      ) : (
+                        <RecordRefLink name={a.scopeName} href={a.scopeHref} />
                       )}
                     </Table.Td>
                     <Table.Td>

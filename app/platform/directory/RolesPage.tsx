@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { type Role, roles as roleCatalog, roleNames } from '../../../shared/roles.ts';
 import { useAuth } from '../auth.tsx';
 import { useFormat } from '../format.ts';
+import { RecordRefLink } from '../links.tsx';
 import { CursorTable } from '../list-page.tsx';
 import { ForbiddenPage } from '../NotFoundPage.tsx';
 import { PageHeader, Section } from '../page.tsx';
 import { useRoleAssignments, useRoleCounts } from './api.ts';
-import { PersonLink, UnitLink } from './parts.tsx';
+import { PersonLink } from './parts.tsx';
 
 // Roles and who holds them: the catalogue of roles (from DESIGN.md "Access") with the number of
 // holders, and the current assignments of all roles or of the one chosen, in keyset pages (every
@@ -106,7 +107,13 @@ export function RolesPage() {
               <Table.Td>
                 <PersonLink id={a.personId} name={a.personName} />
               </Table.Td>
-              <Table.Td>{a.unitId ? <UnitLink id={a.unitId} /> : t('roles.wholeOrganisation')}</Table.Td>
+              <Table.Td>
+                {a.scope === 'global' ? (
+                  t('roles.wholeOrganisation')
+                ) : (
+                  <RecordRefLink name={a.scopeName} href={a.scopeHref} />
+                )}
+              </Table.Td>
               <Table.Td>{f.date(a.grantedAt)}</Table.Td>
             </Table.Tr>
           ))}

@@ -4,9 +4,9 @@ import { line } from '../../../shared/text.ts';
 import type { Database } from '../../db/client.ts';
 import { principalOf } from '../auth/plugin.ts';
 import { isAdmin } from '../authz.ts';
-import { directoryPolicy } from '../directory/policy.ts';
 import { problems } from '../errors.ts';
 import { type App, errorResponses, iso } from '../http.ts';
+import type { Seam } from '../seam.ts';
 import { type AuditRow, listAudit } from './service.ts';
 
 const auditEvent = z.object({
@@ -19,6 +19,9 @@ const auditEvent = z.object({
   action: z.string(),
   changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])),
   requestId: z.string().nullable(),
+  /** The record's name and page, from the module that owns the entity (null when it is gone). */
+  entityName: z.string().nullable(),
+  entityHref: z.string().nullable(),
 });
 
 const query = z.strictObject({
@@ -45,14 +48,15 @@ function present(row: AuditRow) {
   };
 }
 
-function authorizeQuery(actor: Parameters<typeof isAdmin>[0], q: { entity?: string; entityId?: string }) {
-  // Admins read all; others only the history of their own person record.
-  if (
-    !isAdmin(actor) &&
-    !(q.entity && q.entityId && directoryPolicy.readHistory(actor, q.entity, q.entityId))
-  ) {
-    throw problems.forbidden();
-  }
+function authorizeQuery(
+  seam: Seam,
+  actor: Parameters<typeof isAdmin>[0],
+  q: { entity?: string; entityId?: string },
+) {
+  // Admins read all; others one record's history where its module allows (a person their own).
+  if (isAdmin(actor)) return;
+  const definition = q.entity ? seam.auditEntity(q.entity) : undefined;
+  if (!(q.entityId && definition?.canReadHistory?.(actor, q.entityId))) throw problems.forbidden();
 }
 
 function filterOf(q: z.infer<typeof query>) {
@@ -67,7 +71,7 @@ function filterOf(q: z.infer<typeof query>) {
 
 const CSV_EXPORT_MAX = 100_000;
 
-export function auditRoutes(app: App, db: Database) {
+export function auditRoutes(app: App, db: Database, seam: Seam) {
   app.get(
     '/api/v1/audit',
     {
@@ -84,13 +88,24 @@ export function auditRoutes(app: App, db: Database) {
     },
     async (request) => {
       const actor = principalOf(request);
-      authorizeQuery(actor, request.query);
+      authorizeQuery(seam, actor, request.query);
       const result = await listAudit(db, actor, {
         ...filterOf(request.query),
         limit: request.query.limit,
         cursor: request.query.cursor,
       });
-      return { items: result.items.map(present), nextCursor: result.nextCursor };
+      const names = await seam.describeAuditEntities(
+        db,
+        actor.tenantId,
+        result.items.map((r) => ({ kind: r.entity, id: r.entityId })),
+      );
+      return {
+        items: result.items.map((row) => {
+          const ref = names.get(`${row.entity}:${row.entityId}`);
+          return { ...present(row), entityName: ref?.name ?? null, entityHref: ref?.href ?? null };
+        }),
+        nextCursor: result.nextCursor,
+      };
     },
   );
 
@@ -108,7 +123,7 @@ export function auditRoutes(app: App, db: Database) {
     },
     async (request, reply) => {
       const actor = principalOf(request);
-      authorizeQuery(actor, request.query);
+      authorizeQuery(seam, actor, request.query);
       const result = await listAudit(db, actor, {
         ...filterOf({ ...request.query, limit: 0 }),
         limit: CSV_EXPORT_MAX,

@@ -28,7 +28,7 @@ describe('sign-in with a local account', () => {
     const body = json(response);
     expect(body.csrfToken).toMatch(/^[\w-]{20,}$/);
     expect(body.person).toMatchObject({ id: t.a.adminId, email: t.a.adminEmail });
-    expect(body.grants).toEqual([{ role: 'admin', scope: 'global', unitId: null }]);
+    expect(body.grants).toEqual([{ role: 'admin', scope: 'global', scopeId: null }]);
     const cookie = response.cookies[0]!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     const headers = { cookie: `${cookie.name}=${cookie.value}`, 'x-csrf-token': body.csrfToken };

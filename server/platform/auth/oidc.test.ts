@@ -390,7 +390,7 @@ describe('SSO sign-in', () => {
     expect(me.status).toBe(200);
     expect(me.body.person.id).toBe(anna.id);
     expect(me.body.tenant.slug).toBe('a');
-    expect(me.body.grants).toEqual([{ role: 'reader', scope: 'global', unitId: null }]);
+    expect(me.body.grants).toEqual([{ role: 'reader', scope: 'global', scopeId: null }]);
     expect(me.body.csrfToken).toBeTruthy();
     // No second person was made.
     const found = await directory.listPeople(database.db, a.actor, {
@@ -441,7 +441,7 @@ describe('SSO sign-in', () => {
       unitId: defaultUnitId,
       active: true,
     });
-    expect(me.body.grants).toEqual([{ role: 'employee', scope: 'global', unitId: null }]);
+    expect(me.body.grants).toEqual([{ role: 'employee', scope: 'global', scopeId: null }]);
     const personId = me.body.person.id as string;
 
     // The creation and the grant are in the audit trail, made by the SSO sign-in.
@@ -541,7 +541,7 @@ describe('SSO sign-in', () => {
     const me = await whoIs(result.cookies.get(SESSION_COOKIE)!, soloApp.app);
     expect(me.body.tenant.slug).toBe('solo');
     expect(me.body.person).toMatchObject({ email: 'ny.person@a.example', unitId: solo.unitId });
-    expect(me.body.grants).toEqual([{ role: 'employee', scope: 'global', unitId: null }]);
+    expect(me.body.grants).toEqual([{ role: 'employee', scope: 'global', scopeId: null }]);
   });
 
   it('refuses everyone when OIDC_TENANT is unset and there are several tenants', async () => {

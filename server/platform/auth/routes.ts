@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { person } from '../../../shared/directory.ts';
-import { roleNames, scopeKinds } from '../../../shared/roles.ts';
+import { grant, person } from '../../../shared/directory.ts';
 import { line } from '../../../shared/text.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
@@ -16,9 +15,7 @@ import * as auth from './service.ts';
 const me = z.object({
   csrfToken: z.string().nullable(),
   person,
-  grants: z.array(
-    z.object({ role: z.enum(roleNames), scope: z.enum(scopeKinds), unitId: z.string().nullable() }),
-  ),
+  grants: z.array(grant),
   tenant: z.object({ id: z.string(), name: z.string(), slug: z.string() }),
   mustChangePassword: z.boolean(),
 });

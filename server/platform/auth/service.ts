@@ -258,7 +258,7 @@ const identityColumns = {
   email: people.email,
 };
 
-type GrantJson = { role: string; scope: string; unitId: string | null };
+type GrantJson = { role: string; scope: string; scopeId: string | null };
 
 /**
  * The person's active grants as one JSON column of the statement that identifies them, so that
@@ -268,7 +268,7 @@ type GrantJson = { role: string; scope: string; unitId: string | null };
 function grantsOf(tenantId: AnyPgColumn, personId: AnyPgColumn) {
   return sql<GrantJson[]>`coalesce((
     select json_agg(json_build_object(
-      'role', ${roleAssignments.role}, 'scope', ${roleAssignments.scope}, 'unitId', ${roleAssignments.unitId}))
+      'role', ${roleAssignments.role}, 'scope', ${roleAssignments.scope}, 'scopeId', ${roleAssignments.scopeId}))
     from ${roleAssignments}
     where ${roleAssignments.tenantId} = ${tenantId}
       and ${roleAssignments.personId} = ${personId}
@@ -276,7 +276,7 @@ function grantsOf(tenantId: AnyPgColumn, personId: AnyPgColumn) {
 }
 
 function toGrants(json: GrantJson[]): Grant[] {
-  return json.map((g) => ({ role: g.role as Role, scope: g.scope as Grant['scope'], unitId: g.unitId }));
+  return json.map((g) => ({ role: g.role as Role, scope: g.scope, scopeId: g.scopeId }));
 }
 
 /**

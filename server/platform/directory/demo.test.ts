@@ -1,7 +1,8 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { grantableScopes, roleNames, roles } from '../../../shared/roles.ts';
+import { grantableRoles } from '../../../shared/roles.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
+import { productSeam } from '../../modules.ts';
 import { auditEvents } from '../audit/schema.ts';
 import { signIn } from '../auth/service.ts';
 import { loadDemo } from './demo.ts';
@@ -17,7 +18,7 @@ let loadMs = 0;
 beforeAll(async () => {
   database = await createTestDatabase();
   const started = performance.now();
-  await loadDemo(database.db);
+  await loadDemo(database.db, productSeam());
   loadMs = performance.now() - started;
 });
 afterAll(() => database.dispose());
@@ -84,14 +85,12 @@ describe('demo data', () => {
       .from(roleAssignments)
       .where(and(eq(roleAssignments.tenantId, styrby), isNull(roleAssignments.revokedAt)));
     const held = new Set(rows.map((r) => r.role));
-    const grantable = roleNames.filter((role) =>
-      (roles[role].scopes as readonly string[]).some((s) => grantableScopes.includes(s as never)),
-    );
+    const grantable = grantableRoles(productSeam().scopeKinds);
     expect(grantable).toContain('accountManager');
     for (const role of grantable) expect(held, role).toContain(role);
     // One IT-kundansvarig per förvaltning.
     const accountManagers = await database.db
-      .select({ unitId: roleAssignments.unitId })
+      .select({ unitId: roleAssignments.scopeId })
       .from(roleAssignments)
       .where(and(eq(roleAssignments.tenantId, styrby), eq(roleAssignments.role, 'accountManager')));
     const departments = await database.db
@@ -128,7 +127,7 @@ describe('demo data', () => {
     expect(admin.mustChangePassword).toBe(false);
 
     const employee = await signIn(database.db, 'medarbetare@styrbord.example', 'demo', 1, noWait);
-    expect(employee.principal.grants).toEqual([{ role: 'employee', scope: 'global', unitId: null }]);
+    expect(employee.principal.grants).toEqual([{ role: 'employee', scope: 'global', scopeId: null }]);
 
     const neighbour = await signIn(database.db, 'admin@grannkommun.example', 'demo', 1, noWait);
     expect(neighbour.principal.grants.map((g) => g.role)).toContain('admin');

@@ -2,6 +2,7 @@ import { personCreate, roleGrant, unitCreate } from '../../../shared/directory.t
 import type { Database } from '../../db/client.ts';
 import { setPassword } from '../auth/service.ts';
 import { systemActor } from '../context.ts';
+import type { DemoContext, Seam } from '../seam.ts';
 import {
   DEMO_PASSWORD,
   type DemoTenant,
@@ -31,11 +32,18 @@ import * as directory from './service.ts';
 // The system roles (systemOwner, systemManager, operationsOwner) need scope `system`, which the
 // registry module brings; they are not granted here yet.
 
-export async function loadDemo(db: Database): Promise<void> {
-  for (const tenant of demoTenants) await loadTenant(db, tenant);
+/**
+ * Loads the demo directory of each municipality, then every module's demo records into it (in the
+ * order of the seam), so a module's demo can name the directory's units and people.
+ */
+export async function loadDemo(db: Database, seam?: Seam): Promise<void> {
+  for (const data of demoTenants) {
+    const tenant = await loadTenant(db, data);
+    for (const part of seam?.modules ?? []) await part.demo?.(db, tenant);
+  }
 }
 
-async function loadTenant(db: Database, data: DemoTenant): Promise<void> {
+async function loadTenant(db: Database, data: DemoTenant): Promise<DemoContext> {
   if (await directory.findTenantBySlug(db, data.slug)) {
     throw new Error(
       `The demo tenant "${data.slug}" already exists; run npm run demo:reset for a fresh start`,
@@ -66,6 +74,7 @@ async function loadTenant(db: Database, data: DemoTenant): Promise<void> {
     unitIds.set(u.key, (await directory.createUnit(db, actor, input)).id);
   }
 
+  const personIds = new Map<string, string>();
   let employeeIndex = 0;
   for (const [index, p] of data.people.entries()) {
     const person = await directory.createPerson(
@@ -83,9 +92,22 @@ async function loadTenant(db: Database, data: DemoTenant): Promise<void> {
     );
     const grants = [...(p.external ? [] : ['employee' as const]), ...(p.roles ?? [])];
     for (const g of grants) {
-      const grant = typeof g === 'string' ? { role: g } : { role: g.role, unitId: unitId(g.unit) };
+      const grant =
+        typeof g === 'string' ? { role: g } : { role: g.role, scope: 'unit', scopeId: unitId(g.unit) };
       await directory.grantRole(db, actor, roleGrant.parse({ personId: person.id, ...grant }));
     }
     if (p.signIn) await setPassword(db, actor, person.id, DEMO_PASSWORD);
+    personIds.set(person.email, person.id);
   }
+  return {
+    id: tenant.id,
+    slug: tenant.slug,
+    actor,
+    unitId,
+    personId: (email) => {
+      const id = personIds.get(email);
+      if (!id) throw new Error(`${data.slug}: no demo person with the email ${email}`);
+      return id;
+    },
+  };
 }

@@ -254,17 +254,45 @@ describe('role assignments', () => {
 
     const strategist = await grant({ personId: person.id, role: 'itStrategist' });
     expect(strategist.statusCode).toBe(201);
-    expect(json(strategist)).toMatchObject({ role: 'itStrategist', scope: 'global', unitId: null });
+    expect(json(strategist)).toMatchObject({ role: 'itStrategist', scope: 'global', scopeId: null });
 
-    const account = await grant({ personId: person.id, role: 'accountManager', unitId: t.a.unitId });
-    expect(json(account)).toMatchObject({ scope: 'unit', unitId: t.a.unitId });
+    const account = await grant({
+      personId: person.id,
+      role: 'accountManager',
+      scope: 'unit',
+      scopeId: t.a.unitId,
+    });
+    expect(json(account)).toMatchObject({ scope: 'unit', scopeId: t.a.unitId });
 
     const unscoped = await grant({ personId: person.id, role: 'accountManager' });
     expect(unscoped.statusCode).toBe(400);
-    const wrongScope = await grant({ personId: person.id, role: 'admin', unitId: t.a.unitId });
+    const wrongScope = await grant({
+      personId: person.id,
+      role: 'admin',
+      scope: 'unit',
+      scopeId: t.a.unitId,
+    });
     expect(wrongScope.statusCode).toBe(400);
-    const systemRole = await grant({ personId: person.id, role: 'systemOwner' });
+    expect(json(wrongScope).errors[0].path).toBe('body.scope');
+    // No module registers `system` here: the kind is unknown, whatever the role allows.
+    const systemRole = await grant({
+      personId: person.id,
+      role: 'systemOwner',
+      scope: 'system',
+      scopeId: person.id,
+    });
     expect(systemRole.statusCode).toBe(400);
+    expect(json(systemRole).errors[0].path).toBe('body.scope');
+    const missingScopeId = await grant({ personId: person.id, role: 'accountManager', scope: 'unit' });
+    expect(json(missingScopeId).errors[0].path).toBe('body.scopeId');
+    const otherTenantsUnit = await grant({
+      personId: person.id,
+      role: 'accountManager',
+      scope: 'unit',
+      scopeId: t.b.unitId,
+    });
+    expect(otherTenantsUnit.statusCode).toBe(400);
+    expect(json(otherTenantsUnit).errors[0].path).toBe('body.scopeId');
     const duplicate = await grant({ personId: person.id, role: 'itStrategist' });
     expect(duplicate.statusCode).toBe(409);
 

@@ -13,7 +13,4 @@ export const directoryPolicy = {
   manageRoles: (actor: Actor) => isAdmin(actor),
   resetPasswords: (actor: Actor) => isAdmin(actor),
   importExport: (actor: Actor) => isAdmin(actor),
-  /** A record's change history shows who did what; admins see all, others their own record's. */
-  readHistory: (actor: Actor, entity: string, entityId: string) =>
-    isAdmin(actor) || (entity === 'person' && entityId === actor.personId),
 };

@@ -1,5 +1,5 @@
 import type { Person, RoleAssignment, Unit } from '../../../shared/directory.ts';
-import type { Role, ScopeKind } from '../../../shared/roles.ts';
+import type { Role } from '../../../shared/roles.ts';
 import { iso } from '../http.ts';
 import type { PersonRow, RoleAssignmentRow, UnitRow } from './service.ts';
 
@@ -46,8 +46,8 @@ export function presentRoleAssignment(row: RoleAssignmentRow): RoleAssignment {
     id: row.id,
     personId: row.personId,
     role: row.role as Role,
-    scope: row.scope as ScopeKind,
-    unitId: row.unitId,
+    scope: row.scope,
+    scopeId: row.scopeId,
     grantedAt: iso(row.grantedAt),
     grantedBy: row.grantedBy,
     revokedAt: iso(row.revokedAt),

@@ -18,17 +18,17 @@ import {
   unitUpdate,
 } from '../../../shared/directory.ts';
 import type { Role } from '../../../shared/roles.ts';
-import type { Database } from '../../db/client.ts';
 import { principalOf } from '../auth/plugin.ts';
 import { endSessionsOf, resetPassword } from '../auth/service.ts';
 import { type App, errorResponses, idParams } from '../http.ts';
+import type { ModuleContext } from '../seam.ts';
 import { directoryPolicy } from './policy.ts';
 import { presentPerson, presentRoleAssignment, presentUnit } from './present.ts';
 import * as directory from './service.ts';
 
 // HTTP for units, people and role assignments: parse, authorize, call the service, shape the answer.
 
-export function directoryRoutes(app: App, db: Database) {
+export function directoryRoutes(app: App, { db, seam }: ModuleContext) {
   // ------------------------------------------------------------ units
   app.get(
     '/api/v1/units',
@@ -261,19 +261,33 @@ export function directoryRoutes(app: App, db: Database) {
     {
       schema: {
         tags: ['directory'],
-        summary: 'Role assignments, of one person, role or unit, or all; by role, then in the order granted',
+        summary:
+          'Role assignments, of one person, role or scope, or all; by role, then in the order granted, with the names of holder and scope',
         querystring: roleAssignmentListQuery,
         response: { 200: page(listedRoleAssignment), ...errorResponses },
       },
       config: { authorize: directoryPolicy.readRoles },
     },
     async (request) => {
-      const result = await directory.listRoleAssignments(db, principalOf(request), request.query);
+      const actor = principalOf(request);
+      const result = await directory.listRoleAssignments(db, actor, request.query);
+      const scopes = await seam.describeScopes(
+        db,
+        actor.tenantId,
+        result.items.flatMap(({ assignment: a }) => (a.scopeId ? [{ kind: a.scope, id: a.scopeId }] : [])),
+      );
       return {
-        items: result.items.map((r) => ({
-          ...presentRoleAssignment(r.assignment),
-          personName: `${r.givenName} ${r.familyName}`,
-        })),
+        items: result.items.map((r) => {
+          const scope = r.assignment.scopeId
+            ? scopes.get(`${r.assignment.scope}:${r.assignment.scopeId}`)
+            : undefined;
+          return {
+            ...presentRoleAssignment(r.assignment),
+            personName: `${r.givenName} ${r.familyName}`,
+            scopeName: scope?.name ?? null,
+            scopeHref: scope?.href ?? null,
+          };
+        }),
         nextCursor: result.nextCursor,
       };
     },
@@ -302,14 +316,14 @@ export function directoryRoutes(app: App, db: Database) {
     {
       schema: {
         tags: ['directory'],
-        summary: 'Grant a role, globally or for a unit',
+        summary: 'Grant a role, globally or in a scope (a unit, or a kind a module registers)',
         body: roleGrant,
         response: { 201: roleAssignment, ...errorResponses },
       },
       config: { authorize: directoryPolicy.manageRoles },
     },
     async (request, reply) => {
-      const row = await directory.grantRole(db, principalOf(request), request.body);
+      const row = await directory.grantRole(db, principalOf(request), request.body, seam);
       return reply.code(201).send(presentRoleAssignment(row));
     },
   );

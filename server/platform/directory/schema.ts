@@ -104,8 +104,11 @@ export const roleAssignments = pgTable(
     id: uuid('id').notNull(),
     personId: uuid('person_id').notNull(),
     role: text('role').notNull(),
+    // Where the grant applies: `global` (scope_id null), `unit`, or a kind a module registers
+    // (registry: system, desk: group, governance: forum). The id points into that kind's table, so
+    // no foreign key can say which; the grant service checks it through the registered kind.
     scope: text('scope').notNull(),
-    unitId: uuid('unit_id'),
+    scopeId: uuid('scope_id'),
     grantedAt: ts('granted_at').notNull().defaultNow(),
     grantedBy: uuid('granted_by'),
     revokedAt: ts('revoked_at'),
@@ -114,17 +117,19 @@ export const roleAssignments = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }),
-    foreignKey({ columns: [t.tenantId, t.unitId], foreignColumns: [units.tenantId, units.id] }),
     index('role_assignments_person_idx').on(t.tenantId, t.personId),
     // The roles page: assignments by role, then in the order granted (UUIDv7 ids), in keyset pages.
     index('role_assignments_role_idx').on(t.tenantId, t.role, t.id),
+    // Who holds what in one scope (a unit's, a system's people).
+    index('role_assignments_scope_idx').on(t.tenantId, t.scope, t.scopeId),
     // One active grant of a role in a scope; revoked grants stay as history.
     uniqueIndex('role_assignments_active_uq')
       .on(
         t.tenantId,
         t.personId,
         t.role,
-        sql`coalesce(unit_id, '00000000-0000-0000-0000-000000000000'::uuid)`,
+        t.scope,
+        sql`coalesce(scope_id, '00000000-0000-0000-0000-000000000000'::uuid)`,
       )
       .where(sql`revoked_at is null`),
   ],

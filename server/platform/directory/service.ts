@@ -11,12 +11,13 @@ import type {
   UnitUpdate,
   unitListQuery,
 } from '../../../shared/directory.ts';
-import { grantableScopes, type Role, roleAllowsScope } from '../../../shared/roles.ts';
+import { GLOBAL, type Role, roleAllowsScope, type ScopeKind, UNIT } from '../../../shared/roles.ts';
 import { type Database, rowsOf } from '../../db/client.ts';
 import type { Actor, Grant } from '../context.ts';
 import { isUniqueViolation, problems } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { afterSortName, decodeCursor, sortNameCursor, toPage } from '../pagination.ts';
+import type { Seam } from '../seam.ts';
 import { likePattern } from '../search-text.ts';
 import { inTenant, readScope, type TenantScope, tenantQuery, tenantWhere } from '../tenancy.ts';
 import { assertVersion, definedOnly } from '../versioning.ts';
@@ -321,13 +322,13 @@ async function lockPerson(s: TenantScope, id: string) {
   return row;
 }
 
-async function checkUnit(s: TenantScope, unitId: string | null | undefined) {
+async function checkUnit(s: TenantScope, unitId: string | null | undefined, field = 'body.unitId') {
   if (!unitId) return;
   const [unit] = await s.tx
     .select()
     .from(units)
     .where(s.where(units, eq(units.id, unitId)));
-  if (!unit || unit.archivedAt) throw problems.field('body.unitId', 'No such active unit');
+  if (!unit || unit.archivedAt) throw problems.field(field, 'No such active unit');
 }
 
 const emailTaken = 'The email address is already used by another person';
@@ -360,7 +361,8 @@ export function createPerson(
           })
           .returning();
         await s.audit({ entity: 'person', entityId: row!.id, action: 'create', after: row });
-        for (const role of roles) await insertGrant(s, { personId: row!.id, role });
+        for (const role of roles)
+          await insertGrant(s, { personId: row!.id, role, scope: GLOBAL, scopeId: null });
         return row!;
       }),
     'body.email',
@@ -470,7 +472,8 @@ export async function listRoleAssignments(
         roleAssignments,
         query.personId ? eq(roleAssignments.personId, query.personId) : undefined,
         query.role ? eq(roleAssignments.role, query.role) : undefined,
-        query.unitId ? eq(roleAssignments.unitId, query.unitId) : undefined,
+        query.scope ? eq(roleAssignments.scope, query.scope) : undefined,
+        query.scopeId ? eq(roleAssignments.scopeId, query.scopeId) : undefined,
         query.includeRevoked ? undefined : isNull(roleAssignments.revokedAt),
         after
           ? or(
@@ -509,7 +512,7 @@ export async function activeGrants(
       personId: roleAssignments.personId,
       role: roleAssignments.role,
       scope: roleAssignments.scope,
-      unitId: roleAssignments.unitId,
+      scopeId: roleAssignments.scopeId,
     })
     .from(roleAssignments)
     .where(
@@ -521,27 +524,45 @@ export async function activeGrants(
     );
   for (const r of rows) {
     const list = result.get(r.personId) ?? [];
-    list.push({ role: r.role as Role, scope: r.scope as Grant['scope'], unitId: r.unitId });
+    list.push({ role: r.role as Role, scope: r.scope, scopeId: r.scopeId });
     result.set(r.personId, list);
   }
   return result;
 }
 
-export function grantRole(db: Database, actor: Actor, input: RoleGrant): Promise<RoleAssignmentRow> {
-  const scope = input.unitId ? 'unit' : 'global';
-  if (!roleAllowsScope(input.role, scope) || !grantableScopes.includes(scope)) {
-    throw problems.field(
-      input.unitId ? 'body.unitId' : 'body.role',
-      input.unitId ? 'This role cannot be scoped to a unit' : 'This role must be scoped to a unit',
-    );
+/**
+ * Grants a role in a scope. `global` and `unit` are the directory's own kinds; any other kind must
+ * be registered by a module (the seam), which also says whether the id exists in the tenant.
+ */
+export function grantRole(
+  db: Database,
+  actor: Actor,
+  input: RoleGrant,
+  seam?: Seam,
+): Promise<RoleAssignmentRow> {
+  const scope = input.scope ?? GLOBAL;
+  const scopeId = scope === GLOBAL ? null : (input.scopeId ?? null);
+  if (scope === GLOBAL && input.scopeId)
+    throw problems.field('body.scopeId', 'A global grant names no scope');
+  if (scope !== GLOBAL && !scopeId)
+    throw problems.field('body.scopeId', 'Name the scope the role applies to');
+  const kind = scope === GLOBAL || scope === UNIT ? undefined : seam?.scopeKind(scope);
+  if (scope !== GLOBAL && scope !== UNIT && !kind)
+    throw problems.field('body.scope', 'No such kind of scope');
+  if (!roleAllowsScope(input.role, scope)) {
+    throw problems.field('body.scope', 'This role cannot be granted in this kind of scope');
   }
   return guardUnique(
     () =>
       inTenant(db, actor, async (s) => {
         const person = await lockPerson(s, input.personId);
         if (!person || person.archivedAt) throw problems.field('body.personId', 'No such active person');
-        await checkUnit(s, input.unitId);
-        return insertGrant(s, input);
+        if (scope === UNIT) await checkUnit(s, scopeId, 'body.scopeId');
+        if (kind && scopeId) {
+          const found = (await kind.describe(db, s.tenantId, [scopeId])).get(scopeId);
+          if (!found || found.archived) throw problems.field('body.scopeId', 'No such active scope');
+        }
+        return insertGrant(s, { personId: input.personId, role: input.role, scope, scopeId });
       }),
     'body.role',
     'The person already holds this role in this scope',
@@ -549,18 +570,21 @@ export function grantRole(db: Database, actor: Actor, input: RoleGrant): Promise
 }
 
 /** Writes one grant and its two audit events (the grant's and the person's history). */
-async function insertGrant(s: TenantScope, input: RoleGrant): Promise<RoleAssignmentRow> {
+async function insertGrant(
+  s: TenantScope,
+  input: { personId: string; role: Role; scope: ScopeKind; scopeId: string | null },
+): Promise<RoleAssignmentRow> {
   const [row] = await s
     .insert(roleAssignments, {
       id: newId(),
       personId: input.personId,
       role: input.role,
-      scope: input.unitId ? 'unit' : 'global',
-      unitId: input.unitId ?? null,
+      scope: input.scope,
+      scopeId: input.scopeId,
       grantedBy: s.actor.personId,
     })
     .returning();
-  const after = { role: row!.role, scope: row!.scope, unitId: row!.unitId };
+  const after = { role: row!.role, scope: row!.scope, scopeId: row!.scopeId };
   await s.audit({
     entity: 'roleAssignment',
     entityId: row!.id,
@@ -590,7 +614,7 @@ export function revokeRole(db: Database, actor: Actor, id: string): Promise<Role
         eq(roleAssignments.id, id),
       )
       .returning();
-    const role = { role: before.role, scope: before.scope, unitId: before.unitId };
+    const role = { role: before.role, scope: before.scope, scopeId: before.scopeId };
     await s.audit({ entity: 'roleAssignment', entityId: id, action: 'revoke', before, after });
     await s.audit({ entity: 'person', entityId: before.personId, action: 'revoke-role', before: role });
     return after!;

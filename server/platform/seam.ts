@@ -1,0 +1,234 @@
+import type { ScopeKind } from '../../shared/roles.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import type { Actor } from './context.ts';
+import type { App } from './http.ts';
+
+// The seam every module plugs into. A module is one object (its folder's index.ts) listed once in
+// server/modules.ts; the platform's own parts (identity, directory, audit) are described the same
+// way. Everything a module brings to the whole product goes through the fields below, so the
+// platform never imports a module and a new module edits nothing outside its folder but that list.
+
+/** A record as other parts of the product show it: a name and where it lives in the web app. */
+export interface RecordRef {
+  id: string;
+  name: string;
+  /** The web app's path of the record, e.g. `/units/<id>`. */
+  href: string;
+  archived: boolean;
+}
+
+/**
+ * A kind of scope that role grants can name (`unit`, a module's `system`, `group`, `forum`). The
+ * platform grants and shows scopes of every registered kind without knowing what they are.
+ */
+export interface ScopeKindDefinition {
+  kind: ScopeKind;
+  /** The scopes with these ids in the tenant; an id missing from the answer does not exist there. */
+  describe(db: Database, tenantId: string, ids: readonly string[]): Promise<Map<string, RecordRef>>;
+  /** Active scopes whose name matches, for the picker when a role is granted. */
+  search(db: Database, actor: Actor, term: string | undefined, limit: number): Promise<RecordRef[]>;
+  /** Ids of the same kind whose grants also cover `id` (a unit's ancestors); none when absent. */
+  enclosing?(db: Database, tenantId: string, id: string): Promise<string[]>;
+}
+
+/** One hit of the global search (Ctrl+K), already filtered by what the reader may see. */
+export interface SearchHit {
+  id: string;
+  title: string;
+  detail: string | null;
+  href: string;
+}
+
+/** A section of the global search: people, units, systems, tickets … */
+export interface SearchProvider {
+  section: string;
+  search(db: Database, actor: Actor, term: string, limit: number): Promise<SearchHit[]>;
+}
+
+/** How the audit trail names and links the records of one entity, and who may read their history. */
+export interface AuditEntityDefinition {
+  entity: string;
+  describe(db: Database, tenantId: string, ids: readonly string[]): Promise<Map<string, RecordRef>>;
+  /** Besides admins, who may read one record's history (e.g. a person their own). */
+  canReadHistory?(actor: Actor, entityId: string): boolean;
+}
+
+/** Something waiting for the signed-in person on the start page ("Mitt Styrbord"). */
+export interface StartItem {
+  section: string;
+  id: string;
+  title: string;
+  detail: string | null;
+  href: string;
+  /** When it is due, for ordering and for "overdue" (ISO 8601), if it has a date. */
+  due: string | null;
+}
+
+export interface StartItemsProvider {
+  section: string;
+  items(db: Database, actor: Actor): Promise<StartItem[]>;
+}
+
+/** A tenant of the demo, as a module's demo data sees it once the directory has been loaded. */
+export interface DemoContext {
+  id: string;
+  slug: string;
+  /** The system actor that loads the demo (audited as "Demodata"). */
+  actor: Actor;
+  /** A demo unit's id by its key in the directory's demo data. */
+  unitId(key: string): string;
+  /** A demo person's id by email. */
+  personId(email: string): string;
+}
+
+/** Tenant A of the access and bad-input walks (server/testing.ts). */
+export interface WalkTenant {
+  id: string;
+  actor: Actor;
+  unitId: string;
+  adminId: string;
+  adminEmail: string;
+}
+
+/**
+ * What the access and bad-input walks need of a module: records in tenant A, and a valid body for
+ * each of its writes. The walks visit every operation of the OpenAPI document and fail loudly on
+ * one that no module gives a body or a record for.
+ */
+export interface WalkFixtures {
+  /**
+   * Creates records in tenant A. `ids` maps a path's resource segment to the id to put after it
+   * (`{ units: '…' }` fills `/units/{id}`); `secrets` are strings tenant B must never see.
+   */
+  seed(db: Database, tenant: WalkTenant): Promise<{ ids: Record<string, string>; secrets: string[] }>;
+  /** A valid body per operation (`'POST /api/v1/units'`), given every module's seeded ids. */
+  bodies: Record<string, (ids: Record<string, string>) => unknown>;
+  /** Path parameters other than `{id}`, by name (`{ kind: 'unit' }`). */
+  params?: Record<string, string>;
+  /** Operations an employee may call on their own behalf (not refused with 403 by the walk). */
+  selfService?: string[];
+}
+
+export interface ModuleContext {
+  db: Database;
+  config: Config;
+  seam: Seam;
+}
+
+export interface Module {
+  /** The module's name: its folder, its API tag, its messages' namespace in the web app. */
+  name: string;
+  routes?(app: App, context: ModuleContext): void;
+  scopeKinds?: ScopeKindDefinition[];
+  search?: SearchProvider[];
+  auditEntities?: AuditEntityDefinition[];
+  startItems?: StartItemsProvider[];
+  /** Loads the module's demo records into one demo tenant, after the directory's. */
+  demo?(db: Database, tenant: DemoContext): Promise<void>;
+  walk?: WalkFixtures;
+}
+
+function unique<T>(items: T[], key: (item: T) => string, what: string): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) {
+    const k = key(item);
+    if (map.has(k)) throw new Error(`Two modules register the ${what} "${k}"`);
+    map.set(k, item);
+  }
+  return map;
+}
+
+/** The registered modules, checked once at start: two modules cannot claim the same name. */
+export class Seam {
+  readonly modules: readonly Module[];
+  readonly #scopeKinds: Map<string, ScopeKindDefinition>;
+  readonly #auditEntities: Map<string, AuditEntityDefinition>;
+  readonly searchProviders: readonly SearchProvider[];
+  readonly startItemsProviders: readonly StartItemsProvider[];
+
+  constructor(modules: readonly Module[]) {
+    unique([...modules], (m) => m.name, 'module');
+    this.modules = modules;
+    this.#scopeKinds = unique(
+      modules.flatMap((m) => m.scopeKinds ?? []),
+      (k) => k.kind,
+      'scope kind',
+    );
+    if (this.#scopeKinds.has('global')) throw new Error('The scope kind "global" is the platform\'s own');
+    this.#auditEntities = unique(
+      modules.flatMap((m) => m.auditEntities ?? []),
+      (e) => e.entity,
+      'audit entity',
+    );
+    this.searchProviders = [
+      ...unique(
+        modules.flatMap((m) => m.search ?? []),
+        (p) => p.section,
+        'search section',
+      ).values(),
+    ];
+    this.startItemsProviders = [
+      ...unique(
+        modules.flatMap((m) => m.startItems ?? []),
+        (p) => p.section,
+        'start-page section',
+      ).values(),
+    ];
+  }
+
+  /** Every kind of scope a grant can name: `global` and the registered ones. */
+  get scopeKinds(): ScopeKind[] {
+    return ['global', ...this.#scopeKinds.keys()];
+  }
+
+  scopeKind(kind: ScopeKind): ScopeKindDefinition | undefined {
+    return this.#scopeKinds.get(kind);
+  }
+
+  auditEntity(entity: string): AuditEntityDefinition | undefined {
+    return this.#auditEntities.get(entity);
+  }
+
+  /** Names and links of records of several kinds, one query per kind. */
+  async describe(
+    db: Database,
+    tenantId: string,
+    refs: readonly { kind: string; id: string }[],
+    definitionOf: (kind: string) => { describe: ScopeKindDefinition['describe'] } | undefined,
+  ): Promise<Map<string, RecordRef>> {
+    const byKind = new Map<string, Set<string>>();
+    for (const { kind, id } of refs) {
+      if (!byKind.has(kind)) byKind.set(kind, new Set());
+      byKind.get(kind)!.add(id);
+    }
+    const found = new Map<string, RecordRef>();
+    for (const [kind, ids] of byKind) {
+      const definition = definitionOf(kind);
+      if (!definition) continue;
+      for (const [id, ref] of await definition.describe(db, tenantId, [...ids]))
+        found.set(`${kind}:${id}`, ref);
+    }
+    return found;
+  }
+
+  /** Scopes (`kind:id` → name and link) of role assignments. */
+  describeScopes(db: Database, tenantId: string, refs: readonly { kind: string; id: string }[]) {
+    return this.describe(db, tenantId, refs, (kind) => this.scopeKind(kind));
+  }
+
+  /** Records named in audit events (`entity:id` → name and link). */
+  describeAuditEntities(db: Database, tenantId: string, refs: readonly { kind: string; id: string }[]) {
+    return this.describe(db, tenantId, refs, (entity) => this.auditEntity(entity));
+  }
+}
+
+/** A walk body that is not JSON: a file for an import route. */
+export class RawBody {
+  readonly contentType: string;
+  readonly payload: string | Buffer;
+  constructor(contentType: string, payload: string | Buffer) {
+    this.contentType = contentType;
+    this.payload = payload;
+  }
+}
