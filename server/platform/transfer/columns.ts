@@ -20,7 +20,7 @@ export interface Column<K extends string = string, V = unknown> {
    * Parses the trimmed cell text. An empty cell of an optional column is null (clear the field)
    * without asking the schema; a column the file lacks leaves the field undefined (keep as is).
    */
-  parse: z.ZodType<V, string>;
+  parse: z.ZodType<V>;
   /** The cell text of an exported value; by default the value as text, null as empty. */
   format?: (value: V) => string;
 }
@@ -162,7 +162,7 @@ function readRow(
 }
 
 /** The cells of one exported record, in column order. */
-export function exportCells<R>(columns: readonly Column<string, unknown>[], record: R): string[] {
+export function exportCells<R>(columns: readonly AnyColumn[], record: R): string[] {
   return columns.map((c) => {
     const value = (record as Record<string, unknown>)[c.key];
     if (value === null || value === undefined) return '';
