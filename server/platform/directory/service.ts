@@ -22,6 +22,7 @@ import { likePattern } from '../search-text.ts';
 import { inTenant, readScope, type TenantScope, tenantQuery, tenantWhere } from '../tenancy.ts';
 import { assertVersion, definedOnly } from '../versioning.ts';
 import { people, roleAssignments, tenants, units } from './schema.ts';
+import { parentMessages, parentProblem } from './tree.ts';
 
 // The rules of the directory: tenants, units, people and role assignments. The only writer of
 // ./schema.ts. Every change is one transaction that also writes its audit event.
@@ -113,26 +114,22 @@ async function lockUnit(s: TenantScope, id: string) {
   return row;
 }
 
-/** Refuses a parent that does not exist, is archived, or lies below the unit itself (a cycle). */
+/** Refuses a parent that does not exist, is archived, or lies below the unit itself (tree.ts). */
 async function checkParent(s: TenantScope, unitId: string | null, parentId: string | null | undefined) {
   if (!parentId) return;
-  if (parentId === unitId) throw problems.field('body.parentId', 'A unit cannot be its own parent');
-  const [parent] = await s.tx
-    .select()
-    .from(units)
-    .where(s.where(units, eq(units.id, parentId)));
-  if (!parent || parent.archivedAt) throw problems.field('body.parentId', 'No such active unit');
-  if (!unitId) return;
-  const result = await s.tx.execute<{ id: string }>(sql`
-    with recursive up(id, parent_id) as (
-      select id, parent_id from units where tenant_id = ${s.tenantId} and id = ${parentId}
-      union all
-      select u.id, u.parent_id from units u join up on u.id = up.parent_id where u.tenant_id = ${s.tenantId}
+  // The parent and its ancestors in one query: all the tree check needs to know.
+  const chain = rowsOf<{ id: string; parent_id: string | null; archived_at: unknown }>(
+    await s.tx.execute(sql`
+    with recursive up(id, parent_id, archived_at) as (
+      select id, parent_id, archived_at from units where tenant_id = ${s.tenantId} and id = ${parentId}
+      union
+      select u.id, u.parent_id, u.archived_at from units u join up on u.id = up.parent_id where u.tenant_id = ${s.tenantId}
     )
-    select id from up where id = ${unitId} limit 1`);
-  if (rowsOf(result).length > 0) {
-    throw problems.field('body.parentId', 'A unit cannot be moved below itself');
-  }
+    select id, parent_id, archived_at from up`),
+  );
+  const nodes = new Map(chain.map((u) => [u.id, { parentId: u.parent_id, active: u.archived_at === null }]));
+  const problem = parentProblem(unitId, parentId, (id) => nodes.get(id));
+  if (problem) throw problems.field('body.parentId', parentMessages[problem]);
 }
 
 async function guardUnique<R>(work: () => Promise<R>, field: string, message: string): Promise<R> {

@@ -1,89 +1,31 @@
-import type { FastifyReply } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { personListQuery, unitListQuery } from '../../../shared/directory.ts';
 import type { Database } from '../../db/client.ts';
 import { principalOf } from '../auth/plugin.ts';
 import { endSessionsOf } from '../auth/service.ts';
-import { problems } from '../errors.ts';
-import { type App, errorResponses, problemSchema } from '../http.ts';
-import { directoryPolicy } from './policy.ts';
+import { type App, errorResponses } from '../http.ts';
 import {
-  CSV_TYPE,
-  type ExportFile,
-  exportPeople,
-  exportUnits,
-  importPeople,
-  importUnits,
-  MAX_FILE_BYTES,
-  MAX_ROWS,
-  XLSX_TYPE,
-} from './transfer.ts';
+  exportFormat,
+  fileBody,
+  fileOf,
+  fileResponse,
+  importQuery,
+  importResponses,
+  importRoutes,
+  sendFile,
+} from '../transfer/http.ts';
+import { CSV_TYPE, MAX_FILE_BYTES, XLSX_TYPE } from '../transfer/index.ts';
+import { directoryPolicy } from './policy.ts';
+import { exportPeople, exportUnits, importPeople, importUnits } from './transfer.ts';
 
-// HTTP for importing and exporting units and people as CSV or XLSX. The import routes take the
-// raw file as the body; their content-type parsers live in an encapsulated context so that no
-// other route accepts files (the auth hooks of the root instance still run here).
+// HTTP for importing and exporting units and people as CSV or XLSX (the engine: ../transfer).
 
-/**
- * Content types an import accepts. Browsers on Windows label .csv files application/vnd.ms-excel,
- * and scripts often send application/octet-stream; the bytes tell CSV from XLSX in any case.
- */
-const FILE_TYPES = [
-  CSV_TYPE,
-  XLSX_TYPE,
-  'application/csv',
-  'text/plain',
-  'application/vnd.ms-excel',
-  'application/octet-stream',
-];
-
-const importQuery = z.strictObject({
-  dryRun: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true')
-    .describe('Check the file and count what would change, without writing'),
-});
-
-const importResult = z.object({
-  created: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  dryRun: z.boolean(),
-});
-
-const fileBody = z
-  .any()
-  .describe(
-    `The file itself: CSV (UTF-8 with or without BOM, or Windows-1252; ";" or "," between fields) or XLSX (first worksheet). First row: column headers in Swedish or English. At most ${MAX_ROWS} rows and 20 MB.`,
-  );
-
-const importResponses = { 200: importResult, ...errorResponses, 413: problemSchema, 415: problemSchema };
-
-const format = z.enum(['csv', 'xlsx']).default('csv');
-const unitExportQuery = unitListQuery.omit({ limit: true, cursor: true }).extend({ format });
-const personExportQuery = personListQuery.omit({ limit: true, cursor: true }).extend({ format });
-
-const fileResponse = {
-  description: 'CSV (semicolons, UTF-8 with BOM, for Swedish Excel) or XLSX; the columns an import accepts',
-  content: { [CSV_TYPE]: { schema: z.string() }, [XLSX_TYPE]: { schema: z.string() } },
-};
-
-function fileOf(body: unknown): Buffer {
-  if (Buffer.isBuffer(body) && body.length > 0) return body;
-  throw problems.field('body', 'Send the file as the request body (text/csv or XLSX)');
-}
+const unitExportQuery = unitListQuery.omit({ limit: true, cursor: true }).extend({ format: exportFormat });
+const personExportQuery = personListQuery
+  .omit({ limit: true, cursor: true })
+  .extend({ format: exportFormat });
 
 export function transferRoutes(app: App, db: Database) {
-  app.register(async (plugin) => {
-    const scoped = plugin.withTypeProvider<ZodTypeProvider>();
-    scoped.removeAllContentTypeParsers();
-    scoped.addContentTypeParser(
-      FILE_TYPES,
-      { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES },
-      (_request, body, done) => done(null, body),
-    );
-
+  importRoutes(app, (scoped) => {
     scoped.post(
       '/api/v1/units/import',
       {
@@ -162,11 +104,4 @@ export function transferRoutes(app: App, db: Database) {
       return sendFile(reply, await exportPeople(db, principalOf(request), query, as));
     },
   );
-}
-
-function sendFile(reply: FastifyReply, file: ExportFile) {
-  reply.header('content-disposition', `attachment; filename="${file.filename}"`);
-  reply.header('cache-control', 'no-store');
-  reply.type(file.contentType);
-  return reply.send(file.body);
 }

@@ -1,3 +1,4 @@
+import { deflateRawSync } from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -240,6 +241,38 @@ describe('unit import', () => {
     const response = await post(admin, '/api/v1/units/import', Buffer.alloc(20 * 1024 * 1024 + 1, 'a'));
     expect(response.statusCode).toBe(413);
     expect(response.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('refuses an XLSX file that unpacks beyond the limit with 413, naming the limit', async () => {
+    // A zip of one small part whose central directory declares 4 GB: refused before it is unpacked.
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    const data = deflateRawSync(Buffer.from('<worksheet/>'));
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(0xfffffffe, 24);
+    central.writeUInt16LE(name.length, 28);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(1, 8);
+    end.writeUInt16LE(1, 10);
+    end.writeUInt32LE(46 + name.length, 12);
+    end.writeUInt32LE(30 + name.length + data.length, 16);
+    const bomb = Buffer.concat([local, name, data, central, name, end]);
+    const before = await count(t.a.id);
+    const response = await post(admin, '/api/v1/people/import', bomb, XLSX);
+    expect(response.statusCode).toBe(413);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(json(response).errors).toEqual([
+      { path: 'file', message: 'The workbook unpacks to more than 100 MB, the limit of an import' },
+    ]);
+    expect(await count(t.a.id)).toEqual(before);
   });
 
   it('lists at most 1000 errors and says how many there were', async () => {

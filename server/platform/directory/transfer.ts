@@ -1,6 +1,4 @@
-import { parse as parseCsv } from 'csv-parse/sync';
-import { stringify as stringifyCsv } from 'csv-stringify/sync';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   personCreate,
   type personListQuery,
@@ -8,12 +6,27 @@ import {
   unitCreate,
   type unitListQuery,
 } from '../../../shared/directory.ts';
-import { line as oneLine } from '../../../shared/text.ts';
+import { line as oneLine, phone } from '../../../shared/text.ts';
 import type { Database } from '../../db/client.ts';
 import type { Actor } from '../context.ts';
-import { type FieldError, problems } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { inTenant } from '../tenancy.ts';
+import {
+  addToPlan,
+  column,
+  type ExportFile,
+  type ExportFormat,
+  exportFile,
+  groupBy,
+  type ImportErrors,
+  type ImportOptions,
+  type ImportResult,
+  type ImportRow,
+  normalizeHeader,
+  planByKeys,
+  preferActive,
+  type RecordType,
+  runImport,
+} from '../transfer/index.ts';
 import {
   allPeople,
   allUnits,
@@ -25,347 +38,33 @@ import {
   writeUnitPlan,
 } from './import-service.ts';
 import { listPeople, listUnits, type PersonRow, type UnitRow } from './service.ts';
+import { parentMessages, parentProblem } from './tree.ts';
 
 // Import and export of units and people as CSV or XLSX: the lists an HR system (Heroma and the
 // like) exports, and the same lists back out, so an export can be edited in Excel and re-imported.
-//
-// An import is: read the file → check every row → plan against the tenant's current rows → write
-// the plan in one transaction. Any error anywhere stops it before the first write, and the answer
-// lists every bad row by its line in the file (DESIGN.md "Data integrity").
+// The engine (../transfer) reads the file, parses the cells, collects every error and writes all or
+// nothing; this file declares the columns and plans what a file changes in the directory.
 
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-export const MAX_ROWS = 50_000;
-export const MAX_ERRORS = 1000;
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const CSV_TYPE = 'text/csv';
-
-export interface ImportOptions {
-  dryRun: boolean;
-}
-
-export interface ImportResult {
-  created: number;
-  updated: number;
-  unchanged: number;
-  dryRun: boolean;
-}
-
-// ---------------------------------------------------------------- errors
-
-/** Every problem found in a file; answered in line order, the first MAX_ERRORS of them. */
-export class ImportErrors {
-  private readonly found: { line: number; error: FieldError }[] = [];
-
-  get total(): number {
-    return this.found.length;
-  }
-
-  add(line: number | null, field: string | null, message: string) {
-    const where = line === null ? 'file' : `line ${line}`;
-    this.found.push({ line: line ?? 0, error: { path: field ? `${where}.${field}` : where, message } });
-  }
-
-  throwIfAny() {
-    const total = this.found.length;
-    if (total === 0) return;
-    // Stable: errors of one line stay in column order.
-    const items = this.found
-      .slice()
-      .sort((a, b) => a.line - b.line)
-      .slice(0, MAX_ERRORS)
-      .map((f) => f.error);
-    const detail =
-      total > items.length
-        ? `${total} errors in the file; the first ${items.length} are listed. Nothing was imported.`
-        : `${total} ${total === 1 ? 'error' : 'errors'} in the file. Nothing was imported.`;
-    throw problems.validation(items, detail);
-  }
-}
-
-const fileProblem = (message: string) => problems.validation([{ path: 'file', message }], message);
-
-// ---------------------------------------------------------------- reading files
-
-export interface SheetRow {
-  /** The line of the file (CSV) or the row of the worksheet (XLSX); the header is line 1. */
-  line: number;
-  cells: string[];
-}
-
-export interface Sheet {
-  format: 'csv' | 'xlsx';
-  headerLine: number;
-  header: string[];
-  rows: SheetRow[];
-}
-
-/** Reads a CSV or XLSX file, told apart by its bytes rather than by what the browser claims. */
-export async function readSheet(bytes: Buffer): Promise<Sheet> {
-  if (bytes.length === 0) throw fileProblem('The file is empty');
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
-    return readXlsx(bytes);
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw fileProblem('The old Excel format (.xls) is not supported; save the file as .xlsx or CSV');
-  }
-  return readCsv(decodeText(bytes));
-}
-
-/**
- * Text of a CSV file: UTF-8 with or without BOM, UTF-16 with BOM (Excel's "Unicode text"), and
- * otherwise Windows-1252, which is what Swedish Excel and older HR systems write when the bytes
- * are not valid UTF-8 (Latin-1 is a subset for every printable character).
- */
-export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
-
-/** `;` (Swedish Excel), `,` or tab: whichever the header line holds most of, outside quotes. */
-export function detectDelimiter(text: string): string {
-  const counts: Record<string, number> = { ';': 0, ',': 0, '\t': 0 };
-  let quoted = false;
-  for (const c of text) {
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === '\n' || c === '\r')) {
-      if (counts[';']! + counts[',']! + counts['\t']! > 0) break;
-    } else if (!quoted && c in counts) counts[c]!++;
-  }
-  const best = Object.entries(counts).sort((a, b) => b[1] - a[1])[0]!;
-  return best[1] === 0 ? ';' : counts[';'] === best[1] ? ';' : best[0];
-}
-
-// Exports guard against formula injection by prefixing an apostrophe to a text that a
-// spreadsheet would run as a formula (OWASP "CSV injection"); imports take it off again, so the
-// round trip is exact.
-const FORMULA_START = /^[=+\-@\t\r]/;
-const escapeFormula = (s: string) => (FORMULA_START.test(s) ? `'${s}` : s);
-const unescapeFormula = (s: string) => (s.startsWith("'") && FORMULA_START.test(s.slice(1)) ? s.slice(1) : s);
-
-function readCsv(text: string): Sheet {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parseCsv(text, {
-      delimiter: detectDelimiter(text),
-      info: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
-      // Header, the row cap and one more: reaching it means the file is too long.
-      to: MAX_ROWS + 2,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (error) {
-    const e = error as { code?: string; message?: string; lines?: number };
-    // An unclosed quote is only noticed at the end of the file, so no line can be named for it.
-    if (e.code === 'CSV_QUOTE_NOT_CLOSED')
-      throw fileProblem('A quoted field is never closed: a " is missing');
-    const message = `The CSV file cannot be read: ${e.message ?? 'unknown error'}`;
-    throw problems.validation([{ path: e.lines ? `line ${e.lines}` : 'file', message }], message);
-  }
-  if (records.length >= MAX_ROWS + 2) throw fileProblem(`The file has more than ${MAX_ROWS} rows`);
-  const rows: SheetRow[] = [];
-  for (const { record, info } of records) {
-    // info.lines is where the record ends; a quoted field may span lines, so count back.
-    const breaks = record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
-    rows.push({ line: info.lines - breaks, cells: record.map(unescapeFormula) });
-  }
-  return toSheet('csv', rows);
-}
-
-/** exceljs takes a few hundred ms to load: only XLSX imports and exports pay for it, not every start. */
-async function excel() {
-  return (await import('exceljs')).default;
-}
-
-async function readXlsx(bytes: Buffer): Promise<Sheet> {
-  const ExcelJS = await excel();
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw fileProblem('The file cannot be read as an XLSX workbook');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw fileProblem('The workbook has no worksheet');
-  if (sheet.actualRowCount > MAX_ROWS + 1) throw fileProblem(`The file has more than ${MAX_ROWS} rows`);
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    // cell.text is what Excel shows: the result of a formula, the text of a link, rich text joined.
-    for (let c = 1; c <= row.cellCount; c++) cells.push(row.getCell(c).text ?? '');
-    rows.push({ line: rowNumber, cells });
-  });
-  if (rows[0] && rows[0].line !== 1)
-    throw problems.validation([{ path: 'line 1', message: 'The first row must hold the column headers' }]);
-  return toSheet('xlsx', rows);
-}
-
-function toSheet(format: Sheet['format'], all: SheetRow[]): Sheet {
-  const rows = all.filter((r) => r.cells.some((c) => c.trim() !== ''));
-  const [header, ...data] = rows;
-  if (!header) throw fileProblem('The file has no rows');
-  if (data.length > MAX_ROWS) throw fileProblem(`The file has more than ${MAX_ROWS} rows`);
-  return { format, headerLine: header.line, header: header.cells, rows: data };
-}
+export { MAX_FILE_BYTES } from '../transfer/index.ts';
 
 // ---------------------------------------------------------------- columns
 
-interface Column<F extends string> {
-  field: F;
-  /** The header of exports: Swedish, as in the UI. */
-  header: string;
-  /** Accepted headers, compared after normalizeHeader. */
-  aliases: string[];
-  required?: boolean;
-}
-
-/** Case, spaces, hyphens, underscores and dots do not matter: "E-post" = "epost", "costCentre" = "cost centre". */
-export function normalizeHeader(s: string): string {
-  return s
-    .trim()
-    .toLocaleLowerCase('sv-SE')
-    .replace(/[\s_.-]+/g, '');
-}
-
-const unitColumns: Column<'name' | 'kind' | 'parent' | 'costCentre' | 'orgNumber'>[] = [
-  { field: 'name', header: 'namn', aliases: ['namn', 'name', 'enhetsnamn'], required: true },
-  { field: 'kind', header: 'typ', aliases: ['typ', 'kind', 'type', 'enhetstyp'], required: true },
-  { field: 'parent', header: 'överordnad', aliases: ['överordnad', 'parent', 'överordnadenhet'] },
-  {
-    field: 'costCentre',
-    header: 'kostnadsställe',
-    aliases: ['kostnadsställe', 'costcentre', 'costcenter', 'kst'],
-  },
-  {
-    field: 'orgNumber',
-    header: 'organisationsnummer',
-    aliases: ['organisationsnummer', 'orgnumber', 'orgnr'],
-  },
-];
-
-const personColumns: Column<
-  'givenName' | 'familyName' | 'email' | 'title' | 'phone' | 'employeeNumber' | 'unit' | 'active'
->[] = [
-  { field: 'givenName', header: 'förnamn', aliases: ['förnamn', 'givenname', 'firstname'], required: true },
-  {
-    field: 'familyName',
-    header: 'efternamn',
-    aliases: ['efternamn', 'familyname', 'lastname', 'surname'],
-    required: true,
-  },
-  { field: 'email', header: 'e-post', aliases: ['epost', 'email', 'epostadress', 'mail'], required: true },
-  { field: 'title', header: 'titel', aliases: ['titel', 'title', 'befattning'] },
-  { field: 'phone', header: 'telefon', aliases: ['telefon', 'phone', 'telefonnummer'] },
-  {
-    field: 'employeeNumber',
-    header: 'anställningsnummer',
-    aliases: ['anställningsnummer', 'employeenumber', 'anstnr'],
-  },
-  { field: 'unit', header: 'enhet', aliases: ['enhet', 'unit'] },
-  { field: 'active', header: 'aktiv', aliases: ['aktiv', 'active'] },
-];
-
-/** Column index of each field; unknown, repeated and missing required columns are errors. */
-function mapColumns<F extends string>(
-  sheet: Sheet,
-  columns: Column<F>[],
-  errors: ImportErrors,
-): Map<F, number> {
-  const byAlias = new Map<string, Column<F>>();
-  for (const column of columns) for (const alias of column.aliases) byAlias.set(alias, column);
-  const found = new Map<F, number>();
-  const line = sheet.headerLine;
-  sheet.header.forEach((raw, index) => {
-    const name = raw.trim();
-    if (name === '') {
-      const used = sheet.rows.find((r) => (r.cells[index] ?? '').trim() !== '');
-      if (used) errors.add(line, `column ${index + 1}`, 'The column has values but no header');
-      return;
-    }
-    const column = byAlias.get(normalizeHeader(name));
-    if (!column) {
-      errors.add(line, name, `Unknown column; the columns are ${columns.map((c) => c.header).join(', ')}`);
-      return;
-    }
-    const before = found.get(column.field);
-    if (before !== undefined) {
-      errors.add(line, name, `The column ${column.header} is given twice (also column ${before + 1})`);
-      return;
-    }
-    found.set(column.field, index);
-  });
-  for (const column of columns) {
-    if (column.required && !found.has(column.field)) {
-      errors.add(line, column.field, `Missing column ${column.header} (${column.field})`);
-    }
-  }
-  // Cells to the right of the last header hold data nobody can name.
-  for (const row of sheet.rows) {
-    if (row.cells.slice(sheet.header.length).some((c) => c.trim() !== '')) {
-      errors.add(row.line, null, 'The row has more cells than there are columns');
-    }
-  }
-  return found;
-}
-
-/** The cell of a field: undefined when the file has no such column, else trimmed text. */
-function cellOf<F extends string>(row: SheetRow, columns: Map<F, number>, field: F): string | undefined {
-  const index = columns.get(field);
-  if (index === undefined) return undefined;
-  return (row.cells[index] ?? '').trim();
-}
-
-/** An optional text: absent column → undefined (leave as is), empty cell → null (clear). */
-function optional(value: string | undefined): string | null | undefined {
-  return value === undefined ? undefined : value === '' ? null : value;
-}
-
-function addIssues(errors: ImportErrors, line: number, issues: z.core.$ZodIssue[]) {
-  for (const issue of issues) errors.add(line, String(issue.path[0] ?? ''), issue.message);
-}
-
-const reference = oneLine(200);
-
-function checkReference(
-  errors: ImportErrors,
-  line: number,
-  field: string,
-  value: string | null | undefined,
-): boolean {
-  if (value === undefined || value === null) return true;
-  const result = reference.safeParse(value);
-  if (!result.success)
-    addIssues(
-      errors,
-      line,
-      result.error.issues.map((i) => ({ ...i, path: [field] })),
-    );
-  return result.success;
-}
-
-// ---------------------------------------------------------------- units: rows
-
-const kindWords: Record<string, UnitKind> = {
-  förvaltning: 'department',
-  department: 'department',
-  kontor: 'office',
-  avdelning: 'office',
-  office: 'office',
-  enhet: 'subunit',
-  subunit: 'subunit',
-  bolag: 'company',
-  kommunaltbolag: 'company',
-  company: 'company',
-  externpart: 'partner',
-  partner: 'partner',
-};
+const kindWords: Record<string, UnitKind> = Object.fromEntries(
+  Object.entries({
+    förvaltning: 'department',
+    department: 'department',
+    kontor: 'office',
+    avdelning: 'office',
+    office: 'office',
+    enhet: 'subunit',
+    subunit: 'subunit',
+    bolag: 'company',
+    'kommunalt bolag': 'company',
+    company: 'company',
+    'extern part': 'partner',
+    partner: 'partner',
+  } satisfies Record<string, UnitKind>).map(([word, kind]) => [normalizeHeader(word), kind]),
+);
 
 /** The Swedish word of each kind, as exports write it and the UI shows it. */
 export const kindLabels: Record<UnitKind, string> = {
@@ -376,82 +75,113 @@ export const kindLabels: Record<UnitKind, string> = {
   partner: 'extern part',
 };
 
-export interface UnitInput {
-  line: number;
-  /** False when a cell is invalid: the row is still known by name and cost centre for references. */
-  ok: boolean;
-  name: string;
-  kind: UnitKind;
-  parentRef?: string | null;
-  costCentre?: string | null;
-  orgNumber?: string | null;
-}
-
-const unitFields = unitCreate.pick({ name: true, costCentre: true, orgNumber: true });
-
-export function readUnitRows(sheet: Sheet, errors: ImportErrors): UnitInput[] {
-  const columns = mapColumns(sheet, unitColumns, errors);
-  if (!columns.has('name') || !columns.has('kind')) errors.throwIfAny();
-  return sheet.rows.map((row) => {
-    const cell = (field: (typeof unitColumns)[number]['field']) => cellOf(row, columns, field);
-    let ok = true;
-    const kindText = cell('kind') ?? '';
-    const kind = kindWords[normalizeHeader(kindText)];
-    if (!kind) {
-      ok = false;
-      errors.add(
-        row.line,
-        'kind',
-        kindText === ''
-          ? 'Required'
-          : `Unknown type "${kindText}"; use ${Object.values(kindLabels).join(', ')} (or ${Object.keys(kindLabels).join(', ')})`,
-      );
-    }
-    const candidate = {
-      name: cell('name') ?? '',
-      costCentre: optional(cell('costCentre')),
-      orgNumber: optional(cell('orgNumber')),
-    };
-    const parsed = unitFields.safeParse(candidate);
-    if (!parsed.success) {
-      ok = false;
-      addIssues(errors, row.line, parsed.error.issues);
-    }
-    const parentRef = optional(cell('parent'));
-    if (!checkReference(errors, row.line, 'parent', parentRef)) ok = false;
-    const values = parsed.success ? parsed.data : candidate;
-    return {
-      line: row.line,
-      ok,
-      name: values.name,
-      kind: kind ?? 'subunit',
-      parentRef,
-      costCentre: values.costCentre,
-      orgNumber: values.orgNumber,
-    };
+const kindCell = z.string().transform((text, ctx): UnitKind => {
+  const kind = kindWords[normalizeHeader(text)];
+  if (kind) return kind;
+  ctx.addIssue({
+    code: 'custom',
+    message: `Unknown type "${text}"; use ${Object.values(kindLabels).join(', ')} (or ${Object.keys(kindLabels).join(', ')})`,
   });
-}
+  return z.NEVER;
+});
+
+// Swedish Excel shows booleans as SANT/FALSKT.
+const yes = new Set(['ja', 'j', 'yes', 'y', 'true', 'sant', '1', 'x']);
+const no = new Set(['nej', 'n', 'no', 'false', 'falskt', '0']);
+const yesNoCell = z.string().transform((text, ctx): boolean => {
+  const word = text.toLocaleLowerCase('sv-SE');
+  if (yes.has(word)) return true;
+  if (no.has(word)) return false;
+  ctx.addIssue({ code: 'custom', message: 'Must be ja or nej' });
+  return z.NEVER;
+});
+
+/** Another unit, by its cost centre or its name. */
+const reference = oneLine(200);
+
+export const unitColumns = [
+  column({
+    key: 'name',
+    sv: 'namn',
+    en: 'name',
+    aliases: ['enhetsnamn'],
+    required: true,
+    parse: unitCreate.shape.name,
+  }),
+  column({
+    key: 'kind',
+    sv: 'typ',
+    en: 'kind',
+    aliases: ['type', 'enhetstyp'],
+    required: true,
+    parse: kindCell,
+    format: (kind) => kindLabels[kind] ?? kind,
+  }),
+  column({ key: 'parent', sv: 'överordnad', en: 'parent', aliases: ['överordnad enhet'], parse: reference }),
+  column({
+    key: 'costCentre',
+    sv: 'kostnadsställe',
+    en: 'cost centre',
+    aliases: ['cost center', 'kst'],
+    parse: unitCreate.shape.costCentre.unwrap().unwrap(),
+  }),
+  column({
+    key: 'orgNumber',
+    sv: 'organisationsnummer',
+    en: 'org number',
+    aliases: ['orgnr'],
+    parse: unitCreate.shape.orgNumber.unwrap().unwrap(),
+  }),
+] as const;
+
+export const personColumns = [
+  column({
+    key: 'givenName',
+    sv: 'förnamn',
+    en: 'given name',
+    aliases: ['first name'],
+    required: true,
+    parse: personCreate.shape.givenName,
+  }),
+  column({
+    key: 'familyName',
+    sv: 'efternamn',
+    en: 'family name',
+    aliases: ['last name', 'surname'],
+    required: true,
+    parse: personCreate.shape.familyName,
+  }),
+  column({
+    key: 'email',
+    sv: 'e-post',
+    en: 'email',
+    aliases: ['e-postadress', 'mail'],
+    required: true,
+    parse: personCreate.shape.email,
+  }),
+  column({ key: 'title', sv: 'titel', en: 'title', aliases: ['befattning'], parse: oneLine(200) }),
+  column({ key: 'phone', sv: 'telefon', en: 'phone', aliases: ['telefonnummer'], parse: phone }),
+  column({
+    key: 'employeeNumber',
+    sv: 'anställningsnummer',
+    en: 'employee number',
+    aliases: ['anstnr'],
+    parse: oneLine(40),
+  }),
+  column({ key: 'unit', sv: 'enhet', en: 'unit', parse: reference }),
+  column({
+    key: 'active',
+    sv: 'aktiv',
+    en: 'active',
+    parse: yesNoCell,
+    format: (active) => (active ? 'ja' : 'nej'),
+  }),
+] as const;
+
+export type UnitImportRow = ImportRow<typeof unitColumns>;
+export type PersonImportRow = ImportRow<typeof personColumns>;
 
 // ---------------------------------------------------------------- units: plan
-
-function groupBy<T>(items: T[], key: (item: T) => string | null | undefined): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    if (k === null || k === undefined) continue;
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
-}
-
-/** Active rows when there are any, else the archived ones. */
-function preferActive<T extends { archivedAt: Date | null }>(rows: T[] | undefined): T[] {
-  if (!rows) return [];
-  const active = rows.filter((r) => !r.archivedAt);
-  return active.length > 0 ? active : rows;
-}
 
 type ParentRef =
   | { to: 'keep' }
@@ -466,49 +196,56 @@ type ParentRef =
  * A row is the unit with its cost centre, else the unit of the same name under the same parent
  * (under any parent, if the file has no parent column, when the name is unique). The parent is
  * named by cost centre or by name, of a unit in the file (before or after the row) or already in
- * the tenant. New units are created parents first; the tree must stay a tree.
+ * the tenant. New units are created parents first; the tree must stay a tree (./tree.ts).
+ *
+ * Rows are known by the text of their cells, bad cells too, so that a row naming a bad row as its
+ * parent is not also reported as naming no unit.
  */
 export function planUnits(
-  rows: UnitInput[],
+  rows: readonly UnitImportRow[],
   existing: UnitRow[],
   errors: ImportErrors,
   makeId = newId,
 ): UnitPlan {
   const byCc = groupBy(existing, (u) => u.costCentre);
   const byName = groupBy(existing, (u) => u.name);
+  const ok = rows.map((r) => r.ok);
+  const nameOf = (row: UnitImportRow) => row.text.name ?? '';
+  const ccOf = (row: UnitImportRow) => row.text.costCentre || undefined;
+  const parentRefOf = (row: UnitImportRow) =>
+    row.text.parent === undefined ? undefined : row.text.parent === '' ? null : row.text.parent;
 
   // Keys repeated within the file.
   const fileByCc = new Map<string, number>();
   const fileByName = new Map<string, number[]>();
   const fileByNameAndParent = new Map<string, number>();
   rows.forEach((row, index) => {
-    if (row.costCentre) {
-      const first = fileByCc.get(row.costCentre);
+    const cc = ccOf(row);
+    if (cc) {
+      const first = fileByCc.get(cc);
       if (first !== undefined) {
-        errors.add(
-          row.line,
-          'costCentre',
-          `The cost centre ${row.costCentre} is also on line ${rows[first]!.line}`,
-        );
-        row.ok = false;
-      } else fileByCc.set(row.costCentre, index);
+        errors.add(row.line, 'costCentre', `The cost centre ${cc} is also on line ${rows[first]!.line}`);
+        ok[index] = false;
+      } else fileByCc.set(cc, index);
     } else {
-      const key = `${row.name}\u0000${row.parentRef ?? ''}`;
+      const key = `${nameOf(row)}\u0000${parentRefOf(row) ?? ''}`;
       const first = fileByNameAndParent.get(key);
       if (first !== undefined) {
         errors.add(row.line, 'name', `The same unit (name and parent) is also on line ${rows[first]!.line}`);
-        row.ok = false;
+        ok[index] = false;
       } else fileByNameAndParent.set(key, index);
     }
-    const named = fileByName.get(row.name);
+    const named = fileByName.get(nameOf(row));
     if (named) named.push(index);
-    else fileByName.set(row.name, [index]);
+    else fileByName.set(nameOf(row), [index]);
   });
 
   const parents = rows.map((row, index): ParentRef => {
-    const ref = row.parentRef;
+    const ref = parentRefOf(row);
     if (ref === undefined) return { to: 'keep' };
     if (ref === null) return { to: 'none' };
+    // A bad parent cell is reported already.
+    if (row.values.parent === undefined) return { to: 'error' };
     const fail = (message: string): ParentRef => {
       errors.add(row.line, 'parent', message);
       return { to: 'error' };
@@ -531,7 +268,7 @@ export function planUnits(
         target = { to: 'unit', unit: named[0]! };
       }
     }
-    if (target.to === 'row' && target.index === index) return fail('A unit cannot be its own parent');
+    if (target.to === 'row' && target.index === index) return fail(parentMessages.self);
     return target;
   });
 
@@ -574,7 +311,7 @@ export function planUnits(
     const row = rows[index]!;
     const parent = parents[index]!;
     if (
-      !row.ok ||
+      !ok[index] ||
       bad.has(index) ||
       parent.to === 'error' ||
       (parent.to === 'row' && bad.has(parent.index))
@@ -590,18 +327,20 @@ export function planUnits(
           : parent.to === 'unit'
             ? parent.unit.id
             : ids[parent.index]!;
-    let match = row.costCentre ? preferActive(byCc.get(row.costCentre))[0] : undefined;
+    const name = row.values.name!;
+    const costCentre = row.values.costCentre;
+    let match = costCentre ? preferActive(byCc.get(costCentre))[0] : undefined;
     if (!match) {
       const candidates = preferActive(
-        byName.get(row.name)?.filter((u) => parentId === undefined || u.parentId === parentId),
+        byName.get(name)?.filter((u) => parentId === undefined || u.parentId === parentId),
       );
       if (candidates.length > 1) {
         errors.add(
           row.line,
           'name',
           parentId === undefined
-            ? `Several units are named "${row.name}"; add the column överordnad or kostnadsställe`
-            : `Several units named "${row.name}" have this parent; add the column kostnadsställe`,
+            ? `Several units are named "${name}"; add the column överordnad or kostnadsställe`
+            : `Several units named "${name}" have this parent; add the column kostnadsställe`,
         );
         bad.add(index);
         continue;
@@ -613,7 +352,7 @@ export function planUnits(
       if (first !== undefined) {
         errors.add(
           row.line,
-          row.costCentre ? 'costCentre' : 'name',
+          costCentre ? 'costCentre' : 'name',
           `The same unit as on line ${rows[first]!.line}`,
         );
         bad.add(index);
@@ -630,6 +369,10 @@ export function planUnits(
   const parentOf = new Map<string, string | null>(existing.map((u) => [u.id, u.parentId]));
   const archived = new Set(existing.filter((u) => u.archivedAt).map((u) => u.id));
   for (const index of order) if (!bad.has(index)) parentOf.set(ids[index]!, finalParent[index]!);
+  const nodeOf = (id: string) => {
+    const parentId = parentOf.get(id);
+    return parentId === undefined ? undefined : { parentId, active: !archived.has(id) };
+  };
 
   const plan: UnitPlan = { creates: [], updates: [], unchanged: 0 };
   for (const index of order) {
@@ -638,126 +381,29 @@ export function planUnits(
     const match = matches[index];
     const id = ids[index]!;
     const parentId = finalParent[index]!;
-    if (parentId !== (match ? match.parentId : null)) {
-      if (archived.has(parentId!)) {
-        errors.add(row.line, 'parent', 'The parent unit is archived');
+    // A parent kept as it is stays allowed; a new one must pass the tree check.
+    if (parentId && parentId !== match?.parentId) {
+      const problem = parentProblem(id, parentId, nodeOf);
+      if (problem) {
+        errors.add(
+          row.line,
+          'parent',
+          problem === 'archived' ? 'The parent unit is archived' : parentMessages[problem],
+        );
         continue;
       }
-      // Moving an existing unit below one of its own descendants would cut the branch off.
-      const seen = new Set<string>();
-      for (let up: string | null | undefined = parentId; up; up = parentOf.get(up)) {
-        if (up === id) {
-          errors.add(row.line, 'parent', 'A unit cannot be moved below itself');
-          break;
-        }
-        if (seen.has(up)) break;
-        seen.add(up);
-      }
     }
+    const { costCentre, orgNumber } = row.values;
     const values: UnitValues = {
-      name: row.name,
-      kind: row.kind,
+      name: row.values.name!,
+      kind: row.values.kind!,
       parentId,
-      costCentre: row.costCentre === undefined ? (match?.costCentre ?? null) : row.costCentre,
-      orgNumber: row.orgNumber === undefined ? (match?.orgNumber ?? null) : row.orgNumber,
+      costCentre: costCentre === undefined ? (match?.costCentre ?? null) : costCentre,
+      orgNumber: orgNumber === undefined ? (match?.orgNumber ?? null) : orgNumber,
     };
-    if (!match) {
-      plan.creates.push({ id, ...values });
-      continue;
-    }
-    const changes = changedFields(match, values);
-    if (changes) plan.updates.push({ before: match, changes });
-    else plan.unchanged++;
+    addToPlan(plan, match, values, makeId, id);
   }
   return plan;
-}
-
-function changedFields<V extends object>(before: Record<string, unknown>, values: V): Partial<V> | undefined {
-  const changes: Partial<V> = {};
-  let any = false;
-  for (const key of Object.keys(values) as (keyof V & string)[]) {
-    if (before[key] !== values[key]) {
-      changes[key] = values[key];
-      any = true;
-    }
-  }
-  return any ? changes : undefined;
-}
-
-// ---------------------------------------------------------------- people: rows
-
-export interface PersonInput {
-  line: number;
-  ok: boolean;
-  givenName: string;
-  familyName: string;
-  email: string;
-  title?: string | null;
-  phone?: string | null;
-  employeeNumber?: string | null;
-  unitRef?: string | null;
-  active?: boolean;
-}
-
-const personFields = personCreate.pick({
-  givenName: true,
-  familyName: true,
-  email: true,
-  title: true,
-  phone: true,
-  employeeNumber: true,
-});
-
-// Swedish Excel shows booleans as SANT/FALSKT.
-const yes = new Set(['ja', 'j', 'yes', 'y', 'true', 'sant', '1', 'x']);
-const no = new Set(['nej', 'n', 'no', 'false', 'falskt', '0']);
-
-export function readPersonRows(sheet: Sheet, errors: ImportErrors): PersonInput[] {
-  const columns = mapColumns(sheet, personColumns, errors);
-  if (!columns.has('givenName') || !columns.has('familyName') || !columns.has('email')) errors.throwIfAny();
-  return sheet.rows.map((row) => {
-    const cell = (field: (typeof personColumns)[number]['field']) => cellOf(row, columns, field);
-    let ok = true;
-    const candidate = {
-      givenName: cell('givenName') ?? '',
-      familyName: cell('familyName') ?? '',
-      email: cell('email') ?? '',
-      title: optional(cell('title')),
-      phone: optional(cell('phone')),
-      employeeNumber: optional(cell('employeeNumber')),
-    };
-    const parsed = personFields.safeParse(candidate);
-    if (!parsed.success) {
-      ok = false;
-      addIssues(errors, row.line, parsed.error.issues);
-    }
-    const unitRef = optional(cell('unit'));
-    if (!checkReference(errors, row.line, 'unit', unitRef)) ok = false;
-    const activeText = cell('active');
-    let active: boolean | undefined;
-    if (activeText) {
-      const word = activeText.toLocaleLowerCase('sv-SE');
-      if (yes.has(word)) active = true;
-      else if (no.has(word)) active = false;
-      else {
-        ok = false;
-        errors.add(row.line, 'active', 'Must be ja or nej');
-      }
-    }
-    const values = parsed.success ? parsed.data : { ...candidate, email: candidate.email.toLowerCase() };
-    return {
-      line: row.line,
-      ok,
-      givenName: values.givenName,
-      familyName: values.familyName,
-      email: values.email,
-      title: values.title,
-      phone: values.phone,
-      employeeNumber: values.employeeNumber,
-      unitRef,
-      active,
-    };
-  });
 }
 
 // ---------------------------------------------------------------- people: plan
@@ -768,121 +414,101 @@ export function readPersonRows(sheet: Sheet, errors: ImportErrors): PersonInput[
  * placed in an archived unit, be activated while archived, or (the importer) deactivate themself.
  */
 export function planPeople(
-  rows: PersonInput[],
+  rows: readonly PersonImportRow[],
   existing: PersonRow[],
   unitRows: UnitRow[],
   actor: Actor,
   errors: ImportErrors,
   makeId = newId,
 ): PersonPlan {
-  const byNumber = new Map(existing.filter((p) => p.employeeNumber).map((p) => [p.employeeNumber!, p]));
-  const byEmail = new Map(existing.map((p) => [p.email, p]));
   const unitsByCc = groupBy(unitRows, (u) => u.costCentre);
   const unitsByName = groupBy(unitRows, (u) => u.name);
 
-  const fileByNumber = new Map<string, number>();
-  const fileByEmail = new Map<string, number>();
-  rows.forEach((row, index) => {
-    if (row.employeeNumber) {
-      const first = fileByNumber.get(row.employeeNumber);
-      if (first !== undefined) {
-        errors.add(
-          row.line,
-          'employeeNumber',
-          `The employee number ${row.employeeNumber} is also on line ${rows[first]!.line}`,
-        );
-        row.ok = false;
-      } else fileByNumber.set(row.employeeNumber, index);
-    }
-    if (row.email) {
-      const first = fileByEmail.get(row.email);
-      if (first !== undefined) {
-        errors.add(row.line, 'email', `The email address ${row.email} is also on line ${rows[first]!.line}`);
-        row.ok = false;
-      } else fileByEmail.set(row.email, index);
-    }
-  });
-
-  const plan: PersonPlan = { creates: [], updates: [], unchanged: 0, deactivated: [] };
-  const claimedBy = new Map<string, number>();
-  rows.forEach((row, index) => {
-    // The unit: checked even on rows with other errors, to report everything at once.
-    let unit: UnitRow | null | undefined;
-    let unitOk = true;
-    if (row.unitRef) {
-      const withCc = preferActive(unitsByCc.get(row.unitRef))[0];
-      const named = withCc ? [withCc] : preferActive(unitsByName.get(row.unitRef));
-      if (named.length === 1) unit = named[0];
-      else {
-        unitOk = false;
-        errors.add(
+  const plan = planByKeys(
+    rows,
+    existing,
+    {
+      noun: 'person',
+      keys: [
+        {
+          field: 'employeeNumber',
+          label: 'employee number',
+          of: (r) => r.values.employeeNumber,
+          ofExisting: (p) => p.employeeNumber,
+        },
+        { field: 'email', label: 'email address', of: (r) => r.values.email, ofExisting: (p) => p.email },
+      ],
+      describe: (p) => (p.employeeNumber ? ` (employee number ${p.employeeNumber})` : ''),
+      // The unit: looked up even on rows with other errors, to report everything at once.
+      resolve: (row, errs): { unit: UnitRow | null | undefined } | undefined => {
+        const ref = row.values.unit;
+        if (!ref) return { unit: ref === null ? null : undefined };
+        const withCc = preferActive(unitsByCc.get(ref))[0];
+        const named = withCc ? [withCc] : preferActive(unitsByName.get(ref));
+        if (named.length === 1) return { unit: named[0] };
+        errs.add(
           row.line,
           'unit',
           named.length === 0
-            ? `No unit has the cost centre or name "${row.unitRef}"`
-            : `Several units are named "${row.unitRef}"; name the unit by its cost centre`,
+            ? `No unit has the cost centre or name "${ref}"`
+            : `Several units are named "${ref}"; name the unit by its cost centre`,
         );
-      }
-    } else if (row.unitRef === null) unit = null;
-    if (!row.ok || !unitOk) return;
-
-    const match =
-      (row.employeeNumber ? byNumber.get(row.employeeNumber) : undefined) ?? byEmail.get(row.email);
-    if (match) {
-      const owner = byEmail.get(row.email);
-      if (owner && owner.id !== match.id) {
-        const who = owner.employeeNumber ? ` (employee number ${owner.employeeNumber})` : '';
-        errors.add(row.line, 'email', `The email address is used by another person${who}`);
-        return;
-      }
-      const first = claimedBy.get(match.id);
-      if (first !== undefined) {
-        errors.add(row.line, 'email', `The same person as on line ${rows[first]!.line}`);
-        return;
-      }
-      claimedBy.set(match.id, index);
-    }
-    const unitId = unit === undefined ? (match?.unitId ?? null) : (unit?.id ?? null);
-    if (unit?.archivedAt && unitId !== match?.unitId) {
-      errors.add(row.line, 'unit', 'The unit is archived');
-      return;
-    }
-    const active = row.active ?? match?.active ?? true;
-    if (match?.archivedAt && active) {
-      errors.add(row.line, 'active', 'The person is archived; restore them before making them active');
-      return;
-    }
-    if (match && match.id === actor.personId && match.active && !active) {
-      errors.add(row.line, 'active', 'You cannot deactivate yourself');
-      return;
-    }
-    // A column the file does not have leaves the field as it is.
-    const values: PersonValues = {
-      givenName: row.givenName,
-      familyName: row.familyName,
-      email: row.email,
-      title: row.title === undefined ? (match?.title ?? null) : row.title,
-      phone: row.phone === undefined ? (match?.phone ?? null) : row.phone,
-      employeeNumber: row.employeeNumber === undefined ? (match?.employeeNumber ?? null) : row.employeeNumber,
-      unitId,
-      active,
-    };
-    if (!match) {
-      plan.creates.push({ id: makeId(), ...values });
-      return;
-    }
-    const changes = changedFields(match, values);
-    if (!changes) {
-      plan.unchanged++;
-      return;
-    }
-    plan.updates.push({ before: match, changes });
-    if (changes.active === false) plan.deactivated.push(match.id);
-  });
-  return plan;
+        return undefined;
+      },
+      values: (row, match, { unit }, errs): PersonValues | undefined => {
+        const v = row.values;
+        const unitId = unit === undefined ? (match?.unitId ?? null) : (unit?.id ?? null);
+        if (unit?.archivedAt && unitId !== match?.unitId) {
+          errs.add(row.line, 'unit', 'The unit is archived');
+          return undefined;
+        }
+        const active = v.active ?? match?.active ?? true;
+        if (match?.archivedAt && active) {
+          errs.add(row.line, 'active', 'The person is archived; restore them before making them active');
+          return undefined;
+        }
+        if (match && match.id === actor.personId && match.active && !active) {
+          errs.add(row.line, 'active', 'You cannot deactivate yourself');
+          return undefined;
+        }
+        // A column the file does not have leaves the field as it is.
+        const keep = <T>(value: T | null | undefined, before: T | null | undefined): T | null =>
+          value === undefined ? (before ?? null) : value;
+        return {
+          givenName: v.givenName!,
+          familyName: v.familyName!,
+          email: v.email!,
+          title: keep(v.title, match?.title),
+          phone: keep(v.phone, match?.phone),
+          employeeNumber: keep(v.employeeNumber, match?.employeeNumber),
+          unitId,
+          active,
+        };
+      },
+      newId: makeId,
+    },
+    errors,
+  );
+  const deactivated = plan.updates.filter((u) => u.changes.active === false).map((u) => u.before.id);
+  return { ...plan, deactivated };
 }
 
 // ---------------------------------------------------------------- import
+
+const unitImport: RecordType<typeof unitColumns, UnitRow[], UnitPlan> = {
+  columns: unitColumns,
+  load: (s) => allUnits(s),
+  plan: (rows, existing, errors) => planUnits(rows, existing, errors),
+  apply: writeUnitPlan,
+};
+
+const personImport: RecordType<typeof personColumns, { people: PersonRow[]; units: UnitRow[] }, PersonPlan> =
+  {
+    columns: personColumns,
+    load: async (s) => ({ people: await allPeople(s), units: await allUnits(s) }),
+    plan: (rows, { people, units }, errors, actor) => planPeople(rows, people, units, actor, errors),
+    apply: writePersonPlan,
+  };
 
 /** Units from a CSV or XLSX file, all or nothing. */
 export async function importUnits(
@@ -891,20 +517,7 @@ export async function importUnits(
   file: Buffer,
   options: ImportOptions,
 ): Promise<ImportResult> {
-  const sheet = await readSheet(file);
-  const errors = new ImportErrors();
-  const rows = readUnitRows(sheet, errors);
-  return inTenant(db, actor, async (s) => {
-    const plan = planUnits(rows, await allUnits(s), errors);
-    errors.throwIfAny();
-    if (!options.dryRun) await writeUnitPlan(s, plan);
-    return {
-      created: plan.creates.length,
-      updated: plan.updates.length,
-      unchanged: plan.unchanged,
-      dryRun: options.dryRun,
-    };
-  });
+  return (await runImport(db, actor, unitImport, file, options)).result;
 }
 
 /** People from a CSV or XLSX file, all or nothing. `deactivated`: whose sessions to end afterwards. */
@@ -914,32 +527,11 @@ export async function importPeople(
   file: Buffer,
   options: ImportOptions,
 ): Promise<ImportResult & { deactivated: string[] }> {
-  const sheet = await readSheet(file);
-  const errors = new ImportErrors();
-  const rows = readPersonRows(sheet, errors);
-  return inTenant(db, actor, async (s) => {
-    const plan = planPeople(rows, await allPeople(s), await allUnits(s), actor, errors);
-    errors.throwIfAny();
-    if (!options.dryRun) await writePersonPlan(s, plan);
-    return {
-      created: plan.creates.length,
-      updated: plan.updates.length,
-      unchanged: plan.unchanged,
-      dryRun: options.dryRun,
-      deactivated: options.dryRun ? [] : plan.deactivated,
-    };
-  });
+  const { result, plan } = await runImport(db, actor, personImport, file, options);
+  return { ...result, deactivated: options.dryRun ? [] : plan.deactivated };
 }
 
 // ---------------------------------------------------------------- export
-
-export type ExportFormat = 'csv' | 'xlsx';
-
-export interface ExportFile {
-  filename: string;
-  contentType: string;
-  body: Buffer;
-}
 
 type UnitExportQuery = Omit<z.infer<typeof unitListQuery>, 'limit' | 'cursor'>;
 type PersonExportQuery = Omit<z.infer<typeof personListQuery>, 'limit' | 'cursor'>;
@@ -976,20 +568,8 @@ export async function exportUnits(
 ): Promise<ExportFile> {
   const rows = await everyPage((cursor) => listUnits(db, actor, { ...query, limit: PAGE, cursor }));
   const refs = await unitReferences(db, actor);
-  const table = rows.map((u) => [
-    u.name,
-    kindLabels[u.kind as UnitKind] ?? u.kind,
-    u.parentId ? (refs.get(u.parentId) ?? '') : '',
-    u.costCentre ?? '',
-    u.orgNumber ?? '',
-  ]);
-  return toFile(
-    'enheter',
-    'Enheter',
-    unitColumns.map((c) => c.header),
-    table,
-    format,
-  );
+  const records = rows.map((u) => ({ ...u, parent: u.parentId ? (refs.get(u.parentId) ?? null) : null }));
+  return exportFile({ columns: unitColumns, filename: 'enheter', sheetName: 'Enheter' }, records, format);
 }
 
 export async function exportPeople(
@@ -1000,57 +580,6 @@ export async function exportPeople(
 ): Promise<ExportFile> {
   const rows = await everyPage((cursor) => listPeople(db, actor, { ...query, limit: PAGE, cursor }));
   const refs = await unitReferences(db, actor);
-  const table = rows.map((p) => [
-    p.givenName,
-    p.familyName,
-    p.email,
-    p.title ?? '',
-    p.phone ?? '',
-    p.employeeNumber ?? '',
-    p.unitId ? (refs.get(p.unitId) ?? '') : '',
-    p.active ? 'ja' : 'nej',
-  ]);
-  return toFile(
-    'personer',
-    'Personer',
-    personColumns.map((c) => c.header),
-    table,
-    format,
-  );
-}
-
-function today(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
-}
-
-async function toFile(
-  name: string,
-  sheetName: string,
-  header: string[],
-  rows: string[][],
-  format: ExportFormat,
-): Promise<ExportFile> {
-  const filename = `${name}-${today()}.${format}`;
-  if (format === 'csv') {
-    // Semicolons and a BOM: what Swedish Excel opens without an import dialog.
-    const text = stringifyCsv([header, ...rows.map((r) => r.map(escapeFormula))], {
-      delimiter: ';',
-      bom: true,
-      record_delimiter: 'windows',
-    });
-    return { filename, contentType: `${CSV_TYPE}; charset=utf-8`, body: Buffer.from(text, 'utf8') };
-  }
-  const ExcelJS = await excel();
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Styrbord';
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = header.map((h, i) => ({
-    header: h,
-    width: Math.min(60, Math.max(h.length, ...rows.slice(0, 1000).map((r) => r[i]!.length)) + 2),
-  }));
-  sheet.getRow(1).font = { bold: true };
-  // Every value as text, so that cost centres such as 0410 keep their zeros.
-  for (const row of rows) sheet.addRow(row);
-  const body = Buffer.from(await workbook.xlsx.writeBuffer());
-  return { filename, contentType: XLSX_TYPE, body };
+  const records = rows.map((p) => ({ ...p, unit: p.unitId ? (refs.get(p.unitId) ?? null) : null }));
+  return exportFile({ columns: personColumns, filename: 'personer', sheetName: 'Personer' }, records, format);
 }
