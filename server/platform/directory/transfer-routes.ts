@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { personListQuery, unitListQuery } from '../../../shared/directory.ts';
 import type { Database } from '../../db/client.ts';
 import { principalOf } from '../auth/plugin.ts';
-import { endSessionsOf } from '../auth/service.ts';
 import { problems } from '../errors.ts';
 import { type App, errorResponses, problemSchema } from '../http.ts';
 import { directoryPolicy } from './policy.ts';
@@ -119,13 +118,7 @@ export function transferRoutes(app: App, db: Database) {
         },
         config: { authorize: directoryPolicy.importExport, authorizeBeforeBody: true },
       },
-      async (request) => {
-        const actor = principalOf(request);
-        const { deactivated, ...result } = await importPeople(db, actor, fileOf(request.body), request.query);
-        // As with a single deactivation: whoever is no longer active is signed out.
-        for (const personId of deactivated) await endSessionsOf(db, actor.tenantId, personId);
-        return result;
-      },
+      async (request) => importPeople(db, principalOf(request), fileOf(request.body), request.query),
     );
   });
 

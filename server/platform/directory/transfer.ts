@@ -907,13 +907,13 @@ export async function importUnits(
   });
 }
 
-/** People from a CSV or XLSX file, all or nothing. `deactivated`: whose sessions to end afterwards. */
+/** People from a CSV or XLSX file, all or nothing; whoever it deactivates is signed out with it. */
 export async function importPeople(
   db: Database,
   actor: Actor,
   file: Buffer,
   options: ImportOptions,
-): Promise<ImportResult & { deactivated: string[] }> {
+): Promise<ImportResult> {
   const sheet = await readSheet(file);
   const errors = new ImportErrors();
   const rows = readPersonRows(sheet, errors);
@@ -926,7 +926,6 @@ export async function importPeople(
       updated: plan.updates.length,
       unchanged: plan.unchanged,
       dryRun: options.dryRun,
-      deactivated: options.dryRun ? [] : plan.deactivated,
     };
   });
 }
