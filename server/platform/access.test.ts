@@ -118,6 +118,7 @@ function bodyFor(op: Operation): { payload: string | Buffer; contentType: string
     'PATCH /api/v1/people/{id}': { version: 1, title: 'Changed by B' },
     'POST /api/v1/people/{id}/archive': { version: 1, reason: 'B tries' },
     'POST /api/v1/people/{id}/restore': { version: 1 },
+    'POST /api/v1/people/{id}/password-reset': { revokeTokens: true },
     'POST /api/v1/role-assignments': { personId: ids.person, role: 'admin' },
   };
   if (op.contentTypes.includes('text/csv')) {

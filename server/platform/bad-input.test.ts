@@ -55,7 +55,10 @@ afterAll(() => t.close());
 const validBodies: Record<string, () => Record<string, unknown>> = {
   'POST /api/v1/session': () => ({ email: 'nobody@a.example', password: 'x' }),
   'POST /api/v1/session/password': () => ({ currentPassword: 'wrong', newPassword: 'a long new password' }),
-  'POST /api/v1/tokens': () => ({ name: 'probe', expiresAt: '2030-01-01T00:00:00Z' }),
+  'POST /api/v1/tokens': () => ({
+    name: 'probe',
+    expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+  }),
   'POST /api/v1/units': () => ({
     name: 'Ny',
     kind: 'subunit',
@@ -86,6 +89,7 @@ const validBodies: Record<string, () => Record<string, unknown>> = {
   'PATCH /api/v1/people/{id}': () => ({ version: 1, givenName: 'Ny', title: 'T', active: false }),
   'POST /api/v1/people/{id}/archive': () => ({ version: 1, reason: 'Test' }),
   'POST /api/v1/people/{id}/restore': () => ({ version: 1 }),
+  'POST /api/v1/people/{id}/password-reset': () => ({ revokeTokens: false }),
   'POST /api/v1/role-assignments': () => ({ personId: ids.person, role: 'economist', unitId: ids.unit }),
 };
 
