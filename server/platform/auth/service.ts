@@ -347,11 +347,6 @@ export async function endSession(db: Database, sessionHash: string) {
   await db.delete(sessions).where(eq(sessions.tokenHash, sessionHash));
 }
 
-/** Ends every session of a person; inside a transaction, use endSessionsIn (./sessions.ts). */
-export async function endSessionsOf(db: Database, tenantId: string, personId: string) {
-  await endSessionsIn(db, tenantId, personId);
-}
-
 const TOUCH_AFTER_MS = 5 * 60_000;
 
 /** The columns of a person that make a principal (Identity), for the statements that identify one. */
