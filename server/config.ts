@@ -32,6 +32,10 @@ const schema = z
     OIDC_TENANT: z.string().min(1).optional(),
     OIDC_DEFAULT_UNIT: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default('SSO'),
+    OIDC_TRUST_EMAIL: bool.default(false),
+    API_TOKEN_DAYS: z.coerce.number().int().min(1).max(365).default(90),
+    SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(100),
+    SIGN_IN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).max(100_000).default(10),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
@@ -56,6 +60,10 @@ export interface Config {
   publicUrl: string;
   cookieSecure: boolean;
   sessionHours: number;
+  /** Lifetime of an API token created without an expiry. */
+  apiTokenDays: number;
+  /** Sign-in attempts (POST /api/v1/session) per minute, per client address and per email. */
+  signInLimits: { perIp: number; perAccount: number };
   logLevel: Env['LOG_LEVEL'];
   oidc?: {
     issuer: string;
@@ -64,6 +72,11 @@ export interface Config {
     tenant?: string;
     defaultUnit?: string;
     name: string;
+    /**
+     * Link an existing account by email even without `email_verified: true`: for an IdP that
+     * sends no such claim but only issues addresses it owns (Entra ID).
+     */
+    trustEmail: boolean;
   };
 }
 
@@ -93,6 +106,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl,
     cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
     sessionHours: e.SESSION_HOURS,
+    apiTokenDays: e.API_TOKEN_DAYS,
+    signInLimits: { perIp: e.SIGN_IN_LIMIT_PER_IP, perAccount: e.SIGN_IN_LIMIT_PER_ACCOUNT },
     logLevel: e.LOG_LEVEL,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
@@ -103,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             tenant: e.OIDC_TENANT,
             defaultUnit: e.OIDC_DEFAULT_UNIT,
             name: e.OIDC_NAME,
+            trustEmail: e.OIDC_TRUST_EMAIL,
           }
         : undefined,
   };

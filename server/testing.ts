@@ -78,10 +78,10 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-/** App + database + tenants A and B, for one test file. */
-export async function createTestContext(): Promise<TestContext> {
+/** App + database + tenants A and B, for one test file; `env` sets configuration (e.g. limits). */
+export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
   const database = await createTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: undefined });
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: undefined, ...env });
   const app = await buildApp({ config, database, logger: false });
   await app.ready();
   const a = await seedTenant(database.db, 'a');

@@ -111,8 +111,7 @@ export function SignInPage() {
         return;
       }
       if (e instanceof ApiError && e.code === 'invalid-credentials') setError(t('signIn.invalid'));
-      else if (e instanceof ApiError && (e.code === 'account-locked' || e.code === 'too-many-requests'))
-        setError(t('signIn.locked'));
+      else if (e instanceof ApiError && e.code === 'too-many-requests') setError(t('signIn.tooMany'));
       else if (e instanceof ApiError && e.code === 'network') setError(t('signIn.network'));
       else setError(problemText(t, e));
       setPassword('');
@@ -181,6 +180,17 @@ export function SignInPage() {
                 {(signedOut || search.signedOut) && !error && (
                   <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />} role="status">
                     {t('signIn.signedOut')}
+                  </Alert>
+                )}
+                {search.error === 'sso-unverified' && !error && (
+                  <Alert
+                    color="red"
+                    variant="light"
+                    icon={<IconAlertTriangle aria-hidden />}
+                    role="alert"
+                    title={t('signIn.ssoUnverifiedTitle')}
+                  >
+                    {t('signIn.ssoUnverified')}
                   </Alert>
                 )}
                 {search.error === 'sso' && !error && (

@@ -19,7 +19,7 @@ const problemCodes = new Set([
   'payload-too-large',
   'unsupported-media-type',
   'too-many-requests',
-  'account-locked',
+  'secret-shown-once',
   'invalid-credentials',
   'password-change-required',
   'csrf-failed',

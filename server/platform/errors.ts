@@ -22,10 +22,6 @@ const titles = {
   'payload-too-large': ['Förfrågan är för stor', 'The request is too large'],
   'unsupported-media-type': ['Formatet stöds inte', 'Unsupported media type'],
   'too-many-requests': ['För många försök. Vänta en stund.', 'Too many attempts. Please wait.'],
-  'account-locked': [
-    'Kontot är tillfälligt låst efter för många misslyckade försök',
-    'The account is temporarily locked after too many failed attempts',
-  ],
   'invalid-credentials': ['Fel e-postadress eller lösenord', 'Wrong email or password'],
   'choose-tenant': [
     'Du finns i flera organisationer. Välj vilken du vill logga in i.',
@@ -42,6 +38,10 @@ const titles = {
   'idempotency-mismatch': [
     'Idempotency-Key har redan använts för en annan förfrågan',
     'Idempotency-Key was already used for a different request',
+  ],
+  'secret-shown-once': [
+    'Förfrågan är redan utförd. Hemligheten i svaret visades bara den gången och kan inte visas igen.',
+    'The request was already carried out. The secret in its answer was shown only then and cannot be shown again.',
   ],
   internal: ['Ett oväntat fel inträffade', 'An unexpected error occurred'],
   unavailable: ['Tjänsten är inte redo', 'The service is not ready'],

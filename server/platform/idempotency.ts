@@ -8,11 +8,23 @@ import { Problem, problems } from './errors.ts';
 // POST with an Idempotency-Key header: the first answer is stored and a repeat of the same
 // request gets it again instead of doing the work twice. The same key with a different body is
 // refused. Keys are per person and kept for a day.
+//
+// An answer that carries a secret (a new API token, a temporary password) is never stored: the
+// table would then hold, in plain text and for a day, what is otherwise kept only as a hash. Such
+// a route sets `config.secretAnswer`; only the status and the record's id are kept, and a repeat
+// answers 409 secret-shown-once naming that id. Not the first answer without its secret: that
+// would not match the route's answer schema and would look to a client like success with a token
+// missing; a problem says plainly that the work was done and the secret cannot be shown again
+// (revoke the token by its id and make a new one, or reset the password again).
 
 const HEADER = 'idempotency-key';
 const KEEP_MS = 24 * 3_600_000;
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The answer holds a secret shown once: store only its status and record id (see above). */
+    secretAnswer?: boolean;
+  }
   interface FastifyRequest {
     idempotency?: { key: string; requestHash: string };
   }
@@ -49,6 +61,14 @@ export function idempotencyPlugin(app: FastifyInstance, db: Database) {
     if (stored && stored.createdAt.getTime() > Date.now() - KEEP_MS) {
       if (stored.requestHash !== requestHash) throw new Problem(422, 'idempotency-mismatch');
       reply.header('idempotent-replayed', 'true');
+      if (request.routeOptions.config.secretAnswer) {
+        const { id } = JSON.parse(stored.body) as { id?: string };
+        throw new Problem(
+          409,
+          'secret-shown-once',
+          `The request was already carried out${id ? ` (record ${id})` : ''}; its secret was shown only then`,
+        );
+      }
       return reply.code(Number(stored.status)).type('application/json').send(stored.body);
     }
     request.idempotency = { key, requestHash };
@@ -58,6 +78,9 @@ export function idempotencyPlugin(app: FastifyInstance, db: Database) {
     const idem = request.idempotency;
     if (!idem || !request.principal || reply.statusCode >= 300 || typeof payload !== 'string') return payload;
     const { tenantId, personId } = request.principal;
+    const body = request.routeOptions.config.secretAnswer
+      ? JSON.stringify({ id: recordId(request, payload) })
+      : payload;
     await db
       .insert(idempotencyKeys)
       .values({
@@ -68,19 +91,31 @@ export function idempotencyPlugin(app: FastifyInstance, db: Database) {
         path: request.url,
         requestHash: idem.requestHash,
         status: String(reply.statusCode),
-        body: payload,
+        body,
       })
       .onConflictDoUpdate({
         target: [idempotencyKeys.tenantId, idempotencyKeys.personId, idempotencyKeys.key],
         set: {
           requestHash: idem.requestHash,
           status: String(reply.statusCode),
-          body: payload,
+          body,
           createdAt: new Date(),
         },
       });
     return payload;
   });
+}
+
+/** The id of what a secret answer made: its `id`, else the `:id` of the path (the person reset). */
+function recordId(request: FastifyRequest, payload: string): string | null {
+  try {
+    const id = (JSON.parse(payload) as { id?: unknown }).id;
+    if (typeof id === 'string') return id;
+  } catch {
+    // Not JSON: fall back to the path.
+  }
+  const params = request.params as { id?: unknown } | undefined;
+  return typeof params?.id === 'string' ? params.id : null;
 }
 
 export async function purgeIdempotencyKeys(db: Database) {

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,10 +26,12 @@ export function ChangePasswordModal({
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const [repeat, setRepeat] = useState('');
+  const [revokeTokens, setRevokeTokens] = useState(false);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
 
   const change = useMutation({
-    mutationFn: () => api.post<void>('/api/v1/session/password', { currentPassword, newPassword }),
+    mutationFn: () =>
+      api.post<void>('/api/v1/session/password', { currentPassword, newPassword, revokeTokens }),
     onSuccess: () => {
       passwordChanged();
       notifySuccess(t('password.changed'));
@@ -43,6 +45,7 @@ export function ChangePasswordModal({
     setCurrent('');
     setNew('');
     setRepeat('');
+    setRevokeTokens(false);
     setClientErrors({});
     change.reset();
     onClose();
@@ -99,6 +102,15 @@ export function ChangePasswordModal({
             error={errors.repeat}
             autoComplete="new-password"
             required
+          />
+          <Text size="sm" c="dimmed">
+            {t('password.otherSessions')}
+          </Text>
+          <Checkbox
+            label={t('password.revokeTokens')}
+            description={t('password.revokeTokensHelp')}
+            checked={revokeTokens}
+            onChange={(e) => setRevokeTokens(e.currentTarget.checked)}
           />
           <Group justify="flex-end" mt="sm">
             {!forced && (

@@ -14,7 +14,7 @@ import { DataTable } from '../table.tsx';
 
 // Personal API tokens for integrations and scripts: created here, shown once, revocable.
 
-interface ApiToken {
+export interface ApiToken {
   id: string;
   name: string;
   prefix: string;
@@ -24,7 +24,9 @@ interface ApiToken {
   revokedAt: string | null;
 }
 
-const KEY = ['tokens'];
+/** Every list of tokens (own, and a person's on their page) is under this key. */
+export const TOKENS_KEY = ['tokens'];
+const KEY = TOKENS_KEY;
 
 function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -114,7 +116,7 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
   );
 }
 
-function RevokeTokenButton({ token }: { token: ApiToken }) {
+export function RevokeTokenButton({ token }: { token: ApiToken }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);

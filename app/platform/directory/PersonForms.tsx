@@ -1,11 +1,23 @@
-import { Alert, Button, Group, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type ChangeEvent, type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Person, personCreate, type RecordRef } from '../../../shared/directory.ts';
 import { type Role, roleAllowsScope } from '../../../shared/roles.ts';
+import { TOKENS_KEY } from '../account/TokensPage.tsx';
 import { api } from '../api.ts';
 import { Dialog, DialogFooter, MoveDialog } from '../dialogs.tsx';
 import { ProblemAlert, useFieldErrors } from '../errors.tsx';
@@ -399,12 +411,19 @@ export function PasswordResetModal({
 }) {
   const { t } = useTranslation();
   const invalidate = useOrgInvalidate();
+  const queryClient = useQueryClient();
+  const [revokeTokens, setRevokeTokens] = useState(false);
   const reset = useMutation({
-    mutationFn: () => api.post<{ temporaryPassword: string }>(`/api/v1/people/${person.id}/password-reset`),
-    onSuccess: () => void invalidate(),
+    mutationFn: () =>
+      api.post<{ temporaryPassword: string }>(`/api/v1/people/${person.id}/password-reset`, { revokeTokens }),
+    onSuccess: () => {
+      void invalidate();
+      void queryClient.invalidateQueries({ queryKey: TOKENS_KEY });
+    },
   });
   function close() {
     reset.reset();
+    setRevokeTokens(false);
     onClose();
   }
   const password = reset.data?.temporaryPassword;
@@ -435,6 +454,12 @@ export function PasswordResetModal({
         ) : (
           <>
             <Text size="sm">{t('passwordReset.help')}</Text>
+            <Checkbox
+              label={t('passwordReset.revokeTokens')}
+              description={t('passwordReset.revokeTokensHelp')}
+              checked={revokeTokens}
+              onChange={(e) => setRevokeTokens(e.currentTarget.checked)}
+            />
             <DialogFooter
               onCancel={close}
               label={t('passwordReset.confirm')}

@@ -47,7 +47,10 @@ export const identityModule: Module = {
         currentPassword: 'wrong',
         newPassword: 'a long new password',
       }),
-      'POST /api/v1/tokens': () => ({ name: 'probe', expiresAt: '2030-01-01T00:00:00Z' }),
+      'POST /api/v1/tokens': () => ({
+        name: 'probe',
+        expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      }),
     },
     selfService: [
       'POST /api/v1/tokens',

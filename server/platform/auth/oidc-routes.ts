@@ -59,7 +59,9 @@ export function oidcRoutes(app: App, db: Database, config: Config) {
     if (expected) request.log.warn({ reason: (error as Error).message }, 'SSO sign-in refused');
     else request.log.error({ err: error }, 'SSO sign-in failed');
     reply.clearCookie(SSO_COOKIE, { path: SSO_COOKIE_PATH });
-    return reply.redirect(SSO_FAILED, 302);
+    // A refusal the person can act on has a message of its own on the sign-in page.
+    const code = error instanceof SsoRefused ? error.code : 'sso';
+    return reply.redirect(code === 'sso' ? SSO_FAILED : `/sign-in?error=${code}`, 302);
   }
 
   app.get(
@@ -119,7 +121,12 @@ export function oidcRoutes(app: App, db: Database, config: Config) {
           error: z.string().optional(),
           error_description: z.string().optional(),
         }),
-        response: { 302: redirect('to returnTo (signed in) or to /sign-in?error=sso') },
+        response: {
+          302: redirect(
+            'to returnTo (signed in), or to /sign-in?error=sso, or /sign-in?error=sso-unverified when an ' +
+              'existing account has the address but the IdP has not verified it',
+          ),
+        },
       },
       config: { public: true },
       // Even a malformed callback ends on the sign-in page, never on an error document.

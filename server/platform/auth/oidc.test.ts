@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { and, eq } from 'drizzle-orm';
 // @ts-expect-error oidc-provider ships without type declarations (and @types/oidc-provider is not a dependency)
 import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,10 +9,12 @@ import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { seedPerson, seedTenant, signIn, type TestTenant } from '../../testing.ts';
+import { auditEvents } from '../audit/schema.ts';
 import * as directory from '../directory/service.ts';
 import type { App } from '../http.ts';
 import { SSO_COOKIE } from './oidc.ts';
 import { SESSION_COOKIE } from './plugin.ts';
+import { ssoIdentities } from './schema.ts';
 
 // Single sign-on against a real OpenID Provider (oidc-provider) on 127.0.0.1, with the app
 // listening for real so the redirect URI is a real one. The browser is played with fetch:
@@ -27,6 +30,14 @@ const accounts: Record<string, Record<string, unknown>> = {
   newbie: { email: 'ny.person@a.example', given_name: 'Ny', family_name: 'Persson', name: 'Ny Persson' },
   archived: { email: 'gone@a.example', given_name: 'Gone', family_name: 'Away' },
   inactive: { email: 'paused@a.example', given_name: 'Paused', family_name: 'Person' },
+  // An address that a local account has, without the IdP vouching for it.
+  unverified: { email: 'kassa@a.example', given_name: 'Falsk', family_name: 'Kassör' },
+  denied: { email: 'kassa@a.example', email_verified: false, given_name: 'Falsk', family_name: 'Kassör' },
+  verified: { email: 'vera@a.example', email_verified: true, given_name: 'Vera', family_name: 'Viss' },
+  // Another subject asserting the verified address of an account already linked to `verified`.
+  second: { email: 'vera@a.example', email_verified: true, given_name: 'Vera', family_name: 'Annan' },
+  // An IdP such as Entra ID: no email_verified claim at all.
+  entra: { email: 'eva.entra@a.example', given_name: 'Eva', family_name: 'Entra' },
 };
 /** The part of oidc-provider's API this test uses. */
 interface Interaction {
@@ -68,6 +79,7 @@ let soloDatabase: TestDatabase;
 let solo: TestTenant;
 let soloApp: Running;
 let ambiguousApp: Running;
+let trustingApp: Running;
 let a: TestTenant;
 let b: TestTenant;
 let defaultUnitId: string;
@@ -157,6 +169,12 @@ beforeAll(async () => {
   soloApp = await startApp(soloDatabase, { OIDC_DEFAULT_UNIT: solo.unitId });
   // Two tenants and OIDC_TENANT unset: nobody can be placed, so nobody signs in.
   ambiguousApp = await startApp(database, {});
+  // The operator vouches for the IdP's addresses.
+  trustingApp = await startApp(database, {
+    OIDC_TENANT: 'a',
+    OIDC_DEFAULT_UNIT: 'K4711',
+    OIDC_TRUST_EMAIL: 'true',
+  });
 
   provider = new Provider(issuer, {
     clients: [
@@ -449,8 +467,16 @@ describe('SSO sign-in', () => {
     const audit = await app.inject({ url: `/api/v1/audit?entityId=${personId}`, headers: admin.headers() });
     expect(audit.statusCode).toBe(200);
     const events = audit.json().items as { action: string; actorName: string; actorId: string | null }[];
-    expect(events.map((e) => e.action).sort()).toEqual(['create', 'grant-role']);
-    for (const e of events) {
+    // The creation, the grant and the link of the IdP's subject are by the SSO sign-in; the
+    // sign-in itself is the person's own.
+    expect(
+      events
+        .filter((e) => e.action !== 'sign-in')
+        .map((e) => e.action)
+        .sort(),
+    ).toEqual(['create', 'grant-role', 'link-sso']);
+    expect(events.filter((e) => e.action === 'sign-in')).toHaveLength(1);
+    for (const e of events.filter((e) => e.action !== 'sign-in')) {
       expect(e.actorName).toBe('SSO (Kommunens inloggning)');
       expect(e.actorId).toBeNull();
     }
@@ -557,5 +583,93 @@ describe('SSO sign-in', () => {
     const replay = await callback(flow.callbackUrl, flow.flowCookie);
     expect(replay.location).toBe('/sign-in?error=sso');
     expect(replay.cookies.get(SESSION_COOKIE)).toBeUndefined();
+  });
+});
+
+describe('SSO does not take over local accounts', () => {
+  const linksOf = (personId: string) =>
+    database.db
+      .select()
+      .from(ssoIdentities)
+      .where(and(eq(ssoIdentities.tenantId, a.id), eq(ssoIdentities.personId, personId)));
+  const auditOf = (personId: string, action: string) =>
+    database.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.tenantId, a.id),
+          eq(auditEvents.entityId, personId),
+          eq(auditEvents.action, action),
+        ),
+      );
+
+  it('refuses an address the IdP has not verified when a local account has it, and says why', async () => {
+    const cashier = await seedPerson(database.db, a, 'kassa@a.example', ['economist']);
+    for (const subject of ['unverified', 'denied']) {
+      const refused = await ssoSignIn(subject);
+      expect(refused.status).toBe(302);
+      expect(refused.location).toBe('/sign-in?error=sso-unverified');
+      expect(refused.cookies.get(SESSION_COOKIE)).toBeUndefined();
+    }
+    expect(await linksOf(cashier.id)).toEqual([]);
+    expect(await auditOf(cashier.id, 'link-sso')).toEqual([]);
+    // The local account is untouched: its password still signs in.
+    await signIn(app, 'kassa@a.example');
+  });
+
+  it('links a verified address once, audited, then matches the subject even when the email changes', async () => {
+    const vera = await seedPerson(database.db, a, 'vera@a.example', ['reader']);
+    const first = await ssoSignIn('verified');
+    expect(first.location).toBe('/');
+    expect((await whoIs(first.cookies.get(SESSION_COOKIE)!)).body.person.id).toBe(vera.id);
+    const links = await linksOf(vera.id);
+    expect(links).toHaveLength(1);
+    expect(links[0]).toMatchObject({ issuer, subject: 'verified' });
+    const linked = await auditOf(vera.id, 'link-sso');
+    expect(linked).toHaveLength(1);
+    expect(linked[0]!.actorName).toBe('SSO (Kommunens inloggning)');
+    expect(JSON.stringify(linked[0]!.changes)).toContain('verified-email');
+
+    // Another subject of the same IdP with the same (verified) address does not get the account.
+    const other = await ssoSignIn('second');
+    expect(other.location).toBe('/sign-in?error=sso');
+    expect(other.cookies.get(SESSION_COOKIE)).toBeUndefined();
+
+    // The address changes at the IdP, even to one another person here has: the subject decides.
+    const someoneElse = await seedPerson(database.db, a, 'vera.ny@a.example');
+    const original = accounts.verified!.email;
+    accounts.verified!.email = 'vera.ny@a.example';
+    try {
+      const again = await ssoSignIn('verified');
+      const me = await whoIs(again.cookies.get(SESSION_COOKIE)!);
+      expect(me.body.person.id).toBe(vera.id);
+      expect(me.body.person.id).not.toBe(someoneElse.id);
+    } finally {
+      accounts.verified!.email = original;
+    }
+    expect(await linksOf(vera.id)).toHaveLength(1);
+    expect(await linksOf(someoneElse.id)).toEqual([]);
+    expect(await auditOf(vera.id, 'link-sso')).toHaveLength(1);
+    expect((await auditOf(vera.id, 'sign-in')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('links an address without email_verified only when OIDC_TRUST_EMAIL is on', async () => {
+    const eva = await seedPerson(database.db, a, 'eva.entra@a.example');
+    const refused = await ssoSignIn('entra');
+    expect(refused.location).toBe('/sign-in?error=sso-unverified');
+    expect(await linksOf(eva.id)).toEqual([]);
+
+    const trusted = await ssoSignIn('entra', '/', trustingApp.url);
+    expect(trusted.location).toBe('/');
+    expect((await whoIs(trusted.cookies.get(SESSION_COOKIE)!, trustingApp.app)).body.person.id).toBe(eva.id);
+    const linked = await auditOf(eva.id, 'link-sso');
+    expect(linked).toHaveLength(1);
+    expect(JSON.stringify(linked[0]!.changes)).toContain('trusted-email');
+
+    // Once linked, the subject is matched, so the app without the flag signs her in too.
+    const later = await ssoSignIn('entra');
+    expect(later.location).toBe('/');
+    expect((await whoIs(later.cookies.get(SESSION_COOKIE)!)).body.person.id).toBe(eva.id);
   });
 });

@@ -7,7 +7,10 @@ import type { Database } from '../../db/client.ts';
 import { type Actor, systemActor } from '../context.ts';
 import { people, tenants } from '../directory/schema.ts';
 import * as directory from '../directory/service.ts';
-import { Problem } from '../errors.ts';
+import { isUniqueViolation, Problem } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { inTenant } from '../tenancy.ts';
+import { ssoIdentities } from './schema.ts';
 import { createSession } from './service.ts';
 
 // OpenID Connect sign-in (authorization code flow with PKCE, state and nonce) against the
@@ -37,8 +40,24 @@ export function isSameSitePath(value: string): boolean {
   return value.length <= 2000 && SAME_SITE_PATH.test(value);
 }
 
-/** A sign-in that must not go ahead; `reason` is logged, never shown to the person. */
-export class SsoRefused extends Error {}
+/**
+ * A sign-in that must not go ahead; the message is logged, never shown to the person. `code`,
+ * when set, is what the sign-in page explains (`/sign-in?error=<code>`); otherwise it says `sso`.
+ */
+export class SsoRefused extends Error {
+  readonly code: SsoErrorCode;
+  constructor(message: string, code: SsoErrorCode = 'sso') {
+    super(message);
+    this.code = code;
+  }
+}
+
+/**
+ * What the sign-in page can tell the person: `sso` (it did not work; ask IT if it persists), or
+ * `sso-unverified` (an account with your address exists here, but your IdP has not confirmed that
+ * the address is yours, so it cannot be linked; ask IT).
+ */
+export type SsoErrorCode = 'sso' | 'sso-unverified';
 
 interface FlowState {
   state: string;
@@ -50,8 +69,12 @@ interface FlowState {
 }
 
 export interface SsoIdentity {
+  /** The IdP's issuer (`iss`) and its stable id of the person (`sub`): what links them to a person. */
+  issuer: string;
   subject: string;
   email: string;
+  /** The IdP's `email_verified`; undefined when it sends no such claim. */
+  emailVerified?: boolean;
   givenName?: string;
   familyName?: string;
   name?: string;
@@ -212,12 +235,20 @@ export class OidcClient {
       }
     }
     if (typeof claims.email !== 'string' || !claims.email.trim()) throw new SsoRefused('no email claim');
-    if (claims.email_verified === false) throw new SsoRefused('the IdP says the email is not verified');
     const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v : undefined);
+    // Some IdPs send the claim as a string.
+    const verified = claims.email_verified;
     return {
       identity: {
+        issuer: idClaims.iss,
         subject: idClaims.sub,
         email: claims.email,
+        emailVerified:
+          verified === true || verified === 'true'
+            ? true
+            : verified === false || verified === 'false'
+              ? false
+              : undefined,
         givenName: text(claims.given_name),
         familyName: text(claims.family_name),
         name: text(claims.name),
@@ -301,37 +332,118 @@ async function findByEmail(db: Database, tenantId: string, email: string) {
   return row;
 }
 
+/** The person this issuer's subject was linked to, if any. */
+async function findBySubject(db: Database, tenantId: string, identity: SsoIdentity) {
+  const [row] = await db
+    .select({ person: people })
+    .from(ssoIdentities)
+    .innerJoin(
+      people,
+      and(eq(people.tenantId, ssoIdentities.tenantId), eq(people.id, ssoIdentities.personId)),
+    )
+    .where(
+      and(
+        eq(ssoIdentities.tenantId, tenantId),
+        eq(ssoIdentities.issuer, identity.issuer),
+        eq(ssoIdentities.subject, identity.subject),
+      ),
+    );
+  return row?.person;
+}
+
+type LinkReason = 'created' | 'verified-email' | 'trusted-email';
+
 /**
- * The person who signed in: the one with this email in the SSO tenant, or a new employee in the
- * default unit when there is none. Archived and inactive people are refused.
+ * Links the IdP's subject to a person, audited. A second link of the same subject (two first
+ * sign-ins at once) is no error when it names the same person; the person already linked to
+ * another subject of this issuer is refused, since that would be a second identity taking over.
+ */
+async function link(db: Database, actor: Actor, personId: string, identity: SsoIdentity, reason: LinkReason) {
+  try {
+    await inTenant(db, actor, async (s) => {
+      const id = newId();
+      await s.insert(ssoIdentities, {
+        id,
+        issuer: identity.issuer,
+        subject: identity.subject,
+        personId,
+      });
+      await s.audit({
+        entity: 'person',
+        entityId: personId,
+        action: 'link-sso',
+        after: { issuer: identity.issuer, subject: identity.subject, email: identity.email, reason },
+      });
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const linked = await findBySubject(db, actor.tenantId, identity);
+    if (linked?.id !== personId) {
+      throw new SsoRefused(`person ${personId} is already linked to another subject of ${identity.issuer}`);
+    }
+  }
+}
+
+/**
+ * The person who signed in. First by the IdP's issuer and subject, linked at an earlier sign-in;
+ * the email then no longer matters (it may change at the IdP). Else by email in the SSO tenant,
+ * but an existing account is linked only when the IdP asserts `email_verified: true` or the
+ * operator trusts its addresses (OIDC_TRUST_EMAIL): otherwise anyone who can put an address into
+ * the IdP could take over the local account that has it. Else a new employee in the default unit.
+ * Archived and inactive people are refused.
  */
 export async function personForIdentity(
   db: Database,
   settings: OidcSettings,
   identity: SsoIdentity,
   requestId?: string,
-) {
+  retry = true,
+): Promise<{ person: directory.PersonRow; created: boolean }> {
   const tenant = await resolveTenant(db, settings);
+  const actor: Actor = { ...systemActor(tenant.id, `SSO (${settings.name})`), requestId };
+  const refuseInactive = (person: { id: string; archivedAt: Date | null; active: boolean }) => {
+    if (person.archivedAt) throw new SsoRefused(`person ${person.id} is archived`);
+    if (!person.active) throw new SsoRefused(`person ${person.id} is inactive`);
+  };
+
+  const linked = await findBySubject(db, tenant.id, identity);
+  if (linked) {
+    refuseInactive(linked);
+    return { person: linked, created: false };
+  }
+
   const email = identity.email.trim().toLowerCase();
   let person = await findByEmail(db, tenant.id, email);
   let created = false;
-  if (!person) {
-    const actor: Actor = { ...systemActor(tenant.id, `SSO (${settings.name})`), requestId };
-    const unitId = await resolveDefaultUnit(db, actor, settings);
-    const input = personCreate.safeParse({ ...namesOf(identity), email, unitId });
-    if (!input.success) throw new SsoRefused(`the claims do not make a valid person: ${input.error.message}`);
-    try {
-      person = await directory.createPerson(db, actor, input.data, ['employee']);
-      created = true;
-    } catch (error) {
-      // Two first sign-ins at once: the other one created the person.
-      if (!(error instanceof Problem && error.status === 409)) throw error;
-      person = await findByEmail(db, tenant.id, email);
-      if (!person) throw error;
+  if (person) {
+    refuseInactive(person);
+    const reason: LinkReason | undefined =
+      identity.emailVerified === true ? 'verified-email' : settings.trustEmail ? 'trusted-email' : undefined;
+    if (!reason) {
+      throw new SsoRefused(
+        `person ${person.id} has the address ${email}, but the IdP did not assert email_verified (and OIDC_TRUST_EMAIL is off)`,
+        'sso-unverified',
+      );
     }
+    await link(db, actor, person.id, identity, reason);
+    return { person, created };
   }
-  if (person.archivedAt) throw new SsoRefused(`person ${person.id} is archived`);
-  if (!person.active) throw new SsoRefused(`person ${person.id} is inactive`);
+
+  // A new person: nobody's account is at stake, but an address the IdP says is unverified is not taken.
+  if (identity.emailVerified === false) throw new SsoRefused('the IdP says the email is not verified');
+  const unitId = await resolveDefaultUnit(db, actor, settings);
+  const input = personCreate.safeParse({ ...namesOf(identity), email, unitId });
+  if (!input.success) throw new SsoRefused(`the claims do not make a valid person: ${input.error.message}`);
+  try {
+    person = await directory.createPerson(db, actor, input.data, ['employee']);
+    created = true;
+  } catch (error) {
+    // Two first sign-ins at once: the other one created the person. Decide again as for an
+    // existing person (by subject, else by email under the rules above), never link blindly.
+    if (!(error instanceof Problem && error.status === 409 && retry)) throw error;
+    return personForIdentity(db, settings, identity, requestId, false);
+  }
+  await link(db, actor, person.id, identity, 'created');
   return { person, created };
 }
 
@@ -344,6 +456,6 @@ export async function signInWithIdentity(
   requestId?: string,
 ) {
   const { person, created } = await personForIdentity(db, settings, identity, requestId);
-  const session = await createSession(db, person, 'oidc', sessionHours);
+  const session = await createSession(db, person, 'oidc', sessionHours, requestId);
   return { ...session, created };
 }

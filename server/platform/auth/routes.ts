@@ -1,11 +1,14 @@
+import type {} from '@fastify/rate-limit';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { grant, person } from '../../../shared/directory.ts';
 import { line } from '../../../shared/text.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
+import { isAdmin } from '../authz.ts';
 import { presentPerson } from '../directory/present.ts';
 import { getPerson, getTenant } from '../directory/service.ts';
-import { problems } from '../errors.ts';
+import { Problem, problems } from '../errors.ts';
 import { type App, errorResponses, idParams, iso, problemSchema } from '../http.ts';
 import { principalOf, SESSION_COOKIE, sessionCookieOptions } from './plugin.ts';
 import * as auth from './service.ts';
@@ -61,6 +64,31 @@ export function authRoutes(app: App, db: Database, config: Config) {
 
   const cookieOptions = sessionCookieOptions(config);
 
+  // Sign-in limits per client address (counted before the body is read) and per email (after it
+  // is validated, keyed by the address as the lookup uses it). In this process's memory: the
+  // durable guard is the failed-attempt count in the database; these keep a flood, or many
+  // accounts guessed from one address, from costing an argon2 verify each. Apart from any other
+  // route's limits, and high enough that a test suite signing in from one address does not meet
+  // them (SIGN_IN_LIMIT_* lower them).
+  const perIp = app.createRateLimit({ max: config.signInLimits.perIp, timeWindow: 60_000 });
+  const perAccount = app.createRateLimit({
+    max: config.signInLimits.perAccount,
+    timeWindow: 60_000,
+    keyGenerator: (request) =>
+      `account:${String((request.body as { email?: unknown } | undefined)?.email ?? '')
+        .trim()
+        .toLowerCase()}`,
+  });
+  const limited =
+    (check: typeof perIp) =>
+    async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+      const limit = await check(request);
+      if (!limit.isAllowed && limit.isExceeded) {
+        reply.header('retry-after', String(Math.max(1, limit.ttlInSeconds)));
+        throw new Problem(429, 'too-many-requests');
+      }
+    };
+
   app.post(
     '/api/v1/session',
     {
@@ -69,7 +97,9 @@ export function authRoutes(app: App, db: Database, config: Config) {
         summary: 'Sign in with email and password',
         description:
           'When the password is right for accounts in several tenants and no `tenant` is given, the answer is ' +
-          '409 choose-tenant with `tenants` to choose from; send the chosen slug as `tenant`.',
+          '409 choose-tenant with `tenants` to choose from; send the chosen slug as `tenant`. An unknown email, ' +
+          'a wrong password and a locked account all answer 401 invalid-credentials. More attempts per minute ' +
+          'than allowed, from one address or for one email, answer 429 too-many-requests with Retry-After.',
         body: z.strictObject({
           email: line(254).pipe(z.string().min(1)),
           password,
@@ -78,10 +108,20 @@ export function authRoutes(app: App, db: Database, config: Config) {
         response: { 200: me, 400: problemSchema, 401: problemSchema, 409: problemSchema, 429: problemSchema },
       },
       config: { public: true },
+      onRequest: limited(perIp),
+      preHandler: limited(perAccount),
     },
     async (request, reply) => {
       const { email, password, tenant } = request.body;
-      const result = await auth.signIn(db, email, password, config.sessionHours, undefined, tenant);
+      const result = await auth.signIn(
+        db,
+        email,
+        password,
+        config.sessionHours,
+        undefined,
+        tenant,
+        request.id,
+      );
       reply.setCookie(SESSION_COOKIE, result.token, cookieOptions);
       return describe(result.principal, result.mustChangePassword);
     },
@@ -123,12 +163,15 @@ export function authRoutes(app: App, db: Database, config: Config) {
       schema: {
         tags: ['auth'],
         summary: 'Change your own password',
+        description:
+          'Your other sessions end; this one stays. With `revokeTokens: true` your API tokens are revoked too.',
         body: z.strictObject({
           currentPassword: password,
           newPassword: z
             .string()
             .min(auth.MIN_PASSWORD_LENGTH, { message: `At least ${auth.MIN_PASSWORD_LENGTH} characters` })
             .max(200),
+          revokeTokens: z.boolean().optional(),
         }),
         response: { 204: z.null(), ...errorResponses },
       },
@@ -137,7 +180,9 @@ export function authRoutes(app: App, db: Database, config: Config) {
     async (request, reply) => {
       const principal = principalOf(request);
       if (principal.via !== 'session') throw problems.forbidden('Sign in to change your password');
-      await auth.changeOwnPassword(db, principal, request.body.currentPassword, request.body.newPassword);
+      await auth.changeOwnPassword(db, principal, request.body.currentPassword, request.body.newPassword, {
+        revokeTokens: request.body.revokeTokens,
+      });
       return reply.code(204).send(null);
     },
   );
@@ -152,7 +197,26 @@ export function authRoutes(app: App, db: Database, config: Config) {
       },
       config: { authorize: () => true },
     },
-    async (request) => ({ items: (await auth.listApiTokens(db, principalOf(request))).map(presentToken) }),
+    async (request) => {
+      const principal = principalOf(request);
+      return { items: (await auth.listApiTokens(db, principal, principal.personId)).map(presentToken) };
+    },
+  );
+
+  app.get(
+    '/api/v1/people/:id/tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: "A person's API tokens (admins); revoke one with DELETE /api/v1/tokens/{id}",
+        params: idParams,
+        response: { 200: z.object({ items: z.array(apiToken) }), ...errorResponses },
+      },
+      config: { authorize: (actor) => isAdmin(actor) },
+    },
+    async (request) => ({
+      items: (await auth.listApiTokens(db, principalOf(request), request.params.id)).map(presentToken),
+    }),
   );
 
   app.post(
@@ -161,18 +225,30 @@ export function authRoutes(app: App, db: Database, config: Config) {
       schema: {
         tags: ['auth'],
         summary: 'Create a personal API token; the token is shown only in this answer',
+        description:
+          `Without \`expiresAt\` the token expires after API_TOKEN_DAYS (default ${auth.DEFAULT_API_TOKEN_DAYS}); ` +
+          `\`expiresAt\` may be at most ${auth.MAX_API_TOKEN_DAYS} days ahead. Only a signed-in person creates ` +
+          'tokens: a request made with an API token is refused (403). A repeat with the same Idempotency-Key ' +
+          'answers 409 secret-shown-once, since the token is not kept.',
         body: z.strictObject({
           name: line(100).pipe(z.string().min(1)),
           expiresAt: z.iso.datetime({ offset: true }).optional(),
         }),
         response: { 201: apiToken.extend({ token: z.string() }), ...errorResponses },
       },
-      config: { authorize: () => true },
+      // A leaked token must not be able to mint successors that outlive its revocation.
+      config: { authorize: (_actor, request) => request.principal?.via !== 'token', secretAnswer: true },
     },
     async (request, reply) => {
       const principal = principalOf(request);
       const expiresAt = request.body.expiresAt ? new Date(request.body.expiresAt) : null;
-      const { token, row } = await auth.createApiToken(db, principal, request.body.name, expiresAt);
+      const { token, row } = await auth.createApiToken(
+        db,
+        principal,
+        request.body.name,
+        expiresAt,
+        config.apiTokenDays,
+      );
       return reply.code(201).send({ ...presentToken(row), token });
     },
   );
@@ -182,12 +258,15 @@ export function authRoutes(app: App, db: Database, config: Config) {
     {
       schema: {
         tags: ['auth'],
-        summary: 'Revoke one of your API tokens',
+        summary: "Revoke an API token: one of your own, or (admins) anyone's in the organisation",
         params: idParams,
         response: { 200: apiToken, ...errorResponses },
       },
       config: { authorize: () => true },
     },
-    async (request) => presentToken(await auth.revokeApiToken(db, principalOf(request), request.params.id)),
+    async (request) => {
+      const principal = principalOf(request);
+      return presentToken(await auth.revokeApiToken(db, principal, request.params.id, isAdmin(principal)));
+    },
   );
 }

@@ -1,4 +1,4 @@
-import { foreignKey, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, integer, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { timestamptz as ts } from '../../db/columns.ts';
 import { people, tenants } from '../directory/schema.ts';
 
@@ -66,5 +66,28 @@ export const apiTokens = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }),
     index('api_tokens_person_idx').on(t.tenantId, t.personId),
+  ],
+);
+
+/**
+ * Which identity at which OpenID provider is which person. Written at the first SSO sign-in of a
+ * person and matched on afterwards, so that an email address that changes (or is reused) at the
+ * IdP never moves a sign-in to another account. One subject per issuer per person.
+ */
+export const ssoIdentities = pgTable(
+  'sso_identities',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    personId: uuid('person_id').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }),
+    unique('sso_identities_subject_key').on(t.tenantId, t.issuer, t.subject),
+    unique('sso_identities_person_key').on(t.tenantId, t.issuer, t.personId),
   ],
 );

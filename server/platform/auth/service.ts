@@ -1,8 +1,8 @@
-import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Role } from '../../../shared/roles.ts';
 import { type Database, preparedQuery } from '../../db/client.ts';
-import type { Actor, Grant } from '../context.ts';
+import { type Actor, type Grant, systemActor } from '../context.ts';
 import { people, roleAssignments, tenants } from '../directory/schema.ts';
 import { activeGrants } from '../directory/service.ts';
 import { Problem, problems } from '../errors.ts';
@@ -10,6 +10,7 @@ import { newId } from '../ids.ts';
 import { inTenant } from '../tenancy.ts';
 import { hashPassword, verifyNothing, verifyPassword } from './passwords.ts';
 import { apiTokens, credentials, sessions } from './schema.ts';
+import { endSessionsIn, revokeTokensIn } from './sessions.ts';
 import { API_TOKEN_PREFIX, randomToken, sha256 } from './tokens.ts';
 
 // Who someone is: local passwords, sessions and API tokens. Owns ./schema.ts.
@@ -29,11 +30,6 @@ export interface Principal extends Actor {
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCK_MINUTES = 15;
 export const MIN_PASSWORD_LENGTH = 10;
-
-/** Seconds to wait before answering the n-th failed attempt in a row: 0.25, 0.5, 1, 2, 4 … */
-export function slowDownMs(failedAttempts: number): number {
-  return Math.min(250 * 2 ** Math.max(0, failedAttempts - 1), 4000);
-}
 
 const activePerson = and(isNull(people.archivedAt), eq(people.active, true));
 
@@ -68,13 +64,23 @@ async function principalFor(
 
 // ---------------------------------------------------------------- passwords
 
+/** What else a password change ends, in the same transaction as the new password. */
+export interface PasswordOptions {
+  /** An admin reset: the person must choose a new password at next sign-in. */
+  mustChange?: boolean;
+  /** End the person's sessions: all of them, or all but `exceptHash` (the one making the change). */
+  endSessions?: { exceptHash?: string };
+  /** Revoke the person's API tokens too (they may have leaked with the password). */
+  revokeTokens?: boolean;
+}
+
 /** Sets a person's password (admin create, demo data, reset). Not audited with the hash. */
 export async function setPassword(
   db: Database,
   actor: Actor,
   personId: string,
   password: string,
-  options: { mustChange?: boolean } = {},
+  options: PasswordOptions = {},
 ) {
   const passwordHash = await hashPassword(password);
   await inTenant(db, actor, async (s) => {
@@ -96,15 +102,41 @@ export async function setPassword(
           changedAt: new Date(),
         },
       });
+    const sessionsEnded = options.endSessions
+      ? await endSessionsIn(s.tx, s.tenantId, personId, options.endSessions.exceptHash)
+      : 0;
+    const tokensRevoked = options.revokeTokens ? await revokeTokensIn(s.tx, s.tenantId, personId) : [];
     await s.audit({
       entity: 'person',
       entityId: personId,
       action: options.mustChange ? 'reset-password' : 'set-password',
+      after:
+        options.endSessions || options.revokeTokens
+          ? { sessionsEnded, tokensRevoked: tokensRevoked.length }
+          : null,
     });
+    await s.auditMany(
+      tokensRevoked.map((id) => ({
+        entity: 'apiToken',
+        entityId: id,
+        action: 'revoke',
+        after: { personId },
+      })),
+    );
   });
 }
 
-export async function changeOwnPassword(db: Database, principal: Principal, current: string, next: string) {
+/**
+ * A person's own change: the session making it stays, every other session of theirs ends (a
+ * thief who knew the old password is signed out), and their API tokens too when they ask.
+ */
+export async function changeOwnPassword(
+  db: Database,
+  principal: Principal,
+  current: string,
+  next: string,
+  options: { revokeTokens?: boolean } = {},
+) {
   const [cred] = await db
     .select()
     .from(credentials)
@@ -113,13 +145,28 @@ export async function changeOwnPassword(db: Database, principal: Principal, curr
     throw problems.field('body.currentPassword', 'The current password is wrong');
   }
   if (current === next) throw problems.field('body.newPassword', 'Choose a password you have not used now');
-  await setPassword(db, principal, principal.personId, next);
+  await setPassword(db, principal, principal.personId, next, {
+    endSessions: { exceptHash: principal.sessionHash },
+    revokeTokens: options.revokeTokens,
+  });
 }
 
-/** A temporary password for an admin reset: the person must change it at next sign-in. */
-export async function resetPassword(db: Database, actor: Actor, personId: string): Promise<string> {
+/**
+ * A temporary password for an admin reset: the person must change it at next sign-in, and every
+ * session of theirs ends with the reset (and their API tokens, when the admin says so).
+ */
+export async function resetPassword(
+  db: Database,
+  actor: Actor,
+  personId: string,
+  options: { revokeTokens?: boolean } = {},
+): Promise<string> {
   const temporary = randomToken(12);
-  await setPassword(db, actor, personId, temporary, { mustChange: true });
+  await setPassword(db, actor, personId, temporary, {
+    mustChange: true,
+    endSessions: {},
+    revokeTokens: options.revokeTokens,
+  });
   return temporary;
 }
 
@@ -132,8 +179,18 @@ export interface SignInResult {
 }
 
 /**
+ * Every failed sign-in is answered no sooner than this after it arrived: the argon2 verify and the
+ * bookkeeping of a known account then take as long, seen from outside, as an unknown email does.
+ */
+export const FAILED_SIGN_IN_MS = 300;
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
  * Checks email and password. After MAX_FAILED_ATTEMPTS failures in a row the account is locked
- * for LOCK_MINUTES; each failure is answered more slowly than the last.
+ * for LOCK_MINUTES. Outside, an unknown email, a wrong password and a locked account look the
+ * same: one argon2 verify each, the same delay, and 401 invalid-credentials (the lock is in the
+ * audit trail, not in the answer, so nobody learns from it which addresses have accounts).
  *
  * One email may have an account in several tenants (a consultant of a kommunalförbund serving its
  * municipalities). When the password is right in more than one and no `tenant` (slug) was given,
@@ -144,9 +201,15 @@ export async function signIn(
   email: string,
   password: string,
   sessionHours: number,
-  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  sleep: (ms: number) => Promise<void> = defaultSleep,
   tenant?: string,
+  requestId?: string,
 ): Promise<SignInResult> {
+  const started = Date.now();
+  const refuse = async (): Promise<never> => {
+    await sleep(Math.max(0, FAILED_SIGN_IN_MS - (Date.now() - started)));
+    throw new Problem(401, 'invalid-credentials');
+  };
   const candidates = await db
     .select({ person: people, cred: credentials, tenant: { slug: tenants.slug, name: tenants.name } })
     .from(people)
@@ -165,22 +228,30 @@ export async function signIn(
     .orderBy(tenants.name);
   if (candidates.length === 0) {
     await verifyNothing(password);
-    await sleep(slowDownMs(1));
-    throw new Problem(401, 'invalid-credentials');
+    return refuse();
   }
   const now = new Date();
   const matched: typeof candidates = [];
   for (const candidate of candidates) {
     const { cred } = candidate;
-    if (cred.lockedUntil && cred.lockedUntil > now) continue;
-    if (await verifyPassword(cred.passwordHash, password)) matched.push(candidate);
+    // A locked account is verified too, so that it answers in the time any other does.
+    const right = await verifyPassword(cred.passwordHash, password);
+    if (right && !(cred.lockedUntil && cred.lockedUntil > now)) matched.push(candidate);
   }
   if (matched.length > 0) {
-    for (const { person } of matched) {
+    for (const { person, cred } of matched) {
+      if (cred.failedAttempts === 0 && cred.lockedUntil === null) continue;
+      // Not a lock set meanwhile by parallel failures: only an unlocked account is cleared.
       await db
         .update(credentials)
         .set({ failedAttempts: 0, lockedUntil: null })
-        .where(and(eq(credentials.tenantId, person.tenantId), eq(credentials.personId, person.id)));
+        .where(
+          and(
+            eq(credentials.tenantId, person.tenantId),
+            eq(credentials.personId, person.id),
+            or(isNull(credentials.lockedUntil), lte(credentials.lockedUntil, now)),
+          ),
+        );
     }
     if (matched.length > 1) {
       const problem = new Problem(409, 'choose-tenant');
@@ -188,31 +259,54 @@ export async function signIn(
       throw problem;
     }
     const [{ person, cred }] = matched as [(typeof matched)[number]];
-    const session = await createSession(db, person, 'password', sessionHours);
+    const session = await createSession(db, person, 'password', sessionHours, requestId);
     return { ...session, mustChangePassword: cred.mustChange === 1 };
   }
   // A failure counts against every account with this email; one account is the usual case.
-  let locked = false;
-  let worst = 0;
-  for (const { person, cred } of candidates) {
-    if (cred.lockedUntil && cred.lockedUntil > now) {
-      locked = true;
-      continue;
-    }
-    const failed = cred.failedAttempts + 1;
-    worst = Math.max(worst, failed);
-    const lockNow = failed >= MAX_FAILED_ATTEMPTS;
-    locked ||= lockNow;
-    await db
+  for (const { person } of candidates) await countFailure(db, person, now, requestId);
+  return refuse();
+}
+
+/**
+ * Counts one failed attempt in one statement, so that parallel guesses are counted one by one:
+ * the row lock orders them, the lock is decided from the value the UPDATE returns, and an account
+ * locked meanwhile is not counted further (its lock is set once). A lock that has run out starts
+ * the count again. Audited in the same transaction: the failure, and the lock when it falls.
+ */
+async function countFailure(db: Database, person: Identity, now: Date, requestId?: string) {
+  const actor: Actor = { ...systemActor(person.tenantId), requestId };
+  const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
+  const previous = sql`(case when ${credentials.lockedUntil} is null then ${credentials.failedAttempts} else 0 end)`;
+  await inTenant(db, actor, async (s) => {
+    const [row] = await s.tx
       .update(credentials)
       .set({
-        failedAttempts: lockNow ? 0 : failed,
-        lockedUntil: lockNow ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null,
+        failedAttempts: sql`${previous} + 1`,
+        lockedUntil: sql`case when ${previous} + 1 >= ${MAX_FAILED_ATTEMPTS} then ${lockUntil}::timestamptz else null end`,
       })
-      .where(and(eq(credentials.tenantId, person.tenantId), eq(credentials.personId, person.id)));
-  }
-  await sleep(slowDownMs(worst));
-  throw new Problem(locked ? 429 : 401, locked ? 'account-locked' : 'invalid-credentials');
+      .where(
+        and(
+          eq(credentials.tenantId, person.tenantId),
+          eq(credentials.personId, person.id),
+          or(isNull(credentials.lockedUntil), lte(credentials.lockedUntil, now)),
+        ),
+      )
+      .returning({ failedAttempts: credentials.failedAttempts, lockedUntil: credentials.lockedUntil });
+    await s.audit({
+      entity: 'person',
+      entityId: person.id,
+      action: 'sign-in-failed',
+      after: row ? { failedAttempts: row.failedAttempts } : { locked: true },
+    });
+    if (row?.lockedUntil) {
+      await s.audit({
+        entity: 'person',
+        entityId: person.id,
+        action: 'locked',
+        after: { lockedUntil: row.lockedUntil, failedAttempts: row.failedAttempts },
+      });
+    }
+  });
 }
 
 /** Opens a server-side session; used by password and SSO sign-in alike. */
@@ -221,16 +315,27 @@ export async function createSession(
   person: { tenantId: string; id: string; givenName: string; familyName: string; email: string },
   method: 'password' | 'oidc',
   hours: number,
+  requestId?: string,
 ) {
   const token = randomToken();
   const csrfToken = randomToken();
-  await db.insert(sessions).values({
-    tokenHash: sha256(token),
+  const actor: Actor = {
     tenantId: person.tenantId,
     personId: person.id,
-    csrfToken,
-    method,
-    expiresAt: new Date(Date.now() + hours * 3_600_000),
+    name: `${person.givenName} ${person.familyName}`,
+    grants: [],
+    requestId,
+  };
+  await inTenant(db, actor, async (s) => {
+    await s.tx.insert(sessions).values({
+      tokenHash: sha256(token),
+      tenantId: person.tenantId,
+      personId: person.id,
+      csrfToken,
+      method,
+      expiresAt: new Date(Date.now() + hours * 3_600_000),
+    });
+    await s.audit({ entity: 'person', entityId: person.id, action: 'sign-in', after: { method } });
   });
   return {
     token,
@@ -240,11 +345,6 @@ export async function createSession(
 
 export async function endSession(db: Database, sessionHash: string) {
   await db.delete(sessions).where(eq(sessions.tokenHash, sessionHash));
-}
-
-/** Ends every session of a person (after archiving, deactivation or a password reset). */
-export async function endSessionsOf(db: Database, tenantId: string, personId: string) {
-  await db.delete(sessions).where(and(eq(sessions.tenantId, tenantId), eq(sessions.personId, personId)));
 }
 
 const TOUCH_AFTER_MS = 5 * 60_000;
@@ -334,13 +434,25 @@ export async function purgeExpiredSessions(db: Database) {
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 
+/** No API token lives longer than this; one made without an expiry gets API_TOKEN_DAYS (config). */
+export const MAX_API_TOKEN_DAYS = 365;
+export const DEFAULT_API_TOKEN_DAYS = 90;
+const DAY_MS = 86_400_000;
+
 export async function createApiToken(
   db: Database,
   principal: Principal,
   name: string,
   expiresAt: Date | null,
+  defaultDays = DEFAULT_API_TOKEN_DAYS,
 ) {
-  if (expiresAt && expiresAt <= new Date()) throw problems.field('body.expiresAt', 'Must be in the future');
+  const now = Date.now();
+  if (expiresAt && expiresAt.getTime() <= now)
+    throw problems.field('body.expiresAt', 'Must be in the future');
+  if (expiresAt && expiresAt.getTime() > now + MAX_API_TOKEN_DAYS * DAY_MS) {
+    throw problems.field('body.expiresAt', `At most ${MAX_API_TOKEN_DAYS} days ahead`);
+  }
+  const expires = expiresAt ?? new Date(now + defaultDays * DAY_MS);
   const token = API_TOKEN_PREFIX + randomToken();
   const row = await inTenant(db, principal, async (s) => {
     const [created] = await s
@@ -350,34 +462,51 @@ export async function createApiToken(
         name,
         tokenHash: sha256(token),
         prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
-        expiresAt,
+        expiresAt: expires,
       })
       .returning();
     await s.audit({
       entity: 'apiToken',
       entityId: created!.id,
       action: 'create',
-      after: { name, prefix: created!.prefix, expiresAt },
+      after: { name, prefix: created!.prefix, expiresAt: expires },
     });
     return created!;
   });
   return { token, row };
 }
 
-export async function listApiTokens(db: Database, principal: Principal) {
+/** A person's API tokens, newest last: one's own, or (for an admin) anyone's in the tenant. */
+export async function listApiTokens(db: Database, actor: Actor, personId: string) {
+  const [person] = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.tenantId, actor.tenantId), eq(people.id, personId)));
+  if (!person) throw problems.notFound('person');
   return db
     .select()
     .from(apiTokens)
-    .where(and(eq(apiTokens.tenantId, principal.tenantId), eq(apiTokens.personId, principal.personId)))
+    .where(and(eq(apiTokens.tenantId, actor.tenantId), eq(apiTokens.personId, personId)))
     .orderBy(apiTokens.createdAt);
 }
 
-export async function revokeApiToken(db: Database, principal: Principal, id: string) {
-  return inTenant(db, principal, async (s) => {
+/**
+ * Revokes a token. `anyone`: the caller may revoke any token of the tenant (an admin);
+ * otherwise only their own, and another's answers 404 as if it did not exist.
+ */
+export async function revokeApiToken(db: Database, actor: Actor, id: string, anyone = false) {
+  if (!anyone && !actor.personId) throw problems.notFound('token');
+  return inTenant(db, actor, async (s) => {
     const [before] = await s.tx
       .select()
       .from(apiTokens)
-      .where(s.where(apiTokens, eq(apiTokens.id, id), eq(apiTokens.personId, principal.personId)));
+      .where(
+        s.where(
+          apiTokens,
+          eq(apiTokens.id, id),
+          anyone ? undefined : eq(apiTokens.personId, actor.personId!),
+        ),
+      );
     if (!before) throw problems.notFound('token');
     if (before.revokedAt) return before;
     const [after] = await s.update(apiTokens, { revokedAt: new Date() }, eq(apiTokens.id, id)).returning();
@@ -386,7 +515,7 @@ export async function revokeApiToken(db: Database, principal: Principal, id: str
       entityId: id,
       action: 'revoke',
       before: { revokedAt: null },
-      after: { revokedAt: after!.revokedAt },
+      after: { revokedAt: after!.revokedAt, personId: before.personId },
     });
     return after!;
   });

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { UnitKind } from '../../../shared/directory.ts';
+import { endSessionsIn } from '../auth/sessions.ts';
 import { isUniqueViolation, problems } from '../errors.ts';
 import type { TenantScope } from '../tenancy.ts';
 import { people, units } from './schema.ts';
@@ -131,5 +132,7 @@ export function writePersonPlan(s: TenantScope, plan: PersonPlan): Promise<void>
       const action = changes.unitId !== undefined && changes.unitId !== before.unitId ? 'move' : 'update';
       await s.audit({ entity: 'person', entityId: before.id, action, before, after });
     }
+    // As with a single deactivation: whoever is no longer active is signed out, in this transaction.
+    for (const personId of plan.deactivated) await endSessionsIn(s.tx, s.tenantId, personId);
   });
 }

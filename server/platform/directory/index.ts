@@ -180,6 +180,7 @@ export const directoryModule: Module = {
       'PATCH /api/v1/people/{id}': () => ({ version: 1, givenName: 'Ny', title: 'T', active: false }),
       'POST /api/v1/people/{id}/archive': () => ({ version: 1, reason: 'Test' }),
       'POST /api/v1/people/{id}/restore': () => ({ version: 1 }),
+      'POST /api/v1/people/{id}/password-reset': () => ({ revokeTokens: true }),
       'POST /api/v1/units/import': () => new RawBody('text/csv', 'namn;typ;överordnad\nUnder A;enhet;9911\n'),
       'POST /api/v1/people/import': () =>
         new RawBody('text/csv', 'förnamn;efternamn;e-post;enhet\nB;Probe;probe@b.example;Hemlig enhet A\n'),

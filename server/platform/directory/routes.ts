@@ -19,7 +19,7 @@ import {
 } from '../../../shared/directory.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { principalOf } from '../auth/plugin.ts';
-import { endSessionsOf, resetPassword } from '../auth/service.ts';
+import { resetPassword } from '../auth/service.ts';
 import { type App, errorResponses, idParams } from '../http.ts';
 import type { ModuleContext } from '../seam.ts';
 import { directoryPolicy } from './policy.ts';
@@ -189,12 +189,8 @@ export function directoryRoutes(app: App, { db, seam }: ModuleContext) {
       },
       config: { authorize: directoryPolicy.managePeople },
     },
-    async (request) => {
-      const actor = principalOf(request);
-      const row = await directory.updatePerson(db, actor, request.params.id, request.body);
-      if (!row.active) await endSessionsOf(db, actor.tenantId, row.id);
-      return presentPerson(row);
-    },
+    async (request) =>
+      presentPerson(await directory.updatePerson(db, principalOf(request), request.params.id, request.body)),
   );
 
   app.post(
@@ -209,12 +205,8 @@ export function directoryRoutes(app: App, { db, seam }: ModuleContext) {
       },
       config: { authorize: directoryPolicy.managePeople },
     },
-    async (request) => {
-      const actor = principalOf(request);
-      const row = await directory.archivePerson(db, actor, request.params.id, request.body);
-      await endSessionsOf(db, actor.tenantId, row.id);
-      return presentPerson(row);
-    },
+    async (request) =>
+      presentPerson(await directory.archivePerson(db, principalOf(request), request.params.id, request.body)),
   );
 
   app.post(
@@ -241,16 +233,21 @@ export function directoryRoutes(app: App, { db, seam }: ModuleContext) {
       schema: {
         tags: ['directory'],
         summary: 'Give a person a temporary password, to be changed at next sign-in',
+        description:
+          "Every session of the person ends. With `revokeTokens: true` the person's API tokens are revoked too. " +
+          'A repeat with the same Idempotency-Key answers 409 secret-shown-once, since the password is not kept.',
         params: idParams,
+        body: z.strictObject({ revokeTokens: z.boolean().optional() }).nullish(),
         response: { 200: z.object({ temporaryPassword: z.string() }), ...errorResponses },
       },
-      config: { authorize: directoryPolicy.resetPasswords },
+      config: { authorize: directoryPolicy.resetPasswords, secretAnswer: true },
     },
     async (request) => {
       const actor = principalOf(request);
       await directory.getPerson(db, actor, request.params.id);
-      const temporaryPassword = await resetPassword(db, actor, request.params.id);
-      await endSessionsOf(db, actor.tenantId, request.params.id);
+      const temporaryPassword = await resetPassword(db, actor, request.params.id, {
+        revokeTokens: request.body?.revokeTokens,
+      });
       return { temporaryPassword };
     },
   );

@@ -13,6 +13,7 @@ import type {
 } from '../../../shared/directory.ts';
 import { GLOBAL, type Role, roleAllowsScope, type ScopeKind, UNIT } from '../../../shared/roles.ts';
 import { type Database, rowsOf } from '../../db/client.ts';
+import { endSessionsIn } from '../auth/sessions.ts';
 import type { Actor, Grant } from '../context.ts';
 import { isUniqueViolation, problems } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -393,6 +394,8 @@ export function updatePerson(
           .returning();
         const action = changes.unitId !== undefined && changes.unitId !== before!.unitId ? 'move' : 'update';
         await s.audit({ entity: 'person', entityId: id, action, before, after });
+        // Whoever is no longer active is signed out in the same transaction, not after it.
+        if (!after!.active) await endSessionsIn(s.tx, s.tenantId, id);
         return after!;
       }),
     'body.email',
@@ -425,6 +428,7 @@ export function archivePerson(
       )
       .returning();
     await s.audit({ entity: 'person', entityId: id, action: 'archive', before, after });
+    await endSessionsIn(s.tx, s.tenantId, id);
     return after!;
   });
 }

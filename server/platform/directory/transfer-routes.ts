@@ -1,7 +1,6 @@
 import { personListQuery, unitListQuery } from '../../../shared/directory.ts';
 import type { Database } from '../../db/client.ts';
 import { principalOf } from '../auth/plugin.ts';
-import { endSessionsOf } from '../auth/service.ts';
 import { type App, errorResponses } from '../http.ts';
 import {
   exportFormat,
@@ -61,13 +60,7 @@ export function transferRoutes(app: App, db: Database) {
         },
         config: { authorize: directoryPolicy.importExport, authorizeBeforeBody: true },
       },
-      async (request) => {
-        const actor = principalOf(request);
-        const { deactivated, ...result } = await importPeople(db, actor, fileOf(request.body), request.query);
-        // As with a single deactivation: whoever is no longer active is signed out.
-        for (const personId of deactivated) await endSessionsOf(db, actor.tenantId, personId);
-        return result;
-      },
+      async (request) => importPeople(db, principalOf(request), fileOf(request.body), request.query),
     );
   });
 

@@ -520,15 +520,14 @@ export async function importUnits(
   return (await runImport(db, actor, unitImport, file, options)).result;
 }
 
-/** People from a CSV or XLSX file, all or nothing. `deactivated`: whose sessions to end afterwards. */
+/** People from a CSV or XLSX file, all or nothing; whoever it deactivates is signed out with it. */
 export async function importPeople(
   db: Database,
   actor: Actor,
   file: Buffer,
   options: ImportOptions,
-): Promise<ImportResult & { deactivated: string[] }> {
-  const { result, plan } = await runImport(db, actor, personImport, file, options);
-  return { ...result, deactivated: options.dryRun ? [] : plan.deactivated };
+): Promise<ImportResult> {
+  return (await runImport(db, actor, personImport, file, options)).result;
 }
 
 // ---------------------------------------------------------------- export
