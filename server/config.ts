@@ -32,6 +32,13 @@ const schema = z
     OIDC_TENANT: z.string().min(1).optional(),
     OIDC_DEFAULT_UNIT: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default('SSO'),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'an smtp:// or smtps:// URL' }).optional(),
+    MAIL_FROM: z
+      .string()
+      .regex(/^([^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, {
+        message: 'an address, e.g. "Styrbord <noreply@kommun.se>"',
+      })
+      .optional(),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
@@ -57,6 +64,8 @@ export interface Config {
   cookieSecure: boolean;
   sessionHours: number;
   logLevel: Env['LOG_LEVEL'];
+  /** Outbound mail: without `smtpUrl` mail is logged and kept in the outbox only. */
+  mail: { smtpUrl?: string; from: string };
   oidc?: {
     issuer: string;
     clientId: string;
@@ -76,7 +85,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
-    const value = present[name];
+    // A URL with a password in it is not repeated into the log.
+    const value = name === 'SMTP_URL' || name === 'OIDC_CLIENT_SECRET' ? undefined : present[name];
     throw new ConfigError(
       `${name}${value !== undefined ? `=${JSON.stringify(value)}` : ''} is invalid: expected ${expected(issue)}`,
     );
@@ -94,6 +104,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
     sessionHours: e.SESSION_HOURS,
     logLevel: e.LOG_LEVEL,
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM ?? `Styrbord <noreply@${new URL(publicUrl).hostname}>`,
+    },
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? {

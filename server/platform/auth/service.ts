@@ -7,6 +7,8 @@ import { activeGrants } from '../../modules/org/service.ts';
 import type { Actor, Grant } from '../context.ts';
 import { Problem, problems } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { queueMail } from '../mail/service.ts';
+import { type MailLanguage, passwordChanged } from '../mail/templates.ts';
 import { inTenant } from '../tenancy.ts';
 import { hashPassword, verifyNothing, verifyPassword } from './passwords.ts';
 import { apiTokens, credentials, sessions } from './schema.ts';
@@ -74,7 +76,7 @@ export async function setPassword(
   actor: Actor,
   personId: string,
   password: string,
-  options: { mustChange?: boolean } = {},
+  options: { mustChange?: boolean; notify?: 'self' | 'admin'; language?: MailLanguage } = {},
 ) {
   const passwordHash = await hashPassword(password);
   await inTenant(db, actor, async (s) => {
@@ -101,6 +103,25 @@ export async function setPassword(
       entityId: personId,
       action: options.mustChange ? 'reset-password' : 'set-password',
     });
+    if (options.notify) {
+      // The person hears of every change they did not necessarily make themselves.
+      const [tenant] = await s.tx
+        .select({ name: tenants.name })
+        .from(tenants)
+        .where(eq(tenants.id, s.tenantId));
+      await queueMail(s, {
+        to: person.email,
+        kind: passwordChanged,
+        language: options.language ?? 'sv',
+        params: {
+          name: `${person.givenName} ${person.familyName}`,
+          by: options.notify,
+          adminName: options.notify === 'admin' ? actor.name : undefined,
+          at: new Date().toISOString(),
+          organisation: tenant?.name ?? '',
+        },
+      });
+    }
   });
 }
 
@@ -113,13 +134,13 @@ export async function changeOwnPassword(db: Database, principal: Principal, curr
     throw problems.field('body.currentPassword', 'The current password is wrong');
   }
   if (current === next) throw problems.field('body.newPassword', 'Choose a password you have not used now');
-  await setPassword(db, principal, principal.personId, next);
+  await setPassword(db, principal, principal.personId, next, { notify: 'self' });
 }
 
 /** A temporary password for an admin reset: the person must change it at next sign-in. */
 export async function resetPassword(db: Database, actor: Actor, personId: string): Promise<string> {
   const temporary = randomToken(12);
-  await setPassword(db, actor, personId, temporary, { mustChange: true });
+  await setPassword(db, actor, personId, temporary, { mustChange: true, notify: 'admin' });
   return temporary;
 }
 
