@@ -116,7 +116,7 @@ export async function setPassword(
         params: {
           name: `${person.givenName} ${person.familyName}`,
           by: options.notify,
-          adminName: options.notify === 'admin' ? actor.name : undefined,
+          adminName: options.notify === 'admin' && actor.personId ? actor.name : undefined,
           at: new Date().toISOString(),
           organisation: tenant?.name ?? '',
         },

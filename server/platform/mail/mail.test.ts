@@ -190,14 +190,30 @@ describe('outbound mail', () => {
     expect(received).toEqual([]);
   });
 
+  it('delivers a message written while no server ran jobs, once, when one starts', async () => {
+    const id = await inTenant(t.db, tenant.actor, (s) =>
+      queueMail(s, { to: 'eva@kommun.example', kind: greeting, params: { name: 'Eva' }, language: 'sv' }),
+    );
+    expect(jobs).toBeUndefined();
+    const definitions = mailJobs({ smtpUrl, from: FROM, retry: RETRY, sweepAfterSeconds: 0 });
+    jobs = await startJobs(t, definitions, memoryLogger(), { pollingIntervalSeconds: 0.5 });
+    // The sweep runs every five minutes; here it is sent at once, twice, as two servers might.
+    await jobs.send({ name: 'mail.sweep' }, {});
+    await jobs.send({ name: 'mail.sweep' }, {});
+    await waitFor(async () => (await row(id)).status === 'sent');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(received.map((m) => m.subject)).toEqual(['Hej Eva']);
+  });
+
   it('tells a person their password was changed, by themselves or by an admin', async () => {
     await startMail(smtpUrl);
     const person = await seedPerson(t.db, tenant, 'berit@k.example');
-    await resetPassword(t.db, tenant.actor, person.id);
+    const admin = { ...tenant.actor, personId: tenant.adminId, name: 'Ada k' };
+    await resetPassword(t.db, admin, person.id);
     await waitFor(() => received.length === 1);
     expect(received[0]!.subject).toBe('Ditt lösenord i Styrbord har ändrats');
     expect(received[0]!.to).toMatchObject({ text: 'berit@k.example' });
-    expect(received[0]!.text).toContain('Styrbord har återställt ditt lösenord');
+    expect(received[0]!.text).toContain('Ada k har återställt ditt lösenord');
     expect(received[0]!.text).toContain('Test k');
 
     const principal = {
@@ -208,8 +224,10 @@ describe('outbound mail', () => {
       grants: [],
       via: 'session' as const,
     };
+    // Reset by the system (admin:create), the message names no one.
     const temporary = await resetPassword(t.db, tenant.actor, person.id);
     await waitFor(() => received.length === 2);
+    expect(received[1]!.text).toContain('En administratör har återställt ditt lösenord');
     await changeOwnPassword(t.db, principal, temporary, 'ett nytt långt lösenord');
     await waitFor(() => received.length === 3);
     expect(received[2]!.text).toContain('Ditt lösenord i Styrbord (Test k) ändrades');

@@ -52,6 +52,8 @@ export interface MailSettings {
   from: string;
   /** How delivery is retried (tests shorten it). */
   retry?: RetryPolicy;
+  /** Age in seconds at which the sweep takes a still-queued message as one without a job. */
+  sweepAfterSeconds?: number;
 }
 
 const DELIVERY_RETRY: RetryPolicy = { limit: 8, delaySeconds: 60, backoff: true, maxDelaySeconds: 3600 };
@@ -121,6 +123,7 @@ async function deliver(
 export function mailJobs(settings: MailSettings): JobDefinition[] {
   const transport = settings.smtpUrl ? createTransport(settings.smtpUrl) : undefined;
   const retry = settings.retry ?? DELIVERY_RETRY;
+  const sweepAfter = settings.sweepAfterSeconds ?? 120;
   const delivery = defineJob<DeliveryData>({
     name: MAIL_DELIVERY.name,
     retry,
@@ -136,7 +139,12 @@ export function mailJobs(settings: MailSettings): JobDefinition[] {
       const waiting = await context.database.db
         .select({ tenantId: outbox.tenantId, id: outbox.id })
         .from(outbox)
-        .where(and(eq(outbox.status, 'queued'), lt(outbox.createdAt, sql`now() - interval '2 minutes'`)))
+        .where(
+          and(
+            eq(outbox.status, 'queued'),
+            lt(outbox.createdAt, sql`now() - make_interval(secs => ${sweepAfter})`),
+          ),
+        )
         .orderBy(asc(outbox.createdAt))
         .limit(1000);
       for (const row of waiting) await context.jobs.send<DeliveryData>(MAIL_DELIVERY, row, { key: row.id });
