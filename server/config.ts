@@ -36,6 +36,13 @@ const schema = z
     API_TOKEN_DAYS: z.coerce.number().int().min(1).max(365).default(90),
     SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(100),
     SIGN_IN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).max(100_000).default(10),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'an smtp:// or smtps:// URL' }).optional(),
+    MAIL_FROM: z
+      .string()
+      .regex(/^([^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, {
+        message: 'an address, e.g. "Styrbord <noreply@kommun.se>"',
+      })
+      .optional(),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
@@ -65,6 +72,8 @@ export interface Config {
   /** Sign-in attempts (POST /api/v1/session) per minute, per client address and per email. */
   signInLimits: { perIp: number; perAccount: number };
   logLevel: Env['LOG_LEVEL'];
+  /** Outbound mail: without `smtpUrl` mail is logged and kept in the outbox only. */
+  mail: { smtpUrl?: string; from: string };
   oidc?: {
     issuer: string;
     clientId: string;
@@ -89,7 +98,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
-    const value = present[name];
+    // A URL with a password in it is not repeated into the log.
+    const value = name === 'SMTP_URL' || name === 'OIDC_CLIENT_SECRET' ? undefined : present[name];
     throw new ConfigError(
       `${name}${value !== undefined ? `=${JSON.stringify(value)}` : ''} is invalid: expected ${expected(issue)}`,
     );
@@ -109,6 +119,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiTokenDays: e.API_TOKEN_DAYS,
     signInLimits: { perIp: e.SIGN_IN_LIMIT_PER_IP, perAccount: e.SIGN_IN_LIMIT_PER_ACCOUNT },
     logLevel: e.LOG_LEVEL,
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM ?? `Styrbord <noreply@${new URL(publicUrl).hostname}>`,
+    },
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? {

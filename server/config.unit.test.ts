@@ -25,8 +25,23 @@ describe('configuration from the environment', () => {
       /^OIDC_CLIENT_ID is invalid: expected set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together/,
     ],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL="loud" is invalid: expected one of/],
+    [{ SMTP_URL: 'http://mail:secret@x' }, /^SMTP_URL is invalid: expected an smtp:\/\/ or smtps:\/\/ URL$/],
+    [{ MAIL_FROM: 'not an address' }, /^MAIL_FROM="not an address" is invalid: expected an address/],
   ])('refuses %o with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('sends mail through SMTP_URL from MAIL_FROM, or only logs it without SMTP_URL', () => {
+    expect(loadConfig({}).mail).toEqual({ smtpUrl: undefined, from: 'Styrbord <noreply@localhost>' });
+    const config = loadConfig({
+      SMTP_URL: 'smtps://styrbord:hemligt@smtp.kommun.se:465',
+      MAIL_FROM: 'IT-avdelningen <it@kommun.se>',
+    });
+    expect(config.mail).toEqual({
+      smtpUrl: 'smtps://styrbord:hemligt@smtp.kommun.se:465',
+      from: 'IT-avdelningen <it@kommun.se>',
+    });
+    expect(loadConfig({ MAIL_FROM: 'it@kommun.se' }).mail.from).toBe('it@kommun.se');
   });
 
   it('treats empty variables as unset', () => {

@@ -107,6 +107,12 @@ describe('the server process', () => {
     expect(read.status).toBe(200);
     expect(((await read.json()) as { name: string }).name).toBe('Överlever omstart');
     expect(await stop(second.child, second.exited)).toBe(0);
+
+    // The server started the durable jobs in the same database: the hourly purge is scheduled.
+    const handle = pgDatabase ?? (await openDatabase({ kind: 'pglite', dataDir }));
+    const { rows } = await handle.executeSql('select name, cron from pgboss.schedule order by name');
+    expect(rows).toContainEqual({ name: 'platform.purge-expired', cron: '7 * * * *' });
+    if (!pgDatabase) await handle.close();
   });
 
   it('stops on a bad setting with one line naming the variable', async () => {

@@ -3,12 +3,13 @@ import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openDatabase, rowsOf } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
-import { purgeExpiredSessions } from './platform/auth/service.ts';
 import { tenants } from './platform/directory/schema.ts';
-import { purgeIdempotencyKeys } from './platform/idempotency.ts';
+import { startJobs } from './platform/jobs/jobs.ts';
+import { platformJobs } from './platform/jobs/platform-jobs.ts';
 
 // Reads config, opens the database, migrates, loads the demo municipality into an empty
-// database, serves HTTP, and on SIGINT/SIGTERM drains requests and closes the database.
+// database, starts the jobs, serves HTTP, and on SIGINT/SIGTERM drains requests, stops the jobs
+// and closes the database.
 
 let config: Config;
 try {
@@ -42,16 +43,8 @@ if (config.demoData) {
     demoLoaded = true;
   }
 }
-// Expired sessions and old idempotency answers are housekeeping derived from the rows themselves
-// (nothing is lost if a run is missed), so a timer is enough until durable jobs arrive.
-async function purge() {
-  await purgeExpiredSessions(database.db);
-  await purgeIdempotencyKeys(database.db);
-}
-await purge();
-const purgeTimer = setInterval(() => void purge().catch(() => {}), 3_600_000);
-purgeTimer.unref();
-
+// Durable jobs (pg-boss, in the same database): housekeeping and mail now, modules' jobs later.
+const jobs = await startJobs(database, platformJobs(config), app.log);
 await app.listen({ port: config.port, host: config.host });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
@@ -78,8 +71,8 @@ async function stop(signal: string) {
   console.log(`${signal}: finishing requests and closing the database`);
   const force = setTimeout(() => process.exit(1), 15_000);
   force.unref();
-  clearInterval(purgeTimer);
   await app.close(); // stops accepting, waits for requests in flight
+  await jobs.stop(10_000); // waits for jobs in progress; the rest wait in the database
   await database.close();
   process.exit(0);
 }

@@ -17,6 +17,13 @@ export interface DatabaseHandle {
   db: Database;
   /** Runs raw SQL text (several statements allowed); used by migrations and test set-up. */
   exec(sqlText: string): Promise<void>;
+  /**
+   * Raw SQL for the job queue (pg-boss's `db` option): parameters as `$1…` with `values`; without
+   * values the text may hold several statements, and the rows of all of them are answered. Values
+   * are passed and rows read the way node-postgres does (JSON as text in, timestamps as Date out),
+   * which is what pg-boss expects.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   close(): Promise<void>;
   /** Statements issued through `db` so far: the N+1 guard of the hot-route tests reads it. */
   readonly queryCount: number;
@@ -105,6 +112,19 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     });
     await client`select 1`;
     const counter = queryCounter();
+    // The job queue gets a small client of its own, opened at its first statement: Drizzle changes
+    // the type handling of the client it is given (timestamps stay text, JSON goes in unchanged),
+    // and pg-boss reads timestamps as Date and sends JSON already serialised.
+    let jobsClient: postgres.Sql | undefined;
+    const jobs = () => {
+      if (!jobsClient) {
+        jobsClient = postgres(target.url, { max: 3, onnotice: () => {} });
+        const asText = (x: unknown) => (typeof x === 'string' ? x : JSON.stringify(x));
+        jobsClient.options.serializers[114] = asText;
+        jobsClient.options.serializers[3802] = asText;
+      }
+      return jobsClient;
+    };
     return {
       kind: 'pg',
       db: drizzlePostgres({
@@ -117,7 +137,24 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       exec: async (text) => {
         await client.unsafe(text);
       },
-      close: () => client.end({ timeout: 5 }),
+      executeSql: async (text, values) => {
+        if (values?.length) return { rows: await jobs().unsafe(text, values as never) };
+        // Without values the text may be several statements, some in BEGIN … COMMIT: those need
+        // one connection to themselves, which postgres.js insists on (a reserved one).
+        const connection = await jobs().reserve();
+        try {
+          const result: unknown[] = await connection.unsafe(text);
+          // Several statements answer one row list each.
+          const rows = result.length > 0 && result.every(Array.isArray) ? result.flat() : result;
+          return { rows: rows as Record<string, unknown>[] };
+        } finally {
+          connection.release();
+        }
+      },
+      close: async () => {
+        await jobsClient?.end({ timeout: 5 });
+        await client.end({ timeout: 5 });
+      },
     };
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
@@ -132,6 +169,20 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     },
     exec: async (text) => {
       await client.exec(text);
+    },
+    executeSql: async (text, values) => {
+      try {
+        // `query` runs one statement with parameters; `exec` runs several without.
+        if (values?.length) return { rows: (await client.query<Record<string, unknown>>(text, values)).rows };
+        const results = await client.exec(text);
+        return { rows: results.flatMap((r) => r.rows as Record<string, unknown>[]) };
+      } catch (error) {
+        // PGlite is one connection: a statement that failed inside pg-boss's BEGIN … COMMIT would
+        // leave every later statement in an aborted transaction, where a pool would have moved on.
+        // Drizzle's transactions hold PGlite's lock, so this never ends one of theirs.
+        await client.query('rollback').catch(() => {});
+        throw error;
+      }
     },
     close: () => client.close(),
   };

@@ -1,3 +1,4 @@
+import { it } from 'vitest';
 import { onServer } from './admin.ts';
 import { type DatabaseHandle, openDatabase } from './client.ts';
 import { migrate } from './migrate.ts';
@@ -37,4 +38,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await onServer(TEST_DATABASE_URL, [`drop database if exists ${name} with (force)`]);
     },
   });
+}
+
+/**
+ * `it` on one kind of database only: a test of PostgreSQL's own behaviour (two processes on one
+ * server, LISTEN from another connection) exists in that suite alone instead of showing as
+ * skipped in the other, where its subject does not exist.
+ */
+export function itOn(kind: 'pg' | 'pglite'): typeof it | ((...args: unknown[]) => void) {
+  return testDatabaseKind() === kind ? it : () => {};
 }

@@ -27,10 +27,13 @@ export interface AuditInput {
 export class TenantScope {
   readonly tx: Executor;
   readonly actor: Actor;
+  /** The database the transaction belongs to: work that follows it (jobs) is found by it. */
+  readonly db: Database | undefined;
 
-  constructor(tx: Executor, actor: Actor) {
+  constructor(tx: Executor, actor: Actor, db?: Database) {
     this.tx = tx;
     this.actor = actor;
+    this.db = db;
   }
 
   get tenantId(): string {
@@ -90,12 +93,12 @@ export function inTenant<R>(
   actor: Actor,
   work: (scope: TenantScope) => Promise<R>,
 ): Promise<R> {
-  return db.transaction((tx) => work(new TenantScope(tx, actor)));
+  return db.transaction((tx) => work(new TenantScope(tx, actor, db)));
 }
 
 /** A read-only scope outside a transaction, for lists and lookups. */
 export function readScope(db: Database, actor: Actor): TenantScope {
-  return new TenantScope(db, actor);
+  return new TenantScope(db, actor, db);
 }
 
 /** Which values a call of a tenantQuery gives: a list query's optional filters shape its SQL. */

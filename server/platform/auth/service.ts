@@ -7,6 +7,8 @@ import { people, roleAssignments, tenants } from '../directory/schema.ts';
 import { activeGrants } from '../directory/service.ts';
 import { Problem, problems } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { queueMail } from '../mail/service.ts';
+import { type MailLanguage, passwordChanged } from '../mail/templates.ts';
 import { inTenant } from '../tenancy.ts';
 import { hashPassword, verifyNothing, verifyPassword } from './passwords.ts';
 import { apiTokens, credentials, sessions } from './schema.ts';
@@ -72,6 +74,9 @@ export interface PasswordOptions {
   endSessions?: { exceptHash?: string };
   /** Revoke the person's API tokens too (they may have leaked with the password). */
   revokeTokens?: boolean;
+  /** Mail the person that their password changed: by themselves or by an admin. */
+  notify?: 'self' | 'admin';
+  language?: MailLanguage;
 }
 
 /** Sets a person's password (admin create, demo data, reset). Not audited with the hash. */
@@ -123,6 +128,25 @@ export async function setPassword(
         after: { personId },
       })),
     );
+    if (options.notify) {
+      // The person hears of every change they did not necessarily make themselves.
+      const [tenant] = await s.tx
+        .select({ name: tenants.name })
+        .from(tenants)
+        .where(eq(tenants.id, s.tenantId));
+      await queueMail(s, {
+        to: person.email,
+        kind: passwordChanged,
+        language: options.language ?? 'sv',
+        params: {
+          name: `${person.givenName} ${person.familyName}`,
+          by: options.notify,
+          adminName: options.notify === 'admin' && actor.personId ? actor.name : undefined,
+          at: new Date().toISOString(),
+          organisation: tenant?.name ?? '',
+        },
+      });
+    }
   });
 }
 
@@ -148,6 +172,7 @@ export async function changeOwnPassword(
   await setPassword(db, principal, principal.personId, next, {
     endSessions: { exceptHash: principal.sessionHash },
     revokeTokens: options.revokeTokens,
+    notify: 'self',
   });
 }
 
@@ -166,6 +191,7 @@ export async function resetPassword(
     mustChange: true,
     endSessions: {},
     revokeTokens: options.revokeTokens,
+    notify: 'admin',
   });
   return temporary;
 }
