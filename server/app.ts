@@ -24,6 +24,8 @@ import { oidcRoutes } from './platform/auth/oidc-routes.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { Problem, problems, sendProblem, toProblem } from './platform/errors.ts';
+import { fileRoutes } from './platform/files/routes.ts';
+import { unitAttachments } from './platform/files/unit-kind.ts';
 import type { App } from './platform/http.ts';
 import { idempotencyPlugin } from './platform/idempotency.ts';
 import { newId } from './platform/ids.ts';
@@ -138,6 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   auditRoutes(app, db);
   orgRoutes(app, db);
   transferRoutes(app, db);
+  fileRoutes(app, db, config, [unitAttachments]);
 
   if (deps.serveWeb && existsSync(webRoot)) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });

@@ -32,6 +32,13 @@ const schema = z
     OIDC_TENANT: z.string().min(1).optional(),
     OIDC_DEFAULT_UNIT: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default('SSO'),
+    // Attachments are kept in the database; 1 GiB is far past any document a record needs.
+    FILE_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1024 ** 3)
+      .default(20 * 1024 ** 2),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
@@ -57,6 +64,8 @@ export interface Config {
   cookieSecure: boolean;
   sessionHours: number;
   logLevel: Env['LOG_LEVEL'];
+  /** Largest attachment accepted, in bytes. */
+  fileMaxBytes: number;
   oidc?: {
     issuer: string;
     clientId: string;
@@ -94,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
     sessionHours: e.SESSION_HOURS,
     logLevel: e.LOG_LEVEL,
+    fileMaxBytes: e.FILE_MAX_BYTES,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? {
