@@ -1,9 +1,13 @@
+import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as org from '../modules/org/service.ts';
 import { createTestContext, json, type Session, seedPerson, signIn, type TestContext } from '../testing.ts';
 import { auditEvents } from './audit/schema.ts';
 import { createApiToken, principalFromApiToken } from './auth/service.ts';
+import { AttachmentKinds } from './files/kinds.ts';
+import { uploadFile } from './files/service.ts';
+import { unitAttachments } from './files/unit-kind.ts';
 
 // Walks every operation of the OpenAPI document: without identity it must answer 401; as the
 // admin of tenant B, aimed at tenant A's ids, it must answer 400/403/404 and never show or change
@@ -53,14 +57,31 @@ beforeAll(async () => {
     ).token,
   ))!;
   const token = await createApiToken(t.db, adminA, 'a-token-2', null);
-  Object.assign(ids, { unit: unit.id, person: person.id, roleAssignment: grant.id, token: token.row.id });
+  const file = await uploadFile(
+    t.db,
+    a,
+    new AttachmentKinds([unitAttachments]),
+    { kind: 'unit', recordId: unit.id, name: 'Hemlig bilaga A.pdf' },
+    Readable.from([PDF]),
+    1_000_000,
+  );
+  Object.assign(ids, {
+    unit: unit.id,
+    person: person.id,
+    roleAssignment: grant.id,
+    token: token.row.id,
+    file: file.id,
+  });
   secrets.push(
     unit.id,
     person.id,
     grant.id,
     token.row.id,
+    file.id,
     'anna@a.example',
     'Hemlig enhet A',
+    'Hemlig bilaga A.pdf',
+    file.sha256!,
     t.a.adminEmail,
   );
   await seedPerson(t.db, t.a, 'employee@a.example', ['employee']);
@@ -84,14 +105,24 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** Fills `{id}` with the tenant-A id of the resource the path names. */
+/** A small PDF: what the attachment routes take. */
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+);
+
+/** Fills `{id}` (and an attachment's `{kind}/{recordId}`) with tenant A's ids. */
 function urlFor(op: Operation): string {
-  return op.path.replace(/\/([a-z-]+)\/\{id\}/g, (_m, resource: string) => {
+  const upload = op.method === 'POST' && op.path.endsWith('/{kind}/{recordId}');
+  const path = op.path.replace('/{kind}/{recordId}', `/unit/${ids.unit}`) + (upload ? '?name=probe.pdf' : '');
+  return path.replace(/\/([a-z-]+)\/\{id\}/g, (_m, resource: string) => {
     const key = (
-      { units: 'unit', people: 'person', 'role-assignments': 'roleAssignment', tokens: 'token' } as Record<
-        string,
-        string
-      >
+      {
+        units: 'unit',
+        people: 'person',
+        'role-assignments': 'roleAssignment',
+        tokens: 'token',
+        files: 'file',
+      } as Record<string, string>
     )[resource];
     if (!key) throw new Error(`access.test.ts: no tenant-A fixture for /${resource}/{id}; add one`);
     return `/${resource}/${ids[key]}`;
@@ -119,7 +150,12 @@ function bodyFor(op: Operation): { payload: string | Buffer; contentType: string
     'POST /api/v1/people/{id}/archive': { version: 1, reason: 'B tries' },
     'POST /api/v1/people/{id}/restore': { version: 1 },
     'POST /api/v1/role-assignments': { personId: ids.person, role: 'admin' },
+    'POST /api/v1/files/{id}/archive': { reason: 'B tries' },
+    'POST /api/v1/files/{id}/restore': {},
   };
+  if (op.contentTypes.includes('application/octet-stream')) {
+    return { payload: PDF, contentType: 'application/octet-stream' };
+  }
   if (op.contentTypes.includes('text/csv')) {
     const csv = key.includes('/units/')
       ? `namn;typ;överordnad\nUnder A;enhet;9911\n`

@@ -1,8 +1,12 @@
+import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as org from '../modules/org/service.ts';
 import { createTestContext, type Session, signIn, type TestContext } from '../testing.ts';
 import { auditEvents } from './audit/schema.ts';
+import { AttachmentKinds } from './files/kinds.ts';
+import { uploadFile } from './files/service.ts';
+import { unitAttachments } from './files/unit-kind.ts';
 
 // Sends a table of bad inputs to every POST/PATCH operation of the OpenAPI document, as tenant A's
 // admin: each must answer 4xx problem+json naming the field (413 for an oversize body), never 5xx,
@@ -11,6 +15,7 @@ import { auditEvents } from './audit/schema.ts';
 interface JsonOperation {
   method: 'POST' | 'PATCH';
   path: string;
+  contentTypes: string[];
   properties: Record<string, { type?: string | string[]; anyOf?: { type?: string }[] }>;
   hasJsonBody: boolean;
 }
@@ -33,7 +38,15 @@ beforeAll(async () => {
     email: 'per@a.example',
   });
   const grant = await org.grantRole(t.db, t.a.actor, { personId: person.id, role: 'reader' });
-  Object.assign(ids, { unit: unit.id, person: person.id, roleAssignment: grant.id });
+  const file = await uploadFile(
+    t.db,
+    t.a.actor,
+    new AttachmentKinds([unitAttachments]),
+    { kind: 'unit', recordId: unit.id, name: 'bilaga.txt' },
+    Readable.from([Buffer.from('Bilaga')]),
+    1_000_000,
+  );
+  Object.assign(ids, { unit: unit.id, person: person.id, roleAssignment: grant.id, file: file.id });
   admin = await signIn(t.app, t.a.adminEmail);
   const spec = (await t.app.inject({ url: '/api/openapi.json' })).json();
   for (const [path, item] of Object.entries<Record<string, any>>(spec.paths)) {
@@ -44,6 +57,7 @@ beforeAll(async () => {
       operations.push({
         method: method.toUpperCase() as JsonOperation['method'],
         path,
+        contentTypes: Object.keys(op.requestBody?.content ?? {}),
         properties: schema?.properties ?? {},
         hasJsonBody: Boolean(schema),
       });
@@ -87,12 +101,18 @@ const validBodies: Record<string, () => Record<string, unknown>> = {
   'POST /api/v1/people/{id}/archive': () => ({ version: 1, reason: 'Test' }),
   'POST /api/v1/people/{id}/restore': () => ({ version: 1 }),
   'POST /api/v1/role-assignments': () => ({ personId: ids.person, role: 'economist', unitId: ids.unit }),
+  'POST /api/v1/files/{id}/archive': () => ({ reason: 'Fel fil', version: 1 }),
+  'POST /api/v1/files/{id}/restore': () => ({ version: 1 }),
 };
 
 function urlFor(path: string, replacement?: string): string {
-  return path.replace(/\/([a-z-]+)\/\{id\}/g, (_m, resource: string) => {
+  const filled = path.replace('/{kind}/{recordId}', `/unit/${ids.unit}`);
+  return filled.replace(/\/([a-z-]+)\/\{id\}/g, (_m, resource: string) => {
     const key = (
-      { units: 'unit', people: 'person', 'role-assignments': 'roleAssignment' } as Record<string, string>
+      { units: 'unit', people: 'person', 'role-assignments': 'roleAssignment', files: 'file' } as Record<
+        string,
+        string
+      >
     )[resource];
     return `/${resource}/${replacement ?? ids[key ?? ''] ?? 'missing-fixture'}`;
   });
@@ -183,6 +203,36 @@ describe('bad input on every write', () => {
       if (oversize.statusCode !== 413) wrong.push(`${label} oversize: ${oversize.statusCode}`);
       const wrongType = await send(op, 'name=x', urlFor(op.path), 'application/x-www-form-urlencoded');
       if (wrongType.statusCode !== 415) wrong.push(`${label} form body: ${wrongType.statusCode}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(await auditCount()).toBe(before);
+  });
+
+  it('refuses JSON junk on every write that takes a file, with 400 or 415, writing nothing', async () => {
+    const before = await auditCount();
+    const wrong: string[] = [];
+    const fileOperations = operations.filter((o) => !o.hasJsonBody && o.contentTypes.length > 0);
+    expect(fileOperations.length).toBeGreaterThan(0);
+    for (const op of fileOperations) {
+      // A file name where a route asks for one: the body alone must be what is refused.
+      const url = `${urlFor(op.path)}${op.path.includes('{recordId}') ? '?name=x.txt' : ''}`;
+      for (const payload of [
+        '{"broken": ',
+        '[]',
+        '"text"',
+        JSON.stringify({ name: 'x', padding: 'x'.repeat(1000) }),
+      ]) {
+        const response = await t.app.inject({
+          method: op.method,
+          url,
+          payload,
+          headers: admin.headers({ 'content-type': 'application/json' }),
+        });
+        const problem = response.headers['content-type']?.toString().includes('application/problem+json');
+        if (![400, 415].includes(response.statusCode) || !problem) {
+          wrong.push(`${op.method} ${op.path} ${payload.slice(0, 40)}: ${response.statusCode}`);
+        }
+      }
     }
     expect(wrong).toEqual([]);
     expect(await auditCount()).toBe(before);

@@ -256,6 +256,24 @@ describe('upload and download', () => {
     expect(await stored(t.a.id)).toEqual(before);
   });
 
+  it('answers a repeated upload with the same Idempotency-Key once', async () => {
+    const before = await stored(t.a.id);
+    const send = () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/attachments/unit/${t.a.unitId}?name=kvitto.pdf`,
+        payload: pdf('Kvitto'),
+        headers: admin.headers({ 'content-type': OCTET, 'idempotency-key': 'upload-1' }),
+      });
+    const first = await send();
+    const second = await send();
+    expect(first.statusCode).toBe(201);
+    expect(second.statusCode).toBe(201);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(json(second).id).toBe(json(first).id);
+    expect((await stored(t.a.id)).files).toBe(before.files + 1);
+  });
+
   it('keeps the name without its path, control or formatting characters', async () => {
     const response = await upload(admin, '..\\..\\etc/pass\u0007wd\u202Etxt.exe', 'text');
     expect(response.statusCode).toBe(201);
