@@ -27,5 +27,5 @@ CREATE TABLE "files" (
 --> statement-breakpoint
 ALTER TABLE "file_chunks" ADD CONSTRAINT "file_chunks_tenant_id_file_id_files_tenant_id_id_fk" FOREIGN KEY ("tenant_id","file_id") REFERENCES "public"."files"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "files" ADD CONSTRAINT "files_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "files_record_idx" ON "files" USING btree ("tenant_id","record_kind","record_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "files_record_idx" ON "files" USING btree ("tenant_id","record_kind","record_id","id");--> statement-breakpoint
 CREATE INDEX "files_uploading_idx" ON "files" USING btree ("created_at") WHERE status = 'uploading';

@@ -19,7 +19,7 @@ import {
 import { auditEvents } from '../audit/schema.ts';
 import type { App } from '../http.ts';
 import { fileChunks, files } from './schema.ts';
-import { CHUNK_BYTES, chunksOf } from './service.ts';
+import { CHUNK_BYTES, chunksOf, discardStaleUploads } from './service.ts';
 
 // Attachments through the API on a real database: streamed upload and download, the type from
 // the content, the size limit, the record's read rule, tenant isolation, archive and audit.
@@ -495,13 +495,41 @@ describe('access', () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(all.map((f) => f.id));
-    expect([...all].sort((x, y) => (x.createdAt < y.createdAt ? 1 : -1)).map((f) => f.createdAt)).toEqual(
-      all.map((f) => f.createdAt),
+    // Newest first: the ids are UUIDv7, in upload order.
+    expect(all.map((f) => f.id)).toEqual(
+      all
+        .map((f) => f.id)
+        .sort()
+        .reverse(),
     );
     const bad = await t.app.inject({
       url: `/api/v1/attachments/unit/${t.a.unitId}?cursor=garbage`,
       headers: admin.headers(),
     });
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('maintenance', () => {
+  it('removes uploads a stopped process left half-way, and nothing else', async () => {
+    const before = await stored(t.a.id);
+    const id = '01900000-0000-7000-8000-000000000001';
+    await t.db.insert(files).values({
+      tenantId: t.a.id,
+      id,
+      recordKind: 'unit',
+      recordId: t.a.unitId,
+      name: 'halv.pdf',
+      mediaType: 'application/pdf',
+      uploadedByName: 'Test',
+      createdAt: new Date(Date.now() - 2 * 3_600_000),
+    });
+    await t.db.insert(fileChunks).values({ tenantId: t.a.id, fileId: id, seq: 0, data: Buffer.from('%PDF') });
+    // Not shown meanwhile: neither listed nor downloadable.
+    expect((await t.app.inject({ url: `/api/v1/files/${id}`, headers: admin.headers() })).statusCode).toBe(
+      404,
+    );
+    expect(await discardStaleUploads(t.db, new Date(Date.now() - 3_600_000))).toBe(1);
+    expect(await stored(t.a.id)).toEqual(before);
   });
 });

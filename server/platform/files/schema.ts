@@ -44,7 +44,8 @@ export const files = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    index('files_record_idx').on(t.tenantId, t.recordKind, t.recordId, t.createdAt, t.id),
+    // A record's files newest first: ids are UUIDv7, so their order is the order of upload.
+    index('files_record_idx').on(t.tenantId, t.recordKind, t.recordId, t.id),
     index('files_uploading_idx').on(t.createdAt).where(sql`status = 'uploading'`),
   ],
 );

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import type { Actor } from '../context.ts';
 import { Problem, problems } from '../errors.ts';
@@ -20,6 +20,8 @@ import { type FileRow, fileChunks, files } from './schema.ts';
 // (too large, wrong type, broken connection) removes its chunks and row before answering.
 
 export const CHUNK_BYTES = 256 * 1024;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface UploadInput {
   kind: string;
@@ -160,9 +162,10 @@ export async function listFiles(
   query: FileListQuery,
 ) {
   await kinds.authorize(db, actor, kind, recordId, 'read');
-  const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
-  const afterAt = after ? new Date(after[0]) : undefined;
-  if (afterAt && Number.isNaN(afterAt.getTime()))
+  // Keyset on the id alone: UUIDv7 ids are in upload order, and a timestamp from the database
+  // (microseconds) would not survive the trip through a JavaScript Date (milliseconds).
+  const [afterId] = (decodeCursor(query.cursor, 1) ?? []) as [string?];
+  if (afterId !== undefined && !UUID.test(afterId))
     throw problems.field('querystring.cursor', 'Invalid cursor');
   const scope = readScope(db, actor);
   const rows = await db
@@ -175,14 +178,12 @@ export async function listFiles(
         eq(files.recordId, recordId),
         eq(files.status, 'stored'),
         query.includeArchived ? undefined : isNull(files.archivedAt),
-        afterAt && after
-          ? or(lt(files.createdAt, afterAt), and(eq(files.createdAt, afterAt), lt(files.id, after[1])))
-          : undefined,
+        afterId ? lt(files.id, afterId) : undefined,
       ),
     )
-    .orderBy(desc(files.createdAt), desc(files.id))
+    .orderBy(desc(files.id))
     .limit(query.limit + 1);
-  return toPage(rows, query.limit, (row) => [row.createdAt.toISOString(), row.id]);
+  return toPage(rows, query.limit, (row) => [row.id]);
 }
 
 /** A stored file of the actor's tenant, or 404 (also for another tenant's id). */
@@ -293,5 +294,26 @@ export async function restoreFile(
       after: audited(after!),
     });
     return after!;
+  });
+}
+
+/**
+ * Removes uploads left `uploading` by a process that stopped half-way (older than `before`, so
+ * none still in progress), in every tenant: maintenance for a periodic job, not a user action.
+ */
+export async function discardStaleUploads(db: Database, before: Date): Promise<number> {
+  return db.transaction(async (tx) => {
+    const stale = await tx
+      .select({ tenantId: files.tenantId, id: files.id })
+      .from(files)
+      .where(and(eq(files.status, 'uploading'), lt(files.createdAt, before)))
+      .for('update');
+    for (const file of stale) {
+      await tx
+        .delete(fileChunks)
+        .where(and(eq(fileChunks.tenantId, file.tenantId), eq(fileChunks.fileId, file.id)));
+      await tx.delete(files).where(and(eq(files.tenantId, file.tenantId), eq(files.id, file.id)));
+    }
+    return stale.length;
   });
 }
