@@ -76,7 +76,7 @@ export function fileRoutes(
           consumes: [UPLOAD_TYPE],
           params: attachmentParams,
           querystring: uploadQuery,
-          body: z.any().describe('The file'),
+          body: z.any().meta({ type: 'string', format: 'binary', description: 'The file' }),
           response: { 201: attachedFile, ...errorResponses, 413: problemSchema, 415: problemSchema },
         },
         config: { authorize: recordDecides },
@@ -144,7 +144,7 @@ export function fileRoutes(
         response: {
           200: {
             description: 'The file, as an attachment',
-            content: { 'application/octet-stream': { schema: z.string() } },
+            content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } },
           },
           ...errorResponses,
         },
