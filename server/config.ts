@@ -43,6 +43,13 @@ const schema = z
         message: 'an address, e.g. "Styrbord <noreply@kommun.se>"',
       })
       .optional(),
+    // Attachments are kept in the database; 1 GiB is far past any document a record needs.
+    FILE_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1024 ** 3)
+      .default(20 * 1024 ** 2),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
@@ -74,6 +81,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   /** Outbound mail: without `smtpUrl` mail is logged and kept in the outbox only. */
   mail: { smtpUrl?: string; from: string };
+  /** Largest attachment accepted, in bytes. */
+  fileMaxBytes: number;
   oidc?: {
     issuer: string;
     clientId: string;
@@ -123,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       smtpUrl: e.SMTP_URL,
       from: e.MAIL_FROM ?? `Styrbord <noreply@${new URL(publicUrl).hostname}>`,
     },
+    fileMaxBytes: e.FILE_MAX_BYTES,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? {

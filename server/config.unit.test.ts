@@ -8,6 +8,11 @@ describe('configuration from the environment', () => {
     expect(config.port).toBe(3000);
     expect(config.demoData).toBe(true);
     expect(config.oidc).toBeUndefined();
+    expect(config.fileMaxBytes).toBe(20 * 1024 * 1024);
+  });
+
+  it('takes the largest attachment from FILE_MAX_BYTES', () => {
+    expect(loadConfig({ FILE_MAX_BYTES: '1000' }).fileMaxBytes).toBe(1000);
   });
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {
@@ -27,6 +32,9 @@ describe('configuration from the environment', () => {
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL="loud" is invalid: expected one of/],
     [{ SMTP_URL: 'http://mail:secret@x' }, /^SMTP_URL is invalid: expected an smtp:\/\/ or smtps:\/\/ URL$/],
     [{ MAIL_FROM: 'not an address' }, /^MAIL_FROM="not an address" is invalid: expected an address/],
+    [{ FILE_MAX_BYTES: '20MB' }, /^FILE_MAX_BYTES="20MB" is invalid/],
+    [{ FILE_MAX_BYTES: '0' }, /^FILE_MAX_BYTES="0" is invalid: expected a number >=1/],
+    [{ FILE_MAX_BYTES: String(2 * 1024 ** 3) }, /^FILE_MAX_BYTES="2147483648" is invalid/],
   ])('refuses %o with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

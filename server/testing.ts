@@ -149,8 +149,9 @@ export async function prepareWalk(t: TestContext): Promise<Walk> {
   };
   for (const part of t.app.seam.modules) {
     if (!part.walk) continue;
-    const seeded = await part.walk.seed(t.db, tenant);
+    const seeded = await part.walk.seed(t.db, tenant, t.app.seam);
     Object.assign(ids, seeded.ids);
+    Object.assign(params, seeded.params ?? {});
     secrets.push(...seeded.secrets);
     Object.assign(bodies, part.walk.bodies);
     Object.assign(params, part.walk.params ?? {});
@@ -176,8 +177,10 @@ export async function prepareWalk(t: TestContext): Promise<Walk> {
       });
     }
   }
-  const urlFor = (op: WalkOperation, replacement?: string) =>
-    op.path
+  const urlFor = (op: WalkOperation, replacement?: string) => {
+    const made = bodies[op.key]?.(ids);
+    const query = made instanceof RawBody && made.query ? `?${made.query}` : '';
+    return `${op.path
       .replace(/\/([a-z-]+)\/\{id\}/g, (_m, resource: string) => {
         const id = replacement ?? ids[resource];
         if (!id) throw new Error(`${op.key}: no module's walk fixture seeds a record for /${resource}/{id}`);
@@ -187,7 +190,8 @@ export async function prepareWalk(t: TestContext): Promise<Walk> {
         const value = params[name];
         if (!value) throw new Error(`${op.key}: no module's walk fixture gives the path parameter {${name}}`);
         return value;
-      });
+      })}${query}`;
+  };
   const hasBody = (op: WalkOperation) => op.contentTypes.length > 0;
   const bodyFor = (op: WalkOperation) => {
     const make = bodies[op.key];

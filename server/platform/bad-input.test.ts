@@ -128,6 +128,36 @@ describe('bad input on every write', () => {
     expect(await auditCount()).toBe(before);
   });
 
+  it('refuses JSON junk on every write that takes a file, with 400 or 415, writing nothing', async () => {
+    const before = await auditCount();
+    const wrong: string[] = [];
+    const fileOperations = walk.operations.filter((o) => !o.jsonProperties && o.contentTypes.length > 0);
+    expect(fileOperations.length).toBeGreaterThan(0);
+    for (const op of fileOperations) {
+      // A file name where a route asks for one: the body alone must be what is refused.
+      const url = walk.urlFor(op);
+      for (const payload of [
+        '{"broken": ',
+        '[]',
+        '"text"',
+        JSON.stringify({ name: 'x', padding: 'x'.repeat(1000) }),
+      ]) {
+        const response = await t.app.inject({
+          method: op.method as 'POST',
+          url,
+          payload,
+          headers: admin.headers({ 'content-type': 'application/json' }),
+        });
+        const problem = response.headers['content-type']?.toString().includes('application/problem+json');
+        if (![400, 415].includes(response.statusCode) || !problem) {
+          wrong.push(`${op.method} ${op.path} ${payload.slice(0, 40)}: ${response.statusCode}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(await auditCount()).toBe(before);
+  });
+
   it('refuses bad query parameters on lists', async () => {
     for (const url of [
       '/api/v1/people?limit=0',

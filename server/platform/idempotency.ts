@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { and, eq, lt } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../db/client.ts';
@@ -33,9 +34,13 @@ declare module 'fastify' {
 function hashRequest(request: FastifyRequest): string {
   const hash = createHash('sha256').update(`${request.method} ${request.url}\n`);
   // Uploaded files arrive as a Buffer: hash the bytes, never a JSON rendering of them.
-  return hash
-    .update(Buffer.isBuffer(request.body) ? request.body : JSON.stringify(request.body ?? null))
-    .digest('base64url');
+  if (Buffer.isBuffer(request.body)) return hash.update(request.body).digest('base64url');
+  // A streamed upload (attachments) cannot be hashed before it is read: its URL (record and
+  // file name) and declared length stand for it.
+  if (request.body instanceof Readable) {
+    return hash.update(`stream ${request.headers['content-length'] ?? ''}`).digest('base64url');
+  }
+  return hash.update(JSON.stringify(request.body ?? null)).digest('base64url');
 }
 
 export function idempotencyPlugin(app: FastifyInstance, db: Database) {

@@ -2,6 +2,7 @@ import type { ScopeKind } from '../../shared/roles.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { Actor } from './context.ts';
+import type { AttachmentKind } from './files/kinds.ts';
 import type { App } from './http.ts';
 
 // The seam every module plugs into. A module is one object (its folder's index.ts) listed once in
@@ -101,10 +102,14 @@ export interface WalkFixtures {
    * Creates records in tenant A. `ids` maps a path's resource segment to the id to put after it
    * (`{ units: '…' }` fills `/units/{id}`); `secrets` are strings tenant B must never see.
    */
-  seed(db: Database, tenant: WalkTenant): Promise<{ ids: Record<string, string>; secrets: string[] }>;
+  seed(
+    db: Database,
+    tenant: WalkTenant,
+    seam: Seam,
+  ): Promise<{ ids: Record<string, string>; secrets: string[]; params?: Record<string, string> }>;
   /** A valid body per operation (`'POST /api/v1/units'`), given every module's seeded ids. */
   bodies: Record<string, (ids: Record<string, string>) => unknown>;
-  /** Path parameters other than `{id}`, by name (`{ kind: 'unit' }`). */
+  /** Path parameters other than `{id}`, by name (`{ kind: 'unit' }`); `seed` may give more. */
   params?: Record<string, string>;
   /** Operations an employee may call on their own behalf (not refused with 403 by the walk). */
   selfService?: string[];
@@ -124,6 +129,8 @@ export interface Module {
   search?: SearchProvider[];
   auditEntities?: AuditEntityDefinition[];
   startItems?: StartItemsProvider[];
+  /** Kinds of record that take attachments (server/platform/files), with who may read and add. */
+  attachmentKinds?: AttachmentKind[];
   /** Loads the module's demo records into one demo tenant, after the directory's. */
   demo?(db: Database, tenant: DemoContext): Promise<void>;
   walk?: WalkFixtures;
@@ -146,6 +153,7 @@ export class Seam {
   readonly #auditEntities: Map<string, AuditEntityDefinition>;
   readonly searchProviders: readonly SearchProvider[];
   readonly startItemsProviders: readonly StartItemsProvider[];
+  readonly attachmentKinds: readonly AttachmentKind[];
 
   constructor(modules: readonly Module[]) {
     unique([...modules], (m) => m.name, 'module');
@@ -168,6 +176,7 @@ export class Seam {
         'search section',
       ).values(),
     ];
+    this.attachmentKinds = modules.flatMap((m) => m.attachmentKinds ?? []);
     this.startItemsProviders = [
       ...unique(
         modules.flatMap((m) => m.startItems ?? []),
@@ -227,8 +236,11 @@ export class Seam {
 export class RawBody {
   readonly contentType: string;
   readonly payload: string | Buffer;
-  constructor(contentType: string, payload: string | Buffer) {
+  /** A query string the route needs beside the body (an upload's file name). */
+  readonly query: string;
+  constructor(contentType: string, payload: string | Buffer, query = '') {
     this.contentType = contentType;
     this.payload = payload;
+    this.query = query;
   }
 }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Database, rowsOf } from '../../db/client.ts';
 import { type Module, RawBody, type RecordRef } from '../seam.ts';
+import { unitAttachments } from './attachments.ts';
 import { directoryRoutes } from './routes.ts';
 import { people, roleAssignments, units } from './schema.ts';
 import * as directory from './service.ts';
@@ -93,6 +94,7 @@ export const directoryModule: Module = {
       enclosing: ancestorsOf,
     },
   ],
+  attachmentKinds: [unitAttachments],
   search: [
     {
       section: 'people',
