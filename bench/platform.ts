@@ -461,17 +461,18 @@ async function paced(
 }
 
 /**
- * Waits until the server answers the empty authenticated route quickly again: requests that
- * autocannon gave up on (timeouts) may still be queued in the server or its connection pool, and
- * would otherwise slow the next measurement. (That route takes one trip to the database, so it
- * waits behind such queued queries; /api/health would not.)
+ * Waits until the server answers a database round trip (/api/ready) quickly again: requests that
+ * autocannon gave up on (timeouts) may still be queued in the server or its connection pool (on
+ * PGlite, in its one connection), and would otherwise slow the next measurement. (Not the empty
+ * route: it identifies the caller from memory now, so it would answer at once while the queue
+ * still eats the CPU — which made the empty route on PGlite appear to decay over the run.)
  */
 async function drain(port: number, headers: Record<string, string>) {
   const until = performance.now() + 120_000;
   let quick = 0;
   while (quick < 3 && performance.now() < until) {
     const started = performance.now();
-    const ok = await fetch(`http://127.0.0.1:${port}${EMPTY_PATH}`, {
+    const ok = await fetch(`http://127.0.0.1:${port}/api/ready`, {
       headers,
       signal: AbortSignal.timeout(10_000),
     })
