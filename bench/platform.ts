@@ -43,9 +43,12 @@
 // each UPDATEd the same row, queueing on its row lock and leaving dead row versions that each later
 // lookup walked past until pruning. No table grew (one sign-in; GET routes write no idempotency
 // rows; the logger is off). Now the route identifies from memory (no statement, no pool) and the
-// stamp moves before the touch, so one request per process writes it. In the runs after the change
-// the empty route did not fall (it rose over the first runs while the JIT and the shared machine
-// settled); the decay itself was not reproduced under the machine's load, so watch this line.
+// stamp moves before the touch, so one request per process writes it. A second cause, of the
+// bench itself: drain() waited on the empty route, and once that answered from memory it returned
+// while abandoned queries of the heavy routes still ran (PGlite: 14,116 → 3,720 req/s over one
+// run); it now waits on /api/ready, a database round trip, and the PGlite runs were steady
+// (11,677 / 8,593 / 13,415 / 13,169). The original PostgreSQL decay was not reproduced under the
+// shared machine's load (10–14 on 2 cores), so watch this line.
 //
 // BENCH_PRINCIPAL_CACHE=off: the server identifies every request from the database (the cost the
 // cache removes), for comparison.
