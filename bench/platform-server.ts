@@ -3,11 +3,15 @@
 // database the parent prepared, with one extra route that exists only here:
 // GET /api/v1/bench/empty — authenticated like every /api/v1 route (session lookup + grants),
 // then answers {} without touching the database. It is the ceiling the other routes are held to.
+// And a bare Fastify instance on a port of its own (GET /bare: no plugins, no hooks, answers {}),
+// in this same process and event loop: the framework's floor, so that the platform's own cost per
+// request (hooks, cookie, identification, headers) shows as the difference.
 //
 // Talks to the parent over IPC: sends { port } once listening; answers 'count' with the number
 // of SQL statements sent through the app's database handle so far (DatabaseHandle.queryCount);
 // closes the app and the database on 'stop' or when the parent goes.
 
+import Fastify from 'fastify';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/client.ts';
@@ -28,16 +32,29 @@ const database = await openDatabase(
     : { kind: 'pglite', dataDir: config.database.dataDir },
 );
 const app = await buildApp({ config, database, logger: false });
+// For comparison (bench/platform.ts): every request identified from the database, as before the cache.
+if (process.env.BENCH_PRINCIPAL_CACHE === 'off') {
+  const { principalCacheOf } = await import('../server/platform/auth/cache.ts');
+  const cache = principalCacheOf(database.db)!;
+  Object.defineProperty(cache, 'listening', { get: () => false, set: () => {} });
+}
 // buildApp returns before app.ready(), so a route can still be added here.
 app.get('/api/v1/bench/empty', { config: { authorize: () => true } }, async () => ({}));
 await app.listen({ port: 0, host: '127.0.0.1' });
-const address = app.server.address();
-process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
+const bare = Fastify({ logger: false });
+bare.get('/bare', async () => ({}));
+await bare.listen({ port: 0, host: '127.0.0.1' });
+const portOf = (server: typeof app.server) => {
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : 0;
+};
+process.send?.({ port: portOf(app.server), barePort: portOf(bare.server) });
 
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
+  await bare.close();
   await app.close();
   await database.close();
   process.exit(0);

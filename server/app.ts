@@ -19,6 +19,7 @@ import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { pendingMigrations } from './db/migrate.ts';
 import { productSeam } from './modules.ts';
+import { startPrincipalCache } from './platform/auth/cache.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
 import { Problem, problems, sendProblem, toProblem } from './platform/errors.ts';
 import type { App } from './platform/http.ts';
@@ -107,6 +108,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // Sessions and tokens identified from memory, kept right by LISTEN/NOTIFY (auth/cache.ts).
+  app.addHook('onClose', await startPrincipalCache(database));
   authPlugin(app, db);
   idempotencyPlugin(app, db);
 

@@ -27,6 +27,21 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /** Statements issued through `db` so far: the N+1 guard of the hot-route tests reads it. */
   readonly queryCount: number;
+  /**
+   * Calls `fn` with the text of each statement issued through `db`, before it runs (the principal
+   * cache drops its entries when this process itself changes who someone is). Returns the unsubscribe.
+   */
+  onStatement(fn: (sqlText: string) => void): () => void;
+  /**
+   * LISTEN on `channel`: `onPayload` for each notification, `onState(true)` once listening (again
+   * after a lost connection), `onState(false)` as soon as the connection is lost. PostgreSQL
+   * listens on a connection of its own, outside the pool. Resolves with the unlisten.
+   */
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onState: (listening: boolean) => void,
+  ): Promise<() => Promise<void>>;
 }
 
 /**
@@ -39,8 +54,86 @@ export function rowsOf<T>(result: unknown): T[] {
 
 /** Counts statements through Drizzle's logger hook; cheaper than any per-request bookkeeping. */
 function queryCounter() {
-  const counter = { count: 0, logger: { logQuery: () => void counter.count++ } };
+  const watchers = new Set<(sqlText: string) => void>();
+  const counter = {
+    count: 0,
+    logger: {
+      logQuery: (sqlText: string) => {
+        counter.count++;
+        for (const watch of watchers) watch(sqlText);
+      },
+    },
+    onStatement(fn: (sqlText: string) => void) {
+      watchers.add(fn);
+      return () => void watchers.delete(fn);
+    },
+  };
   return counter;
+}
+
+/** How often the PostgreSQL listener proves its connection alive, and how long it may take. */
+const LISTEN_HEARTBEAT_MS = 5_000;
+const LISTEN_RETRY_MS = 250;
+
+/**
+ * LISTEN on a connection of its own that reports its state: postgres.js's `sql.listen` reconnects
+ * silently, but a cache fed by notifications must know when it may have missed one. A heartbeat
+ * catches a connection that died without closing (the socket would wait for TCP keep-alive).
+ */
+async function pgListen(
+  url: string,
+  channel: string,
+  onPayload: (payload: string) => void,
+  onState: (listening: boolean) => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let current: postgres.Sql | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  let heartbeat: NodeJS.Timeout | undefined;
+  const lost = (connection: postgres.Sql) => {
+    if (connection !== current) return;
+    current = undefined;
+    clearInterval(heartbeat);
+    onState(false);
+    void connection.end({ timeout: 0 }).catch(() => {});
+    if (!stopped) retry = setTimeout(() => void connect(), LISTEN_RETRY_MS);
+  };
+  const connect = async () => {
+    const connection: postgres.Sql = postgres(url, {
+      max: 1,
+      idle_timeout: 0,
+      max_lifetime: null,
+      fetch_types: false,
+      onnotice: () => {},
+      onnotify: (c: string, payload: string) => {
+        if (c === channel && connection === current) onPayload(payload);
+      },
+      onclose: () => lost(connection),
+    } as postgres.Options<Record<string, never>>);
+    current = connection;
+    try {
+      await connection.unsafe(`listen "${channel}"`);
+    } catch {
+      lost(connection);
+      return;
+    }
+    if (connection !== current) return;
+    onState(true);
+    heartbeat = setInterval(() => {
+      const timeout = new Promise((_, reject) => setTimeout(reject, LISTEN_HEARTBEAT_MS).unref());
+      Promise.race([connection`select 1`, timeout]).catch(() => lost(connection));
+    }, LISTEN_HEARTBEAT_MS);
+    heartbeat.unref();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    clearInterval(heartbeat);
+    const connection = current;
+    current = undefined;
+    await connection?.end({ timeout: 1 });
+  };
 }
 
 /**
@@ -134,6 +227,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       get queryCount() {
         return counter.count;
       },
+      onStatement: counter.onStatement,
+      listen: (channel, onPayload, onState) => pgListen(target.url, channel, onPayload, onState),
       exec: async (text) => {
         await client.unsafe(text);
       },
@@ -166,6 +261,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     db: drizzlePglite({ client, logger: counter.logger }) as unknown as Database,
     get queryCount() {
       return counter.count;
+    },
+    onStatement: counter.onStatement,
+    // One connection in this process: a notification arrives with the answer to the statement
+    // that committed it, and the connection cannot be lost apart from the database.
+    listen: async (channel, onPayload, onState) => {
+      const unlisten = await client.listen(channel, onPayload);
+      onState(true);
+      return () => unlisten();
     },
     exec: async (text) => {
       await client.exec(text);

@@ -1,4 +1,4 @@
-import { it } from 'vitest';
+import { describe, it } from 'vitest';
 import { onServer } from './admin.ts';
 import { type DatabaseHandle, openDatabase } from './client.ts';
 import { migrate } from './migrate.ts';
@@ -47,4 +47,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
  */
 export function itOn(kind: 'pg' | 'pglite'): typeof it | ((...args: unknown[]) => void) {
   return testDatabaseKind() === kind ? it : () => {};
+}
+
+/** `describe` on one kind of database only (see itOn). */
+export function describeOn(kind: 'pg' | 'pglite'): typeof describe | ((...args: unknown[]) => void) {
+  return testDatabaseKind() === kind ? describe : () => {};
 }

@@ -10,6 +10,7 @@ import { newId } from '../ids.ts';
 import { queueMail } from '../mail/service.ts';
 import { type MailLanguage, passwordChanged } from '../mail/templates.ts';
 import { inTenant } from '../tenancy.ts';
+import { type CachedPrincipal, principalCacheOf } from './cache.ts';
 import { hashPassword, verifyNothing, verifyPassword } from './passwords.ts';
 import { apiTokens, credentials, sessions } from './schema.ts';
 import { endSessionsIn, revokeTokensIn } from './sessions.ts';
@@ -414,6 +415,7 @@ const sessionQuery = preparedQuery((db) =>
     .select({
       csrfToken: sessions.csrfToken,
       lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
       person: identityColumns,
       grants: grantsOf(sessions.tenantId, sessions.personId),
       // Only a password session is held to a pending change; SSO does not use the local password.
@@ -434,21 +436,44 @@ const sessionQuery = preparedQuery((db) =>
     .prepare('principal_from_session'),
 );
 
-/** The principal behind a session cookie, or undefined when it is unknown, expired or its person inactive. */
+/**
+ * The principal behind a session cookie, or undefined when it is unknown, expired or its person
+ * inactive. From the process's cache when it has the answer (./cache.ts says why that stays right).
+ */
 export async function principalFromSession(db: Database, token: string): Promise<Principal | undefined> {
   const tokenHash = sha256(token);
-  // As the timestamptz column would send it (toISOString), so the comparison is the same.
-  const [row] = await sessionQuery(db).execute({ tokenHash, now: new Date().toISOString() });
-  if (!row) return undefined;
-  // Writing last_seen_at on every request would double the cost of a read; every few minutes is enough.
-  if (Date.now() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-    await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.tokenHash, tokenHash));
+  const cache = principalCacheOf(db);
+  let found = cache?.get(`s:${tokenHash}`);
+  if (!found) {
+    const generation = cache?.generation ?? 0;
+    // As the timestamptz column would send it (toISOString), so the comparison is the same.
+    const [row] = await sessionQuery(db).execute({ tokenHash, now: new Date().toISOString() });
+    if (!row) return undefined;
+    found = {
+      principal: principal(row.person, toGrants(row.grants), 'session', {
+        csrfToken: row.csrfToken,
+        sessionHash: tokenHash,
+        mustChangePassword: Number(row.mustChange) === 1,
+      }),
+      expiresAt: row.expiresAt,
+      seenAt: row.lastSeenAt.getTime(),
+    };
+    cache?.set(`s:${tokenHash}`, found, generation);
   }
-  return principal(row.person, toGrants(row.grants), 'session', {
-    csrfToken: row.csrfToken,
-    sessionHash: tokenHash,
-    mustChangePassword: Number(row.mustChange) === 1,
-  });
+  await touch(found, () =>
+    db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.tokenHash, tokenHash)),
+  );
+  return found.principal;
+}
+
+/**
+ * Writing last_seen_at on every request would double the cost of a read; every few minutes is
+ * enough. The stamp moves first, so the requests in flight at that moment write it once, not each.
+ */
+async function touch(found: CachedPrincipal, update: () => Promise<unknown>) {
+  if (Date.now() - found.seenAt <= TOUCH_AFTER_MS) return;
+  found.seenAt = Date.now();
+  await update();
 }
 
 /** Removes expired sessions; called at start and from time to time. */
@@ -552,6 +577,7 @@ const apiTokenQuery = preparedQuery((db) =>
   db
     .select({
       lastUsedAt: apiTokens.lastUsedAt,
+      expiresAt: apiTokens.expiresAt,
       person: identityColumns,
       grants: grantsOf(apiTokens.tenantId, apiTokens.personId),
     })
@@ -571,12 +597,23 @@ const apiTokenQuery = preparedQuery((db) =>
 export async function principalFromApiToken(db: Database, token: string): Promise<Principal | undefined> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return undefined;
   const tokenHash = sha256(token);
-  const [row] = await apiTokenQuery(db).execute({ tokenHash, now: new Date().toISOString() });
-  if (!row) return undefined;
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
-    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.tokenHash, tokenHash));
+  const cache = principalCacheOf(db);
+  let found = cache?.get(`t:${tokenHash}`);
+  if (!found) {
+    const generation = cache?.generation ?? 0;
+    const [row] = await apiTokenQuery(db).execute({ tokenHash, now: new Date().toISOString() });
+    if (!row) return undefined;
+    found = {
+      principal: principal(row.person, toGrants(row.grants), 'token'),
+      expiresAt: row.expiresAt,
+      seenAt: row.lastUsedAt?.getTime() ?? 0,
+    };
+    cache?.set(`t:${tokenHash}`, found, generation);
   }
-  return principal(row.person, toGrants(row.grants), 'token');
+  await touch(found, () =>
+    db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.tokenHash, tokenHash)),
+  );
+  return found.principal;
 }
 
 export async function tenantOf(db: Database, tenantId: string) {
