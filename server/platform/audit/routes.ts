@@ -4,6 +4,7 @@ import { line } from '../../../shared/text.ts';
 import type { Database } from '../../db/client.ts';
 import { principalOf } from '../auth/plugin.ts';
 import { isAdmin } from '../authz.ts';
+import { escapeFormula } from '../csv-safe.ts';
 import { directoryPolicy } from '../directory/policy.ts';
 import { problems } from '../errors.ts';
 import { type App, errorResponses, iso } from '../http.ts';
@@ -116,15 +117,17 @@ export function auditRoutes(app: App, db: Database) {
       const csv = stringify(
         result.items
           .map(present)
-          .map((e) => [
-            e.occurredAt,
-            e.actorName,
-            e.entity,
-            e.entityId,
-            e.action,
-            JSON.stringify(e.changes),
-            e.requestId,
-          ]),
+          .map((e) =>
+            [
+              e.occurredAt,
+              e.actorName,
+              e.entity,
+              e.entityId,
+              e.action,
+              JSON.stringify(e.changes),
+              e.requestId ?? '',
+            ].map(escapeFormula),
+          ),
         {
           header: true,
           columns: ['occurredAt', 'actor', 'entity', 'entityId', 'action', 'changes', 'requestId'],

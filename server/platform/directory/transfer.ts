@@ -11,6 +11,7 @@ import {
 import { line as oneLine } from '../../../shared/text.ts';
 import type { Database } from '../../db/client.ts';
 import type { Actor } from '../context.ts';
+import { escapeFormula, unescapeFormula } from '../csv-safe.ts';
 import { type FieldError, problems } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { inTenant } from '../tenancy.ts';
@@ -140,13 +141,6 @@ export function detectDelimiter(text: string): string {
   const best = Object.entries(counts).sort((a, b) => b[1] - a[1])[0]!;
   return best[1] === 0 ? ';' : counts[';'] === best[1] ? ';' : best[0];
 }
-
-// Exports guard against formula injection by prefixing an apostrophe to a text that a
-// spreadsheet would run as a formula (OWASP "CSV injection"); imports take it off again, so the
-// round trip is exact.
-const FORMULA_START = /^[=+\-@\t\r]/;
-const escapeFormula = (s: string) => (FORMULA_START.test(s) ? `'${s}` : s);
-const unescapeFormula = (s: string) => (s.startsWith("'") && FORMULA_START.test(s.slice(1)) ? s.slice(1) : s);
 
 function readCsv(text: string): Sheet {
   let records: { record: string[]; info: { lines: number } }[];
