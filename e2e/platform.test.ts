@@ -3,11 +3,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   ADMIN,
   expectAccessible,
+  expectNoCspViolation,
   launchBrowser,
   type RunningServer,
   settle,
   signIn,
   startServer,
+  watchCsp,
 } from './support.ts';
 
 // Issue 13: the platform in a real browser on the real server with the demo municipality.
@@ -33,6 +35,7 @@ async function newPage(width = 1280, height = 900): Promise<Page> {
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
+  await watchCsp(page);
   return page;
 }
 
@@ -289,6 +292,17 @@ describe('Styrbord in the browser', () => {
     await page.keyboard.press('Enter');
     await h1(page, 'Mitt Styrbord').waitFor();
     await expect.poll(() => page.getByRole('banner').textContent()).toContain('Grannby kommun');
+    await page.context().close();
+  });
+
+  test('the API browser (/api/docs) loads under its own Content-Security-Policy', async () => {
+    const page = await newPage();
+    const response = await page.goto(`${server.url}/api/docs`);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await page.getByRole('heading', { name: /Styrbord API/ }).waitFor();
+    await page.locator('.opblock').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expectNoCspViolation(page);
     await page.context().close();
   });
 });
