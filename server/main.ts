@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
@@ -22,6 +23,26 @@ try {
 }
 
 const started = performance.now();
+// Demo data only where asked for (DEMO_DATA=true), or by default where nobody can lose anything: a
+// PGlite directory with no database yet, which is what `npm ci && npm start` on a fresh clone has.
+// A PostgreSQL server or an existing PGlite database never gets the demo by accident.
+const demoData =
+  config.demoData ??
+  (config.database.kind === 'pglite' &&
+    (!existsSync(config.database.dataDir) || readdirSync(config.database.dataDir).length === 0));
+
+// With DATABASE_MIGRATION_URL the migrations run as the owner of the tables and the app as the
+// less privileged role of DATABASE_URL (README: "A database role for the app").
+if (config.database.kind === 'pg' && config.database.migrationUrl) {
+  const owner = await openDatabase({ kind: 'pg', url: config.database.migrationUrl, poolSize: 1 }).catch(
+    (error: Error) => {
+      console.error(`Styrbord cannot open the database (DATABASE_MIGRATION_URL): ${error.message}`);
+      process.exit(1);
+    },
+  );
+  await migrate(owner);
+  await owner.close();
+}
 const database = await openDatabase(
   config.database.kind === 'pg'
     ? { kind: 'pg', url: config.database.url, poolSize: config.database.poolSize }
@@ -30,10 +51,10 @@ const database = await openDatabase(
   console.error(`Styrbord cannot open the database: ${error.message}`);
   process.exit(1);
 });
-await migrate(database);
+if (config.database.kind === 'pglite' || !config.database.migrationUrl) await migrate(database);
 
 let demoLoaded = false;
-if (config.demoData) {
+if (demoData) {
   const [any] = await database.db.select({ id: tenants.id }).from(tenants).limit(1);
   if (!any) {
     const { loadDemo } = await import('./platform/directory/demo.ts');
@@ -63,7 +84,14 @@ const [{ n: tenantCount } = { n: 0 }] = rowsOf<{ n: number }>(
 console.log(
   `Styrbord is ready at ${url} (${database.kind}, ${tenantCount} tenant(s), ${Math.round(performance.now() - started)} ms)`,
 );
-if (config.demoData) {
+// The sign-ins are printed at every start of a demo installation, not only the first.
+const [demoAdmin] =
+  config.demoData === false || demoLoaded
+    ? []
+    : rowsOf(
+        await database.db.execute(sql`select 1 from people where email = 'admin@styrbord.example' limit 1`),
+      );
+if (demoLoaded || demoAdmin) {
   console.log(`${demoLoaded ? 'Demo municipality loaded. ' : ''}Demo sign-ins (password "demo"):`);
   console.log('  admin@styrbord.example        admin');
   console.log('  medarbetare@styrbord.example  employee');
