@@ -81,9 +81,6 @@ const url = config.publicUrl.replace(`:${config.port}`, `:${port}`);
 const [{ n: tenantCount } = { n: 0 }] = rowsOf<{ n: number }>(
   await database.db.execute(sql`select count(*)::int as n from tenants`),
 );
-console.log(
-  `Styrbord is ready at ${url} (${database.kind}, ${tenantCount} tenant(s), ${Math.round(performance.now() - started)} ms)`,
-);
 // The sign-ins are printed at every start of a demo installation, not only the first.
 const [demoAdmin] =
   config.demoData === false || demoLoaded
@@ -91,13 +88,21 @@ const [demoAdmin] =
     : rowsOf(
         await database.db.execute(sql`select 1 from people where email = 'admin@styrbord.example' limit 1`),
       );
-if (demoLoaded || demoAdmin) {
-  console.log(`${demoLoaded ? 'Demo municipality loaded. ' : ''}Demo sign-ins (password "demo"):`);
-  console.log('  admin@styrbord.example        admin');
-  console.log('  medarbetare@styrbord.example  employee');
-  console.log('  admin@grannkommun.example     admin of the neighbouring municipality');
-  console.log('  kjell.bergqvist@grannby.example  in both municipalities: asks which one');
-}
+// One write, so that whoever waits for the ready line reads the sign-ins with it.
+console.log(
+  [
+    `Styrbord is ready at ${url} (${database.kind}, ${tenantCount} tenant(s), ${Math.round(performance.now() - started)} ms)`,
+    ...(demoLoaded || demoAdmin
+      ? [
+          `${demoLoaded ? 'Demo municipality loaded. ' : ''}Demo sign-ins (password "demo"):`,
+          '  admin@styrbord.example        admin',
+          '  medarbetare@styrbord.example  employee',
+          '  admin@grannkommun.example     admin of the neighbouring municipality',
+          '  kjell.bergqvist@grannby.example  in both municipalities: asks which one',
+        ]
+      : []),
+  ].join('\n'),
+);
 
 let stopping = false;
 async function stop(signal: string) {
