@@ -158,6 +158,19 @@ describe('Styrbord in the browser', () => {
     await page.getByRole('menuitem', { name: 'Mina API-nycklar' }).click();
     await h1(page, 'Mina API-nycklar').waitFor();
     await expectAccessible(page, 'tokens');
+    // The expiry is typed as ÅÅÅÅ-MM-DD whatever the browser's own date format.
+    await page.getByRole('button', { name: 'Ny API-nyckel' }).click();
+    await page.getByLabel(/^Namn/).fill(`e2e ${stamp}`);
+    const expiry = page.getByLabel('Giltig till');
+    expect(await expiry.getAttribute('placeholder')).toBe('ÅÅÅÅ-MM-DD');
+    await expiry.click();
+    await page.keyboard.type('2099-12-31');
+    expect(await expiry.inputValue()).toBe('2099-12-31');
+    await expectAccessible(page, 'token expiry with its calendar open');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Din nya API-nyckel' }).waitFor();
+    await page.getByRole('button', { name: 'Klar' }).click();
+    await expect.poll(() => page.locator('tbody').textContent()).toContain('2099-12-31');
 
     // English and back to Swedish.
     await page.getByTestId('language-switch').click();
