@@ -89,7 +89,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const { config, database } = deps;
   const db = database.db;
   const app = Fastify({
-    logger: deps.logger === false ? false : { level: config.logLevel },
+    logger:
+      deps.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // Readable lines for a person at a terminal; JSON (one object a line) for log collectors.
+            // pino-pretty is loaded only in the TTY case, in pino's worker thread.
+            ...(process.stdout.isTTY
+              ? {
+                  transport: {
+                    target: 'pino-pretty',
+                    options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' },
+                  },
+                }
+              : {}),
+          },
     bodyLimit: 1_048_576,
     genReqId: () => newId(),
     requestIdHeader: false,
