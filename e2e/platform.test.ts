@@ -308,7 +308,7 @@ describe('Styrbord in the browser', () => {
     await page.context().close();
   });
 
-  test('the API browser (/api/docs) loads under its own Content-Security-Policy', async () => {
+  test('the API browser (/api/docs) loads under the same Content-Security-Policy without a violation', async () => {
     const page = await newPage();
     const response = await page.goto(`${server.url}/api/docs`);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");

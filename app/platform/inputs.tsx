@@ -44,6 +44,9 @@ export function DateField({ value, onChange, ...props }: DateFieldProps) {
       locale={i18n.language === 'en' ? 'en' : 'sv'}
       placeholder={t('date.placeholder')}
       firstDayOfWeek={1}
+      // Mantine's red weekends and grey days of the next month fall short of WCAG AA contrast.
+      weekendDays={[]}
+      hideOutsideDates
       clearable
       clearButtonProps={{ 'aria-label': t('common.clear') }}
       ariaLabels={{
