@@ -156,7 +156,8 @@ describe('the server process', () => {
       await run.ready;
       expect(run.output().out).toMatch(/0 tenant\(s\)/);
       expect(run.output().out).not.toContain('Demo');
-      expect(await stop(run.child, run.exited)).toBe(0);
+      const code = await stop(run.child, run.exited);
+      expect(code, JSON.stringify(run.output())).toBe(0);
     } finally {
       rmSync(existing, { recursive: true, force: true });
     }

@@ -78,6 +78,22 @@ const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
 const url = config.publicUrl.replace(`:${config.port}`, `:${port}`);
 
+// Installed before the ready line, so that a signal right after it finds the handler.
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing requests and closing the database`);
+  const force = setTimeout(() => process.exit(1), 15_000);
+  force.unref();
+  clearInterval(purgeTimer);
+  await app.close(); // stops accepting, waits for requests in flight
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
+
 const [{ n: tenantCount } = { n: 0 }] = rowsOf<{ n: number }>(
   await database.db.execute(sql`select count(*)::int as n from tenants`),
 );
@@ -103,18 +119,3 @@ console.log(
       : []),
   ].join('\n'),
 );
-
-let stopping = false;
-async function stop(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal}: finishing requests and closing the database`);
-  const force = setTimeout(() => process.exit(1), 15_000);
-  force.unref();
-  clearInterval(purgeTimer);
-  await app.close(); // stops accepting, waits for requests in flight
-  await database.close();
-  process.exit(0);
-}
-process.on('SIGINT', () => void stop('SIGINT'));
-process.on('SIGTERM', () => void stop('SIGTERM'));
