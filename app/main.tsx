@@ -1,4 +1,6 @@
+import './platform/zod-config.ts';
 import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/spotlight/styles.css';
 import './platform/global.css';

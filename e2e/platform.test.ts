@@ -3,11 +3,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   ADMIN,
   expectAccessible,
+  expectNoCspViolation,
   launchBrowser,
   type RunningServer,
   settle,
   signIn,
   startServer,
+  watchCsp,
 } from './support.ts';
 
 // Issue 13: the platform in a real browser on the real server with the demo municipality.
@@ -33,6 +35,7 @@ async function newPage(width = 1280, height = 900): Promise<Page> {
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
+  await watchCsp(page);
   return page;
 }
 
@@ -155,6 +158,19 @@ describe('Styrbord in the browser', () => {
     await page.getByRole('menuitem', { name: 'Mina API-nycklar' }).click();
     await h1(page, 'Mina API-nycklar').waitFor();
     await expectAccessible(page, 'tokens');
+    // The expiry is typed as ÅÅÅÅ-MM-DD whatever the browser's own date format.
+    await page.getByRole('button', { name: 'Ny API-nyckel' }).click();
+    await page.getByLabel(/^Namn/).fill(`e2e ${stamp}`);
+    const expiry = page.getByLabel('Giltig till');
+    expect(await expiry.getAttribute('placeholder')).toBe('ÅÅÅÅ-MM-DD');
+    await expiry.click();
+    await page.keyboard.type('2099-12-31');
+    expect(await expiry.inputValue()).toBe('2099-12-31');
+    await expectAccessible(page, 'token expiry with its calendar open');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Din nya API-nyckel' }).waitFor();
+    await page.getByRole('button', { name: 'Klar' }).click();
+    await expect.poll(() => page.locator('tbody').textContent()).toContain('2099-12-31');
 
     // English and back to Swedish.
     await page.getByTestId('language-switch').click();
@@ -289,6 +305,17 @@ describe('Styrbord in the browser', () => {
     await page.keyboard.press('Enter');
     await h1(page, 'Mitt Styrbord').waitFor();
     await expect.poll(() => page.getByRole('banner').textContent()).toContain('Grannby kommun');
+    await page.context().close();
+  });
+
+  test('the API browser (/api/docs) loads under the same Content-Security-Policy without a violation', async () => {
+    const page = await newPage();
+    const response = await page.goto(`${server.url}/api/docs`);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await page.getByRole('heading', { name: /Styrbord API/ }).waitFor();
+    await page.locator('.opblock').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expectNoCspViolation(page);
     await page.context().close();
   });
 });

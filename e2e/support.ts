@@ -123,6 +123,32 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+const violations = new WeakMap<Page, string[]>();
+
+/**
+ * Records every Content-Security-Policy violation on the page (the browser's console message and
+ * the page's securitypolicyviolation event); expectAccessible fails when there is one.
+ */
+export async function watchCsp(page: Page) {
+  const seen: string[] = [];
+  violations.set(page, seen);
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) seen.push(message.text());
+  });
+  await page.exposeFunction('__cspViolation', (text: string) => seen.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __cspViolation(t: string): void }).__cspViolation(
+        `CSP ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+      );
+    });
+  });
+}
+
+export function expectNoCspViolation(page: Page) {
+  expect(violations.get(page) ?? [], `CSP violations on ${page.url()}`).toEqual([]);
+}
+
 /** Waits until the page has settled: its h1 is shown, no request is running, no spinner, no menu. */
 export async function settle(page: Page) {
   await page.locator('h1').first().waitFor();
@@ -155,6 +181,7 @@ export async function settle(page: Page) {
 /** Runs axe (WCAG 2.0/2.1 A and AA) on the page as it is now; fails listing every violation. */
 export async function expectAccessible(page: Page, name: string) {
   await settle(page);
+  expectNoCspViolation(page);
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();

@@ -121,7 +121,7 @@ try {
   }
   const password = await resetPassword(db, actor, person.id);
   console.log(`Temporary password (shown only now; it must be changed at the first sign-in): ${password}`);
-  if (config.demoData) {
+  if (config.demoData !== false && config.database.kind === 'pglite') {
     console.log(
       'Tip: set DEMO_DATA=false in production; it also keeps npm run demo:reset from wiping this database.',
     );

@@ -10,7 +10,7 @@ import { loadDemo } from '../server/platform/directory/demo.ts';
 // municipality again. PGlite: the data directory is deleted and recreated. PostgreSQL: the schemas
 // `public` (all tables) and `drizzle` (the migration journal) are dropped; schemas that later
 // modules add outside `public` belong in DROPPED_SCHEMAS too. Refuses when DEMO_DATA=false, the
-// setting of a production installation.
+// setting of a production installation, and on PostgreSQL unless DEMO_DATA=true.
 
 const DROPPED_SCHEMAS = ['drizzle', 'public'];
 
@@ -26,7 +26,12 @@ try {
   if (error instanceof ConfigError) fail(error.message, 2);
   throw error;
 }
-if (!config.demoData) fail('DEMO_DATA=false marks a production installation; nothing was changed');
+if (config.demoData === false) fail('DEMO_DATA=false marks a production installation; nothing was changed');
+if (config.database.kind === 'pg' && config.demoData !== true) {
+  fail(
+    'on PostgreSQL, set DEMO_DATA=true to confirm that this database may be replaced; nothing was changed',
+  );
+}
 
 const started = performance.now();
 let database: Awaited<ReturnType<typeof openDatabase>>;

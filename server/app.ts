@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -37,6 +38,51 @@ export interface AppDeps {
   modules?: readonly Module[];
 }
 
+/**
+ * TRUST_PROXY for Fastify. A hop count becomes a function because Fastify 5 ignores a number (it
+ * cannot tell a proxy from a client that sends forwarded headers itself): a count is right only
+ * where every request passes exactly that many proxies, which the README says.
+ */
+function trustedProxies(
+  setting: Config['trustProxy'],
+): boolean | string | ((a: string, i: number) => boolean) {
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return Array.isArray(setting) ? setting.join(',') : setting;
+}
+
+/** `/api…` however spelt (`/API`, `//api`, `/%61pi`): a wrong API path answers 404, not the web app. */
+function looksLikeApi(url: string): boolean {
+  let path = url.split('?')[0]!;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // A malformed escape is no API path either way; the raw text is checked.
+  }
+  return /^\/+api(\/|$)/i.test(path);
+}
+
+/**
+ * The web app's policy. Vite emits no inline script (index.html loads one module file), so scripts
+ * come from this origin only. Mantine writes its CSS variables into <style> tags at run time, which
+ * needs 'unsafe-inline' for styles (inline styles cannot run code). Icons in CSS are data: URIs.
+ */
+function contentSecurityPolicy(https: boolean): Record<string, string[]> {
+  return {
+    'default-src': ["'self'"],
+    'base-uri': ["'self'"],
+    'connect-src': ["'self'"],
+    'font-src': ["'self'", 'data:'],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'none'"],
+    'img-src': ["'self'", 'data:'],
+    'object-src': ["'none'"],
+    'script-src': ["'self'"],
+    'script-src-attr': ["'none'"],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    ...(https ? { 'upgrade-insecure-requests': [] } : {}),
+  };
+}
+
 const webRoot = fileURLToPath(new URL('../dist/app', import.meta.url));
 
 /** The whole HTTP app, without listening or other side effects: main.ts and tests build it. */
@@ -51,11 +97,27 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const { config, database } = deps;
   const db = database.db;
   const app = Fastify({
-    logger: deps.logger === false ? false : { level: config.logLevel },
+    logger:
+      deps.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // Readable lines for a person at a terminal; JSON (one object a line) for log collectors.
+            // pino-pretty is loaded only in the TTY case, in pino's worker thread.
+            ...(process.stdout.isTTY
+              ? {
+                  transport: {
+                    target: 'pino-pretty',
+                    options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' },
+                  },
+                }
+              : {}),
+          },
     bodyLimit: 1_048_576,
     genReqId: () => newId(),
     requestIdHeader: false,
-    trustProxy: true,
+    // Off unless TRUST_PROXY says which proxies may tell the client's address (config.ts).
+    trustProxy: trustedProxies(config.trustProxy),
     routerOptions: { maxParamLength: 2000 },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -68,7 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     return sendProblem(request, reply, problem);
   });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api') || !deps.serveWeb || request.method !== 'GET') {
+    if (looksLikeApi(request.url) || !deps.serveWeb || request.method !== 'GET') {
       return sendProblem(request, reply, problems.notFound());
     }
     // Client-side routes of the single-page app all answer with its index.html.
@@ -76,12 +138,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
     return payload;
   });
 
+  const https = config.publicUrl.startsWith('https:');
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(https) },
+    // HSTS only where the site is served over HTTPS; on http://localhost it would only mislead.
+    strictTransportSecurity: https ? { maxAge: 31_536_000 } : false,
+    referrerPolicy: { policy: 'same-origin' },
+    frameguard: { action: 'deny' },
+  });
   await app.register(fastifyCookie);
   // No limit on any route by itself (global: false); the sign-in route sets its own (auth/routes.ts).
   await app.register(fastifyRateLimit, { global: false });
@@ -105,6 +172,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
+  // Swagger UI (v5) loads its scripts and styles from files: the app's policy serves it unchanged
+  // (the e2e suite checks that the browser reports no violation there).
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

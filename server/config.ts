@@ -6,6 +6,22 @@ import { z } from 'zod';
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const url = z.url({ message: 'a URL' });
 
+// Which proxies may set X-Forwarded-For/-Proto/-Host: none (the default, so a client cannot choose
+// its own address in the logs and rate limits), every one (`true`: only behind a proxy that
+// overwrites the headers), the nearest N hops, or the listed addresses and CIDR ranges.
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((v, ctx): boolean | number | string[] => {
+    if (v === 'false' || v === '0') return false;
+    if (v === 'true') return true;
+    if (/^\d+$/.test(v)) return Number(v);
+    const list = v.split(',').map((a) => a.trim());
+    if (list.every((a) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(a) && /[.:]/.test(a))) return list;
+    ctx.addIssue({ code: 'custom', message: 'true, false, a number of hops or a list of addresses/CIDRs' });
+    return z.NEVER;
+  });
+
 const schema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -14,9 +30,13 @@ const schema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, { message: 'a postgres:// URL' })
       .optional(),
+    DATABASE_MIGRATION_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { message: 'a postgres:// URL' })
+      .optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     DATA_DIR: z.string().min(1).default('./data'),
-    DEMO_DATA: bool.default(true),
+    DEMO_DATA: bool.optional(),
     PUBLIC_URL: url.optional(),
     COOKIE_SECURE: bool.optional(),
     SESSION_HOURS: z.coerce
@@ -50,8 +70,16 @@ const schema = z
       .min(1)
       .max(1024 ** 3)
       .default(20 * 1024 ** 2),
+    TRUST_PROXY: trustProxy.default(false),
   })
   .superRefine((env, ctx) => {
+    if (env.DATABASE_MIGRATION_URL && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_MIGRATION_URL'],
+        message: 'set together with DATABASE_URL (PGlite has no roles)',
+      });
+    }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       ctx.addIssue({
@@ -69,8 +97,12 @@ export type Env = z.infer<typeof schema>;
 export interface Config {
   port: number;
   host: string;
-  database: { kind: 'pg'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
-  demoData: boolean;
+  database:
+    | { kind: 'pg'; url: string; poolSize: number; migrationUrl?: string }
+    | { kind: 'pglite'; dataDir: string };
+  /** DEMO_DATA as set; unset (undefined) means: only into a fresh PGlite directory (see main.ts). */
+  demoData: boolean | undefined;
+  trustProxy: boolean | number | string[];
   publicUrl: string;
   cookieSecure: boolean;
   sessionHours: number;
@@ -119,9 +151,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
-      ? { kind: 'pg', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      ? {
+          kind: 'pg',
+          url: e.DATABASE_URL,
+          poolSize: e.DATABASE_POOL_SIZE,
+          migrationUrl: e.DATABASE_MIGRATION_URL,
+        }
       : { kind: 'pglite', dataDir: e.DATA_DIR },
     demoData: e.DEMO_DATA,
+    trustProxy: e.TRUST_PROXY,
     publicUrl,
     cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
     sessionHours: e.SESSION_HOURS,

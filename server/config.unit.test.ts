@@ -6,7 +6,9 @@ describe('configuration from the environment', () => {
     const config = loadConfig({});
     expect(config.database).toEqual({ kind: 'pglite', dataDir: './data' });
     expect(config.port).toBe(3000);
-    expect(config.demoData).toBe(true);
+    // Unset: main.ts loads the demo only into a fresh PGlite directory.
+    expect(config.demoData).toBeUndefined();
+    expect(config.trustProxy).toBe(false);
     expect(config.oidc).toBeUndefined();
     expect(config.fileMaxBytes).toBe(20 * 1024 * 1024);
   });
@@ -21,6 +23,30 @@ describe('configuration from the environment', () => {
   });
 
   it.each([
+    ['false', false],
+    ['true', true],
+    ['2', 2],
+    ['10.0.0.1, 192.168.0.0/16,::1', ['10.0.0.1', '192.168.0.0/16', '::1']],
+  ])('reads TRUST_PROXY=%s', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it('takes DATABASE_MIGRATION_URL only with DATABASE_URL', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://app@db/s',
+      DATABASE_MIGRATION_URL: 'postgres://owner@db/s',
+    });
+    expect(config.database).toMatchObject({
+      url: 'postgres://app@db/s',
+      migrationUrl: 'postgres://owner@db/s',
+    });
+    expect(() => loadConfig({ DATABASE_MIGRATION_URL: 'postgres://owner@db/s' })).toThrow(
+      /^DATABASE_MIGRATION_URL="postgres:\/\/owner@db\/s" is invalid: expected set together with DATABASE_URL/,
+    );
+  });
+
+  it.each([
+    [{ TRUST_PROXY: 'yes please' }, /^TRUST_PROXY="yes please" is invalid: expected true, false, a number/],
     [{ PORT: 'eighty' }, /^PORT="eighty" is invalid: expected/],
     [{ PORT: '70000' }, /^PORT="70000" is invalid/],
     [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL="mysql:\/\/x" is invalid: expected a postgres:\/\/ URL/],

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
@@ -114,6 +114,60 @@ describe('the server process', () => {
     expect(rows).toContainEqual({ name: 'platform.purge-expired', cron: '7 * * * *' });
     if (!pgDatabase) await handle.close();
   });
+
+  it('loads the demo by default only into a new PGlite directory, never into PostgreSQL', async () => {
+    if (testDatabaseKind() === 'pg') {
+      // An empty, migrated PostgreSQL database and DEMO_DATA unset: no demo.
+      const empty = await createTestDatabase();
+      try {
+        const run = start({ DATABASE_URL: empty.url!, DEMO_DATA: '' });
+        await run.ready;
+        expect(run.output().out).toMatch(/0 tenant\(s\)/);
+        expect(run.output().out).not.toContain('Demo');
+        expect(await stop(run.child, run.exited)).toBe(0);
+      } finally {
+        await empty.dispose();
+      }
+      return;
+    }
+    // A new directory, as on a fresh clone: the demo is loaded and its sign-ins printed.
+    const fresh = join(mkdtempSync(join(tmpdir(), 'styrbord-demo-')), 'data');
+    try {
+      const first = start({ DATA_DIR: fresh, DEMO_DATA: '' });
+      const base = (await first.ready).replace('localhost', '127.0.0.1');
+      expect(first.output().out).toContain('Demo municipality loaded');
+      const signin = await fetch(`${base}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@styrbord.example', password: 'demo' }),
+      });
+      expect(signin.status).toBe(200);
+      expect(await stop(first.child, first.exited)).toBe(0);
+      // Started again, the directory is no longer new: nothing is loaded, the sign-ins still shown.
+      const again = start({ DATA_DIR: fresh, DEMO_DATA: '' });
+      await again.ready;
+      expect(again.output().out).not.toContain('Demo municipality loaded');
+      expect(again.output().out).toContain('admin@styrbord.example');
+      expect(await stop(again.child, again.exited)).toBe(0);
+    } finally {
+      rmSync(dirname(fresh), { recursive: true, force: true });
+    }
+    // An existing database with no tenant (a production start) stays empty.
+    const existing = mkdtempSync(join(tmpdir(), 'styrbord-empty-'));
+    try {
+      const handle = await openDatabase({ kind: 'pglite', dataDir: existing });
+      await migrate(handle);
+      await handle.close();
+      const run = start({ DATA_DIR: existing, DEMO_DATA: '' });
+      await run.ready;
+      expect(run.output().out).toMatch(/0 tenant\(s\)/);
+      expect(run.output().out).not.toContain('Demo');
+      const code = await stop(run.child, run.exited);
+      expect(code, JSON.stringify(run.output())).toBe(0);
+    } finally {
+      rmSync(existing, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('stops on a bad setting with one line naming the variable', async () => {
     const bad = start({ PORT: 'åttio' });

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
@@ -23,6 +24,26 @@ try {
 }
 
 const started = performance.now();
+// Demo data only where asked for (DEMO_DATA=true), or by default where nobody can lose anything: a
+// PGlite directory with no database yet, which is what `npm ci && npm start` on a fresh clone has.
+// A PostgreSQL server or an existing PGlite database never gets the demo by accident.
+const demoData =
+  config.demoData ??
+  (config.database.kind === 'pglite' &&
+    (!existsSync(config.database.dataDir) || readdirSync(config.database.dataDir).length === 0));
+
+// With DATABASE_MIGRATION_URL the migrations run as the owner of the tables and the app as the
+// less privileged role of DATABASE_URL (README: "A database role for the app").
+if (config.database.kind === 'pg' && config.database.migrationUrl) {
+  const owner = await openDatabase({ kind: 'pg', url: config.database.migrationUrl, poolSize: 1 }).catch(
+    (error: Error) => {
+      console.error(`Styrbord cannot open the database (DATABASE_MIGRATION_URL): ${error.message}`);
+      process.exit(1);
+    },
+  );
+  await migrate(owner);
+  await owner.close();
+}
 const database = await openDatabase(
   config.database.kind === 'pg'
     ? { kind: 'pg', url: config.database.url, poolSize: config.database.poolSize }
@@ -31,11 +52,11 @@ const database = await openDatabase(
   console.error(`Styrbord cannot open the database: ${error.message}`);
   process.exit(1);
 });
-await migrate(database);
+if (config.database.kind === 'pglite' || !config.database.migrationUrl) await migrate(database);
 
 const app = await buildApp({ config, database, serveWeb: true });
 let demoLoaded = false;
-if (config.demoData) {
+if (demoData) {
   const [any] = await database.db.select({ id: tenants.id }).from(tenants).limit(1);
   if (!any) {
     const { loadDemo } = await import('./platform/directory/demo.ts');
@@ -50,20 +71,7 @@ const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
 const url = config.publicUrl.replace(`:${config.port}`, `:${port}`);
 
-const [{ n: tenantCount } = { n: 0 }] = rowsOf<{ n: number }>(
-  await database.db.execute(sql`select count(*)::int as n from tenants`),
-);
-console.log(
-  `Styrbord is ready at ${url} (${database.kind}, ${tenantCount} tenant(s), ${Math.round(performance.now() - started)} ms)`,
-);
-if (config.demoData) {
-  console.log(`${demoLoaded ? 'Demo municipality loaded. ' : ''}Demo sign-ins (password "demo"):`);
-  console.log('  admin@styrbord.example        admin');
-  console.log('  medarbetare@styrbord.example  employee');
-  console.log('  admin@grannkommun.example     admin of the neighbouring municipality');
-  console.log('  kjell.bergqvist@grannby.example  in both municipalities: asks which one');
-}
-
+// Installed before the ready line, so that a signal right after it finds the handler.
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
@@ -78,3 +86,29 @@ async function stop(signal: string) {
 }
 process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
+
+const [{ n: tenantCount } = { n: 0 }] = rowsOf<{ n: number }>(
+  await database.db.execute(sql`select count(*)::int as n from tenants`),
+);
+// The sign-ins are printed at every start of a demo installation, not only the first.
+const [demoAdmin] =
+  config.demoData === false || demoLoaded
+    ? []
+    : rowsOf(
+        await database.db.execute(sql`select 1 from people where email = 'admin@styrbord.example' limit 1`),
+      );
+// One write, so that whoever waits for the ready line reads the sign-ins with it.
+console.log(
+  [
+    `Styrbord is ready at ${url} (${database.kind}, ${tenantCount} tenant(s), ${Math.round(performance.now() - started)} ms)`,
+    ...(demoLoaded || demoAdmin
+      ? [
+          `${demoLoaded ? 'Demo municipality loaded. ' : ''}Demo sign-ins (password "demo"):`,
+          '  admin@styrbord.example        admin',
+          '  medarbetare@styrbord.example  employee',
+          '  admin@grannkommun.example     admin of the neighbouring municipality',
+          '  kjell.bergqvist@grannby.example  in both municipalities: asks which one',
+        ]
+      : []),
+  ].join('\n'),
+);

@@ -46,6 +46,17 @@ export const en: Messages<typeof sv> = {
     pages: 'Pages',
     nothing: 'Nothing matches the search.',
   },
+  date: {
+    placeholder: 'YYYY-MM-DD',
+    chooseMonth: 'Choose month',
+    chooseYear: 'Choose year',
+    nextMonth: 'Next month',
+    previousMonth: 'Previous month',
+    nextYear: 'Next year',
+    previousYear: 'Previous year',
+    nextDecade: 'Next decade',
+    previousDecade: 'Previous decade',
+  },
   common: {
     loading: 'Loading…',
     save: 'Save',

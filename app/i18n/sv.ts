@@ -44,6 +44,17 @@ export const sv = {
     pages: 'Sidor',
     nothing: 'Inget matchar sökningen.',
   },
+  date: {
+    placeholder: 'ÅÅÅÅ-MM-DD',
+    chooseMonth: 'Välj månad',
+    chooseYear: 'Välj år',
+    nextMonth: 'Nästa månad',
+    previousMonth: 'Föregående månad',
+    nextYear: 'Nästa år',
+    previousYear: 'Föregående år',
+    nextDecade: 'Nästa årtionde',
+    previousDecade: 'Föregående årtionde',
+  },
   common: {
     loading: 'Laddar…',
     save: 'Spara',

@@ -31,8 +31,13 @@ declare module 'fastify' {
   }
 }
 
+/** The request as the router understood it (route, decoded params, query), not its raw URL. */
+function pathOf(request: FastifyRequest): string {
+  return `${request.routeOptions.url} ${JSON.stringify(request.params ?? {})} ${JSON.stringify(request.query ?? {})}`;
+}
+
 function hashRequest(request: FastifyRequest): string {
-  const hash = createHash('sha256').update(`${request.method} ${request.url}\n`);
+  const hash = createHash('sha256').update(`${request.method} ${pathOf(request)}\n`);
   // Uploaded files arrive as a Buffer: hash the bytes, never a JSON rendering of them.
   if (Buffer.isBuffer(request.body)) return hash.update(request.body).digest('base64url');
   // A streamed upload (attachments) cannot be hashed before it is read: its URL (record and
@@ -93,7 +98,7 @@ export function idempotencyPlugin(app: FastifyInstance, db: Database) {
         personId,
         key: idem.key,
         method: request.method,
-        path: request.url,
+        path: pathOf(request),
         requestHash: idem.requestHash,
         status: String(reply.statusCode),
         body,

@@ -7,6 +7,7 @@ import { api } from '../api.ts';
 import { StatusBadge } from '../badges.tsx';
 import { ProblemAlert, useFieldErrors } from '../errors.tsx';
 import { stockholmDayBoundary, useFormat } from '../format.ts';
+import { DateField } from '../inputs.tsx';
 import { notifySuccess } from '../notify.ts';
 import { EmptyValue, PageHeader, Section } from '../page.tsx';
 import { SecretWithCopy } from '../secret.tsx';
@@ -93,12 +94,11 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
               maxLength={100}
               data-autofocus
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('tokens.expires')}
               description={t('tokens.expiresHelp')}
               value={expires}
-              onChange={(e) => setExpires(e.currentTarget.value)}
+              onChange={(value) => setExpires(value ?? '')}
               error={errors.expiresAt}
             />
             <Group justify="flex-end">

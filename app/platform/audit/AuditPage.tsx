@@ -1,4 +1,4 @@
-import { Button, CloseButton, Group, Paper, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { Button, CloseButton, Group, Paper, Select, SimpleGrid, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconDownload, IconFilterOff } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -10,6 +10,7 @@ import { api, type Page, query } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { usePerson } from '../directory/api.ts';
 import { stockholmDayBoundary } from '../format.ts';
+import { DateField } from '../inputs.tsx';
 import { ForbiddenPage } from '../NotFoundPage.tsx';
 import { PageHeader } from '../page.tsx';
 import { type AuditFilter, AuditTable, EntityView, useAuditList } from './audit.tsx';
@@ -132,18 +133,8 @@ export function AuditPage() {
             onChange={(value) => set({ entity: value ?? undefined, entityId: undefined })}
           />
           <ActorSelect value={search.actorId} onChange={(actorId) => set({ actorId })} />
-          <TextInput
-            type="date"
-            label={t('audit.from')}
-            value={search.from ?? ''}
-            onChange={(e) => set({ from: e.currentTarget.value || undefined })}
-          />
-          <TextInput
-            type="date"
-            label={t('audit.to')}
-            value={search.to ?? ''}
-            onChange={(e) => set({ to: e.currentTarget.value || undefined })}
-          />
+          <DateField label={t('audit.from')} value={search.from} onChange={(from) => set({ from })} />
+          <DateField label={t('audit.to')} value={search.to} onChange={(to) => set({ to })} />
         </SimpleGrid>
         {(search.entityId || anyFilter) && (
           <Group mt="sm" gap="sm">

@@ -7,6 +7,7 @@ import { isAdmin } from '../authz.ts';
 import { problems } from '../errors.ts';
 import { type App, errorResponses, iso } from '../http.ts';
 import type { Seam } from '../seam.ts';
+import { formulaSafe } from '../transfer/csv.ts';
 import { type AuditRow, listAudit } from './service.ts';
 
 const auditEvent = z.object({
@@ -131,15 +132,17 @@ export function auditRoutes(app: App, db: Database, seam: Seam) {
       const csv = stringify(
         result.items
           .map(present)
-          .map((e) => [
-            e.occurredAt,
-            e.actorName,
-            e.entity,
-            e.entityId,
-            e.action,
-            JSON.stringify(e.changes),
-            e.requestId,
-          ]),
+          .map((e) =>
+            [
+              e.occurredAt,
+              e.actorName,
+              e.entity,
+              e.entityId,
+              e.action,
+              JSON.stringify(e.changes),
+              e.requestId ?? '',
+            ].map(formulaSafe),
+          ),
         {
           header: true,
           columns: ['occurredAt', 'actor', 'entity', 'entityId', 'action', 'changes', 'requestId'],

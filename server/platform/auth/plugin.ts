@@ -46,6 +46,15 @@ declare module 'fastify' {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * Whether the request matched an /api/v1 route. Decided on the route the router chose, never on the
+ * raw URL: the router decodes the path, so `/%61pi/v1/units` reaches the `/api/v1/units` route while
+ * its URL does not start with `/api/v1`. A request that matched no route has no pattern (404).
+ */
+export function isApiRoute(request: FastifyRequest): boolean {
+  return request.routeOptions.url?.startsWith('/api/v1') ?? false;
+}
+
 /** The signed-in principal of a request whose route requires one. */
 export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw problems.unauthenticated();
@@ -67,7 +76,7 @@ export function authPlugin(app: FastifyInstance, db: Database) {
   });
 
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
-    if (!request.url.startsWith('/api/v1')) return;
+    if (!isApiRoute(request)) return;
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
       request.principal = await principalFromApiToken(db, authorization.slice(7).trim());
@@ -88,7 +97,7 @@ export function authPlugin(app: FastifyInstance, db: Database) {
 
   async function decide(request: FastifyRequest) {
     const { authorize } = request.routeOptions.config;
-    if (!authorize || !request.url.startsWith('/api/v1')) return;
+    if (!authorize || !isApiRoute(request)) return;
     const principal = principalOf(request);
     if (principal.mustChangePassword && !request.routeOptions.config.allowDuringPasswordChange) {
       throw new Problem(403, 'password-change-required');
