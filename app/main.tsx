@@ -4,15 +4,17 @@ import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/spotlight/styles.css';
 import './platform/global.css';
-import './platform/i18n.ts';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { clientSeam } from './modules.ts';
 import { ApiError } from './platform/api.ts';
 import { AuthProvider } from './platform/auth.tsx';
+import { addModuleMessages } from './platform/i18n.ts';
+import { SeamProvider } from './platform/seam.ts';
 import { cssVariablesResolver, theme } from './platform/theme.ts';
 import { router } from './router.tsx';
 
@@ -29,14 +31,16 @@ const queryClient = new QueryClient({
   mutationCache: new MutationCache(),
 });
 
+addModuleMessages(clientSeam.modules);
+
 function Providers() {
   return (
-    <>
+    <SeamProvider value={clientSeam}>
       <Notifications position="top-right" zIndex={1000} />
       <AuthProvider>
         <RouterProvider router={router} />
       </AuthProvider>
-    </>
+    </SeamProvider>
   );
 }
 

@@ -488,6 +488,7 @@ export const en: Messages<typeof sv> = {
     person: 'Person',
     roleAssignment: 'Role assignment',
     apiToken: 'API token',
+    file: 'Attachment',
   },
   import: {
     title: 'Import and export',

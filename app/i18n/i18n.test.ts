@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { clientSeam } from '../modules.ts';
 import { en } from './en.ts';
 import { sv } from './sv.ts';
 
@@ -24,12 +25,35 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('translations', () => {
-  const svKeys = new Set(keysOf(sv as Tree));
-  const enKeys = new Set(keysOf(en as Tree));
+  // The platform's messages and each module's under its own name, as app/platform/i18n.ts adds them.
+  const svTree: Tree = { ...(sv as Tree) };
+  const enTree: Tree = { ...(en as Tree) };
+  for (const module of clientSeam.modules) {
+    if (!module.messages) continue;
+    svTree[module.name] = module.messages.sv;
+    enTree[module.name] = module.messages.en;
+  }
+  const svKeys = new Set(keysOf(svTree));
+  const enKeys = new Set(keysOf(enTree));
 
   test('Swedish and English have the same keys', () => {
     expect([...svKeys].filter((k) => !enKeys.has(k))).toEqual([]);
     expect([...enKeys].filter((k) => !svKeys.has(k))).toEqual([]);
+  });
+
+  test('no module takes a name the platform messages use', () => {
+    const clashes = clientSeam.modules.filter((m) => m.messages && m.name in (sv as Tree)).map((m) => m.name);
+    expect(clashes).toEqual([]);
+  });
+
+  test('every label the seam registers exists (navigation, search sections, audit names)', () => {
+    const labels = [
+      ...clientSeam.navGroups.map((g) => g.label),
+      ...clientSeam.nav.map((n) => n.label),
+      ...[...clientSeam.search.values()].map((s) => s.label),
+      ...[...clientSeam.audit.values()].map((a) => a.label),
+    ];
+    expect(labels.filter((key) => !svKeys.has(key))).toEqual([]);
   });
 
   test('every key used in the app exists', () => {

@@ -489,6 +489,7 @@ export const sv = {
     person: 'Person',
     roleAssignment: 'Rolltilldelning',
     apiToken: 'API-nyckel',
+    file: 'Bilaga',
   },
   import: {
     title: 'Import och export',

@@ -12,19 +12,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import {
-  IconBuilding,
-  IconChevronDown,
-  IconFileImport,
-  IconHistory,
-  IconHome,
-  IconKey,
-  IconLock,
-  IconLogout,
-  IconSearch,
-  IconShieldCheck,
-  IconUsers,
-} from '@tabler/icons-react';
+import { IconChevronDown, IconKey, IconLock, IconLogout, IconSearch, IconUsers } from '@tabler/icons-react';
 import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,6 +21,7 @@ import { useAuth, useMe } from './auth.tsx';
 import { GlobalSearch, search } from './GlobalSearch.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Redirect, RouterAnchor, RouterNavLink } from './links.tsx';
+import { useSeam } from './seam.ts';
 
 // The signed-in frame: header (search, language, user menu), navigation (one entry per module,
 // administration for admins only), and the main landmark every page renders into.
@@ -86,6 +75,7 @@ function Shell() {
   const { t } = useTranslation();
   const me = useMe();
   const { isAdmin, signOut, mustChangePassword } = useAuth();
+  const seam = useSeam();
   const navigate = useNavigate();
   const [navOpened, nav] = useDisclosure(false);
   const [passwordOpened, setPasswordOpened] = useState(false);
@@ -234,48 +224,29 @@ function Shell() {
         style={!wide && !navOpened ? { visibility: 'hidden' } : undefined}
       >
         <Stack gap={2}>
-          <RouterNavLink
-            to="/"
-            label={t('nav.start')}
-            leftSection={<IconHome size={18} aria-hidden />}
-            active={active('/')}
-          />
-          <NavGroup id="nav-group-org" label={t('nav.organisation')}>
-            <RouterNavLink
-              to="/units"
-              label={t('nav.units')}
-              leftSection={<IconBuilding size={18} aria-hidden />}
-              active={active('/units')}
-            />
-            <RouterNavLink
-              to="/people"
-              label={t('nav.people')}
-              leftSection={<IconUsers size={18} aria-hidden />}
-              active={active('/people')}
-            />
-          </NavGroup>
-          {isAdmin && (
-            <NavGroup id="nav-group-admin" label={t('nav.administration')}>
-              <RouterNavLink
-                to="/admin/roles"
-                label={t('nav.roles')}
-                leftSection={<IconShieldCheck size={18} aria-hidden />}
-                active={active('/admin/roles')}
-              />
-              <RouterNavLink
-                to="/admin/audit"
-                label={t('nav.audit')}
-                leftSection={<IconHistory size={18} aria-hidden />}
-                active={active('/admin/audit')}
-              />
-              <RouterNavLink
-                to="/admin/import"
-                label={t('nav.import')}
-                leftSection={<IconFileImport size={18} aria-hidden />}
-                active={active('/admin/import')}
-              />
-            </NavGroup>
-          )}
+          {seam.navGroups
+            .filter((group) => !group.admin || isAdmin)
+            .map((group) => {
+              const links = seam.nav
+                .filter((entry) => entry.group === group.id && (!entry.admin || isAdmin))
+                .map((entry) => (
+                  <RouterNavLink
+                    key={entry.to}
+                    to={entry.to}
+                    label={t(entry.label)}
+                    leftSection={<entry.icon size={18} aria-hidden />}
+                    active={active(entry.to)}
+                  />
+                ));
+              if (links.length === 0) return null;
+              // The start page stands alone at the top; every other group under its heading.
+              if (group.id === 'start') return links;
+              return (
+                <NavGroup key={group.id} id={`nav-group-${group.id}`} label={t(group.label)}>
+                  {links}
+                </NavGroup>
+              );
+            })}
         </Stack>
       </AppShell.Navbar>
 

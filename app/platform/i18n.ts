@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { en } from '../i18n/en.ts';
 import { sv } from '../i18n/sv.ts';
 import { setApiLanguage } from './api.ts';
+import type { ClientModule } from './seam.ts';
 
 // Swedish by default, English selectable; the choice is remembered in localStorage and mirrored
 // in <html lang> and in Accept-Language of API calls (problem titles come back in it).
@@ -24,7 +25,8 @@ function stored(): Language {
 
 function apply(lng: string) {
   const language: Language = lng === 'en' ? 'en' : 'sv';
-  document.documentElement.lang = language;
+  // Outside a browser (the translation tests read the seam's modules under Node) there is no page.
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
   setApiLanguage(language);
 }
 
@@ -39,6 +41,18 @@ void i18n.use(initReactI18next).init({
 });
 apply(i18n.language);
 i18n.on('languageChanged', apply);
+
+/**
+ * Adds each module's messages under its name (the registry's as `registry.…`), so that no module's
+ * keys can collide with the platform's or another module's.
+ */
+export function addModuleMessages(modules: readonly ClientModule[]) {
+  for (const module of modules) {
+    if (!module.messages) continue;
+    i18n.addResourceBundle('sv', 'translation', { [module.name]: module.messages.sv }, true, false);
+    i18n.addResourceBundle('en', 'translation', { [module.name]: module.messages.en }, true, false);
+  }
+}
 
 export function currentLanguage(): Language {
   return i18n.language === 'en' ? 'en' : 'sv';

@@ -7,7 +7,7 @@ import { PASSWORD, seedTenant, signIn } from '../testing.ts';
 import { onServer } from './admin.ts';
 import { type DatabaseHandle, openDatabase } from './client.ts';
 import { migrate } from './migrate.ts';
-import { describeOn, TEST_DATABASE_URL } from './testing.ts';
+import { describeOn, itOn, TEST_DATABASE_URL } from './testing.ts';
 
 // The app as a PostgreSQL role that does not own the tables (README "A database role for the app"):
 // the grants are the README's own statements; migrations run as the owner, the app as the role.
@@ -35,6 +35,15 @@ function readmeGrants(database = name): string[] {
       s.replaceAll('styrbord_app', role).replace('ON DATABASE styrbord ', `ON DATABASE ${database} `),
     );
 }
+
+// The embedded database has no roles to speak of; there the README's statements are only read, so
+// a broken SQL block fails in both suites, not only where a server runs it.
+itOn('pglite')('reads the README statements that the PostgreSQL suite runs as the owner', () => {
+  const statements = readmeGrants();
+  expect(statements.length).toBeGreaterThan(5);
+  for (const statement of statements) expect(statement).toMatch(/^(CREATE SCHEMA|GRANT|ALTER DEFAULT)/);
+  expect(statements.some((s) => s.includes(role))).toBe(true);
+});
 
 describeOn('pg')('the app as a role that does not own the tables', () => {
   beforeAll(async () => {

@@ -13,6 +13,7 @@ import { stockholmDayBoundary } from '../format.ts';
 import { DateField } from '../inputs.tsx';
 import { ForbiddenPage } from '../NotFoundPage.tsx';
 import { PageHeader } from '../page.tsx';
+import { useSeam } from '../seam.ts';
 import { type AuditFilter, AuditTable, EntityView, useAuditList } from './audit.tsx';
 
 // The audit log (admins): every change in the tenant, filtered by kind of record, by who made
@@ -40,8 +41,6 @@ export function validateAuditSearch(search: Record<string, unknown>): AuditSearc
     to: text(search.to, DATE),
   };
 }
-
-const entities = ['unit', 'person', 'roleAssignment', 'apiToken'] as const;
 
 function ActorSelect({
   value,
@@ -86,6 +85,7 @@ function ActorSelect({
 export function AuditPage() {
   const { t } = useTranslation();
   const { isAdmin } = useAuth();
+  const seam = useSeam();
   const search = useSearch({ from: '/_app/admin/audit' });
   const navigate = useNavigate({ from: '/admin/audit' });
   const filter: AuditFilter = {
@@ -99,7 +99,7 @@ export function AuditPage() {
   if (!isAdmin) return <ForbiddenPage />;
 
   const set = (patch: Partial<AuditSearch>) =>
-    void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
+    void navigate({ search: (prev: AuditSearch) => ({ ...prev, ...patch }), replace: true });
   const anyFilter = Object.values(search).some(Boolean);
   const exportHref = `/api/v1/audit/export${query({ ...filter })}`;
 
@@ -128,7 +128,7 @@ export function AuditPage() {
             placeholder={t('audit.allEntities')}
             clearable
             clearButtonProps={{ 'aria-label': t('common.clear') }}
-            data={entities.map((e) => ({ value: e, label: t(`auditEntity.${e}`) }))}
+            data={[...seam.audit.values()].map((e) => ({ value: e.entity, label: t(e.label) }))}
             value={search.entity ?? null}
             onChange={(value) => set({ entity: value ?? undefined, entityId: undefined })}
           />
@@ -141,20 +141,8 @@ export function AuditPage() {
             {search.entityId && (
               <Group gap={4}>
                 <Text size="sm">{t('audit.onlyRecord')}</Text>
-                {search.entity === 'unit' || search.entity === 'person' ? (
-                  <EntityView
-                    event={{
-                      id: '',
-                      occurredAt: '',
-                      actorId: null,
-                      actorName: '',
-                      entity: search.entity,
-                      entityId: search.entityId,
-                      action: '',
-                      changes: {},
-                      requestId: null,
-                    }}
-                  />
+                {list.items[0]?.entityName ? (
+                  <EntityView event={list.items[0]} />
                 ) : (
                   <Text size="sm" className="styrbord-mono">
                     {search.entityId.slice(0, 8)}

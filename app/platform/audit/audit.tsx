@@ -2,9 +2,11 @@ import { Badge, Code, List, Stack, Table, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PersonLink, UnitLink } from '../directory/parts.tsx';
+import { PersonLink } from '../directory/parts.tsx';
 import { useFormat } from '../format.ts';
+import { RecordRefLink } from '../links.tsx';
 import { CursorTable } from '../list-page.tsx';
+import { type AuditFieldView, useSeam } from '../seam.ts';
 import { useCursorList } from '../table.tsx';
 
 // The audit trail as people read it: who did what, when, and what changed (before → after),
@@ -20,6 +22,9 @@ export interface AuditEvent {
   action: string;
   changes: Record<string, [unknown, unknown]>;
   requestId: string | null;
+  /** The record's name and page, as its module names it (null when it is gone). */
+  entityName: string | null;
+  entityHref: string | null;
 }
 
 export interface AuditFilter {
@@ -74,15 +79,16 @@ export function ActionBadge({ action }: { action: string }) {
 }
 
 function ValueView({
-  field,
   value,
   t,
   dateTime,
+  view,
 }: {
-  field: string;
   value: unknown;
   t: TFunction;
   dateTime: (v: string) => string;
+  /** How the module that owns the field shows its value, if it says. */
+  view: AuditFieldView | undefined;
 }): ReactNode {
   if (value === null || value === undefined || value === '') {
     return (
@@ -91,16 +97,7 @@ function ValueView({
       </Text>
     );
   }
-  if ((field === 'parentId' || field === 'unitId') && typeof value === 'string')
-    return <UnitLink id={value} />;
-  if ((field === 'personId' || field === 'grantedBy' || field === 'revokedBy') && typeof value === 'string')
-    return <PersonLink id={value} />;
-  if (field === 'kind' && typeof value === 'string')
-    return <>{t(`unitKind.${value}`, { defaultValue: value })}</>;
-  if (field === 'role' && typeof value === 'string')
-    return <>{t(`role.${value}.name`, { defaultValue: value })}</>;
-  if (field === 'scope' && typeof value === 'string')
-    return <>{t(`scope.${value}`, { defaultValue: value })}</>;
+  if (view && typeof value !== 'object') return view(value);
   if (typeof value === 'boolean') return <>{value ? t('common.yes') : t('common.no')}</>;
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return <>{dateTime(value)}</>;
   if (typeof value === 'object') return <Code>{JSON.stringify(value)}</Code>;
@@ -110,6 +107,7 @@ function ValueView({
 /** The changes of one event as a list of "field: before → after" (only "after" for a creation). */
 export function ChangesView({ event }: { event: AuditEvent }) {
   const { t } = useTranslation();
+  const seam = useSeam();
   const f = useFormat();
   const entries = Object.entries(event.changes).filter(([field]) => !HIDDEN_FIELDS.has(field));
   if (entries.length === 0) return null;
@@ -123,17 +121,22 @@ export function ChangesView({ event }: { event: AuditEvent }) {
             {t(`field.${field}`, { defaultValue: field })}:
           </Text>{' '}
           {onlyAfter ? (
-            <ValueView field={field} value={after} t={t} dateTime={f.dateTime} />
+            <ValueView value={after} t={t} dateTime={f.dateTime} view={seam.auditFields.get(field)} />
           ) : onlyBefore ? (
-            <ValueView field={field} value={before ?? after} t={t} dateTime={f.dateTime} />
+            <ValueView
+              value={before ?? after}
+              t={t}
+              dateTime={f.dateTime}
+              view={seam.auditFields.get(field)}
+            />
           ) : (
             <>
-              <ValueView field={field} value={before} t={t} dateTime={f.dateTime} />
+              <ValueView value={before} t={t} dateTime={f.dateTime} view={seam.auditFields.get(field)} />
               <Text span c="dimmed" size="sm" mx={4} aria-hidden>
                 →
               </Text>
               <span className="visually-hidden">{t('audit.changedTo')}</span>
-              <ValueView field={field} value={after} t={t} dateTime={f.dateTime} />
+              <ValueView value={after} t={t} dateTime={f.dateTime} view={seam.auditFields.get(field)} />
             </>
           )}
         </List.Item>
@@ -144,21 +147,14 @@ export function ChangesView({ event }: { event: AuditEvent }) {
 
 export function EntityView({ event }: { event: AuditEvent }) {
   const { t } = useTranslation();
-  const label = t(`auditEntity.${event.entity}`, { defaultValue: event.entity });
-  // A role assignment is shown by whom it concerns.
-  const [before, after] = event.changes.personId ?? [null, null];
-  const personOfAssignment = (after ?? before) as string | null;
+  const view = useSeam().audit.get(event.entity);
   return (
     <Stack gap={2}>
       <Text size="xs" c="dimmed">
-        {label}
+        {view ? t(view.label) : event.entity}
       </Text>
-      {event.entity === 'unit' ? (
-        <UnitLink id={event.entityId} />
-      ) : event.entity === 'person' ? (
-        <PersonLink id={event.entityId} />
-      ) : event.entity === 'roleAssignment' && typeof personOfAssignment === 'string' ? (
-        <PersonLink id={personOfAssignment} />
+      {event.entityName ? (
+        <RecordRefLink name={event.entityName} href={event.entityHref} />
       ) : (
         <Text size="sm" className="styrbord-mono">
           {event.entityId.slice(0, 8)}

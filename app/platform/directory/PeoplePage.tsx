@@ -39,7 +39,7 @@ export function PeoplePage() {
   const [text, setText] = useState(search.q ?? '');
   const [creating, setCreating] = useState(false);
   const update = (patch: Partial<PeopleSearch>) =>
-    void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
+    void navigate({ search: (prev: PeopleSearch) => ({ ...prev, ...patch }), replace: true });
   const pushSearch = useDebouncedCallback((value: string) => update({ q: value.trim() || undefined }), 250);
   const params = { search: search.q, unitId: search.unitId, includeArchived: search.archived };
   const list = useCursorList<Person>(['people', 'list'], '/api/v1/people', { ...params, limit: 50 });

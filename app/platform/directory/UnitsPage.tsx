@@ -145,7 +145,7 @@ export function UnitsPage() {
   const [text, setText] = useState(search.q ?? '');
   const [creating, setCreating] = useState(false);
   const update = (patch: Partial<UnitsSearch>) =>
-    void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true });
+    void navigate({ search: (prev: UnitsSearch) => ({ ...prev, ...patch }), replace: true });
   const pushSearch = useDebouncedCallback((value: string) => update({ q: value.trim() || undefined }), 250);
 
   const params = { search: search.q, kind: search.kind, includeArchived: search.archived };

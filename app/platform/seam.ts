@@ -1,0 +1,133 @@
+import type { Icon } from '@tabler/icons-react';
+import type { AnyRoute } from '@tanstack/react-router';
+import { createContext, type ReactNode, useContext } from 'react';
+
+// The web app's side of the seam (server/platform/seam.ts is the server's). A module is one object,
+// its folder's index.tsx, listed once in app/modules.ts; the platform's own parts are described the
+// same way in app/platform/parts.tsx. The shell, the router, the global search, the audit trail and
+// the translations read these lists, so the platform never imports a module.
+
+/** A tree of messages: every leaf a string, Swedish first, English with the same keys. */
+export type MessageTree = { [key: string]: string | MessageTree };
+
+/** English for a Swedish tree: the same keys (a missing or extra key is a compile error). */
+export type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
+
+/** A group of the navigation, in the order given; `admin` groups show to admins only. */
+export interface NavGroup {
+  id: string;
+  /** A translation key. */
+  label: string;
+  order: number;
+  admin?: boolean;
+}
+
+/** A link of the navigation (and a "page" the global search offers). */
+export interface NavEntry {
+  to: string;
+  /** A translation key. */
+  label: string;
+  icon: Icon;
+  /**
+   * The navigation group it belongs to (`start` has no heading). A group that is no navigation
+   * group (`account`: the user menu's pages) is offered by the global search only.
+   */
+  group: string;
+  admin?: boolean;
+}
+
+/** How the global search shows one section of `GET /api/v1/search`. */
+export interface SearchSection {
+  section: string;
+  /** A translation key for the section's heading. */
+  label: string;
+  icon: Icon;
+}
+
+/** How the audit trail names an entity of the module, and shows its fields' values. */
+export interface AuditView {
+  entity: string;
+  /** A translation key: "Enhet", "System" … */
+  label: string;
+}
+
+/** Shows one field's value in the audit's change lists (an id as a link, a code as a word). */
+export type AuditFieldView = (value: unknown) => ReactNode;
+
+export interface ClientModule {
+  /** The module's name, as on the server; its messages live under this key (`t('registry.…')`). */
+  name: string;
+  messages?: { sv: MessageTree; en: MessageTree };
+  navGroups?: NavGroup[];
+  nav?: NavEntry[];
+  /** The module's pages, children of the signed-in frame. */
+  routes?(parent: AnyRoute): AnyRoute[];
+  search?: SearchSection[];
+  audit?: AuditView[];
+  /** Field name → how its value reads in the audit (`unitId` as the unit's name …). */
+  auditFields?: Record<string, AuditFieldView>;
+  /** A translation key per kind of scope the module registers on the server (`system` → …). */
+  scopeKinds?: Record<string, string>;
+}
+
+/** The registered parts and modules, checked once: two cannot claim the same name. */
+export interface ClientSeam {
+  modules: readonly ClientModule[];
+  navGroups: NavGroup[];
+  nav: NavEntry[];
+  search: Map<string, SearchSection>;
+  audit: Map<string, AuditView>;
+  auditFields: Map<string, AuditFieldView>;
+}
+
+function once<T>(items: T[], key: (item: T) => string, what: string): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) {
+    const k = key(item);
+    if (map.has(k)) throw new Error(`Two web modules register the ${what} "${k}"`);
+    map.set(k, item);
+  }
+  return map;
+}
+
+export function buildSeam(modules: readonly ClientModule[]): ClientSeam {
+  once([...modules], (m) => m.name, 'module');
+  const fields = modules.flatMap((m) => Object.entries(m.auditFields ?? {}));
+  return {
+    modules,
+    navGroups: [
+      ...once(
+        modules.flatMap((m) => m.navGroups ?? []),
+        (g) => g.id,
+        'navigation group',
+      ).values(),
+    ].sort((a, b) => a.order - b.order),
+    nav: [
+      ...once(
+        modules.flatMap((m) => m.nav ?? []),
+        (n) => n.to,
+        'page',
+      ).values(),
+    ],
+    search: once(
+      modules.flatMap((m) => m.search ?? []),
+      (s) => s.section,
+      'search section',
+    ),
+    audit: once(
+      modules.flatMap((m) => m.audit ?? []),
+      (a) => a.entity,
+      'audit entity',
+    ),
+    auditFields: new Map(once(fields, ([field]) => field, 'audit field').values()),
+  };
+}
+
+const SeamContext = createContext<ClientSeam | null>(null);
+export const SeamProvider = SeamContext.Provider;
+
+export function useSeam(): ClientSeam {
+  const seam = useContext(SeamContext);
+  if (!seam) throw new Error('useSeam outside <SeamProvider>');
+  return seam;
+}
