@@ -8,7 +8,7 @@ import { setPassword } from './platform/auth/service.ts';
 import { type Actor, systemActor } from './platform/context.ts';
 import * as directory from './platform/directory/service.ts';
 import type { App } from './platform/http.ts';
-import { RawBody } from './platform/seam.ts';
+import { type Module, RawBody } from './platform/seam.ts';
 
 // Test fixtures: a real app on a real database with two tenants, and sign-in helpers.
 
@@ -79,10 +79,14 @@ export interface TestContext {
 }
 
 /** App + database + tenants A and B, for one test file; `env` sets configuration (e.g. limits). */
-export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestContext(
+  env: Record<string, string> = {},
+  /** Modules to plug in instead of server/modules.ts (a test of the seam brings its own). */
+  modules?: readonly Module[],
+): Promise<TestContext> {
   const database = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: undefined, ...env });
-  const app = await buildApp({ config, database, logger: false });
+  const app = await buildApp({ config, database, logger: false, modules });
   await app.ready();
   const a = await seedTenant(database.db, 'a');
   const b = await seedTenant(database.db, 'b');

@@ -4,6 +4,8 @@ import type { Database } from '../db/client.ts';
 import type { Actor } from './context.ts';
 import type { AttachmentKind } from './files/kinds.ts';
 import type { App } from './http.ts';
+import type { JobDefinition } from './jobs/jobs.ts';
+import { type MailKind, mailRegistry } from './mail/templates.ts';
 
 // The seam every module plugs into. A module is one object (its folder's index.ts) listed once in
 // server/modules.ts; the platform's own parts (identity, directory, audit) are described the same
@@ -129,6 +131,10 @@ export interface Module {
   search?: SearchProvider[];
   auditEntities?: AuditEntityDefinition[];
   startItems?: StartItemsProvider[];
+  /** Durable jobs (server/platform/jobs): reminders, escalations, imports; started with the server. */
+  jobs?: JobDefinition[];
+  /** Kinds of mail the module sends (server/platform/mail), Swedish and English. */
+  mailKinds?: MailKind<never>[];
   /** Kinds of record that take attachments (server/platform/files), with who may read and add. */
   attachmentKinds?: AttachmentKind[];
   /** Loads the module's demo records into one demo tenant, after the directory's. */
@@ -154,6 +160,8 @@ export class Seam {
   readonly searchProviders: readonly SearchProvider[];
   readonly startItemsProviders: readonly StartItemsProvider[];
   readonly attachmentKinds: readonly AttachmentKind[];
+  /** The modules' jobs (the platform's own come from platformJobs). */
+  readonly jobs: readonly JobDefinition[];
 
   constructor(modules: readonly Module[]) {
     unique([...modules], (m) => m.name, 'module');
@@ -177,6 +185,14 @@ export class Seam {
       ).values(),
     ];
     this.attachmentKinds = modules.flatMap((m) => m.attachmentKinds ?? []);
+    this.jobs = [
+      ...unique(
+        modules.flatMap((m) => m.jobs ?? []),
+        (j) => j.name,
+        'job',
+      ).values(),
+    ];
+    mailRegistry(modules.flatMap((m) => m.mailKinds ?? []));
     this.startItemsProviders = [
       ...unique(
         modules.flatMap((m) => m.startItems ?? []),
