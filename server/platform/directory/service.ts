@@ -537,11 +537,7 @@ async function insertGrant(
 
 export function revokeRole(db: Database, actor: Actor, id: string): Promise<RoleAssignmentRow> {
   return inTenant(db, actor, async (s) => {
-    const [before] = await s.tx
-      .select()
-      .from(roleAssignments)
-      .where(s.where(roleAssignments, eq(roleAssignments.id, id)))
-      .for('update');
+    const before = await lockRow(s, roleAssignments, id);
     if (!before) throw problems.notFound('role assignment');
     if (before.revokedAt) throw problems.conflict('The role is already revoked');
     if (before.role === 'admin' && before.personId === actor.personId) {
