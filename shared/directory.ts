@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { currentVersion, listQuery, permissions, version } from './records.ts';
 import { roleNames } from './roles.ts';
-import { email, id, line, multiline, phone, requiredLine, version } from './text.ts';
+import { email, id, line, phone, requiredLine } from './text.ts';
 
 // Payloads of the directory, shared by server (validation, OpenAPI) and web (forms).
 
@@ -14,6 +15,18 @@ const costCentre = line(20).pipe(
 );
 const orgNumber = line(11).pipe(z.string().regex(/^(\d{6}-?\d{4})?$/, { message: 'Must be NNNNNN-NNNN' }));
 
+/** What the reader may do with a unit (GET answers it with every unit). */
+export const unitPermissions = permissions([
+  'update',
+  'move',
+  'archive',
+  'restore',
+  'createChild',
+  'createPerson',
+  'readHistory',
+]);
+export type UnitPermissions = z.infer<typeof unitPermissions>;
+
 export const unit = z.object({
   id,
   parentId: id.nullable(),
@@ -23,9 +36,10 @@ export const unit = z.object({
   orgNumber: z.string().nullable(),
   archivedAt: z.string().nullable(),
   archiveReason: z.string().nullable(),
-  version: z.number().int(),
+  version: currentVersion,
   createdAt: z.string(),
   updatedAt: z.string(),
+  can: unitPermissions,
 });
 export type Unit = z.infer<typeof unit>;
 
@@ -48,11 +62,18 @@ export const unitUpdate = z.strictObject({
 });
 export type UnitUpdate = z.infer<typeof unitUpdate>;
 
-export const archiveBody = z.strictObject({
-  version,
-  reason: multiline(1000).pipe(z.string().trim().min(1, { message: 'Required' })),
-});
-export const restoreBody = z.strictObject({ version });
+/** What the reader may do with a person. */
+export const personPermissions = permissions([
+  'update',
+  'move',
+  'archive',
+  'restore',
+  'grantRole',
+  'resetPassword',
+  'manageTokens',
+  'readHistory',
+]);
+export type PersonPermissions = z.infer<typeof personPermissions>;
 
 export const person = z.object({
   id,
@@ -67,9 +88,10 @@ export const person = z.object({
   active: z.boolean(),
   archivedAt: z.string().nullable(),
   archiveReason: z.string().nullable(),
-  version: z.number().int(),
+  version: currentVersion,
   createdAt: z.string(),
   updatedAt: z.string(),
+  can: personPermissions,
 });
 export type Person = z.infer<typeof person>;
 
@@ -102,6 +124,10 @@ export type PersonUpdate = z.infer<typeof personUpdate>;
 export const grant = z.object({ role: z.enum(roleNames), scope: z.string(), scopeId: id.nullable() });
 export type Grant = z.infer<typeof grant>;
 
+/** What the reader may do with a role assignment. */
+export const roleAssignmentPermissions = permissions(['revoke']);
+export type RoleAssignmentPermissions = z.infer<typeof roleAssignmentPermissions>;
+
 export const roleAssignment = z.object({
   id,
   personId: id,
@@ -113,6 +139,7 @@ export const roleAssignment = z.object({
   grantedBy: id.nullable(),
   revokedAt: z.string().nullable(),
   revokedBy: id.nullable(),
+  can: roleAssignmentPermissions,
 });
 export type RoleAssignment = z.infer<typeof roleAssignment>;
 
@@ -135,17 +162,6 @@ export const roleGrant = z.strictObject({
 });
 export type RoleGrant = z.infer<typeof roleGrant>;
 
-/** Query of a list: keyset pagination plus the filters each list offers. */
-export const listQuery = z.strictObject({
-  search: line(100).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: line(500).optional(),
-  includeArchived: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
-});
-
 export const unitListQuery = listQuery.extend({
   parentId: id.optional(),
   kind: z.enum(unitKinds).optional(),
@@ -154,10 +170,6 @@ export const unitListQuery = listQuery.extend({
 export const personListQuery = listQuery.extend({
   unitId: id.optional(),
 });
-
-export function page<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
-}
 
 /** Role assignments: of one person, one role or one scope; by role, then in the order granted. */
 export const roleAssignmentListQuery = listQuery.pick({ limit: true, cursor: true }).extend({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { id, multiline, version } from './text.ts';
+import { currentVersion, version } from './records.ts';
+import { id, multiline } from './text.ts';
 
 // Payloads of attachments (server/platform/files), shared by server and web.
 
@@ -16,7 +17,7 @@ export const attachedFile = z.object({
   createdAt: z.string(),
   archivedAt: z.string().nullable(),
   archiveReason: z.string().nullable(),
-  version: z.number().int(),
+  version: currentVersion,
 });
 export type AttachedFile = z.infer<typeof attachedFile>;
 

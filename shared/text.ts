@@ -44,6 +44,3 @@ export const phone = z
   .regex(/^[+0-9 ()-]*$/, { message: 'Must be a phone number' });
 
 export const id = z.uuid({ message: 'Must be a UUID' });
-
-/** The row version an update is based on (optimistic concurrency). */
-export const version = z.number().int().min(1).max(2_147_483_647);

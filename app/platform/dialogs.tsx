@@ -2,7 +2,7 @@ import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type ComponentProps, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { archiveBody } from '../../shared/directory.ts';
+import { archiveBody } from '../../shared/records.ts';
 import { api } from './api.ts';
 import { ProblemAlert, translateMessage, useFieldErrors } from './errors.tsx';
 import { focusFirstInvalid, validate } from './form.ts';

@@ -57,45 +57,65 @@ export type RecordAction = {
   icon: ReactNode;
   label: string;
   onClick: () => void;
+  /** Whether the reader may do it (the record's `can`); left out when not. */
+  allowed?: boolean;
 };
 
+/** What the reader may do with the record, as the API says (`record.can`). */
+export interface RecordCan {
+  update: boolean;
+  archive: boolean;
+  restore: boolean;
+  readHistory?: boolean;
+}
+
+/**
+ * Edit, or Restore when archived, and the "more actions" menu; each only when the record's `can`
+ * allows it, so nothing here knows a role. Archive stays in the menu, disabled, when the reader
+ * may change the record but not archive it (their own person record).
+ */
 export function RecordActions({
   archived,
+  can,
   onEdit,
   restore,
   items,
   history,
   onArchive,
-  archiveDisabled,
 }: {
   archived: boolean;
+  can: RecordCan;
   onEdit: () => void;
   /** The restore mutation (see useRestore). */
   restore: { mutate: () => void; isPending: boolean };
   items: RecordAction[];
   history: { entity: string; entityId: string };
   onArchive: () => void;
-  archiveDisabled?: boolean;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  if (archived) {
+    return can.restore ? (
+      <Button
+        variant="default"
+        leftSection={<IconRestore size={16} aria-hidden />}
+        loading={restore.isPending}
+        onClick={() => restore.mutate()}
+      >
+        {t('common.restore')}
+      </Button>
+    ) : null;
+  }
+  const allowed = items.filter((item) => item.allowed !== false);
+  const menu = can.update || can.archive || allowed.length > 0;
   return (
     <>
-      {!archived && (
+      {can.update && (
         <Button leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit}>
           {t('common.edit')}
         </Button>
       )}
-      {archived ? (
-        <Button
-          variant="default"
-          leftSection={<IconRestore size={16} aria-hidden />}
-          loading={restore.isPending}
-          onClick={() => restore.mutate()}
-        >
-          {t('common.restore')}
-        </Button>
-      ) : (
+      {menu && (
         <Menu position="bottom-end">
           <Menu.Target>
             <Button variant="default" rightSection={<IconChevronDown size={14} aria-hidden />}>
@@ -103,23 +123,25 @@ export function RecordActions({
             </Button>
           </Menu.Target>
           <Menu.Dropdown>
-            {items.map((item) => (
+            {allowed.map((item) => (
               <Menu.Item key={item.label} leftSection={item.icon} onClick={item.onClick}>
                 {item.label}
               </Menu.Item>
             ))}
-            <Menu.Item
-              leftSection={<IconHistory size={16} aria-hidden />}
-              onClick={() => void navigate({ to: '/admin/audit', search: history })}
-            >
-              {t('common.openInAuditLog')}
-            </Menu.Item>
+            {can.readHistory !== false && (
+              <Menu.Item
+                leftSection={<IconHistory size={16} aria-hidden />}
+                onClick={() => void navigate({ to: '/admin/audit', search: history })}
+              >
+                {t('common.openInAuditLog')}
+              </Menu.Item>
+            )}
             <Menu.Divider role="separator" />
             <Menu.Item
               color="red.9"
               leftSection={<IconArchive size={16} aria-hidden />}
               onClick={onArchive}
-              disabled={archiveDisabled}
+              disabled={!can.archive}
             >
               {t('common.archive')}
             </Menu.Item>

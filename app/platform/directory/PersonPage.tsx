@@ -8,7 +8,6 @@ import type { RoleAssignment } from '../../../shared/directory.ts';
 import { type ApiToken, RevokeTokenButton, TOKENS_KEY } from '../account/TokensPage.tsx';
 import { api } from '../api.ts';
 import { History } from '../audit/audit.tsx';
-import { useAuth, useMe } from '../auth.tsx';
 import { Dialog, DialogFooter } from '../dialogs.tsx';
 import { ProblemAlert } from '../errors.tsx';
 import { useFormat } from '../format.ts';
@@ -131,8 +130,6 @@ function RevokeButton({ assignment, personName }: { assignment: RoleAssignment; 
 export function PersonPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const me = useMe();
-  const { isAdmin } = useAuth();
   const { personId } = useParams({ from: '/_app/people/$personId' });
   const personQuery = usePerson(personId);
   const { pathOf } = useUnitIndex();
@@ -146,11 +143,14 @@ export function PersonPage() {
 
   const reload = () => personQuery.refetch();
   const archived = !!person.archivedAt;
-  const self = person.id === me.person.id;
+  // What the reader may do here, as the server's policy says: the page knows no role.
+  const can = person.can;
   const unitPath = pathOf(person.unitId);
   const assignments = roles.items
     .slice()
     .sort((a, b) => Number(!!a.revokedAt) - Number(!!b.revokedAt) || b.grantedAt.localeCompare(a.grantedAt));
+  // The actions column is there when some role in the list may be revoked by the reader.
+  const revocable = assignments.some((a) => a.can.revoke);
 
   return (
     <>
@@ -164,33 +164,34 @@ export function PersonPage() {
         ]}
         badges={<PersonStatusBadge person={person} />}
         actions={
-          isAdmin && (
-            <RecordActions
-              archived={archived}
-              onEdit={() => setDialog('edit')}
-              restore={restore}
-              items={[
-                {
-                  icon: <IconArrowsMove size={16} aria-hidden />,
-                  label: t('person.move'),
-                  onClick: () => setDialog('move'),
-                },
-                {
-                  icon: <IconShieldPlus size={16} aria-hidden />,
-                  label: t('roles.grant'),
-                  onClick: () => setDialog('grant'),
-                },
-                {
-                  icon: <IconKey size={16} aria-hidden />,
-                  label: t('passwordReset.action'),
-                  onClick: () => setDialog('password'),
-                },
-              ]}
-              history={{ entity: 'person', entityId: person.id }}
-              onArchive={() => setDialog('archive')}
-              archiveDisabled={self}
-            />
-          )
+          <RecordActions
+            archived={archived}
+            can={can}
+            onEdit={() => setDialog('edit')}
+            restore={restore}
+            items={[
+              {
+                icon: <IconArrowsMove size={16} aria-hidden />,
+                label: t('person.move'),
+                onClick: () => setDialog('move'),
+                allowed: can.move,
+              },
+              {
+                icon: <IconShieldPlus size={16} aria-hidden />,
+                label: t('roles.grant'),
+                onClick: () => setDialog('grant'),
+                allowed: can.grantRole,
+              },
+              {
+                icon: <IconKey size={16} aria-hidden />,
+                label: t('passwordReset.action'),
+                onClick: () => setDialog('password'),
+                allowed: can.resetPassword,
+              },
+            ]}
+            history={{ entity: 'person', entityId: person.id }}
+            onArchive={() => setDialog('archive')}
+          />
         }
       />
       <RecordNotices
@@ -245,7 +246,7 @@ export function PersonPage() {
             title={t('roles.ofPerson')}
             h="100%"
             actions={
-              isAdmin && !archived ? (
+              can.grantRole ? (
                 <Button
                   size="xs"
                   variant="light"
@@ -262,7 +263,7 @@ export function PersonPage() {
                 bordered={false}
                 list={roles}
                 caption={t('roles.caption', { name: person.name })}
-                colSpan={isAdmin ? 4 : 3}
+                colSpan={revocable ? 4 : 3}
                 minWidth={460}
                 emptyText={t('roles.none')}
                 head={
@@ -270,7 +271,7 @@ export function PersonPage() {
                     <Table.Th scope="col">{t('field.role')}</Table.Th>
                     <Table.Th scope="col">{t('roles.scope')}</Table.Th>
                     <Table.Th scope="col">{t('roles.grantedAt')}</Table.Th>
-                    {isAdmin && (
+                    {revocable && (
                       <Table.Th scope="col">
                         <span className="visually-hidden">{t('common.actions')}</span>
                       </Table.Th>
@@ -305,9 +306,9 @@ export function PersonPage() {
                         </Text>
                       )}
                     </Table.Td>
-                    {isAdmin && (
+                    {revocable && (
                       <Table.Td ta="right">
-                        {!a.revokedAt && <RevokeButton assignment={a} personName={person.name} />}
+                        {a.can.revoke && <RevokeButton assignment={a} personName={person.name} />}
                       </Table.Td>
                     )}
                   </Table.Tr>
@@ -322,12 +323,12 @@ export function PersonPage() {
             </Stack>
           </Section>
         </Grid.Col>
-        {isAdmin && (
+        {can.manageTokens && (
           <Grid.Col span={12}>
             <PersonTokens personId={person.id} name={person.name} />
           </Grid.Col>
         )}
-        {(isAdmin || self) && (
+        {can.readHistory && (
           <Grid.Col span={12}>
             <Section id="person-history" title={t('history.title')} description={t('history.personHelp')}>
               <History
@@ -340,36 +341,38 @@ export function PersonPage() {
         )}
       </Grid>
 
-      {isAdmin && (
-        <>
-          <PersonFormModal
-            opened={dialog === 'edit'}
-            onClose={() => setDialog(null)}
-            person={person}
-            onReload={reload}
-          />
-          <MovePersonModal
-            opened={dialog === 'move'}
-            onClose={() => setDialog(null)}
-            person={person}
-            onReload={reload}
-          />
-          <GrantRoleModal opened={dialog === 'grant'} onClose={() => setDialog(null)} person={person} />
-          <PasswordResetModal
-            opened={dialog === 'password'}
-            onClose={() => setDialog(null)}
-            person={person}
-          />
-          <ArchiveModal
-            opened={dialog === 'archive'}
-            onClose={() => setDialog(null)}
-            title={t('person.archiveTitle', { name: person.name })}
-            help={t('person.archiveHelp')}
-            path={`/api/v1/people/${person.id}`}
-            version={person.version}
-            onReload={reload}
-          />
-        </>
+      {can.update && (
+        <PersonFormModal
+          opened={dialog === 'edit'}
+          onClose={() => setDialog(null)}
+          person={person}
+          onReload={reload}
+        />
+      )}
+      {can.move && (
+        <MovePersonModal
+          opened={dialog === 'move'}
+          onClose={() => setDialog(null)}
+          person={person}
+          onReload={reload}
+        />
+      )}
+      {can.grantRole && (
+        <GrantRoleModal opened={dialog === 'grant'} onClose={() => setDialog(null)} person={person} />
+      )}
+      {can.resetPassword && (
+        <PasswordResetModal opened={dialog === 'password'} onClose={() => setDialog(null)} person={person} />
+      )}
+      {can.archive && (
+        <ArchiveModal
+          opened={dialog === 'archive'}
+          onClose={() => setDialog(null)}
+          title={t('person.archiveTitle', { name: person.name })}
+          help={t('person.archiveHelp')}
+          path={`/api/v1/people/${person.id}`}
+          version={person.version}
+          onReload={reload}
+        />
       )}
     </>
   );

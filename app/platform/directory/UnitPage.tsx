@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../shared/directory.ts';
 import { History } from '../audit/audit.tsx';
-import { useAuth } from '../auth.tsx';
 import { useFormat } from '../format.ts';
 import { RouterAnchor, RouterButton } from '../links.tsx';
 import { DetailList, EmptyValue, PageHeader, Section } from '../page.tsx';
@@ -21,7 +20,6 @@ import { ArchiveModal, MoveUnitModal, UnitFormModal, useRestore } from './UnitFo
 export function UnitPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const { isAdmin } = useAuth();
   const { unitId } = useParams({ from: '/_app/units/$unitId' });
   const unitQuery = useUnit(unitId);
   const { children, pathOf } = useUnitIndex();
@@ -40,6 +38,8 @@ export function UnitPage() {
   const subunits = (children.get(unit.id) ?? []).slice().sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   const ancestors = pathOf(unit.parentId);
   const archived = !!unit.archivedAt;
+  // What the reader may do here, as the server's policy says: the page knows no role.
+  const can = unit.can;
 
   return (
     <>
@@ -57,32 +57,34 @@ export function UnitPage() {
           </>
         }
         actions={
-          isAdmin && (
-            <RecordActions
-              archived={archived}
-              onEdit={() => setDialog('edit')}
-              restore={restore}
-              items={[
-                {
-                  icon: <IconPlus size={16} aria-hidden />,
-                  label: t('unit.newChild'),
-                  onClick: () => setDialog('child'),
-                },
-                {
-                  icon: <IconUserPlus size={16} aria-hidden />,
-                  label: t('person.newHere'),
-                  onClick: () => setDialog('person'),
-                },
-                {
-                  icon: <IconArrowsMove size={16} aria-hidden />,
-                  label: t('unit.move'),
-                  onClick: () => setDialog('move'),
-                },
-              ]}
-              history={{ entity: 'unit', entityId: unit.id }}
-              onArchive={() => setDialog('archive')}
-            />
-          )
+          <RecordActions
+            archived={archived}
+            can={can}
+            onEdit={() => setDialog('edit')}
+            restore={restore}
+            items={[
+              {
+                icon: <IconPlus size={16} aria-hidden />,
+                label: t('unit.newChild'),
+                onClick: () => setDialog('child'),
+                allowed: can.createChild,
+              },
+              {
+                icon: <IconUserPlus size={16} aria-hidden />,
+                label: t('person.newHere'),
+                onClick: () => setDialog('person'),
+                allowed: can.createPerson,
+              },
+              {
+                icon: <IconArrowsMove size={16} aria-hidden />,
+                label: t('unit.move'),
+                onClick: () => setDialog('move'),
+                allowed: can.move,
+              },
+            ]}
+            history={{ entity: 'unit', entityId: unit.id }}
+            onArchive={() => setDialog('archive')}
+          />
         }
       />
       <RecordNotices
@@ -191,7 +193,7 @@ export function UnitPage() {
             )}
           </Section>
         </Grid.Col>
-        {isAdmin && (
+        {can.readHistory && (
           <Grid.Col span={12}>
             <Section id="unit-history" title={t('history.title')} description={t('history.unitHelp')}>
               <History entity="unit" entityId={unit.id} caption={t('history.caption', { name: unit.name })} />
@@ -200,42 +202,48 @@ export function UnitPage() {
         )}
       </Grid>
 
-      {isAdmin && (
-        <>
-          <UnitFormModal
-            opened={dialog === 'edit'}
-            onClose={() => setDialog(null)}
-            unit={unit}
-            onReload={reload}
-          />
-          <UnitFormModal
-            opened={dialog === 'child'}
-            onClose={() => setDialog(null)}
-            unit={null}
-            parentId={unit.id}
-          />
-          <PersonFormModal
-            opened={dialog === 'person'}
-            onClose={() => setDialog(null)}
-            person={null}
-            unitId={unit.id}
-          />
-          <MoveUnitModal
-            opened={dialog === 'move'}
-            onClose={() => setDialog(null)}
-            unit={unit}
-            onReload={reload}
-          />
-          <ArchiveModal
-            opened={dialog === 'archive'}
-            onClose={() => setDialog(null)}
-            title={t('unit.archiveTitle', { name: unit.name })}
-            help={t('unit.archiveHelp')}
-            path={`/api/v1/units/${unit.id}`}
-            version={unit.version}
-            onReload={reload}
-          />
-        </>
+      {can.update && (
+        <UnitFormModal
+          opened={dialog === 'edit'}
+          onClose={() => setDialog(null)}
+          unit={unit}
+          onReload={reload}
+        />
+      )}
+      {can.createChild && (
+        <UnitFormModal
+          opened={dialog === 'child'}
+          onClose={() => setDialog(null)}
+          unit={null}
+          parentId={unit.id}
+        />
+      )}
+      {can.createPerson && (
+        <PersonFormModal
+          opened={dialog === 'person'}
+          onClose={() => setDialog(null)}
+          person={null}
+          unitId={unit.id}
+        />
+      )}
+      {can.move && (
+        <MoveUnitModal
+          opened={dialog === 'move'}
+          onClose={() => setDialog(null)}
+          unit={unit}
+          onReload={reload}
+        />
+      )}
+      {can.archive && (
+        <ArchiveModal
+          opened={dialog === 'archive'}
+          onClose={() => setDialog(null)}
+          title={t('unit.archiveTitle', { name: unit.name })}
+          help={t('unit.archiveHelp')}
+          path={`/api/v1/units/${unit.id}`}
+          version={unit.version}
+          onReload={reload}
+        />
       )}
     </>
   );

@@ -6,6 +6,7 @@ import { line } from '../../../shared/text.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { isAdmin } from '../authz.ts';
+import { directoryPolicy } from '../directory/policy.ts';
 import { presentPerson } from '../directory/present.ts';
 import { getPerson, getTenant } from '../directory/service.ts';
 import { Problem, problems } from '../errors.ts';
@@ -55,7 +56,7 @@ export function authRoutes(app: App, db: Database, config: Config) {
     ]);
     return {
       csrfToken: principal.csrfToken ?? null,
-      person: presentPerson(row),
+      person: presentPerson(row, principal),
       grants: principal.grants,
       tenant: { id: tenant!.id, name: tenant!.name, slug: tenant!.slug },
       mustChangePassword,
@@ -212,7 +213,7 @@ export function authRoutes(app: App, db: Database, config: Config) {
         params: idParams,
         response: { 200: z.object({ items: z.array(apiToken) }), ...errorResponses },
       },
-      config: { authorize: (actor) => isAdmin(actor) },
+      config: { authorize: directoryPolicy.manageTokens },
     },
     async (request) => ({
       items: (await auth.listApiTokens(db, principalOf(request), request.params.id)).map(presentToken),

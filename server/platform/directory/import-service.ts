@@ -41,15 +41,6 @@ export interface Plan<Row, Values> {
 export type UnitPlan = Plan<UnitRow, UnitValues>;
 export type PersonPlan = Plan<PersonRow, PersonValues> & { deactivated: string[] };
 
-/** Rows per INSERT statement: well below PostgreSQL's 65 535 bind parameters. */
-const BATCH = 500;
-
-function batches<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
-  return out;
-}
-
 const collided = () =>
   problems.conflict(
     'Someone else changed the same records during the import; nothing was written. Import the file again.',
@@ -79,15 +70,7 @@ export function writeUnitPlan(s: TenantScope, plan: UnitPlan): Promise<void> {
   return guardCollision(async () => {
     // Creates first, in plan order (parents before children), so that an existing unit may be
     // moved below a new one.
-    for (const batch of batches(plan.creates)) {
-      const rows = await s.tx
-        .insert(units)
-        .values(batch.map((u) => ({ ...u, tenantId: s.tenantId })))
-        .returning();
-      await s.auditMany(
-        rows.map((row) => ({ entity: 'unit', entityId: row.id, action: 'create', after: row })),
-      );
-    }
+    await s.insertMany(units, plan.creates, { audit: 'unit' });
     const now = new Date();
     for (const { before, changes } of plan.updates) {
       // The version guard: a row changed since the plan was made is not overwritten.
@@ -109,15 +92,7 @@ export function writeUnitPlan(s: TenantScope, plan: UnitPlan): Promise<void> {
 
 export function writePersonPlan(s: TenantScope, plan: PersonPlan): Promise<void> {
   return guardCollision(async () => {
-    for (const batch of batches(plan.creates)) {
-      const rows = await s.tx
-        .insert(people)
-        .values(batch.map((p) => ({ ...p, tenantId: s.tenantId })))
-        .returning();
-      await s.auditMany(
-        rows.map((row) => ({ entity: 'person', entityId: row.id, action: 'create', after: row })),
-      );
-    }
+    await s.insertMany(people, plan.creates, { audit: 'person' });
     const now = new Date();
     for (const { before, changes } of plan.updates) {
       const [after] = await s

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Database, rowsOf } from '../../db/client.ts';
 import { type Module, RawBody, type RecordRef } from '../seam.ts';
 import { unitAttachments } from './attachments.ts';
+import { directoryPolicy } from './policy.ts';
 import { directoryRoutes } from './routes.ts';
 import { people, roleAssignments, units } from './schema.ts';
 import * as directory from './service.ts';
@@ -127,7 +128,7 @@ export const directoryModule: Module = {
       entity: 'person',
       describe: personRefs,
       // Everyone may read the history of their own person record (what was changed about them).
-      canReadHistory: (actor, entityId) => entityId === actor.personId,
+      canReadHistory: directoryPolicy.readPersonHistory,
     },
     { entity: 'roleAssignment', describe: roleAssignmentRefs },
   ],

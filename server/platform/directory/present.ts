@@ -1,11 +1,14 @@
 import type { Person, RoleAssignment, Unit } from '../../../shared/directory.ts';
 import type { Role } from '../../../shared/roles.ts';
+import type { Actor } from '../context.ts';
 import { iso } from '../http.ts';
+import { personPermissions, roleAssignmentPermissions, unitPermissions } from './policy.ts';
 import type { PersonRow, RoleAssignmentRow, UnitRow } from './service.ts';
 
-// Rows → API shapes. Kept apart from routes so exports and other modules present the same way.
+// Rows → API shapes, for a reader: each record says what the reader may do with it (`can`, from
+// ./policy.ts). Kept apart from routes so exports and other modules present the same way.
 
-export function presentUnit(row: UnitRow): Unit {
+export function presentUnit(row: UnitRow, reader: Actor): Unit {
   return {
     id: row.id,
     parentId: row.parentId,
@@ -18,10 +21,11 @@ export function presentUnit(row: UnitRow): Unit {
     version: row.version,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
+    can: unitPermissions(reader, row),
   };
 }
 
-export function presentPerson(row: PersonRow): Person {
+export function presentPerson(row: PersonRow, reader: Actor): Person {
   return {
     id: row.id,
     givenName: row.givenName,
@@ -38,10 +42,11 @@ export function presentPerson(row: PersonRow): Person {
     version: row.version,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
+    can: personPermissions(reader, row),
   };
 }
 
-export function presentRoleAssignment(row: RoleAssignmentRow): RoleAssignment {
+export function presentRoleAssignment(row: RoleAssignmentRow, reader: Actor): RoleAssignment {
   return {
     id: row.id,
     personId: row.personId,
@@ -52,5 +57,6 @@ export function presentRoleAssignment(row: RoleAssignmentRow): RoleAssignment {
     grantedBy: row.grantedBy,
     revokedAt: iso(row.revokedAt),
     revokedBy: row.revokedBy,
+    can: roleAssignmentPermissions(reader, row),
   };
 }

@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import {
-  archiveBody,
   listedRoleAssignment,
-  page,
   person,
   personCreate,
   personListQuery,
   personUpdate,
-  restoreBody,
   roleAssignment,
   roleAssignmentListQuery,
   roleCounts,
@@ -17,6 +14,7 @@ import {
   unitListQuery,
   unitUpdate,
 } from '../../../shared/directory.ts';
+import { archiveBody, page, restoreBody } from '../../../shared/records.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { principalOf } from '../auth/plugin.ts';
 import { resetPassword } from '../auth/service.ts';
@@ -42,8 +40,9 @@ export function directoryRoutes(app: App, { db, seam }: ModuleContext) {
       config: { authorize: directoryPolicy.readDirectory },
     },
     async (request) => {
-      const result = await directory.listUnits(db, principalOf(request), request.query);
-      return { items: result.items.map(presentUnit), nextCursor: result.nextCursor };
+      const actor = principalOf(request);
+      const result = await directory.listUnits(db, actor, request.query);
+      return { items: result.items.map((row) => presentUnit(row, actor)), nextCursor: result.nextCursor };
     },
   );
 
@@ -58,7 +57,10 @@ export function directoryRoutes(app: App, { db, seam }: ModuleContext) {
       },
       config: { authorize: directoryPolicy.readDirectory },
     },
-    async (request) => presentUnit(await directory.getUnit(db, principalOf(request), request.params.id)),
+    async (request) => {
+      const actor = principalOf(request);
+      return presentUnit(await directory.getUnit(db, actor, request.params.id), actor);
+    },
   );
 
   app.post(
@@ -73,8 +75,9 @@ export function directoryRoutes(app: App, { db, seam }: ModuleContext) {
       config: { authorize: directoryPolicy.manageUnits },
     },
     async (request, reply) => {
-      const row = await directory.createUnit(db, principalOf(request), request.body);
-      return reply.code(201).send(presentUnit(row));
+      const actor = principalOf(request);
+      const row = await directory.createUnit(db, actor, request.body);
+      return reply.code(201).send(presentUnit(row, actor));
     },
   );
 
@@ -90,8 +93,10 @@ export function directoryRoutes(app: App, { db, seam }: ModuleContext) {
       },
       config: { authorize: directoryPolicy.manageUnits },
     },
-    async (request) =>
-      presentUnit(await directory.updateUnit(db, principalOf(request), request.params.id, request.body)),
+    async (request) => {
+      const actor = principalOf(request);
+      return presentUnit(await directory.updateUnit(db, actor, request.params.id, request.body), actor);
+    },
   );
 
   app.post(
@@ -106,8 +111,10 @@ export function directoryRoutes(app: App, { db, seam }: ModuleContext) {
       },
       config: { authorize: directoryPolicy.manageUnits },
     },
-    async (request) =>
-      presentUnit(await directory.archiveUnit(db, principalOf(request), request.params.id, request.body)),
+    async (request) => {
+      const actor = principalOf(request);
+      return presentUnit(await directory.archiveUnit(db, actor, request.params.id, request.body), actor);
+    },
   );
 
   app.post(
@@ -122,10 +129,13 @@ export function directoryRoutes(app: App, { db, seam }: ModuleContext) {
       },
       config: { authorize: directoryPolicy.manageUnits },
     },
-    async (request) =>
-      presentUnit(
-        await directory.restoreUnit(db, principalOf(request), request.params.id, request.body.version),
-      ),
+    async (request) => {
+      const actor = principalOf(request);
+      return presentUnit(
+        await directory.restoreUnit(db, actor, request.params.id, request.body.version),
+        actor,
+      );
+    },
   );
 
   // ------------------------------------------------------------ people
@@ -141,8 +151,9 @@ export function directoryRoutes(app: App, { db, seam }: ModuleContext) {
       config: { authorize: directoryPolicy.readDirectory },
     },
     async (request) => {
-      const result = await directory.listPeople(db, principalOf(request), request.query);
-      return { items: result.items.map(presentPerson), nextCursor: result.nextCursor };
+      const actor = principalOf(request);
+      const result = await directory.listPeople(db, actor, request.query);
+      return { items: result.items.map((row) => presentPerson(row, actor)), nextCursor: result.nextCursor };
     },
   );
 
@@ -157,7 +168,10 @@ export function directoryRoutes(app: App, { db, seam }: ModuleContext) {
       },
       config: { authorize: directoryPolicy.readDirectory },
     },
-    async (request) => presentPerson(await directory.getPerson(db, principalOf(request), request.params.id)),
+    async (request) => {
+      const actor = principalOf(request);
+      return presentPerson(await directory.getPerson(db, actor, request.params.id), actor);
+    },
   );
 
   app.post(
@@ -172,8 +186,9 @@ export function directoryRoutes(app: App, { db, seam }: ModuleContext) {
       config: { authorize: directoryPolicy.managePeople },
     },
     async (request, reply) => {
-      const row = await directory.createPerson(db, principalOf(request), request.body);
-      return reply.code(201).send(presentPerson(row));
+      const actor = principalOf(request);
+      const row = await directory.createPerson(db, actor, request.body);
+      return reply.code(201).send(presentPerson(row, actor));
     },
   );
 
@@ -189,8 +204,10 @@ export function directoryRoutes(app: App, { db, seam }: ModuleContext) {
       },
       config: { authorize: directoryPolicy.managePeople },
     },
-    async (request) =>
-      presentPerson(await directory.updatePerson(db, principalOf(request), request.params.id, request.body)),
+    async (request) => {
+      const actor = principalOf(request);
+      return presentPerson(await directory.updatePerson(db, actor, request.params.id, request.body), actor);
+    },
   );
 
   app.post(
@@ -205,8 +222,10 @@ export function directoryRoutes(app: App, { db, seam }: ModuleContext) {
       },
       config: { authorize: directoryPolicy.managePeople },
     },
-    async (request) =>
-      presentPerson(await directory.archivePerson(db, principalOf(request), request.params.id, request.body)),
+    async (request) => {
+      const actor = principalOf(request);
+      return presentPerson(await directory.archivePerson(db, actor, request.params.id, request.body), actor);
+    },
   );
 
   app.post(
@@ -221,10 +240,13 @@ export function directoryRoutes(app: App, { db, seam }: ModuleContext) {
       },
       config: { authorize: directoryPolicy.managePeople },
     },
-    async (request) =>
-      presentPerson(
-        await directory.restorePerson(db, principalOf(request), request.params.id, request.body.version),
-      ),
+    async (request) => {
+      const actor = principalOf(request);
+      return presentPerson(
+        await directory.restorePerson(db, actor, request.params.id, request.body.version),
+        actor,
+      );
+    },
   );
 
   app.post(
@@ -279,7 +301,7 @@ export function directoryRoutes(app: App, { db, seam }: ModuleContext) {
             ? scopes.get(`${r.assignment.scope}:${r.assignment.scopeId}`)
             : undefined;
           return {
-            ...presentRoleAssignment(r.assignment),
+            ...presentRoleAssignment(r.assignment, actor),
             personName: `${r.givenName} ${r.familyName}`,
             scopeName: scope?.name ?? null,
             scopeHref: scope?.href ?? null,
@@ -320,8 +342,9 @@ export function directoryRoutes(app: App, { db, seam }: ModuleContext) {
       config: { authorize: directoryPolicy.manageRoles },
     },
     async (request, reply) => {
-      const row = await directory.grantRole(db, principalOf(request), request.body, seam);
-      return reply.code(201).send(presentRoleAssignment(row));
+      const actor = principalOf(request);
+      const row = await directory.grantRole(db, actor, request.body, seam);
+      return reply.code(201).send(presentRoleAssignment(row, actor));
     },
   );
 
@@ -336,7 +359,9 @@ export function directoryRoutes(app: App, { db, seam }: ModuleContext) {
       },
       config: { authorize: directoryPolicy.manageRoles },
     },
-    async (request) =>
-      presentRoleAssignment(await directory.revokeRole(db, principalOf(request), request.params.id)),
+    async (request) => {
+      const actor = principalOf(request);
+      return presentRoleAssignment(await directory.revokeRole(db, actor, request.params.id), actor);
+    },
   );
 }

@@ -1,7 +1,6 @@
 import { and, asc, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
-  archiveBody,
   PersonCreate,
   PersonUpdate,
   personListQuery,
@@ -15,9 +14,10 @@ import { GLOBAL, type Role, roleAllowsScope, type ScopeKind, UNIT } from '../../
 import { type Database, rowsOf } from '../../db/client.ts';
 import { endSessionsIn } from '../auth/sessions.ts';
 import type { Actor, Grant } from '../context.ts';
-import { isUniqueViolation, problems } from '../errors.ts';
+import { problems } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { afterSortName, decodeCursor, sortNameCursor, toPage } from '../pagination.ts';
+import { type ArchiveInput, archiveRow, guardUnique, lockRow, restoreRow } from '../records.ts';
 import type { Seam } from '../seam.ts';
 import { likePattern } from '../search-text.ts';
 import { inTenant, readScope, type TenantScope, tenantQuery, tenantWhere } from '../tenancy.ts';
@@ -31,8 +31,6 @@ import { parentMessages, parentProblem } from './tree.ts';
 export type UnitRow = typeof units.$inferSelect;
 export type PersonRow = typeof people.$inferSelect;
 export type RoleAssignmentRow = typeof roleAssignments.$inferSelect;
-
-type ArchiveInput = z.infer<typeof archiveBody>;
 
 // ---------------------------------------------------------------- tenants
 
@@ -106,14 +104,7 @@ export async function getUnit(db: Database, actor: Actor, id: string): Promise<U
   return row;
 }
 
-async function lockUnit(s: TenantScope, id: string) {
-  const [row] = await s.tx
-    .select()
-    .from(units)
-    .where(s.where(units, eq(units.id, id)))
-    .for('update');
-  return row;
-}
+const lockUnit = (s: TenantScope, id: string) => lockRow(s, units, id);
 
 /** Refuses a parent that does not exist, is archived, or lies below the unit itself (tree.ts). */
 async function checkParent(s: TenantScope, unitId: string | null, parentId: string | null | undefined) {
@@ -131,15 +122,6 @@ async function checkParent(s: TenantScope, unitId: string | null, parentId: stri
   const nodes = new Map(chain.map((u) => [u.id, { parentId: u.parent_id, active: u.archived_at === null }]));
   const problem = parentProblem(unitId, parentId, (id) => nodes.get(id));
   if (problem) throw problems.field('body.parentId', parentMessages[problem]);
-}
-
-async function guardUnique<R>(work: () => Promise<R>, field: string, message: string): Promise<R> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isUniqueViolation(error)) throw problems.conflict(message, [{ path: field, message }]);
-    throw error;
-  }
 }
 
 export function createUnit(db: Database, actor: Actor, input: UnitCreate): Promise<UnitRow> {
@@ -193,64 +175,50 @@ export function updateUnit(db: Database, actor: Actor, id: string, input: UnitUp
 }
 
 export function archiveUnit(db: Database, actor: Actor, id: string, input: ArchiveInput): Promise<UnitRow> {
-  return inTenant(db, actor, async (s) => {
-    const before = await lockUnit(s, id);
-    assertVersion(before, input.version, 'unit');
-    if (before!.archivedAt) throw problems.conflict('The unit is already archived');
-    // A unit with active sub-units or people would leave them hanging: they move first.
-    const [child] = await s.tx
-      .select({ id: units.id })
-      .from(units)
-      .where(s.where(units, eq(units.parentId, id), isNull(units.archivedAt)))
-      .limit(1);
-    if (child) throw problems.conflict('The unit has active sub-units; move or archive them first');
-    const [member] = await s.tx
-      .select({ id: people.id })
-      .from(people)
-      .where(s.where(people, eq(people.unitId, id), isNull(people.archivedAt)))
-      .limit(1);
-    if (member) throw problems.conflict('The unit has active people; move or archive them first');
-    const [after] = await s
-      .update(
-        units,
-        {
-          archivedAt: new Date(),
-          archiveReason: input.reason,
-          version: input.version + 1,
-          updatedAt: new Date(),
-        },
-        eq(units.id, id),
-      )
-      .returning();
-    await s.audit({ entity: 'unit', entityId: id, action: 'archive', before, after });
-    return after!;
-  });
+  return inTenant(db, actor, (s) =>
+    archiveRow(s, units, id, input, {
+      entity: 'unit',
+      // A unit with active sub-units or people would leave them hanging: they move first.
+      async check() {
+        const [child] = await s.tx
+          .select({ id: units.id })
+          .from(units)
+          .where(s.where(units, eq(units.parentId, id), isNull(units.archivedAt)))
+          .limit(1);
+        if (child) throw problems.conflict('The unit has active sub-units; move or archive them first');
+        const [member] = await s.tx
+          .select({ id: people.id })
+          .from(people)
+          .where(s.where(people, eq(people.unitId, id), isNull(people.archivedAt)))
+          .limit(1);
+        if (member) throw problems.conflict('The unit has active people; move or archive them first');
+      },
+    }),
+  );
 }
 
 export function restoreUnit(db: Database, actor: Actor, id: string, version: number): Promise<UnitRow> {
   return guardUnique(
     () =>
-      inTenant(db, actor, async (s) => {
-        const before = await lockUnit(s, id);
-        assertVersion(before, version, 'unit');
-        if (!before!.archivedAt) throw problems.conflict('The unit is not archived');
-        if (before!.parentId) {
-          const [parent] = await s.tx
-            .select()
-            .from(units)
-            .where(s.where(units, eq(units.id, before!.parentId)));
-          if (parent?.archivedAt) throw problems.conflict('Restore the parent unit first');
-        }
-        const [after] = await s
-          .update(
-            units,
-            { archivedAt: null, archiveReason: null, version: version + 1, updatedAt: new Date() },
-            eq(units.id, id),
-          )
-          .returning();
-        await s.audit({ entity: 'unit', entityId: id, action: 'restore', before, after });
-        return after!;
-      }),
+      inTenant(db, actor, (s) =>
+        restoreRow(
+          s,
+          units,
+          id,
+          { version },
+          {
+            entity: 'unit',
+            async check(before) {
+              if (!before.parentId) return;
+              const [parent] = await s.tx
+                .select({ archivedAt: units.archivedAt })
+                .from(units)
+                .where(s.where(units, eq(units.id, before.parentId)));
+              if (parent?.archivedAt) throw problems.conflict('Restore the parent unit first');
+            },
+          },
+        ),
+      ),
     'body.costCentre',
     'The cost centre is now used by another unit',
   );
@@ -311,14 +279,7 @@ export async function getPerson(db: Database, actor: Actor, id: string): Promise
   return row;
 }
 
-async function lockPerson(s: TenantScope, id: string) {
-  const [row] = await s.tx
-    .select()
-    .from(people)
-    .where(s.where(people, eq(people.id, id)))
-    .for('update');
-  return row;
-}
+const lockPerson = (s: TenantScope, id: string) => lockRow(s, people, id);
 
 async function checkUnit(s: TenantScope, unitId: string | null | undefined, field = 'body.unitId') {
   if (!unitId) return;
@@ -410,44 +371,22 @@ export function archivePerson(
   input: ArchiveInput,
 ): Promise<PersonRow> {
   return inTenant(db, actor, async (s) => {
-    const before = await lockPerson(s, id);
-    assertVersion(before, input.version, 'person');
-    if (before!.archivedAt) throw problems.conflict('The person is already archived');
-    if (before!.id === actor.personId) throw problems.conflict('You cannot archive yourself');
-    const [after] = await s
-      .update(
-        people,
-        {
-          archivedAt: new Date(),
-          archiveReason: input.reason,
-          active: false,
-          version: input.version + 1,
-          updatedAt: new Date(),
-        },
-        eq(people.id, id),
-      )
-      .returning();
-    await s.audit({ entity: 'person', entityId: id, action: 'archive', before, after });
+    const after = await archiveRow(s, people, id, input, {
+      entity: 'person',
+      check(before) {
+        if (before.id === actor.personId) throw problems.conflict('You cannot archive yourself');
+      },
+      set: { active: false },
+    });
     await endSessionsIn(s.tx, s.tenantId, id);
-    return after!;
+    return after;
   });
 }
 
 export function restorePerson(db: Database, actor: Actor, id: string, version: number): Promise<PersonRow> {
-  return inTenant(db, actor, async (s) => {
-    const before = await lockPerson(s, id);
-    assertVersion(before, version, 'person');
-    if (!before!.archivedAt) throw problems.conflict('The person is not archived');
-    const [after] = await s
-      .update(
-        people,
-        { archivedAt: null, archiveReason: null, active: true, version: version + 1, updatedAt: new Date() },
-        eq(people.id, id),
-      )
-      .returning();
-    await s.audit({ entity: 'person', entityId: id, action: 'restore', before, after });
-    return after!;
-  });
+  return inTenant(db, actor, (s) =>
+    restoreRow(s, people, id, { version }, { entity: 'person', set: { active: true } }),
+  );
 }
 
 // ---------------------------------------------------------------- role assignments
@@ -598,11 +537,7 @@ async function insertGrant(
 
 export function revokeRole(db: Database, actor: Actor, id: string): Promise<RoleAssignmentRow> {
   return inTenant(db, actor, async (s) => {
-    const [before] = await s.tx
-      .select()
-      .from(roleAssignments)
-      .where(s.where(roleAssignments, eq(roleAssignments.id, id)))
-      .for('update');
+    const before = await lockRow(s, roleAssignments, id);
     if (!before) throw problems.notFound('role assignment');
     if (before.revokedAt) throw problems.conflict('The role is already revoked');
     if (before.role === 'admin' && before.personId === actor.personId) {
