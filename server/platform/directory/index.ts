@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Database, rowsOf } from '../../db/client.ts';
 import { type Module, RawBody, type RecordRef } from '../seam.ts';
 import { unitAttachments } from './attachments.ts';
+import { roleGranted } from './notifications.ts';
 import { directoryRoutes } from './routes.ts';
 import { people, roleAssignments, units } from './schema.ts';
 import * as directory from './service.ts';
@@ -83,6 +84,7 @@ export const directoryModule: Module = {
     directoryRoutes(app, context);
     transferRoutes(app, context.db);
   },
+  notificationKinds: [roleGranted],
   scopeKinds: [
     {
       kind: 'unit',
