@@ -9,6 +9,7 @@ import { UnitPage } from './platform/directory/UnitPage.tsx';
 import { UnitsPage, validateUnitsSearch } from './platform/directory/UnitsPage.tsx';
 import { StartPage } from './platform/home/StartPage.tsx';
 import { NotFoundPage } from './platform/NotFoundPage.tsx';
+import { NotificationPreferencesPage } from './platform/notifications/PreferencesPage.tsx';
 import { AuthedShell } from './platform/Shell.tsx';
 import { SignInPage, validateSignInSearch } from './platform/SignInPage.tsx';
 
@@ -83,6 +84,11 @@ const tokensRoute = createRoute({
   path: '/account/tokens',
   component: TokensPage,
 });
+const notificationPrefsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account/notifications',
+  component: NotificationPreferencesPage,
+});
 // Any other path: "not found" inside the shell, with the navigation still there.
 const notFoundRoute = createRoute({ getParentRoute: () => appRoute, path: '$', component: NotFoundPage });
 
@@ -98,6 +104,7 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     importRoute,
     tokensRoute,
+    notificationPrefsRoute,
     notFoundRoute,
   ]),
 ]);
