@@ -60,7 +60,8 @@ export function notificationRoutes(app: App, { db, seam }: ModuleContext) {
         summary: 'How many of my notifications are unread (up to 100), for the bell',
         response: { 200: notificationCount, ...errorResponses },
       },
-      config: { authorize: own },
+      // The bell is in the header while a temporary password waits to be changed; a count is harmless.
+      config: { authorize: own, allowDuringPasswordChange: true },
     },
     async (request) => ({ unread: await service.countUnread(db, principalOf(request)) }),
   );
