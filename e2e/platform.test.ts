@@ -233,6 +233,26 @@ describe('Styrbord in the browser', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hoppa till huvudinnehållet');
 
+    // The notification bell: reached with Tab, named with its count, opens with Enter (axe passes
+    // with the popover open), and Escape closes it with focus back on the bell.
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press('Tab');
+      if (
+        await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'notification-bell')
+      )
+        break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(
+      /^Aviseringar, /,
+    );
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: 'Senaste aviseringarna' }).waitFor();
+    await expectAccessible(page, 'notifications-popover');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('data-testid') === 'notification-bell',
+    );
+
     await tabTo('Enheter');
     await page.keyboard.press('Enter');
     await h1(page, 'Enheter').waitFor();

@@ -65,7 +65,7 @@ if (demoData) {
   }
 }
 // Durable jobs (pg-boss, in the same database): housekeeping and mail now, modules' jobs later.
-const jobs = await startJobs(database, [...platformJobs(config), ...app.seam.jobs], app.log);
+const jobs = await startJobs(database, [...platformJobs(config, app.seam), ...app.seam.jobs], app.log);
 await app.listen({ port: config.port, host: config.host });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;

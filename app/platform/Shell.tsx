@@ -21,6 +21,7 @@ import { useAuth, useMe } from './auth.tsx';
 import { GlobalSearch, search } from './GlobalSearch.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Redirect, RouterAnchor, RouterNavLink } from './links.tsx';
+import { Bell } from './notifications/Bell.tsx';
 import { useSeam } from './seam.ts';
 
 // The signed-in frame: header (search, language, user menu), navigation (one entry per module,
@@ -154,6 +155,7 @@ function Shell() {
             >
               <IconSearch size={18} aria-hidden />
             </UnstyledButton>
+            <Bell />
             <LanguageSwitch />
             <Menu position="bottom-end" width={260} shadow="md">
               <Menu.Target>
@@ -195,6 +197,9 @@ function Shell() {
                   onClick={() => void navigate({ to: '/account/tokens' })}
                 >
                   {t('nav.tokens')}
+                </Menu.Item>
+                <Menu.Item onClick={() => void navigate({ to: '/account/notifications' })}>
+                  {t('notifications.settings')}
                 </Menu.Item>
                 <Menu.Item
                   leftSection={<IconLock size={16} aria-hidden />}

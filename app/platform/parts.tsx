@@ -1,4 +1,5 @@
 import {
+  IconBell,
   IconBuilding,
   IconFileImport,
   IconHistory,
@@ -20,6 +21,7 @@ import { RolesPage } from './directory/RolesPage.tsx';
 import { UnitPage } from './directory/UnitPage.tsx';
 import { UnitsPage, validateUnitsSearch } from './directory/UnitsPage.tsx';
 import { StartPage } from './home/StartPage.tsx';
+import { NotificationPreferencesPage } from './notifications/PreferencesPage.tsx';
 import type { ClientModule } from './seam.ts';
 
 // The platform's own parts on the web app's seam, described as a module would describe itself:
@@ -42,6 +44,12 @@ const shell: ClientModule = {
     { to: '/', label: 'nav.start', icon: IconHome, group: 'start' },
     { to: '/admin/audit', label: 'nav.audit', icon: IconHistory, group: 'administration', admin: true },
     { to: '/account/tokens', label: 'nav.tokens', icon: IconKey, group: 'account' },
+    {
+      to: '/account/notifications',
+      label: 'notifications.preferences.title',
+      icon: IconBell,
+      group: 'account',
+    },
   ],
   routes: (parent) => [
     createRoute({ getParentRoute: () => parent, path: '/', component: StartPage }),
@@ -52,6 +60,11 @@ const shell: ClientModule = {
       component: AuditPage,
     }),
     createRoute({ getParentRoute: () => parent, path: '/account/tokens', component: TokensPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/account/notifications',
+      component: NotificationPreferencesPage,
+    }),
   ],
   audit: [
     { entity: 'apiToken', label: 'auditEntity.apiToken' },

@@ -2,6 +2,7 @@ import { auditModule } from './audit/index.ts';
 import { identityModule } from './auth/index.ts';
 import { directoryModule } from './directory/index.ts';
 import { filesModule } from './files/index.ts';
+import { notificationsModule } from './notifications/index.ts';
 import type { Module } from './seam.ts';
 import { shellModule } from './shell/index.ts';
 
@@ -12,4 +13,5 @@ export const platformParts: readonly Module[] = [
   auditModule,
   filesModule,
   shellModule,
+  notificationsModule,
 ];

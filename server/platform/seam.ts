@@ -6,6 +6,7 @@ import type { AttachmentKind } from './files/kinds.ts';
 import type { App } from './http.ts';
 import type { JobDefinition } from './jobs/jobs.ts';
 import { type MailKind, mailRegistry } from './mail/templates.ts';
+import type { NotificationKind } from './notifications/kinds.ts';
 
 // The seam every module plugs into. A module is one object (its folder's index.ts) listed once in
 // server/modules.ts; the platform's own parts (identity, directory, audit) are described the same
@@ -137,6 +138,8 @@ export interface Module {
   mailKinds?: MailKind<never>[];
   /** Kinds of record that take attachments (server/platform/files), with who may read and add. */
   attachmentKinds?: AttachmentKind[];
+  /** Kinds of notification (server/platform/notifications) the module sends or reminds of. */
+  notificationKinds?: NotificationKind[];
   /** Loads the module's demo records into one demo tenant, after the directory's. */
   demo?(db: Database, tenant: DemoContext): Promise<void>;
   walk?: WalkFixtures;
@@ -162,6 +165,7 @@ export class Seam {
   readonly attachmentKinds: readonly AttachmentKind[];
   /** The modules' jobs (the platform's own come from platformJobs). */
   readonly jobs: readonly JobDefinition[];
+  readonly #notificationKinds: Map<string, NotificationKind>;
 
   constructor(modules: readonly Module[]) {
     unique([...modules], (m) => m.name, 'module');
@@ -193,6 +197,11 @@ export class Seam {
       ).values(),
     ];
     mailRegistry(modules.flatMap((m) => m.mailKinds ?? []));
+    this.#notificationKinds = unique(
+      modules.flatMap((m) => m.notificationKinds ?? []),
+      (k) => k.kind,
+      'notification kind',
+    );
     this.startItemsProviders = [
       ...unique(
         modules.flatMap((m) => m.startItems ?? []),
@@ -209,6 +218,15 @@ export class Seam {
 
   scopeKind(kind: ScopeKind): ScopeKindDefinition | undefined {
     return this.#scopeKinds.get(kind);
+  }
+
+  /** Every registered kind of notification, in registration order (the preferences page's order). */
+  get notificationKinds(): NotificationKind[] {
+    return [...this.#notificationKinds.values()];
+  }
+
+  notificationKind(kind: string): NotificationKind | undefined {
+    return this.#notificationKinds.get(kind);
   }
 
   auditEntity(entity: string): AuditEntityDefinition | undefined {

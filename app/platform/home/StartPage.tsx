@@ -15,6 +15,7 @@ import { useAuth, useMe } from '../auth.tsx';
 import { useUnitIndex } from '../directory/api.ts';
 import { Path, UnitLink } from '../directory/parts.tsx';
 import { RouterAnchor, RouterButton } from '../links.tsx';
+import { InboxSection } from '../notifications/InboxSection.tsx';
 import { PageHeader, Section } from '../page.tsx';
 import { homeSections } from './sections.ts';
 
@@ -114,6 +115,10 @@ export function StartPage() {
               </List>
             )}
           </Section>
+        </Grid.Col>
+
+        <Grid.Col span={12}>
+          <InboxSection />
         </Grid.Col>
 
         {homeSections.map((section) => (

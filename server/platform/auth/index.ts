@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Module } from '../seam.ts';
+import { apiTokenExpiring, passwordReset } from './notifications.ts';
 import { oidcRoutes } from './oidc-routes.ts';
 import { authRoutes } from './routes.ts';
 import { apiTokens } from './schema.ts';
@@ -13,6 +14,7 @@ export const identityModule: Module = {
     authRoutes(app, db, config);
     oidcRoutes(app, db, config);
   },
+  notificationKinds: [passwordReset, apiTokenExpiring],
   auditEntities: [
     {
       entity: 'apiToken',

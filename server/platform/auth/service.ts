@@ -9,8 +9,10 @@ import { Problem, problems } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { queueMail } from '../mail/service.ts';
 import { type MailLanguage, passwordChanged } from '../mail/templates.ts';
+import { notify, remind } from '../notifications/service.ts';
 import { inTenant } from '../tenancy.ts';
 import { type CachedPrincipal, principalCacheOf } from './cache.ts';
+import { apiTokenExpiring, passwordReset, TOKEN_REMINDER_DAYS } from './notifications.ts';
 import { hashPassword, verifyNothing, verifyPassword } from './passwords.ts';
 import { apiTokens, credentials, sessions } from './schema.ts';
 import { endSessionsIn, revokeTokensIn } from './sessions.ts';
@@ -129,6 +131,14 @@ export async function setPassword(
         after: { personId },
       })),
     );
+    if (options.notify === 'admin') {
+      await notify(s, {
+        personIds: [personId],
+        kind: passwordReset,
+        params: { by: actor.name },
+        record: { kind: 'person', id: personId, href: `/people/${personId}` },
+      });
+    }
     if (options.notify) {
       // The person hears of every change they did not necessarily make themselves.
       const [tenant] = await s.tx
@@ -522,6 +532,17 @@ export async function createApiToken(
       action: 'create',
       after: { name, prefix: created!.prefix, expiresAt: expires },
     });
+    // A week before it expires the owner is reminded (a token of a week or less needs no reminder).
+    const remindAt = new Date(expires.getTime() - TOKEN_REMINDER_DAYS * DAY_MS);
+    if (remindAt.getTime() > now) {
+      await remind(s, {
+        at: remindAt,
+        personIds: [principal.personId],
+        kind: apiTokenExpiring,
+        params: { name, expiresAt: expires.toISOString() },
+        record: { kind: 'apiToken', id: created!.id, href: '/account/tokens' },
+      });
+    }
     return created!;
   });
   return { token, row };

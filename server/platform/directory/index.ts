@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Database, rowsOf } from '../../db/client.ts';
 import { type Module, RawBody, type RecordRef } from '../seam.ts';
 import { unitAttachments } from './attachments.ts';
+import { roleGranted } from './notifications.ts';
 import { directoryPolicy } from './policy.ts';
 import { directoryRoutes } from './routes.ts';
 import { people, roleAssignments, units } from './schema.ts';
@@ -84,6 +85,7 @@ export const directoryModule: Module = {
     directoryRoutes(app, context);
     transferRoutes(app, context.db);
   },
+  notificationKinds: [roleGranted],
   scopeKinds: [
     {
       kind: 'unit',

@@ -16,12 +16,14 @@ import { endSessionsIn } from '../auth/sessions.ts';
 import type { Actor, Grant } from '../context.ts';
 import { problems } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { notify } from '../notifications/service.ts';
 import { afterSortName, decodeCursor, sortNameCursor, toPage } from '../pagination.ts';
 import { type ArchiveInput, archiveRow, guardUnique, lockRow, restoreRow } from '../records.ts';
 import type { Seam } from '../seam.ts';
 import { likePattern } from '../search-text.ts';
 import { inTenant, readScope, type TenantScope, tenantQuery, tenantWhere } from '../tenancy.ts';
 import { assertVersion, definedOnly } from '../versioning.ts';
+import { roleGranted } from './notifications.ts';
 import { people, roleAssignments, tenants, units } from './schema.ts';
 import { parentMessages, parentProblem } from './tree.ts';
 
@@ -288,6 +290,7 @@ async function checkUnit(s: TenantScope, unitId: string | null | undefined, fiel
     .from(units)
     .where(s.where(units, eq(units.id, unitId)));
   if (!unit || unit.archivedAt) throw problems.field(field, 'No such active unit');
+  return unit;
 }
 
 const emailTaken = 'The email address is already used by another person';
@@ -497,12 +500,21 @@ export function grantRole(
       inTenant(db, actor, async (s) => {
         const person = await lockPerson(s, input.personId);
         if (!person || person.archivedAt) throw problems.field('body.personId', 'No such active person');
-        if (scope === UNIT) await checkUnit(s, scopeId, 'body.scopeId');
+        let scopeName: string | null = null;
+        if (scope === UNIT) scopeName = (await checkUnit(s, scopeId, 'body.scopeId'))?.name ?? null;
         if (kind && scopeId) {
           const found = (await kind.describe(db, s.tenantId, [scopeId])).get(scopeId);
           if (!found || found.archived) throw problems.field('body.scopeId', 'No such active scope');
+          scopeName = found.name;
         }
-        return insertGrant(s, { personId: input.personId, role: input.role, scope, scopeId });
+        const row = await insertGrant(s, { personId: input.personId, role: input.role, scope, scopeId });
+        await notify(s, {
+          personIds: [input.personId],
+          kind: roleGranted,
+          params: { role: input.role, scopeName, by: actor.name },
+          record: { kind: 'person', id: input.personId, href: `/people/${input.personId}` },
+        });
+        return row;
       }),
     'body.role',
     'The person already holds this role in this scope',
