@@ -46,7 +46,7 @@ const shell: ClientModule = {
     { to: '/account/tokens', label: 'nav.tokens', icon: IconKey, group: 'account' },
     {
       to: '/account/notifications',
-      label: 'notifications.preferences.title',
+      label: 'notifications.prefsTitle',
       icon: IconBell,
       group: 'account',
     },
