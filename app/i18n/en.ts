@@ -222,6 +222,8 @@ export const en: Messages<typeof sv> = {
   home: {
     title: 'My Styrbord',
     welcome: 'Welcome, {{name}}. Everything that concerns you in {{tenant}} is gathered here.',
+    due: 'Due {{date}}',
+    overdue: 'Overdue, {{date}}',
     me: 'Me',
     myUnit: 'My unit',
     unitPath: 'Place in the organisation',

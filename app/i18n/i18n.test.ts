@@ -51,6 +51,7 @@ describe('translations', () => {
       ...clientSeam.navGroups.map((g) => g.label),
       ...clientSeam.nav.map((n) => n.label),
       ...[...clientSeam.search.values()].map((s) => s.label),
+      ...[...clientSeam.startSections.values()].map((s) => s.label),
       ...[...clientSeam.audit.values()].map((a) => a.label),
     ];
     expect(labels.filter((key) => !svKeys.has(key))).toEqual([]);

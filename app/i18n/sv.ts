@@ -220,6 +220,8 @@ export const sv = {
   home: {
     title: 'Mitt Styrbord',
     welcome: 'Välkommen, {{name}}. Här samlas det som rör dig i {{tenant}}.',
+    due: 'Senast {{date}}',
+    overdue: 'Försenad, {{date}}',
     me: 'Jag',
     myUnit: 'Min enhet',
     unitPath: 'Placering i organisationen',

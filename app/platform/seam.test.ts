@@ -13,6 +13,7 @@ const a: ClientModule = {
   ],
   nav: [{ to: '/a', label: 'a.nav', icon: IconHome, group: 'early' }],
   search: [{ section: 'things', label: 'a.things', icon: IconHome }],
+  startSections: [{ section: 'due', label: 'a.due' }],
   audit: [{ entity: 'thing', label: 'a.thing' }],
   auditFields: { thingId: (v) => String(v) },
 };
@@ -35,6 +36,7 @@ describe('the web seam', () => {
     ['page', { name: 'b', nav: [{ to: '/a', label: 'b', icon: IconHome, group: 'early' }] }],
     ['search section', { name: 'b', search: [{ section: 'things', label: 'b', icon: IconHome }] }],
     ['audit entity', { name: 'b', audit: [{ entity: 'thing', label: 'b' }] }],
+    ['start-page section', { name: 'b', startSections: [{ section: 'due', label: 'b' }] }],
     ['audit field', { name: 'b', auditFields: { thingId: () => null } }],
   ] as [string, ClientModule][])('refuses a second %s of the same name', (what, b) => {
     expect(() => buildSeam([a, b])).toThrow(`register the ${what}`);

@@ -44,6 +44,13 @@ export interface SearchSection {
   icon: Icon;
 }
 
+/** How the start page heads one section of `GET /api/v1/start` (the server's `startItems`). */
+export interface StartSection {
+  section: string;
+  /** A translation key for the card's heading. */
+  label: string;
+}
+
 /** How the audit trail names an entity of the module, and shows its fields' values. */
 export interface AuditView {
   entity: string;
@@ -63,6 +70,7 @@ export interface ClientModule {
   /** The module's pages, children of the signed-in frame. */
   routes?(parent: AnyRoute): AnyRoute[];
   search?: SearchSection[];
+  startSections?: StartSection[];
   audit?: AuditView[];
   /** Field name → how its value reads in the audit (`unitId` as the unit's name …). */
   auditFields?: Record<string, AuditFieldView>;
@@ -76,6 +84,7 @@ export interface ClientSeam {
   navGroups: NavGroup[];
   nav: NavEntry[];
   search: Map<string, SearchSection>;
+  startSections: Map<string, StartSection>;
   audit: Map<string, AuditView>;
   auditFields: Map<string, AuditFieldView>;
 }
@@ -113,6 +122,11 @@ export function buildSeam(modules: readonly ClientModule[]): ClientSeam {
       modules.flatMap((m) => m.search ?? []),
       (s) => s.section,
       'search section',
+    ),
+    startSections: once(
+      modules.flatMap((m) => m.startSections ?? []),
+      (s) => s.section,
+      'start-page section',
     ),
     audit: once(
       modules.flatMap((m) => m.audit ?? []),

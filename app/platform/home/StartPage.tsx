@@ -17,7 +17,7 @@ import { Path, UnitLink } from '../directory/parts.tsx';
 import { RouterAnchor, RouterButton } from '../links.tsx';
 import { InboxSection } from '../notifications/InboxSection.tsx';
 import { PageHeader, Section } from '../page.tsx';
-import { homeSections } from './sections.ts';
+import { StartItems } from './StartItems.tsx';
 
 // "Mitt Styrbord": the signed-in person's own start page.
 
@@ -121,11 +121,9 @@ export function StartPage() {
           <InboxSection />
         </Grid.Col>
 
-        {homeSections.map((section) => (
-          <Grid.Col key={section.id} span={12}>
-            <section.component />
-          </Grid.Col>
-        ))}
+        <Grid.Col span={12}>
+          <StartItems />
+        </Grid.Col>
 
         {isAdmin && (
           <Grid.Col span={12}>
