@@ -1,6 +1,6 @@
 import { Alert, Button, Code, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconKey, IconPlus } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type UseQueryResult, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
@@ -162,14 +162,18 @@ export function RevokeTokenButton({ token }: { token: ApiToken }) {
   );
 }
 
-export function TokensPage() {
+/** API tokens in a table, each revocable: the person's own, or (for an admin) anyone's. */
+export function TokensTable({
+  tokens,
+  caption,
+  emptyText,
+}: {
+  tokens: UseQueryResult<{ items: ApiToken[] }>;
+  caption: string;
+  emptyText: string;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
-  const [creating, setCreating] = useState(false);
-  const tokens = useQuery({
-    queryKey: KEY,
-    queryFn: ({ signal }) => api.get<{ items: ApiToken[] }>('/api/v1/tokens', { signal }),
-  });
   const items = tokens.data?.items ?? [];
   const now = Date.now();
 
@@ -180,6 +184,53 @@ export function TokensPage() {
     return <StatusBadge tone="positive">{t('common.active')}</StatusBadge>;
   }
 
+  return (
+    <DataTable
+      caption={caption}
+      colSpan={7}
+      minWidth={820}
+      loading={tokens.isPending}
+      error={tokens.error}
+      empty={items.length === 0}
+      emptyText={emptyText}
+      head={
+        <Table.Tr>
+          <Table.Th scope="col">{t('tokens.name')}</Table.Th>
+          <Table.Th scope="col">{t('tokens.prefix')}</Table.Th>
+          <Table.Th scope="col">{t('field.createdAt')}</Table.Th>
+          <Table.Th scope="col">{t('tokens.expires')}</Table.Th>
+          <Table.Th scope="col">{t('tokens.lastUsed')}</Table.Th>
+          <Table.Th scope="col">{t('common.status')}</Table.Th>
+          <Table.Th scope="col">
+            <span className="visually-hidden">{t('common.actions')}</span>
+          </Table.Th>
+        </Table.Tr>
+      }
+    >
+      {items.map((token) => (
+        <Table.Tr key={token.id}>
+          <Table.Td fw={500}>{token.name}</Table.Td>
+          <Table.Td>
+            <Code>{token.prefix}…</Code>
+          </Table.Td>
+          <Table.Td>{f.date(token.createdAt)}</Table.Td>
+          <Table.Td>{token.expiresAt ? f.date(token.expiresAt) : t('tokens.never')}</Table.Td>
+          <Table.Td>{token.lastUsedAt ? f.dateTime(token.lastUsedAt) : <EmptyValue />}</Table.Td>
+          <Table.Td>{status(token)}</Table.Td>
+          <Table.Td ta="right">{!token.revokedAt && <RevokeTokenButton token={token} />}</Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
+  );
+}
+
+export function TokensPage() {
+  const { t } = useTranslation();
+  const [creating, setCreating] = useState(false);
+  const tokens = useQuery({
+    queryKey: KEY,
+    queryFn: ({ signal }) => api.get<{ items: ApiToken[] }>('/api/v1/tokens', { signal }),
+  });
   return (
     <>
       <PageHeader
@@ -193,42 +244,7 @@ export function TokensPage() {
         }
       />
       <Section id="tokens-list" title={t('tokens.listTitle')} description={t('tokens.docs')}>
-        <DataTable
-          caption={t('tokens.caption')}
-          colSpan={7}
-          minWidth={820}
-          loading={tokens.isPending}
-          error={tokens.error}
-          empty={items.length === 0}
-          emptyText={t('tokens.none')}
-          head={
-            <Table.Tr>
-              <Table.Th scope="col">{t('tokens.name')}</Table.Th>
-              <Table.Th scope="col">{t('tokens.prefix')}</Table.Th>
-              <Table.Th scope="col">{t('field.createdAt')}</Table.Th>
-              <Table.Th scope="col">{t('tokens.expires')}</Table.Th>
-              <Table.Th scope="col">{t('tokens.lastUsed')}</Table.Th>
-              <Table.Th scope="col">{t('common.status')}</Table.Th>
-              <Table.Th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </Table.Th>
-            </Table.Tr>
-          }
-        >
-          {items.map((token) => (
-            <Table.Tr key={token.id}>
-              <Table.Td fw={500}>{token.name}</Table.Td>
-              <Table.Td>
-                <Code>{token.prefix}…</Code>
-              </Table.Td>
-              <Table.Td>{f.date(token.createdAt)}</Table.Td>
-              <Table.Td>{token.expiresAt ? f.date(token.expiresAt) : t('tokens.never')}</Table.Td>
-              <Table.Td>{token.lastUsedAt ? f.dateTime(token.lastUsedAt) : <EmptyValue />}</Table.Td>
-              <Table.Td>{status(token)}</Table.Td>
-              <Table.Td ta="right">{!token.revokedAt && <RevokeTokenButton token={token} />}</Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
+        <TokensTable tokens={tokens} caption={t('tokens.caption')} emptyText={t('tokens.none')} />
       </Section>
       <CreateTokenModal opened={creating} onClose={() => setCreating(false)} />
     </>

@@ -1,11 +1,11 @@
-import { Anchor, Button, Code, Grid, Stack, Switch, Table, Text } from '@mantine/core';
+import { Anchor, Button, Grid, Stack, Switch, Table, Text } from '@mantine/core';
 import { IconArrowsMove, IconKey, IconShieldPlus } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoleAssignment } from '../../../shared/directory.ts';
-import { type ApiToken, RevokeTokenButton, TOKENS_KEY } from '../account/TokensPage.tsx';
+import { type ApiToken, TOKENS_KEY, TokensTable } from '../account/TokensPage.tsx';
 import { api } from '../api.ts';
 import { History } from '../audit/audit.tsx';
 import { Dialog, DialogFooter } from '../dialogs.tsx';
@@ -14,9 +14,8 @@ import { useFormat } from '../format.ts';
 import { RecordRefLink } from '../links.tsx';
 import { CursorTable } from '../list-page.tsx';
 import { notifySuccess } from '../notify.ts';
-import { DetailList, EmptyValue, PageHeader, Section } from '../page.tsx';
+import { DetailList, PageHeader, Section } from '../page.tsx';
 import { isNotFound, RecordActions, RecordFallback, RecordNotices } from '../record-actions.tsx';
-import { DataTable } from '../table.tsx';
 import { useOrgInvalidate, usePerson, useRoleAssignments, useUnitIndex } from './api.ts';
 import { GrantRoleModal, MovePersonModal, PasswordResetModal, PersonFormModal } from './PersonForms.tsx';
 import { Path, PersonLink, PersonStatusBadge } from './parts.tsx';
@@ -27,54 +26,17 @@ import { ArchiveModal, useRestore } from './UnitForms.tsx';
 /** An admin's view of a person's API tokens, each revocable (a leaver's integration, a leak). */
 function PersonTokens({ personId, name }: { personId: string; name: string }) {
   const { t } = useTranslation();
-  const f = useFormat();
   const tokens = useQuery({
     queryKey: [...TOKENS_KEY, personId],
     queryFn: ({ signal }) => api.get<{ items: ApiToken[] }>(`/api/v1/people/${personId}/tokens`, { signal }),
   });
-  const items = tokens.data?.items ?? [];
   return (
     <Section id="person-tokens" title={t('tokens.personTitle')} description={t('tokens.personHelp')}>
-      <DataTable
+      <TokensTable
+        tokens={tokens}
         caption={t('tokens.personCaption', { name })}
-        colSpan={6}
-        minWidth={640}
-        loading={tokens.isPending}
-        error={tokens.error}
-        empty={items.length === 0}
         emptyText={t('tokens.personNone')}
-        head={
-          <Table.Tr>
-            <Table.Th scope="col">{t('tokens.name')}</Table.Th>
-            <Table.Th scope="col">{t('tokens.prefix')}</Table.Th>
-            <Table.Th scope="col">{t('tokens.expires')}</Table.Th>
-            <Table.Th scope="col">{t('tokens.lastUsed')}</Table.Th>
-            <Table.Th scope="col">{t('common.status')}</Table.Th>
-            <Table.Th scope="col">
-              <span className="visually-hidden">{t('common.actions')}</span>
-            </Table.Th>
-          </Table.Tr>
-        }
-      >
-        {items.map((token) => (
-          <Table.Tr key={token.id}>
-            <Table.Td fw={500}>{token.name}</Table.Td>
-            <Table.Td>
-              <Code>{token.prefix}…</Code>
-            </Table.Td>
-            <Table.Td>{token.expiresAt ? f.date(token.expiresAt) : t('tokens.never')}</Table.Td>
-            <Table.Td>{token.lastUsedAt ? f.dateTime(token.lastUsedAt) : <EmptyValue />}</Table.Td>
-            <Table.Td>
-              {token.revokedAt
-                ? t('tokens.statusRevoked')
-                : token.expiresAt && new Date(token.expiresAt).getTime() < Date.now()
-                  ? t('tokens.statusExpired')
-                  : t('common.active')}
-            </Table.Td>
-            <Table.Td ta="right">{!token.revokedAt && <RevokeTokenButton token={token} />}</Table.Td>
-          </Table.Tr>
-        ))}
-      </DataTable>
+      />
     </Section>
   );
 }
