@@ -191,7 +191,7 @@ export async function prepareWalk(t: TestContext): Promise<Walk> {
         return `/${resource}/${id}`;
       })
       .replace(/\{(\w+)\}/g, (_m, name: string) => {
-        const value = params[name];
+        const value = params[`${op.path}#${name}`] ?? params[name];
         if (!value) throw new Error(`${op.key}: no module's walk fixture gives the path parameter {${name}}`);
         return value;
       })}${query}`;

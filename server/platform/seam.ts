@@ -112,7 +112,10 @@ export interface WalkFixtures {
   ): Promise<{ ids: Record<string, string>; secrets: string[]; params?: Record<string, string> }>;
   /** A valid body per operation (`'POST /api/v1/units'`), given every module's seeded ids. */
   bodies: Record<string, (ids: Record<string, string>) => unknown>;
-  /** Path parameters other than `{id}`, by name (`{ kind: 'unit' }`); `seed` may give more. */
+  /**
+   * Path parameters other than `{id}`, by name (`{ kind: 'unit' }`), or for one path only by
+   * `'<path>#<name>'` (two routes may both call a parameter `kind`); `seed` may give more.
+   */
   params?: Record<string, string>;
   /** Operations an employee may call on their own behalf (not refused with 403 by the walk). */
   selfService?: string[];

@@ -25,7 +25,12 @@ export const notificationsModule: Module = {
           record: { kind: 'unit', id: tenant.unitId, href: `/units/${tenant.unitId}` },
         }),
       );
-      return { ids: { notifications: id! }, secrets: ['Hemlig förvaltning för notiser'] };
+      return {
+        ids: { notifications: id! },
+        secrets: ['Hemlig förvaltning för notiser'],
+        // A kind that exists, so that the walks reach the preference itself and not a 404.
+        params: { '/api/v1/notification-preferences/{kind}#kind': kind.kind },
+      };
     },
     bodies: {
       'PUT /api/v1/notification-preferences/{kind}': () => ({ mail: false }),
