@@ -52,6 +52,7 @@ describe('translations', () => {
       ...clientSeam.nav.map((n) => n.label),
       ...[...clientSeam.search.values()].map((s) => s.label),
       ...[...clientSeam.startSections.values()].map((s) => s.label),
+      ...clientSeam.scopeKinds.values(),
       ...[...clientSeam.audit.values()].map((a) => a.label),
     ];
     expect(labels.filter((key) => !svKeys.has(key))).toEqual([]);

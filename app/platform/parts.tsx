@@ -103,6 +103,7 @@ const directory: ClientModule = {
       component: ImportPage,
     }),
   ],
+  scopeKinds: { unit: 'scope.unit' },
   search: [
     { section: 'people', label: 'search.people', icon: IconUser },
     { section: 'units', label: 'search.units', icon: IconBuilding },

@@ -74,7 +74,10 @@ export interface ClientModule {
   audit?: AuditView[];
   /** Field name → how its value reads in the audit (`unitId` as the unit's name …). */
   auditFields?: Record<string, AuditFieldView>;
-  /** A translation key per kind of scope the module registers on the server (`system` → …). */
+  /**
+   * A translation key per kind of scope the module registers on the server, naming one scope of
+   * it in a sentence ("ett system"): the grant dialog reads "Gäller ett system".
+   */
   scopeKinds?: Record<string, string>;
 }
 
@@ -87,6 +90,8 @@ export interface ClientSeam {
   startSections: Map<string, StartSection>;
   audit: Map<string, AuditView>;
   auditFields: Map<string, AuditFieldView>;
+  /** Kind of scope → translation key; kinds no module labels fall back to `scope.<kind>`. */
+  scopeKinds: Map<string, string>;
 }
 
 function once<T>(items: T[], key: (item: T) => string, what: string): Map<string, T> {
@@ -134,6 +139,13 @@ export function buildSeam(modules: readonly ClientModule[]): ClientSeam {
       'audit entity',
     ),
     auditFields: new Map(once(fields, ([field]) => field, 'audit field').values()),
+    scopeKinds: new Map(
+      once(
+        modules.flatMap((m) => Object.entries(m.scopeKinds ?? {})),
+        ([kind]) => kind,
+        'scope kind',
+      ).values(),
+    ),
   };
 }
 

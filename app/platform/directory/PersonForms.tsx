@@ -24,6 +24,7 @@ import { ProblemAlert, useFieldErrors } from '../errors.tsx';
 import { focusFirstInvalid, orNull } from '../form.ts';
 import { notifySuccess } from '../notify.ts';
 import { useRecordForm } from '../record-form.ts';
+import { useSeam } from '../seam.ts';
 import { SecretWithCopy } from '../secret.tsx';
 import { useOrgInvalidate } from './api.ts';
 import { UnitSelect } from './parts.tsx';
@@ -290,6 +291,7 @@ export function GrantRoleModal({
   person: Person;
 }) {
   const { t } = useTranslation();
+  const seam = useSeam();
   const invalidate = useOrgInvalidate();
   const kinds = useQuery({
     queryKey: ['scope-kinds'],
@@ -311,7 +313,9 @@ export function GrantRoleModal({
     ? kinds.data?.items.find((k) => k.kind !== 'global' && k.roles.includes(role))?.kind
     : undefined;
   const allowsGlobal = role ? roleAllowsScope(role, 'global') : true;
-  const kindName = scopeKind ? t(`scope.${scopeKind}`, { defaultValue: scopeKind }) : '';
+  const kindName = scopeKind
+    ? t(seam.scopeKinds.get(scopeKind) ?? `scope.${scopeKind}`, { defaultValue: scopeKind })
+    : '';
   const grant = useMutation({
     mutationFn: () =>
       api.post('/api/v1/role-assignments', {

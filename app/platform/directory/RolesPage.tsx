@@ -8,6 +8,7 @@ import { RecordRefLink } from '../links.tsx';
 import { CursorTable } from '../list-page.tsx';
 import { ForbiddenPage } from '../NotFoundPage.tsx';
 import { PageHeader, Section } from '../page.tsx';
+import { useSeam } from '../seam.ts';
 import { useRoleAssignments, useRoleCounts } from './api.ts';
 import { PersonLink } from './parts.tsx';
 
@@ -18,6 +19,7 @@ import { PersonLink } from './parts.tsx';
 export function RolesPage() {
   const { t } = useTranslation();
   const f = useFormat();
+  const seam = useSeam();
   const { isAdmin } = useAuth();
   const [role, setRole] = useState<Role | null>(null);
   const assignments = useRoleAssignments({ role: role ?? undefined });
@@ -63,7 +65,8 @@ export function RolesPage() {
                 {t(`role.${r}.description`)}
               </Text>
               <Text size="xs" mt={6}>
-                {t('roles.scopes')}: {roleCatalog[r].scopes.map((s) => t(`scope.${s}`)).join(', ')}
+                {t('roles.scopes')}:{' '}
+                {roleCatalog[r].scopes.map((s) => t(seam.scopeKinds.get(s) ?? `scope.${s}`)).join(', ')}
               </Text>
             </UnstyledButton>
           ))}
