@@ -36,7 +36,7 @@ export const en: Messages<typeof sv> = {
     account: 'My account',
   },
   search: {
-    trigger: 'Search people and units',
+    trigger: 'Search Styrbord',
     title: 'Search',
     label: 'Search for people, units and pages',
     placeholder: 'Type a name, email, title or cost centre…',

@@ -34,7 +34,7 @@ export const sv = {
     account: 'Mitt konto',
   },
   search: {
-    trigger: 'Sök personer och enheter',
+    trigger: 'Sök i Styrbord',
     title: 'Sök',
     label: 'Sök efter personer, enheter och sidor',
     placeholder: 'Skriv namn, e-post, titel eller kostnadsställe…',

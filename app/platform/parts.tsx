@@ -42,7 +42,6 @@ const shell: ClientModule = {
   ],
   nav: [
     { to: '/', label: 'nav.start', icon: IconHome, group: 'start' },
-    { to: '/admin/audit', label: 'nav.audit', icon: IconHistory, group: 'administration', admin: true },
     { to: '/account/tokens', label: 'nav.tokens', icon: IconKey, group: 'account' },
     {
       to: '/account/notifications',
@@ -53,12 +52,6 @@ const shell: ClientModule = {
   ],
   routes: (parent) => [
     createRoute({ getParentRoute: () => parent, path: '/', component: StartPage }),
-    createRoute({
-      getParentRoute: () => parent,
-      path: '/admin/audit',
-      validateSearch: validateAuditSearch,
-      component: AuditPage,
-    }),
     createRoute({ getParentRoute: () => parent, path: '/account/tokens', component: TokensPage }),
     createRoute({
       getParentRoute: () => parent,
@@ -125,5 +118,19 @@ const directory: ClientModule = {
   },
 };
 
+/** The audit trail; after the directory so that it follows the directory's pages in the menu. */
+const audit: ClientModule = {
+  name: 'audit',
+  nav: [{ to: '/admin/audit', label: 'nav.audit', icon: IconHistory, group: 'administration', admin: true }],
+  routes: (parent) => [
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/admin/audit',
+      validateSearch: validateAuditSearch,
+      component: AuditPage,
+    }),
+  ],
+};
+
 /** The platform's parts, registered before the modules of app/modules.ts. */
-export const platformParts: readonly ClientModule[] = [shell, directory];
+export const platformParts: readonly ClientModule[] = [shell, directory, audit];

@@ -508,12 +508,16 @@ export function grantRole(
           scopeName = found.name;
         }
         const row = await insertGrant(s, { personId: input.personId, role: input.role, scope, scopeId });
-        await notify(s, {
-          personIds: [input.personId],
-          kind: roleGranted,
-          params: { role: input.role, scopeName, by: actor.name },
-          record: { kind: 'person', id: input.personId, href: `/people/${input.personId}` },
-        });
+        // A grant by a person is news to its holder; the system's own (setup, demo data, a first
+        // SSO sign-in) is how an account starts, and would fill every new inbox with noise.
+        if (actor.personId) {
+          await notify(s, {
+            personIds: [input.personId],
+            kind: roleGranted,
+            params: { role: input.role, scopeName, by: actor.name },
+            record: { kind: 'person', id: input.personId, href: `/people/${input.personId}` },
+          });
+        }
         return row;
       }),
     'body.role',
