@@ -174,6 +174,22 @@ describe('Styrbord in the browser', () => {
     await page.getByRole('button', { name: 'Klar' }).click();
     await expect.poll(() => page.locator('tbody').textContent()).toContain(expiryDay);
 
+    // Notification preferences, from the user menu: a switch per kind, changed by keyboard.
+    await page.getByRole('button', { name: /^Användarmeny/ }).click();
+    await page.getByRole('menuitem', { name: 'Inställningar för aviseringar' }).click();
+    await h1(page, 'Aviseringar').waitFor();
+    const mailSwitch = page.getByRole('switch').first();
+    await mailSwitch.waitFor();
+    const before = await mailSwitch.isChecked();
+    await mailSwitch.focus();
+    await page.keyboard.press('Space');
+    await page.getByText('Inställningen är sparad.').first().waitFor();
+    await expect.poll(() => mailSwitch.isChecked()).toBe(!before);
+    await expectAccessible(page, 'notification preferences');
+    await page.getByRole('button', { name: /^Användarmeny/ }).click();
+    await page.getByRole('menuitem', { name: 'Mina API-nycklar' }).click();
+    await h1(page, 'Mina API-nycklar').waitFor();
+
     // English and back to Swedish.
     await page.getByTestId('language-switch').click();
     await h1(page, 'My API tokens').waitFor();
