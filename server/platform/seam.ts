@@ -1,6 +1,6 @@
 import type { ScopeKind } from '../../shared/roles.ts';
 import type { Config } from '../config.ts';
-import type { Database } from '../db/client.ts';
+import type { Database, Executor } from '../db/client.ts';
 import type { Actor } from './context.ts';
 import type { AttachmentKind } from './files/kinds.ts';
 import type { App } from './http.ts';
@@ -28,8 +28,12 @@ export interface RecordRef {
  */
 export interface ScopeKindDefinition {
   kind: ScopeKind;
-  /** The scopes with these ids in the tenant; an id missing from the answer does not exist there. */
-  describe(db: Database, tenantId: string, ids: readonly string[]): Promise<Map<string, RecordRef>>;
+  /**
+   * The scopes with these ids in the tenant; an id missing from the answer does not exist there.
+   * Called inside the grant's transaction too (`db` is then that transaction), so that a scope made
+   * in the same transaction is found and PGlite's one connection is not asked twice.
+   */
+  describe(db: Executor, tenantId: string, ids: readonly string[]): Promise<Map<string, RecordRef>>;
   /** Active scopes whose name matches, for the picker when a role is granted. */
   search(db: Database, actor: Actor, term: string | undefined, limit: number): Promise<RecordRef[]>;
   /** Ids of the same kind whose grants also cover `id` (a unit's ancestors); none when absent. */
@@ -53,7 +57,7 @@ export interface SearchProvider {
 /** How the audit trail names and links the records of one entity, and who may read their history. */
 export interface AuditEntityDefinition {
   entity: string;
-  describe(db: Database, tenantId: string, ids: readonly string[]): Promise<Map<string, RecordRef>>;
+  describe(db: Executor, tenantId: string, ids: readonly string[]): Promise<Map<string, RecordRef>>;
   /** Besides admins, who may read one record's history (e.g. a person their own). */
   canReadHistory?(actor: Actor, entityId: string): boolean;
 }

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { type Database, rowsOf } from '../../db/client.ts';
+import { type Database, type Executor, rowsOf } from '../../db/client.ts';
 import { type Module, RawBody, type RecordRef } from '../seam.ts';
 import { unitAttachments } from './attachments.ts';
 import { roleGranted } from './notifications.ts';
@@ -13,7 +13,7 @@ import { transferRoutes } from './transfer-routes.ts';
 // people and units in the global search, how its audited records are named, and the records and
 // bodies of the access and bad-input walks.
 
-async function unitRefs(db: Database, tenantId: string, ids: readonly string[]) {
+async function unitRefs(db: Executor, tenantId: string, ids: readonly string[]) {
   if (ids.length === 0) return new Map<string, RecordRef>();
   const rows = await db
     .select({ id: units.id, name: units.name, archivedAt: units.archivedAt })
@@ -27,7 +27,7 @@ async function unitRefs(db: Database, tenantId: string, ids: readonly string[]) 
   );
 }
 
-async function personRefs(db: Database, tenantId: string, ids: readonly string[]) {
+async function personRefs(db: Executor, tenantId: string, ids: readonly string[]) {
   if (ids.length === 0) return new Map<string, RecordRef>();
   const rows = await db
     .select({
@@ -47,7 +47,7 @@ async function personRefs(db: Database, tenantId: string, ids: readonly string[]
 }
 
 /** A grant is shown as its holder: the history of a grant belongs on the person's page. */
-async function roleAssignmentRefs(db: Database, tenantId: string, ids: readonly string[]) {
+async function roleAssignmentRefs(db: Executor, tenantId: string, ids: readonly string[]) {
   if (ids.length === 0) return new Map<string, RecordRef>();
   const rows = await db
     .select({ id: roleAssignments.id, personId: roleAssignments.personId })

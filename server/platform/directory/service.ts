@@ -513,7 +513,7 @@ export function grantRole(
         let scopeName: string | null = null;
         if (scope === UNIT) scopeName = (await checkUnit(s, scopeId, 'body.scopeId'))?.name ?? null;
         if (kind && scopeId) {
-          const found = (await kind.describe(db, s.tenantId, [scopeId])).get(scopeId);
+          const found = (await kind.describe(s.tx, s.tenantId, [scopeId])).get(scopeId);
           if (!found || found.archived) throw problems.field('body.scopeId', 'No such active scope');
           scopeName = found.name;
         }
