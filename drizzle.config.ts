@@ -4,6 +4,6 @@ import { defineConfig } from 'drizzle-kit';
 // module (server/modules.ts lists the modules). drizzle-kit reads them all.
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./server/platform/**/schema.ts', './server/modules/*/schema.ts'],
+  schema: ['./server/platform/**/schema.ts', './server/modules/**/schema.ts'],
   out: './migrations',
 });

@@ -14,6 +14,10 @@ export const roles = {
   accountManager: { scopes: ['unit'] },
   itCoordinator: { scopes: ['unit'] },
   changeManager: { scopes: ['global', 'unit'] },
+  // Informationssäkerhetssamordnare and dataskyddsombud: read what is secret or personal in the
+  // system register (classification levels, the processing register) across the organisation.
+  securityCoordinator: { scopes: ['global'] },
+  dataProtectionOfficer: { scopes: ['global'] },
   systemOwner: { scopes: ['system'] },
   systemManager: { scopes: ['system'] },
   operationsOwner: { scopes: ['system'] },

@@ -382,6 +382,14 @@ export const en: Messages<typeof sv> = {
       description: 'Coordinates IT matters within a department or unit.',
     },
     changeManager: { name: 'Change manager', description: 'Drives needs and changes from idea to benefit.' },
+    securityCoordinator: {
+      name: 'Information security coordinator',
+      description: 'Coordinates information security: classification, risk analyses and follow-up.',
+    },
+    dataProtectionOfficer: {
+      name: 'Data protection officer',
+      description: 'Reviews the processing of personal data and the register of processing activities.',
+    },
     systemOwner: { name: 'System owner', description: 'The business’s responsibility for a managed system.' },
     systemManager: { name: 'System manager', description: 'Manages an IT system day to day.' },
     operationsOwner: {

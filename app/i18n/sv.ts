@@ -386,6 +386,14 @@ export const sv = {
       name: 'Förändringsansvarig',
       description: 'Driver behov och förändringar från idé till nytta.',
     },
+    securityCoordinator: {
+      name: 'Informationssäkerhetssamordnare',
+      description: 'Samordnar informationssäkerheten: klassning, riskanalyser och uppföljning.',
+    },
+    dataProtectionOfficer: {
+      name: 'Dataskyddsombud',
+      description: 'Granskar behandlingen av personuppgifter och registret över behandlingar.',
+    },
     systemOwner: { name: 'Systemägare', description: 'Verksamhetens ansvar för ett förvaltningsobjekt.' },
     systemManager: { name: 'Systemförvaltare', description: 'Förvaltar ett IT-system i vardagen.' },
     operationsOwner: {

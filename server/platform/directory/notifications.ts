@@ -9,6 +9,8 @@ const roleNames: Record<Role, { sv: string; en: string }> = {
   accountManager: { sv: 'IT-kundansvarig', en: 'IT account manager' },
   itCoordinator: { sv: 'IT-samordnare', en: 'IT coordinator' },
   changeManager: { sv: 'Förändringsansvarig', en: 'Change manager' },
+  securityCoordinator: { sv: 'Informationssäkerhetssamordnare', en: 'Information security coordinator' },
+  dataProtectionOfficer: { sv: 'Dataskyddsombud', en: 'Data protection officer' },
   systemOwner: { sv: 'Systemägare', en: 'System owner' },
   systemManager: { sv: 'Systemförvaltare', en: 'System manager' },
   operationsOwner: { sv: 'Systemdriftsansvarig', en: 'Operations owner' },

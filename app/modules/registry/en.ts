@@ -1,0 +1,8 @@
+import type { Messages } from '../../platform/seam.ts';
+import type { sv } from './sv.ts';
+import { en as systems } from './systems/en.ts';
+
+export const en: Messages<typeof sv> = {
+  navGroup: 'System register',
+  systems,
+};

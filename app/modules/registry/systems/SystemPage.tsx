@@ -1,0 +1,105 @@
+import { Grid, List, Stack, Text } from '@mantine/core';
+import { useParams } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { UnitLink } from '../../../platform/directory/parts.tsx';
+import { useFormat } from '../../../platform/format.ts';
+import { DetailList, EmptyValue, PageHeader, Section } from '../../../platform/page.tsx';
+import { isNotFound, RecordFallback, RecordNotices } from '../../../platform/record-actions.tsx';
+import { useSystem } from './api.ts';
+import { PhaseBadge, ScopeBadge } from './parts.tsx';
+
+// One system: what it is, who owns and uses it, where it is in its life.
+
+export function SystemPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const { systemId } = useParams({ from: '/_app/systems/$systemId' });
+  const query = useSystem(systemId);
+  const system = query.data;
+  if (!system || isNotFound(query.error)) return <RecordFallback error={query.error} />;
+  const field = (name: string) => t(`registry.systems.field.${name}`);
+  const term = (group: string, value: string | null) =>
+    value ? t(`registry.systems.${group}.${value}`) : null;
+
+  return (
+    <>
+      <PageHeader
+        title={system.name}
+        breadcrumbs={[
+          { label: t('registry.navGroup') },
+          { label: t('registry.systems.title'), to: '/systems' },
+          { label: system.name },
+        ]}
+        badges={
+          <>
+            <ScopeBadge scope={system.scope} />
+            <PhaseBadge phase={system.phase} />
+          </>
+        }
+      />
+      <RecordNotices
+        restoreError={null}
+        onReload={() => void query.refetch()}
+        archived={
+          system.archivedAt
+            ? {
+                title: t('registry.systems.archivedTitle', { date: f.date(system.archivedAt) }),
+                reason: system.archiveReason,
+              }
+            : null
+        }
+      />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Section id="system-details" title={t('registry.systems.details')}>
+            <DetailList
+              items={[
+                { label: field('shortName'), value: system.shortName },
+                { label: field('description'), value: system.description },
+                { label: field('category'), value: system.category },
+                { label: field('owningUnitId'), value: <UnitLink id={system.owningUnitId} /> },
+                { label: field('operationForm'), value: term('operationForm', system.operationForm) },
+                { label: field('criticality'), value: term('criticality', system.criticality) },
+                { label: field('timeAssessment'), value: term('timeAssessment', system.timeAssessment) },
+                { label: field('timeMotivation'), value: system.timeMotivation },
+                {
+                  label: field('product'),
+                  value: [system.product, system.productVersion].filter(Boolean).join(' ') || null,
+                },
+                { label: field('inOperationFrom'), value: f.date(system.inOperationFrom) || null },
+                { label: field('eService'), value: t(`registry.systems.${system.eService ? 'yes' : 'no'}`) },
+                {
+                  label: field('ownDeveloped'),
+                  value: t(`registry.systems.${system.ownDeveloped ? 'yes' : 'no'}`),
+                },
+                { label: field('tags'), value: system.tags.join(', ') || null },
+              ]}
+            />
+          </Section>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack gap="md">
+            <Section id="system-use" title={t('registry.systems.usingUnits')}>
+              {system.usingUnits.length === 0 ? (
+                <EmptyValue />
+              ) : (
+                <List spacing={4}>
+                  {system.usingUnits.map((use) => (
+                    <List.Item key={use.unitId}>
+                      <UnitLink id={use.unitId} />{' '}
+                      {use.users !== null && (
+                        <Text span size="sm" c="dimmed">
+                          {t('registry.systems.users', { count: use.users })}
+                        </Text>
+                      )}
+                    </List.Item>
+                  ))}
+                </List>
+              )}
+            </Section>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}

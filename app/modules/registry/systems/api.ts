@@ -1,0 +1,20 @@
+import { useQuery } from '@tanstack/react-query';
+import type { System } from '../../../../shared/registry/systems.ts';
+import { api } from '../../../platform/api.ts';
+
+// Data of systems, through TanStack Query.
+
+export const systemKeys = {
+  all: ['registry', 'systems'] as const,
+  list: ['registry', 'systems', 'list'] as const,
+  one: (id: string) => ['registry', 'systems', 'one', id] as const,
+};
+
+export function useSystem(id: string, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: systemKeys.one(id),
+    queryFn: ({ signal }) => api.get<System>(`/api/v1/systems/${id}`, { signal }),
+    enabled: options.enabled,
+    staleTime: 30_000,
+  });
+}

@@ -1,0 +1,129 @@
+import type { FastifyRequest } from 'fastify';
+import { archiveBody, page, restoreBody } from '../../../../shared/records.ts';
+import { system, systemCreate, systemListQuery, systemUpdate } from '../../../../shared/registry/systems.ts';
+import { principalOf } from '../../../platform/auth/plugin.ts';
+import type { Actor } from '../../../platform/context.ts';
+import { type App, errorResponses, idParams } from '../../../platform/http.ts';
+import type { ModuleContext } from '../../../platform/seam.ts';
+import { registryPolicy } from '../policy.ts';
+import { presentSystem } from './present.ts';
+import * as systems from './service.ts';
+
+// HTTP for systems: parse, authorize, call the service, shape the answer.
+
+/** The route's `:id` as the system a rule is about. */
+const onSystem =
+  (rule: (actor: Actor, systemId: string) => boolean) => (actor: Actor, request: FastifyRequest) =>
+    rule(actor, (request.params as { id: string }).id);
+
+export function systemRoutes(app: App, { db }: ModuleContext) {
+  app.get(
+    '/api/v1/systems',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'List systems, in name order, filtered',
+        querystring: systemListQuery,
+        response: { 200: page(system), ...errorResponses },
+      },
+      config: { authorize: registryPolicy.read },
+    },
+    async (request) => {
+      const actor = principalOf(request);
+      const result = await systems.listSystems(db, actor, request.query);
+      return { items: result.items.map((row) => presentSystem(row, actor)), nextCursor: result.nextCursor };
+    },
+  );
+
+  app.get(
+    '/api/v1/systems/:id',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'One system',
+        params: idParams,
+        response: { 200: system, ...errorResponses },
+      },
+      config: { authorize: registryPolicy.read },
+    },
+    async (request) => {
+      const actor = principalOf(request);
+      return presentSystem(await systems.getSystem(db, actor, request.params.id), actor);
+    },
+  );
+
+  app.post(
+    '/api/v1/systems',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'Register a system',
+        body: systemCreate,
+        response: { 201: system, ...errorResponses },
+      },
+      config: { authorize: registryPolicy.manage },
+    },
+    async (request, reply) => {
+      const actor = principalOf(request);
+      const row = await systems.createSystem(db, actor, request.body);
+      return reply.code(201).send(presentSystem(row, actor));
+    },
+  );
+
+  app.patch(
+    '/api/v1/systems/:id',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: "Change a system's record",
+        params: idParams,
+        body: systemUpdate,
+        response: { 200: system, ...errorResponses },
+      },
+      config: { authorize: onSystem(registryPolicy.editSystem) },
+    },
+    async (request) => {
+      const actor = principalOf(request);
+      return presentSystem(await systems.updateSystem(db, actor, request.params.id, request.body), actor);
+    },
+  );
+
+  app.post(
+    '/api/v1/systems/:id/archive',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'Archive a system, with a reason',
+        params: idParams,
+        body: archiveBody,
+        response: { 200: system, ...errorResponses },
+      },
+      config: { authorize: registryPolicy.manage },
+    },
+    async (request) => {
+      const actor = principalOf(request);
+      return presentSystem(await systems.archiveSystem(db, actor, request.params.id, request.body), actor);
+    },
+  );
+
+  app.post(
+    '/api/v1/systems/:id/restore',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'Restore an archived system',
+        params: idParams,
+        body: restoreBody,
+        response: { 200: system, ...errorResponses },
+      },
+      config: { authorize: registryPolicy.manage },
+    },
+    async (request) => {
+      const actor = principalOf(request);
+      return presentSystem(
+        await systems.restoreSystem(db, actor, request.params.id, request.body.version),
+        actor,
+      );
+    },
+  );
+}
