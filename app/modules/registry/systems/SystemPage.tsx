@@ -7,6 +7,7 @@ import { DetailList, EmptyValue, PageHeader, Section } from '../../../platform/p
 import { isNotFound, RecordFallback, RecordNotices } from '../../../platform/record-actions.tsx';
 import { useSystem } from './api.ts';
 import { PhaseBadge, ScopeBadge } from './parts.tsx';
+import { systemSections } from './sections.tsx';
 
 // One system: what it is, who owns and uses it, where it is in its life.
 
@@ -51,31 +52,41 @@ export function SystemPage() {
       />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <Section id="system-details" title={t('registry.systems.details')}>
-            <DetailList
-              items={[
-                { label: field('shortName'), value: system.shortName },
-                { label: field('description'), value: system.description },
-                { label: field('category'), value: system.category },
-                { label: field('owningUnitId'), value: <UnitLink id={system.owningUnitId} /> },
-                { label: field('operationForm'), value: term('operationForm', system.operationForm) },
-                { label: field('criticality'), value: term('criticality', system.criticality) },
-                { label: field('timeAssessment'), value: term('timeAssessment', system.timeAssessment) },
-                { label: field('timeMotivation'), value: system.timeMotivation },
-                {
-                  label: field('product'),
-                  value: [system.product, system.productVersion].filter(Boolean).join(' ') || null,
-                },
-                { label: field('inOperationFrom'), value: f.date(system.inOperationFrom) || null },
-                { label: field('eService'), value: t(`registry.systems.${system.eService ? 'yes' : 'no'}`) },
-                {
-                  label: field('ownDeveloped'),
-                  value: t(`registry.systems.${system.ownDeveloped ? 'yes' : 'no'}`),
-                },
-                { label: field('tags'), value: system.tags.join(', ') || null },
-              ]}
-            />
-          </Section>
+          <Stack gap="md">
+            <Section id="system-details" title={t('registry.systems.details')}>
+              <DetailList
+                items={[
+                  { label: field('shortName'), value: system.shortName },
+                  { label: field('description'), value: system.description },
+                  { label: field('category'), value: system.category },
+                  { label: field('owningUnitId'), value: <UnitLink id={system.owningUnitId} /> },
+                  { label: field('operationForm'), value: term('operationForm', system.operationForm) },
+                  { label: field('criticality'), value: term('criticality', system.criticality) },
+                  { label: field('timeAssessment'), value: term('timeAssessment', system.timeAssessment) },
+                  { label: field('timeMotivation'), value: system.timeMotivation },
+                  {
+                    label: field('product'),
+                    value: [system.product, system.productVersion].filter(Boolean).join(' ') || null,
+                  },
+                  { label: field('inOperationFrom'), value: f.date(system.inOperationFrom) || null },
+                  {
+                    label: field('eService'),
+                    value: t(`registry.systems.${system.eService ? 'yes' : 'no'}`),
+                  },
+                  {
+                    label: field('ownDeveloped'),
+                    value: t(`registry.systems.${system.ownDeveloped ? 'yes' : 'no'}`),
+                  },
+                  { label: field('tags'), value: system.tags.join(', ') || null },
+                ]}
+              />
+            </Section>
+            {systemSections
+              .filter((s) => s.column === 'main')
+              .map(({ id, Component }) => (
+                <Component key={id} system={system} />
+              ))}
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
@@ -97,6 +108,11 @@ export function SystemPage() {
                 </List>
               )}
             </Section>
+            {systemSections
+              .filter((s) => s.column === 'side')
+              .map(({ id, Component }) => (
+                <Component key={id} system={system} />
+              ))}
           </Stack>
         </Grid.Col>
       </Grid>

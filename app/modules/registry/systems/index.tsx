@@ -1,0 +1,30 @@
+import { IconServer2 } from '@tabler/icons-react';
+import { createRoute } from '@tanstack/react-router';
+import type { ClientPart } from '../part.ts';
+import { SystemLink } from './parts.tsx';
+import { SystemPage } from './SystemPage.tsx';
+import { SystemsPage, validateSystemsSearch } from './SystemsPage.tsx';
+
+// Systems on the web app's seam: the registry's navigation group, the list and the system page,
+// systems in the global search and the audit trail, and the `system` kind of scope.
+
+export const systemsPart: ClientPart = {
+  name: 'systems',
+  navGroups: [{ id: 'registry', label: 'registry.navGroup', order: 20 }],
+  nav: [{ to: '/systems', label: 'registry.systems.nav', icon: IconServer2, group: 'registry' }],
+  routes: (parent) => [
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/systems',
+      validateSearch: validateSystemsSearch,
+      component: SystemsPage,
+    }),
+    createRoute({ getParentRoute: () => parent, path: '/systems/$systemId', component: SystemPage }),
+  ],
+  search: [{ section: 'systems', label: 'registry.systems.searchSection', icon: IconServer2 }],
+  audit: [{ entity: 'system', label: 'registry.systems.auditEntity' }],
+  auditFields: {
+    systemId: (value) => <SystemLink id={String(value)} />,
+  },
+  scopeKinds: { system: 'registry.systems.scopeKind' },
+};
