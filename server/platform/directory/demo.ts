@@ -29,8 +29,10 @@ import * as directory from './service.ts';
 //   kjell.bergqvist@grannby.example   in both tenants (Grannby's IT-samordnare, Styrby's partner
 //                                     contact): signing in asks which organisation
 //
-// The system roles (systemOwner, systemManager, operationsOwner) need scope `system`, which the
-// registry module brings; they are not granted here yet.
+//   karin.wester@styrby.example       informationssäkerhetssamordnare
+//
+// The system roles (systemOwner, systemManager, operationsOwner) are granted per system by the
+// registry's demo (server/modules/registry/systems/demo.ts).
 
 /**
  * Loads the demo directory of each municipality, then every module's demo records into it (in the

@@ -517,22 +517,78 @@ export function grantRole(
           if (!found || found.archived) throw problems.field('body.scopeId', 'No such active scope');
           scopeName = found.name;
         }
-        const row = await insertGrant(s, { personId: input.personId, role: input.role, scope, scopeId });
-        // A grant by a person is news to its holder; the system's own (setup, demo data, a first
-        // SSO sign-in) is how an account starts, and would fill every new inbox with noise.
-        if (actor.personId) {
-          await notify(s, {
-            personIds: [input.personId],
-            kind: roleGranted,
-            params: { role: input.role, scopeName, by: actor.name },
-            record: { kind: 'person', id: input.personId, href: `/people/${input.personId}` },
-          });
-        }
-        return row;
+        return grantChecked(s, { personId: input.personId, role: input.role, scope, scopeId, scopeName });
       }),
     'body.role',
     'The person already holds this role in this scope',
   );
+}
+
+/**
+ * Grants a role in a module's own scope inside the module's transaction: for a module that keeps
+ * its own record of the role (the registry's system roles, with their dates) and so vouches for
+ * the scope itself. The person must be active; the holder is told, as with any grant by a person.
+ */
+export async function grantInScope(
+  s: TenantScope,
+  input: { personId: string; role: Role; scope: ScopeKind; scopeId: string; scopeName: string },
+  field = 'body.personId',
+): Promise<RoleAssignmentRow> {
+  if (!roleAllowsScope(input.role, input.scope))
+    throw new Error(`The role ${input.role} cannot be granted in a ${input.scope}`);
+  const person = await lockPerson(s, input.personId);
+  if (!person || person.archivedAt) throw problems.field(field, 'No such active person');
+  const [held] = await s.tx
+    .select()
+    .from(roleAssignments)
+    .where(
+      s.where(
+        roleAssignments,
+        eq(roleAssignments.personId, input.personId),
+        eq(roleAssignments.role, input.role),
+        eq(roleAssignments.scope, input.scope),
+        eq(roleAssignments.scopeId, input.scopeId),
+        isNull(roleAssignments.revokedAt),
+      ),
+    );
+  // Already held (granted on the roles page, or for a second reason): one grant serves both.
+  if (held) return held;
+  return grantChecked(s, input);
+}
+
+/** Revokes a grant inside the caller's transaction (a module's own role ending); none if already. */
+export async function revokeInScope(s: TenantScope, id: string): Promise<void> {
+  const before = await lockRow(s, roleAssignments, id);
+  if (!before || before.revokedAt) return;
+  const [after] = await s
+    .update(
+      roleAssignments,
+      { revokedAt: new Date(), revokedBy: s.actor.personId },
+      eq(roleAssignments.id, id),
+    )
+    .returning();
+  const role = { role: before.role, scope: before.scope, scopeId: before.scopeId };
+  await s.audit({ entity: 'roleAssignment', entityId: id, action: 'revoke', before, after });
+  await s.audit({ entity: 'person', entityId: before.personId, action: 'revoke-role', before: role });
+}
+
+/** A grant whose person and scope are checked: written, audited, and announced to its holder. */
+async function grantChecked(
+  s: TenantScope,
+  input: { personId: string; role: Role; scope: ScopeKind; scopeId: string | null; scopeName: string | null },
+): Promise<RoleAssignmentRow> {
+  const row = await insertGrant(s, input);
+  // A grant by a person is news to its holder; the system's own (setup, demo data, a first
+  // SSO sign-in) is how an account starts, and would fill every new inbox with noise.
+  if (s.actor.personId) {
+    await notify(s, {
+      personIds: [input.personId],
+      kind: roleGranted,
+      params: { role: input.role, scopeName: input.scopeName, by: s.actor.name },
+      record: { kind: 'person', id: input.personId, href: `/people/${input.personId}` },
+    });
+  }
+  return row;
 }
 
 /** Writes one grant and its two audit events (the grant's and the person's history). */

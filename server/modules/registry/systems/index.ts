@@ -1,5 +1,6 @@
 import type { Part } from '../part.ts';
 import { registryPolicy } from '../policy.ts';
+import { loadSystemsDemo } from './demo.ts';
 import { systemRoutes } from './routes.ts';
 import * as systems from './service.ts';
 
@@ -9,6 +10,7 @@ import * as systems from './service.ts';
 export const systemsPart: Part = {
   name: 'systems',
   routes: systemRoutes,
+  demo: loadSystemsDemo,
   scopeKinds: [
     {
       kind: 'system',
