@@ -18,3 +18,13 @@ export function useSystem(id: string, options: { enabled?: boolean } = {}) {
     staleTime: 30_000,
   });
 }
+
+/** What the reader may do in the register as a whole: the "new" buttons of its lists follow it. */
+export function useRegistryCan() {
+  return useQuery({
+    queryKey: ['registry', 'can'],
+    queryFn: ({ signal }) =>
+      api.get<{ manage: boolean; readCommercial: boolean }>('/api/v1/registry/can', { signal }),
+    staleTime: 60_000,
+  });
+}

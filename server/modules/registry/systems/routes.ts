@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { archiveBody, page, restoreBody } from '../../../../shared/records.ts';
 import { system, systemCreate, systemListQuery, systemUpdate } from '../../../../shared/registry/systems.ts';
 import { principalOf } from '../../../platform/auth/plugin.ts';
@@ -17,6 +18,22 @@ const onSystem =
     rule(actor, (request.params as { id: string }).id);
 
 export function systemRoutes(app: App, { db }: ModuleContext) {
+  app.get(
+    '/api/v1/registry/can',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'What the reader may do in the register as a whole (create systems, suppliers …)',
+        response: { 200: z.object({ manage: z.boolean(), readCommercial: z.boolean() }), ...errorResponses },
+      },
+      config: { authorize: registryPolicy.read },
+    },
+    async (request) => {
+      const actor = principalOf(request);
+      return { manage: registryPolicy.manage(actor), readCommercial: registryPolicy.readCommercial(actor) };
+    },
+  );
+
   app.get(
     '/api/v1/systems',
     {
