@@ -274,15 +274,24 @@ describe('role assignments', () => {
     });
     expect(wrongScope.statusCode).toBe(400);
     expect(json(wrongScope).errors[0].path).toBe('body.scope');
-    // No module registers `system` here: the kind is unknown, whatever the role allows.
-    const systemRole = await grant({
+    // A kind no module registers is unknown, whatever the role allows.
+    const unknownKind = await grant({
+      personId: person.id,
+      role: 'systemOwner',
+      scope: 'nosuchkind',
+      scopeId: person.id,
+    });
+    expect(unknownKind.statusCode).toBe(400);
+    expect(json(unknownKind).errors[0].path).toBe('body.scope');
+    // A registered kind (the registry's `system`) checks the id: a person's id is no system.
+    const notASystem = await grant({
       personId: person.id,
       role: 'systemOwner',
       scope: 'system',
       scopeId: person.id,
     });
-    expect(systemRole.statusCode).toBe(400);
-    expect(json(systemRole).errors[0].path).toBe('body.scope');
+    expect(notASystem.statusCode).toBe(400);
+    expect(json(notASystem).errors[0].path).toBe('body.scopeId');
     const missingScopeId = await grant({ personId: person.id, role: 'accountManager', scope: 'unit' });
     expect(json(missingScopeId).errors[0].path).toBe('body.scopeId');
     const otherTenantsUnit = await grant({
