@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client.ts';
 import type { DemoContext, Module, Seam, WalkFixtures, WalkTenant } from '../../platform/seam.ts';
+import type { QualityCheck } from './quality/check.ts';
 
 // The registry is large (systems, integrations, classification, records management, GDPR, AI,
 // suppliers and contracts …), so it is written as parts, one folder each, that the module's
@@ -22,6 +23,8 @@ export interface Part extends Omit<Module, 'name' | 'walk' | 'demo'> {
   /** The part's name, for error messages. */
   name: string;
   walk?: PartWalk;
+  /** Checks of the data-quality dashboard on the part's own records (./quality). */
+  quality?: QualityCheck[];
   /** Demo records of one tenant; `made` holds the ids earlier parts gave their demo records. */
   demo?(db: Database, tenant: DemoContext, made: Made): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import type { Part } from '../part.ts';
 import { registryPolicy } from '../policy.ts';
 import { loadSystemsDemo } from './demo.ts';
+import { systemQualityChecks } from './quality.ts';
 import { systemRoutes } from './routes.ts';
 import * as systems from './service.ts';
 
@@ -11,6 +12,7 @@ export const systemsPart: Part = {
   name: 'systems',
   routes: systemRoutes,
   demo: loadSystemsDemo,
+  quality: systemQualityChecks,
   scopeKinds: [
     {
       kind: 'system',
