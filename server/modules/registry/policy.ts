@@ -22,6 +22,9 @@ export const registryPolicy = {
     keepsRegister(actor) ||
     holdsFor(actor, 'systemOwner', system(systemId)) ||
     holdsFor(actor, 'systemManager', system(systemId)),
+  /** May change some system's records (a route's gate; the service checks the system itself). */
+  editSomeSystem: (actor: Actor) =>
+    keepsRegister(actor) || holds(actor, 'systemOwner') || holds(actor, 'systemManager'),
   /** Appoint and end the system's roles: the keepers and the systemägare. */
   manageRoles: (actor: Actor, systemId: string) =>
     keepsRegister(actor) || holdsFor(actor, 'systemOwner', system(systemId)),
