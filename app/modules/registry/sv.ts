@@ -1,3 +1,4 @@
+import { sv as ai } from './ai/sv.ts';
 import { sv as classification } from './classification/sv.ts';
 import { sv as systems } from './systems/sv.ts';
 
@@ -6,4 +7,5 @@ export const sv = {
   navGroup: 'Systemregister',
   systems,
   classification,
+  ai,
 };

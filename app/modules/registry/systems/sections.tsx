@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { System } from '../../../../shared/registry/systems.ts';
+import { AiSection } from '../ai/AiSection.tsx';
 import { ClassificationSection } from '../classification/ClassificationSection.tsx';
 
 // The sections other parts add to a system's page (its roles, integrations, classification,
@@ -13,4 +14,5 @@ export interface SystemSection {
 
 export const systemSections: SystemSection[] = [
   { id: 'classification', column: 'main', Component: ClassificationSection },
+  { id: 'ai', column: 'main', Component: AiSection },
 ];
