@@ -1,5 +1,6 @@
 import {
   Button,
+  Fieldset,
   Group,
   Paper,
   SimpleGrid,
@@ -8,7 +9,6 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -127,10 +127,7 @@ function ScaleEditor({ scale, onDone }: { scale: Scale; onDone: () => void }) {
           }}
         />
         {classificationDimensions.map((d) => (
-          <Paper key={d} withBorder p="md" component="fieldset" style={{ border: undefined }}>
-            <Title order={3} component="legend" size="h4" px={4}>
-              {t(`registry.classification.dimension.${d}`)}
-            </Title>
+          <Fieldset key={d} legend={t(`registry.classification.dimension.${d}`)}>
             <Stack gap="md">
               {consequenceLevels.map((n) => {
                 const step = levels[d][n]!;
@@ -187,7 +184,7 @@ function ScaleEditor({ scale, onDone }: { scale: Scale; onDone: () => void }) {
                 );
               })}
             </Stack>
-          </Paper>
+          </Fieldset>
         ))}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
