@@ -40,6 +40,7 @@ export const en: Messages<typeof sv> = {
   classifiedBy: 'Classified by {{name}} {{date}}',
   levelOf: 'Level {{level}}',
   actionsFor: 'Actions for {{name}}',
+  startSection: 'Classifications to review',
   searchSection: 'Information classification',
   auditEntity: 'Information classification',
   scaleAuditEntity: 'Classification scale',

@@ -40,6 +40,7 @@ export const classificationPart: ClientPart = {
   search: [
     { section: 'classifications', label: 'registry.classification.searchSection', icon: IconShieldLock },
   ],
+  startSections: [{ section: 'classificationReviews', label: 'registry.classification.startSection' }],
   audit: [
     { entity: 'classification', label: 'registry.classification.auditEntity' },
     { entity: 'classificationScale', label: 'registry.classification.scaleAuditEntity' },

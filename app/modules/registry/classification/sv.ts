@@ -38,6 +38,7 @@ export const sv = {
   classifiedBy: 'Klassad av {{name}} {{date}}',
   levelOf: 'Nivå {{level}}',
   actionsFor: 'Åtgärder för {{name}}',
+  startSection: 'Klassningar att se över',
   searchSection: 'Informationsklassning',
   auditEntity: 'Informationsklassning',
   scaleAuditEntity: 'Klassningsskala',

@@ -1,4 +1,4 @@
-import { addYears, format } from 'date-fns';
+import { addDays, addYears, format } from 'date-fns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../../shared/roles.ts';
 import {
@@ -425,5 +425,35 @@ describe('secrecy of levels and motivations (OSL), per role and route', () => {
     );
     const ids = [...all.items, ...next.items].map((c: { id: string }) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('puts reviews due within a month on the start page of those who are to review them', async () => {
+    const soon = format(addDays(new Date(`${today()}T12:00:00Z`), 10), 'yyyy-MM-dd');
+    const created = await post(sessions.otherOwner!, '/api/v1/classifications', {
+      systemId: otherSystem,
+      informationSet: 'Medier',
+      confidentiality: 0,
+      integrity: 1,
+      availability: 1,
+      motivation: 'Katalog',
+      nextReviewOn: soon,
+    });
+    expect(created.statusCode).toBe(201);
+    const id = json(created).id;
+    const start = async (who: string) =>
+      json(await get(sessions[who]!, '/api/v1/start')).items.filter(
+        (i: { section: string }) => i.section === 'classificationReviews',
+      );
+    expect(await start('otherOwner')).toEqual([
+      expect.objectContaining({
+        id,
+        title: 'Bibliotekssystem: Medier',
+        due: soon,
+        href: `/systems/${otherSystem}`,
+      }),
+    ]);
+    expect((await start('securityCoordinator')).map((i: { id: string }) => i.id)).toContain(id);
+    expect(await start('owner')).toEqual([]);
+    expect(await start('employee')).toEqual([]);
   });
 });

@@ -40,6 +40,21 @@ export const classificationPart: Part = {
       },
     },
   ],
+  startItems: [
+    {
+      section: 'classificationReviews',
+      async items(db, actor) {
+        return (await service.reviewsDue(db, actor)).map((c) => ({
+          section: 'classificationReviews',
+          id: c.id,
+          title: c.informationSet ? `${c.systemName}: ${c.informationSet}` : c.systemName,
+          detail: null,
+          href: `/systems/${c.systemId}`,
+          due: c.nextReviewOn,
+        }));
+      },
+    },
+  ],
   auditEntities: [
     {
       entity: 'classification',

@@ -1,4 +1,4 @@
-import { addYears, format, parseISO } from 'date-fns';
+import { addDays, addYears, format, parseISO } from 'date-fns';
 import { and, asc, desc, eq, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type {
   ClassificationCreate,
@@ -8,6 +8,7 @@ import type {
   ScaleLevels,
 } from '../../../../shared/registry/classification.ts';
 import { type Database, type Executor, rowsOf } from '../../../db/client.ts';
+import { scopesOf } from '../../../platform/authz.ts';
 import type { Actor } from '../../../platform/context.ts';
 import { isUniqueViolation, problems } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -483,4 +484,36 @@ export async function classificationRefs(db: Executor, tenantId: string, ids: re
       },
     ]),
   );
+}
+
+/**
+ * The classifications whose review falls due within `days` (or has passed) that the actor is to
+ * review: all for the keepers and security, those of their own systems for a systemägare. For the
+ * start page ("Mitt Styrbord"); earliest first.
+ */
+export async function reviewsDue(db: Database, actor: Actor, days = 30, limit = 20) {
+  if (!registryPolicy.classifySome(actor)) return [];
+  const scope = registryPolicy.classificationReadScope(actor);
+  const owned = scopesOf(actor, 'systemOwner', 'system');
+  if (scope !== 'all' && owned.length === 0) return [];
+  const s = readScope(db, actor);
+  const until = format(addDays(parseISO(today()), days), 'yyyy-MM-dd');
+  const rows = await db
+    .select(withSystem)
+    .from(classifications)
+    .innerJoin(
+      systems,
+      and(eq(systems.tenantId, classifications.tenantId), eq(systems.id, classifications.systemId)),
+    )
+    .where(
+      s.where(
+        classifications,
+        isNull(classifications.archivedAt),
+        lte(classifications.nextReviewOn, until),
+        scope === 'all' ? undefined : inArray(classifications.systemId, owned),
+      ),
+    )
+    .orderBy(asc(classifications.nextReviewOn), asc(classifications.id))
+    .limit(limit);
+  return rows.map(flatten);
 }
