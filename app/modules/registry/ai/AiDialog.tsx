@@ -13,6 +13,7 @@ import { ProblemAlert } from '../../../platform/errors.tsx';
 import { orNull } from '../../../platform/form.ts';
 import { DateField } from '../../../platform/inputs.tsx';
 import { useRecordForm } from '../../../platform/record-form.ts';
+import { translateAiErrors } from './messages.ts';
 
 // Register or change an AI application of a system: what it is for, its risk category under the
 // AI Act (and the Annex III area of a high-risk use), the FRIA, transparency, human oversight and
@@ -99,7 +100,8 @@ export function AiDialog({
     createdMessage: (saved) => t('registry.ai.created', { name: saved.name }),
     onCreated: async () => undefined,
   });
-  const { values, setValues, errors } = form;
+  const { values, setValues } = form;
+  const errors = translateAiErrors(t, form.errors);
   const set =
     <K extends keyof Values>(key: K) =>
     (value: Values[K]) =>

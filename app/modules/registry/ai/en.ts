@@ -30,6 +30,15 @@ export const en: Messages<typeof sv> = {
   auditEntity: 'AI application',
   yes: 'Yes',
   no: 'No',
+  serverMessage: {
+    areaRequired: 'Name the Annex III area of a high-risk application.',
+    areaOnlyHigh: 'Only a high-risk application has a high-risk area.',
+    friaRequired: 'A public body must carry out a FRIA before using a high-risk system.',
+    friaDate: 'Give the date of the assessment.',
+    friaMade: 'An assessment was made: it cannot be marked as not required.',
+    duplicate: 'The system already has an active AI application of that name.',
+    noActiveSystem: 'The system does not exist or is archived.',
+  },
   field: {
     name: 'Name',
     system: 'System',

@@ -28,6 +28,15 @@ export const sv = {
   auditEntity: 'AI-tillämpning',
   yes: 'Ja',
   no: 'Nej',
+  serverMessage: {
+    areaRequired: 'Ange området i bilaga III för en tillämpning med hög risk.',
+    areaOnlyHigh: 'Bara en tillämpning med hög risk har ett högriskområde.',
+    friaRequired: 'En offentlig aktör måste göra en FRIA innan ett system med hög risk används.',
+    friaDate: 'Ange när bedömningen gjordes.',
+    friaMade: 'En bedömning är gjord: den kan inte anges som ej krävd.',
+    duplicate: 'Systemet har redan en aktiv AI-tillämpning med det namnet.',
+    noActiveSystem: 'Systemet finns inte eller är arkiverat.',
+  },
   field: {
     name: 'Namn',
     system: 'System',

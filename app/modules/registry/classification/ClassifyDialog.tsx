@@ -8,13 +8,13 @@ import {
   classificationDimensions,
   consequenceLevels,
 } from '../../../../shared/registry/classification.ts';
-import { ApiError } from '../../../platform/api.ts';
 import { Dialog, DialogFooter } from '../../../platform/dialogs.tsx';
 import { ProblemAlert } from '../../../platform/errors.tsx';
 import { orNull } from '../../../platform/form.ts';
 import { DateField } from '../../../platform/inputs.tsx';
 import { useRecordForm } from '../../../platform/record-form.ts';
 import { classificationKeys, useScale } from './api.ts';
+import { translateClassificationErrors } from './messages.ts';
 
 // "Klassa": a level 0–4 per dimension, each level a radio with the scale's wording beside it (arrow
 // keys move within a dimension, Tab to the next), the information set, the motivation and the
@@ -86,15 +86,12 @@ export function ClassifyDialog({
     createdMessage: () => t('registry.classification.created'),
     onCreated: async () => undefined,
   });
-  const { values, setValues, errors } = form;
+  const { values, setValues } = form;
+  const errors = translateClassificationErrors(t, form.errors);
   const set =
     <K extends keyof Values>(key: K) =>
     (value: Values[K]) =>
       setValues((current) => ({ ...current, [key]: value }));
-  const duplicate =
-    form.save.error instanceof ApiError &&
-    form.save.error.status === 409 &&
-    form.save.error.errors.some((e) => e.path.endsWith('informationSet'));
 
   const dimension = (d: ClassificationDimension) => (
     <Radio.Group
@@ -152,7 +149,7 @@ export function ClassifyDialog({
             description={t('registry.classification.informationSetHelp')}
             value={values.informationSet}
             onChange={(e) => set('informationSet')(e.currentTarget.value)}
-            error={duplicate ? t('registry.classification.duplicate') : errors.informationSet}
+            error={errors.informationSet}
             maxLength={200}
             data-autofocus
           />

@@ -34,7 +34,6 @@ export const en: Messages<typeof sv> = {
   created: 'The classification is saved.',
   archiveTitle: 'Archive the classification',
   archiveHelp: 'The classification stays in the history and can be restored.',
-  duplicate: 'The system already has an active classification of that information set.',
   informationSetHelp: 'Leave empty to classify the system as a whole.',
   scaleVersion: 'Scale version {{version}}',
   classifiedBy: 'Classified by {{name}} {{date}}',
@@ -44,6 +43,13 @@ export const en: Messages<typeof sv> = {
   searchSection: 'Information classification',
   auditEntity: 'Information classification',
   scaleAuditEntity: 'Classification scale',
+  serverMessage: {
+    level: 'Choose a level 0–4.',
+    noActiveSystem: 'The system does not exist or is archived.',
+    reviewAfter: 'The next review must be after the day of the classification.',
+    reviewWithin: 'The next review may be at most five years ahead.',
+    duplicate: 'The system already has an active classification of that information set.',
+  },
   dimension: {
     confidentiality: 'Confidentiality',
     integrity: 'Integrity',

@@ -32,7 +32,6 @@ export const sv = {
   created: 'Klassningen är sparad.',
   archiveTitle: 'Arkivera klassningen',
   archiveHelp: 'Klassningen finns kvar i historiken och kan återställas.',
-  duplicate: 'Systemet har redan en aktiv klassning av den informationsmängden.',
   informationSetHelp: 'Lämna tomt för att klassa systemet som helhet.',
   scaleVersion: 'Skalversion {{version}}',
   classifiedBy: 'Klassad av {{name}} {{date}}',
@@ -42,6 +41,13 @@ export const sv = {
   searchSection: 'Informationsklassning',
   auditEntity: 'Informationsklassning',
   scaleAuditEntity: 'Klassningsskala',
+  serverMessage: {
+    level: 'Välj en nivå 0–4.',
+    noActiveSystem: 'Systemet finns inte eller är arkiverat.',
+    reviewAfter: 'Nästa översyn måste ligga efter klassningsdagen.',
+    reviewWithin: 'Nästa översyn får ligga högst fem år fram.',
+    duplicate: 'Systemet har redan en aktiv klassning av den informationsmängden.',
+  },
   dimension: {
     confidentiality: 'Konfidentialitet',
     integrity: 'Riktighet',
