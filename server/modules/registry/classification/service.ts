@@ -297,7 +297,7 @@ export async function maxLevelsBySystem(
 /** The active system, or a 400 naming the field (also when it is another tenant's). */
 async function activeSystem(s: TenantScope, systemId: string) {
   const [row] = await s.tx
-    .select({ id: systems.id, name: systems.name })
+    .select({ id: systems.id, name: systems.name, sortName: systems.sortName })
     .from(systems)
     .where(s.where(systems, eq(systems.id, systemId), isNull(systems.archivedAt)));
   if (!row) throw problems.field('body.systemId', 'No such active system');
@@ -331,10 +331,10 @@ export async function createClassification(
   const classifiedOn = options.classifiedOn ?? today();
   const nextReviewOn = input.nextReviewOn ?? yearsAfter(classifiedOn, 1);
   checkReviewDate(classifiedOn, nextReviewOn);
-  const id = await guardUnique(
+  return guardUnique(
     () =>
       inTenant(db, actor, async (s) => {
-        await activeSystem(s, input.systemId);
+        const system = await activeSystem(s, input.systemId);
         const scale = await currentScale(s.tx, s.tenantId);
         const [row] = await s
           .insert(classifications, {
@@ -354,12 +354,11 @@ export async function createClassification(
           })
           .returning();
         await s.audit({ entity: 'classification', entityId: row!.id, action: 'create', after: row });
-        return row!.id;
+        return { ...row!, systemName: system.name, systemSortName: system.sortName };
       }),
     'body.informationSet',
     DUPLICATE,
   );
-  return getClassification(db, actor, id);
 }
 
 const levelFields = ['confidentiality', 'integrity', 'availability', 'traceability', 'motivation'] as const;
