@@ -411,6 +411,26 @@ describe('secrecy of levels and motivations (OSL), per role and route', () => {
     expect(file.body).not.toContain(MOTIVATION);
   });
 
+  it('leaves the levels blank in an XLSX export too', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const cells = async (who: string) => {
+      const file = await t.app.inject({
+        url: `/api/v1/classifications/export?format=xlsx&systemId=${secretSystem}`,
+        headers: sessions[who]!.headers(),
+      });
+      expect(file.statusCode).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+      const rows: string[][] = [];
+      book.worksheets[0]!.eachRow((row) => {
+        rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '')));
+      });
+      return rows.find((r) => r[1] === 'Personakter')!;
+    };
+    expect((await cells('manager')).slice(2, 7)).toEqual(['4', '3', '2', '3', MOTIVATION]);
+    expect((await cells('reader')).slice(2, 7)).toEqual(['', '', '', '', '']);
+  });
+
   it('lists what is due for review, to everyone, by review date', async () => {
     const due = json(await get(sessions.employee!, '/api/v1/classifications?reviewDue=true'));
     expect(due.items).toEqual([]);
