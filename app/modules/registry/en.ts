@@ -1,4 +1,6 @@
 import type { Messages } from '../../platform/seam.ts';
+import { en as ai } from './ai/en.ts';
+import { en as classification } from './classification/en.ts';
 import { en as quality } from './quality/en.ts';
 import type { sv } from './sv.ts';
 import { en as systems } from './systems/en.ts';
@@ -7,4 +9,6 @@ export const en: Messages<typeof sv> = {
   navGroup: 'System register',
   systems,
   quality,
+  classification,
+  ai,
 };

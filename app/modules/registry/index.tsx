@@ -1,3 +1,5 @@
+import { aiPart } from './ai/index.tsx';
+import { classificationPart } from './classification/index.tsx';
 import { en } from './en.ts';
 import { combineClientParts } from './part.ts';
 import { qualityPart } from './quality/index.tsx';
@@ -7,4 +9,9 @@ import { systemsPart } from './systems/index.tsx';
 // The system register on the web app's seam, combined from its parts (./part.ts): one folder per
 // part, each with its pages, its messages (./sv.ts, ./en.ts) and what it registers.
 
-export const registryModule = combineClientParts('registry', { sv, en }, [systemsPart, qualityPart]);
+export const registryModule = combineClientParts('registry', { sv, en }, [
+  systemsPart,
+  classificationPart,
+  aiPart,
+  qualityPart,
+]);

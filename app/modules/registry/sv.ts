@@ -1,3 +1,5 @@
+import { sv as ai } from './ai/sv.ts';
+import { sv as classification } from './classification/sv.ts';
 import { sv as quality } from './quality/sv.ts';
 import { sv as systems } from './systems/sv.ts';
 
@@ -6,4 +8,6 @@ export const sv = {
   navGroup: 'Systemregister',
   systems,
   quality,
+  classification,
+  ai,
 };

@@ -1,4 +1,6 @@
-import { combineParts } from './part.ts';
+import { aiPart } from './ai/index.ts';
+import { classificationPart } from './classification/index.ts';
+import { combineParts, type Part } from './part.ts';
 import { qualityPart } from './quality/index.ts';
 import { systemsPart } from './systems/index.ts';
 
@@ -7,7 +9,7 @@ import { systemsPart } from './systems/index.ts';
 // seam, combined from its parts (./part.ts); each part is a folder with its own schema, service,
 // policy use, routes and tests.
 
-const parts = [systemsPart];
+const parts: Part[] = [systemsPart, classificationPart, aiPart];
 
 export const registryModule = combineParts('registry', [
   ...parts,

@@ -1,4 +1,4 @@
-import { holdsFor, holdsGlobally, isAdmin, isStaff } from '../../platform/authz.ts';
+import { holds, holdsFor, holdsGlobally, isAdmin, isStaff, scopesOf } from '../../platform/authz.ts';
 import type { Actor } from '../../platform/context.ts';
 
 // Who may do what in the system register. Deny by default: each rule says yes only to the roles it
@@ -22,6 +22,9 @@ export const registryPolicy = {
     keepsRegister(actor) ||
     holdsFor(actor, 'systemOwner', system(systemId)) ||
     holdsFor(actor, 'systemManager', system(systemId)),
+  /** May change some system's records (a route's gate; the service checks the system itself). */
+  editSomeSystem: (actor: Actor) =>
+    keepsRegister(actor) || holds(actor, 'systemOwner') || holds(actor, 'systemManager'),
   /** Appoint and end the system's roles: the keepers and the systemägare. */
   manageRoles: (actor: Actor, systemId: string) =>
     keepsRegister(actor) || holdsFor(actor, 'systemOwner', system(systemId)),
@@ -40,6 +43,26 @@ export const registryPolicy = {
     holdsGlobally(actor, 'securityCoordinator') ||
     holdsFor(actor, 'systemOwner', system(systemId)) ||
     holdsFor(actor, 'systemManager', system(systemId)),
+  /**
+   * Whom a list of classifications may show levels to without asking per row: the keepers and
+   * security read all of them ('all'); anyone else only those of the systems they own or manage.
+   * Filters that would reveal levels (level 4, motivation in a search) apply to these rows only.
+   */
+  classificationReadScope: (actor: Actor): 'all' | string[] =>
+    keepsRegister(actor) || holdsGlobally(actor, 'securityCoordinator')
+      ? 'all'
+      : [
+          ...new Set([
+            ...scopesOf(actor, 'systemOwner', 'system'),
+            ...scopesOf(actor, 'systemManager', 'system'),
+          ]),
+        ],
+  /** May classify some system (the route's gate; the service checks the system itself). */
+  classifySome: (actor: Actor) =>
+    keepsRegister(actor) || holdsGlobally(actor, 'securityCoordinator') || holds(actor, 'systemOwner'),
+  /** Edit the wording of the KLASSA consequence scale (a new version): the keepers and security. */
+  editClassificationScale: (actor: Actor) =>
+    keepsRegister(actor) || holdsGlobally(actor, 'securityCoordinator'),
   /** The audit history of registry records: the keepers. */
   readHistory: keepsRegister,
   /** The GDPR processing register in full: the keepers, the DPO and security. */

@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import type { System } from '../../../../shared/registry/systems.ts';
+import { AiSection } from '../ai/AiSection.tsx';
+import { ClassificationSection } from '../classification/ClassificationSection.tsx';
 
 // The sections other parts add to a system's page (its roles, integrations, classification,
 // contracts …), in this order, in the side column or the main one. Each part adds one line.
@@ -10,4 +12,7 @@ export interface SystemSection {
   Component: ComponentType<{ system: System }>;
 }
 
-export const systemSections: SystemSection[] = [];
+export const systemSections: SystemSection[] = [
+  { id: 'classification', column: 'main', Component: ClassificationSection },
+  { id: 'ai', column: 'main', Component: AiSection },
+];

@@ -1,0 +1,23 @@
+import { IconRobot } from '@tabler/icons-react';
+import { createRoute } from '@tanstack/react-router';
+import type { ClientPart } from '../part.ts';
+import { AiApplicationsPage, validateAiSearch } from './AiApplicationsPage.tsx';
+
+// The AI Act register on the web app's seam: its list page in the registry's navigation, AI
+// applications in the global search and the audit trail. The section on a system's page is
+// registered in ../systems/sections.tsx.
+
+export const aiPart: ClientPart = {
+  name: 'ai',
+  nav: [{ to: '/ai-applications', label: 'registry.ai.nav', icon: IconRobot, group: 'registry' }],
+  routes: (parent) => [
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/ai-applications',
+      validateSearch: validateAiSearch,
+      component: AiApplicationsPage,
+    }),
+  ],
+  search: [{ section: 'aiApplications', label: 'registry.ai.searchSection', icon: IconRobot }],
+  audit: [{ entity: 'aiApplication', label: 'registry.ai.auditEntity' }],
+};

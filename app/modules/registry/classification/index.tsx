@@ -1,0 +1,48 @@
+import { IconScale, IconShieldLock } from '@tabler/icons-react';
+import { createRoute } from '@tanstack/react-router';
+import type { ClientPart } from '../part.ts';
+import { ClassificationsPage, validateClassificationsSearch } from './ClassificationsPage.tsx';
+import { ScalePage } from './ScalePage.tsx';
+
+// Information classification on the web app's seam: the list of classifications and the scale's
+// page in the registry's navigation, classifications in the global search and the audit trail.
+// The section on a system's page is registered in ../systems/sections.tsx.
+
+export const classificationPart: ClientPart = {
+  name: 'classification',
+  nav: [
+    {
+      to: '/classifications',
+      label: 'registry.classification.nav',
+      icon: IconShieldLock,
+      group: 'registry',
+    },
+    {
+      to: '/registry/classification-scale',
+      label: 'registry.classification.scale.nav',
+      icon: IconScale,
+      group: 'registry',
+    },
+  ],
+  routes: (parent) => [
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/classifications',
+      validateSearch: validateClassificationsSearch,
+      component: ClassificationsPage,
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/registry/classification-scale',
+      component: ScalePage,
+    }),
+  ],
+  search: [
+    { section: 'classifications', label: 'registry.classification.searchSection', icon: IconShieldLock },
+  ],
+  startSections: [{ section: 'classificationReviews', label: 'registry.classification.startSection' }],
+  audit: [
+    { entity: 'classification', label: 'registry.classification.auditEntity' },
+    { entity: 'classificationScale', label: 'registry.classification.scaleAuditEntity' },
+  ],
+};
