@@ -247,6 +247,51 @@ export function createRole(
   });
 }
 
+/**
+ * Appoints many roles in one transaction (demo data, imports): each person must be active in the
+ * tenant, and the grants are synced once for all the systems at the end.
+ */
+export function appointRoles(
+  db: Database,
+  actor: Actor,
+  entries: readonly (SystemRoleCreate & { systemId: string })[],
+  day = stockholmToday(),
+): Promise<SystemRoleRow[]> {
+  return inTenant(db, actor, async (s) => {
+    if (!registryPolicy.manage(actor)) throw problems.forbidden();
+    const personIds = [...new Set(entries.map((e) => e.personId))];
+    const active = new Set(
+      personIds.length
+        ? (
+            await s.tx
+              .select({ id: people.id })
+              .from(people)
+              .where(s.where(people, inArray(people.id, personIds), isNull(people.archivedAt)))
+          ).map((p) => p.id)
+        : [],
+    );
+    entries.forEach((e, i) => {
+      if (!active.has(e.personId)) throw problems.field(`body.${i}.personId`, 'No such active person');
+      checkDates(e.validFrom ?? day, e.validTo ?? null);
+    });
+    const rows = await s.insertMany(
+      systemRoles,
+      entries.map((e) => ({
+        id: newId(),
+        systemId: e.systemId,
+        kind: e.kind,
+        personId: e.personId,
+        validFrom: e.validFrom ?? day,
+        validTo: e.validTo ?? null,
+        note: e.note || null,
+      })),
+      { audit: 'systemRole' },
+    );
+    await syncRoles(s, day, { systemIds: [...new Set(entries.map((e) => e.systemId))] });
+    return rows;
+  });
+}
+
 /** Locks a role for a change by someone who may manage the roles of its system. */
 async function lockRole(s: TenantScope, id: string, version: number) {
   const before = await lockRow(s, systemRoles, id);
