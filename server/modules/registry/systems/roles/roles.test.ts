@@ -317,6 +317,39 @@ describe('system roles', () => {
     expect(systems.items.map((s: { name: string }) => s.name)).toEqual(['Ansvar Ett R', 'Ansvar Två R']);
   });
 
+  it('pages the gaps of a unit, one row per system and missing kind, and an archived system holds no grant', async () => {
+    const unit = json(await post(admin, '/api/v1/units', { name: 'Luckor R', kind: 'department' })).id;
+    const made = [];
+    for (const name of ['Lucka A R', 'Lucka B R'])
+      made.push(json(await post(admin, '/api/v1/systems', { name, scope: 'business', owningUnitId: unit })));
+    const person = await seedPerson(t.db, t.a, 'r.lucka@a.example', ['employee']);
+    await post(admin, `/api/v1/systems/${made[0].id}/roles`, { kind: 'systemOwner', personId: person.id });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { systemName: string; kind: string; gap: boolean }[]; nextCursor: string | null } =
+        json(
+          await get(
+            admin,
+            `/api/v1/system-roles?gaps=true&unitId=${unit}&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+          ),
+        );
+      seen.push(...page.items.map((i) => `${i.systemName}:${i.kind}`));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(['Lucka A R:systemManager', 'Lucka B R:systemOwner', 'Lucka B R:systemManager']);
+
+    expect(await grantsOf(person.id)).toHaveLength(1);
+    const archived = await post(admin, `/api/v1/systems/${made[0].id}/archive`, {
+      version: 1,
+      reason: 'Avvecklat',
+    });
+    expect(archived.statusCode).toBe(200);
+    expect(await grantsOf(person.id)).toEqual([]);
+    await post(admin, `/api/v1/systems/${made[0].id}/restore`, { version: 2 });
+    expect(await grantsOf(person.id)).toHaveLength(1);
+  });
+
   it('puts the systems a person answers for that need attention on their start page', async () => {
     const system = await newSystem('Start R');
     const person = await seedPerson(t.db, t.a, 'r.start@a.example', ['employee']);
