@@ -857,7 +857,14 @@ export const demoSystemRoles: DemoSystemRoles[] = [
   { system: 'Kommunikation krisledning', owner: 'karin.lindqvist', managers: ['emma.hedlund'] },
   { system: 'Fastighetsförvaltning', owner: 'christer.ahlstrom', managers: ['petra.sjodin'] },
   { system: 'Energimätning', owner: 'christer.ahlstrom', managers: ['rasmus.ohman'] },
-  { system: 'Chattbot kundservice', owner: 'lena.bjork' },
+  { system: 'Chattbot kundservice', owner: 'lena.bjork', managers: ['hassan.farah'] },
+  { system: 'Trygghetslarm', owner: 'monica.nystrom', managers: ['agneta.karlsson'] },
+  {
+    system: 'Utskriftstjänst',
+    owner: 'anders.holm',
+    managers: ['erik.dahlgren'],
+    operations: 'jonas.lundgren',
+  },
 ];
 
 /** Roles that ended or have not begun: the history and the plans a real register holds. */
