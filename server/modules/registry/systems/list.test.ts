@@ -130,6 +130,24 @@ describe('the systems list', () => {
     expect(badCursor.statusCode).toBe(400);
   });
 
+  it('takes a fixed number of statements per page however many rows (no N+1)', async () => {
+    const count = async (url: string) => {
+      await get(url); // warms the principal cache
+      const before = t.database.queryCount;
+      const response = await get(url);
+      expect(response.statusCode, url).toBe(200);
+      return t.database.queryCount - before;
+    };
+    // The page, and the using units of all its systems.
+    expect(await count('/api/v1/systems?limit=50')).toBe(2);
+    expect(await count('/api/v1/systems?limit=2&sort=criticality&order=desc')).toBe(2);
+    expect(await count(`/api/v1/systems?limit=50&usingUnitId=${t.a.unitId}&phase=retired`)).toBe(2);
+    expect(await count('/api/v1/system-roles?limit=50')).toBe(1);
+    expect(await count('/api/v1/system-roles?limit=50&gaps=true')).toBe(1);
+    // The system, its roles, the IT-samordnare of its units and the grants without a role.
+    expect(await count(`/api/v1/systems/${ids.Diarium}/roles`)).toBe(4);
+  });
+
   it('exports the filtered list as CSV and XLSX, with names, owners and a formula neutralised', async () => {
     const person = await seedPerson(t.db, t.a, 'export@a.example');
     const formula = json(
