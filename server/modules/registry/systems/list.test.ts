@@ -138,10 +138,10 @@ describe('the systems list', () => {
       expect(response.statusCode, url).toBe(200);
       return t.database.queryCount - before;
     };
-    // The page, and the using units of all its systems.
-    expect(await count('/api/v1/systems?limit=50')).toBe(2);
-    expect(await count('/api/v1/systems?limit=2&sort=criticality&order=desc')).toBe(2);
-    expect(await count(`/api/v1/systems?limit=50&usingUnitId=${t.a.unitId}&phase=retired`)).toBe(2);
+    // The page with the using units of its systems, in one statement.
+    expect(await count('/api/v1/systems?limit=50')).toBe(1);
+    expect(await count('/api/v1/systems?limit=2&sort=criticality&order=desc')).toBe(1);
+    expect(await count(`/api/v1/systems?limit=50&usingUnitId=${t.a.unitId}&phase=retired`)).toBe(1);
     expect(await count('/api/v1/system-roles?limit=50')).toBe(1);
     expect(await count('/api/v1/system-roles?limit=50&gaps=true')).toBe(1);
     // The system, its roles, the IT-samordnare of its units and the grants without a role.
