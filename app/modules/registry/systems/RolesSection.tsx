@@ -306,7 +306,9 @@ function AppointDialog({
           <ProblemAlert error={appoint.error} fields={['kind', 'personId', 'validFrom', 'validTo', 'note']} />
           <Select
             label={t('registry.systems.roles.kind')}
-            data={systemRoleKinds.map((k) => ({ value: k, label: t(`registry.systems.roles.kinds.${k}`) }))}
+            data={systemRoleKinds
+              .filter((k) => system.ownDeveloped || (k !== 'productOwner' && k !== 'productManager'))
+              .map((k) => ({ value: k, label: t(`registry.systems.roles.kinds.${k}`) }))}
             value={kind}
             onChange={(v) => v && setKind(v as SystemRoleKind)}
             allowDeselect={false}

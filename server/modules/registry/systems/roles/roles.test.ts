@@ -121,7 +121,9 @@ describe('system roles', () => {
   });
 
   it('ending a role revokes its grant, but a grant another role still needs is kept', async () => {
-    const system = await newSystem('Delad R');
+    const system = json(
+      await post(admin, '/api/v1/systems', { name: 'Delad R', scope: 'shared', ownDeveloped: true }),
+    );
     const person = await seedPerson(t.db, t.a, 'r.delad@a.example', ['employee']);
     const owner = json(
       await post(admin, `/api/v1/systems/${system.id}/roles`, { kind: 'systemOwner', personId: person.id }),
@@ -288,6 +290,13 @@ describe('system roles', () => {
     expect(twice.statusCode).toBe(409);
     const endB = await post(adminB, `/api/v1/system-roles/${first.id}/end`, { version: 1 });
     expect(endB.statusCode).toBe(404);
+
+    const product = await post(admin, `/api/v1/systems/${system.id}/roles`, {
+      kind: 'productOwner',
+      personId: person.id,
+    });
+    expect(product.statusCode).toBe(400);
+    expect(json(product).errors[0].path).toBe('body.kind');
 
     const employee = await signIn(t.app, 'r.dubbel@a.example');
     const refused = await post(employee, `/api/v1/system-roles/${first.id}/end`, { version: 1 });

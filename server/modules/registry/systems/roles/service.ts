@@ -206,6 +206,12 @@ async function checkOverlap(
     ]);
 }
 
+/** Produktägare and produktförvaltare belong to products the municipality develops itself. */
+function checkKindFits(kind: string, ownDeveloped: boolean, field = 'body.kind') {
+  if (!ownDeveloped && (kind === 'productOwner' || kind === 'productManager'))
+    throw problems.field(field, 'Only an own-developed system has a product owner or product manager');
+}
+
 function checkDates(validFrom: string, validTo: string | null) {
   if (validTo !== null && validTo < validFrom)
     throw problems.field('body.validTo', 'Must not be before the first day');
@@ -219,8 +225,9 @@ export function createRole(
   day = stockholmToday(),
 ): Promise<SystemRoleRow> {
   return inTenant(db, actor, async (s) => {
-    await lockSystem(s, systemId);
+    const system = await lockSystem(s, systemId);
     if (!registryPolicy.manageRoles(actor, systemId)) throw problems.forbidden();
+    checkKindFits(input.kind, system.ownDeveloped);
     const [person] = await s.tx
       .select({ id: people.id, archivedAt: people.archivedAt })
       .from(people)
@@ -270,7 +277,18 @@ export function appointRoles(
           ).map((p) => p.id)
         : [],
     );
+    const systemIds = [...new Set(entries.map((e) => e.systemId))];
+    const ownDeveloped = new Map(
+      (
+        await s.tx
+          .select({ id: systems.id, ownDeveloped: systems.ownDeveloped })
+          .from(systems)
+          .where(s.where(systems, inArray(systems.id, systemIds), isNull(systems.archivedAt)))
+      ).map((r) => [r.id, r.ownDeveloped]),
+    );
     entries.forEach((e, i) => {
+      if (!ownDeveloped.has(e.systemId)) throw problems.field(`body.${i}.systemId`, 'No such active system');
+      checkKindFits(e.kind, ownDeveloped.get(e.systemId)!, `body.${i}.kind`);
       if (!active.has(e.personId)) throw problems.field(`body.${i}.personId`, 'No such active person');
       checkDates(e.validFrom ?? day, e.validTo ?? null);
     });
@@ -287,7 +305,7 @@ export function appointRoles(
       })),
       { audit: 'systemRole' },
     );
-    await syncRoles(s, day, { systemIds: [...new Set(entries.map((e) => e.systemId))] });
+    await syncRoles(s, day, { systemIds });
     return rows;
   });
 }
