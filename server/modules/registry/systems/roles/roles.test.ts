@@ -118,6 +118,9 @@ describe('system roles', () => {
     expect(await syncAllRoles(t.db, from)).toBe(0);
     await syncAllRoles(t.db, addDays(to, 1));
     expect(await grantsOf(person.id)).toEqual([]);
+    // The nightly job is registered with the server's jobs, on a schedule.
+    const job = t.app.seam.jobs.find((j) => j.name === 'registry.system-roles-sync');
+    expect(job?.schedule?.cron).toBe('5 0 * * *');
   });
 
   it('ending a role revokes its grant, but a grant another role still needs is kept', async () => {
