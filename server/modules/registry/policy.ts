@@ -28,6 +28,11 @@ export const registryPolicy = {
   /** Appoint and end the system's roles: the keepers and the systemägare. */
   manageRoles: (actor: Actor, systemId: string) =>
     keepsRegister(actor) || holdsFor(actor, 'systemOwner', system(systemId)),
+  /**
+   * Whether the actor may manage the roles of some system: the route's check, before the role's
+   * own system is known (the service then asks manageRoles of that system).
+   */
+  manageSomeRoles: (actor: Actor) => keepsRegister(actor) || holds(actor, 'systemOwner'),
   /** Classify a system's information (KLASSA): the keepers, security, and the systemägare. */
   classify: (actor: Actor, systemId: string) =>
     keepsRegister(actor) ||

@@ -1,12 +1,20 @@
-import { Grid, List, Stack, Text } from '@mantine/core';
+import { Anchor, Grid, List, Stack, Text } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ArchiveDialog, useRestore } from '../../../platform/dialogs.tsx';
 import { UnitLink } from '../../../platform/directory/parts.tsx';
 import { useFormat } from '../../../platform/format.ts';
 import { DetailList, EmptyValue, PageHeader, Section } from '../../../platform/page.tsx';
-import { isNotFound, RecordFallback, RecordNotices } from '../../../platform/record-actions.tsx';
-import { useSystem } from './api.ts';
+import {
+  isNotFound,
+  RecordActions,
+  RecordFallback,
+  RecordNotices,
+} from '../../../platform/record-actions.tsx';
+import { useSystem, useSystemsInvalidate } from './api.ts';
 import { PhaseBadge, ScopeBadge } from './parts.tsx';
+import { SystemFormModal } from './SystemForm.tsx';
 import { systemSections } from './sections.tsx';
 
 // One system: what it is, who owns and uses it, where it is in its life.
@@ -17,6 +25,10 @@ export function SystemPage() {
   const { systemId } = useParams({ from: '/_app/systems/$systemId' });
   const query = useSystem(systemId);
   const system = query.data;
+  const invalidate = useSystemsInvalidate();
+  const [editing, setEditing] = useState(false);
+  const [archiving, setArchiving] = useState(false);
+  const restore = useRestore(`/api/v1/systems/${systemId}`, system?.version ?? 0, invalidate);
   if (!system || isNotFound(query.error)) return <RecordFallback error={query.error} />;
   const field = (name: string) => t(`registry.systems.field.${name}`);
   const term = (group: string, value: string | null) =>
@@ -37,9 +49,36 @@ export function SystemPage() {
             <PhaseBadge phase={system.phase} />
           </>
         }
+        actions={
+          <RecordActions
+            archived={system.archivedAt !== null}
+            can={system.can}
+            onEdit={() => setEditing(true)}
+            restore={restore}
+            items={[]}
+            history={{ entity: 'system', entityId: system.id }}
+            onArchive={() => setArchiving(true)}
+          />
+        }
+      />
+      <SystemFormModal
+        opened={editing}
+        onClose={() => setEditing(false)}
+        system={system}
+        onReload={() => query.refetch()}
+      />
+      <ArchiveDialog
+        opened={archiving}
+        onClose={() => setArchiving(false)}
+        title={t('registry.systems.archiveTitle', { name: system.name })}
+        help={t('registry.systems.archiveHelp')}
+        path={`/api/v1/systems/${system.id}`}
+        version={system.version}
+        onReload={() => query.refetch()}
+        invalidate={invalidate}
       />
       <RecordNotices
-        restoreError={null}
+        restoreError={restore.error}
         onReload={() => void query.refetch()}
         archived={
           system.archivedAt
@@ -69,6 +108,8 @@ export function SystemPage() {
                     value: [system.product, system.productVersion].filter(Boolean).join(' ') || null,
                   },
                   { label: field('inOperationFrom'), value: f.date(system.inOperationFrom) || null },
+                  { label: field('phaseOutFrom'), value: f.date(system.phaseOutFrom) || null },
+                  { label: field('retiredOn'), value: f.date(system.retiredOn) || null },
                   {
                     label: field('eService'),
                     value: t(`registry.systems.${system.eService ? 'yes' : 'no'}`),
@@ -77,7 +118,25 @@ export function SystemPage() {
                     label: field('ownDeveloped'),
                     value: t(`registry.systems.${system.ownDeveloped ? 'yes' : 'no'}`),
                   },
+                  ...(system.ownDeveloped
+                    ? [{ label: field('productCouncil'), value: system.productCouncil }]
+                    : []),
                   { label: field('tags'), value: system.tags.join(', ') || null },
+                  {
+                    label: field('links'),
+                    value:
+                      system.links.length > 0 ? (
+                        <List spacing={2}>
+                          {system.links.map((link) => (
+                            <List.Item key={link.url}>
+                              <Anchor href={link.url} target="_blank" rel="noreferrer" size="sm">
+                                {link.label}
+                              </Anchor>
+                            </List.Item>
+                          ))}
+                        </List>
+                      ) : null,
+                  },
                 ]}
               />
             </Section>

@@ -1,31 +1,61 @@
-import { Select, Switch, Table, Text } from '@mantine/core';
+import { Select, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type LifecyclePhase,
   lifecyclePhases,
+  type OperationForm,
+  operationForms,
   type System,
   type SystemScope,
+  type SystemSort,
   systemScopes,
+  systemSorts,
+  type TimeAssessment,
+  timeAssessments,
 } from '../../../../shared/registry/systems.ts';
-import { UnitLink } from '../../../platform/directory/parts.tsx';
+import { UnitLink, UnitSelect } from '../../../platform/directory/parts.tsx';
+import { useFormat } from '../../../platform/format.ts';
 import { RouterAnchor } from '../../../platform/links.tsx';
-import { CursorTable, FilterBar, SearchField } from '../../../platform/list-page.tsx';
+import { CursorTable, FilterBar, ListActions, SearchField } from '../../../platform/list-page.tsx';
 import { EmptyValue, PageHeader } from '../../../platform/page.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
-import { systemKeys } from './api.ts';
-import { PhaseBadge, ScopeBadge } from './parts.tsx';
+import { systemKeys, useRegistryCan } from './api.ts';
+import { PersonSelect, PhaseBadge, ScopeBadge, SortHeader } from './parts.tsx';
+import { SystemFormModal } from './SystemForm.tsx';
 
-// Systems: a searchable, filterable table of keyset pages; the filters live in the URL.
+// Systems: a searchable, filterable, sortable table of keyset pages, exportable with the same
+// filters; the filters and the order live in the URL.
 
 export interface SystemsSearch {
   q?: string;
   scope?: SystemScope;
   phase?: LifecyclePhase;
   archived?: boolean;
+  sort?: SystemSort;
+  order?: 'asc' | 'desc';
+  owningUnitId?: string;
+  usingUnitId?: string;
+  personId?: string;
+  operationForm?: OperationForm;
+  timeAssessment?: TimeAssessment;
+  eService?: 'true' | 'false';
+  ownDeveloped?: 'true' | 'false';
+  tag?: string;
+  category?: string;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const oneOf = <T extends string>(values: readonly T[], v: unknown): T | undefined =>
+  values.includes(v as T) ? (v as T) : undefined;
+const uuid = (v: unknown) => (typeof v === 'string' && UUID.test(v) ? v : undefined);
+const text = (v: unknown, max: number) =>
+  typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined;
+const yesNo = (v: unknown) =>
+  v === 'true' || v === true ? 'true' : v === 'false' || v === false ? 'false' : undefined;
 
 export function validateSystemsSearch(search: Record<string, unknown>): SystemsSearch {
   return {
@@ -35,24 +65,62 @@ export function validateSystemsSearch(search: Record<string, unknown>): SystemsS
       ? (search.phase as LifecyclePhase)
       : undefined,
     archived: search.archived === true || search.archived === 'true' ? true : undefined,
+    sort: oneOf(systemSorts, search.sort),
+    order: oneOf(['asc', 'desc'] as const, search.order),
+    owningUnitId: uuid(search.owningUnitId),
+    usingUnitId: uuid(search.usingUnitId),
+    personId: uuid(search.personId),
+    operationForm: oneOf(operationForms, search.operationForm),
+    timeAssessment: oneOf(timeAssessments, search.timeAssessment),
+    eService: yesNo(search.eService),
+    ownDeveloped: yesNo(search.ownDeveloped),
+    tag: text(search.tag, 50),
+    category: text(search.category, 100),
   };
 }
 
 export function SystemsPage() {
   const { t } = useTranslation();
+  const f = useFormat();
   const search = useSearch({ from: '/_app/systems' });
   const navigate = useNavigate({ from: '/systems' });
   const [text, setText] = useState(search.q ?? '');
   const update = (patch: Partial<SystemsSearch>) =>
     void navigate({ search: (prev: SystemsSearch) => ({ ...prev, ...patch }), replace: true });
   const pushSearch = useDebouncedCallback((value: string) => update({ q: value.trim() || undefined }), 250);
+  const can = useRegistryCan();
+  const [creating, setCreating] = useState(false);
+  const sort = search.sort ?? 'name';
+  const order = search.order ?? 'asc';
   const params = {
     search: search.q,
     scope: search.scope,
     phase: search.phase,
     includeArchived: search.archived,
+    sort: search.sort,
+    order: search.order,
+    owningUnitId: search.owningUnitId,
+    usingUnitId: search.usingUnitId,
+    personId: search.personId,
+    operationForm: search.operationForm,
+    timeAssessment: search.timeAssessment,
+    eService: search.eService,
+    ownDeveloped: search.ownDeveloped,
+    tag: search.tag,
+    category: search.category,
   };
   const list = useCursorList<System>(systemKeys.list, '/api/v1/systems', { ...params, limit: 50 });
+  const filtered = Object.entries(params).some(([k, v]) => v !== undefined && k !== 'sort' && k !== 'order');
+  const onSort = (column: SystemSort, next: 'asc' | 'desc') => update({ sort: column, order: next });
+  const selectProps = {
+    clearable: true,
+    clearButtonProps: { 'aria-label': t('common.clear') },
+    comboboxProps: { withinPortal: true },
+  };
+  const yesNoData = [
+    { value: 'true', label: t('registry.systems.yes') },
+    { value: 'false', label: t('registry.systems.no') },
+  ];
 
   return (
     <>
@@ -60,7 +128,23 @@ export function SystemsPage() {
         title={t('registry.systems.title')}
         description={t('registry.systems.description')}
         breadcrumbs={[{ label: t('registry.navGroup') }, { label: t('registry.systems.title') }]}
+        actions={
+          <ListActions
+            exportPath="/api/v1/systems/export"
+            exportParams={params}
+            create={
+              can.data?.manage
+                ? {
+                    icon: <IconPlus size={16} aria-hidden />,
+                    label: t('registry.systems.create'),
+                    onClick: () => setCreating(true),
+                  }
+                : undefined
+            }
+          />
+        }
       />
+      <SystemFormModal opened={creating} onClose={() => setCreating(false)} system={null} />
       <FilterBar label={t('registry.systems.filters')}>
         <SearchField
           label={t('registry.systems.search')}
@@ -91,6 +175,80 @@ export function SystemsPage() {
           clearButtonProps={{ 'aria-label': t('common.clear') }}
           w={200}
         />
+        <UnitSelect
+          label={t('registry.systems.owningUnitFilter')}
+          placeholder={t('registry.systems.anyUnit')}
+          value={search.owningUnitId ?? null}
+          onChange={(v) => update({ owningUnitId: v ?? undefined })}
+          w={240}
+        />
+        <UnitSelect
+          label={t('registry.systems.usingUnitFilter')}
+          placeholder={t('registry.systems.anyUnit')}
+          value={search.usingUnitId ?? null}
+          onChange={(v) => update({ usingUnitId: v ?? undefined })}
+          w={240}
+        />
+        <PersonSelect
+          label={t('registry.systems.personFilter')}
+          placeholder={t('registry.systems.anyone')}
+          value={search.personId ?? null}
+          onChange={(v) => update({ personId: v ?? undefined })}
+        />
+        <Select
+          label={t('registry.systems.field.operationForm')}
+          placeholder={t('registry.systems.allOperationForms')}
+          data={operationForms.map((o) => ({ value: o, label: t(`registry.systems.operationForm.${o}`) }))}
+          value={search.operationForm ?? null}
+          onChange={(v) => update({ operationForm: (v as OperationForm) ?? undefined })}
+          w={200}
+          {...selectProps}
+        />
+        <Select
+          label={t('registry.systems.field.timeAssessment')}
+          placeholder={t('registry.systems.allTimeAssessments')}
+          data={timeAssessments.map((o) => ({ value: o, label: t(`registry.systems.timeAssessment.${o}`) }))}
+          value={search.timeAssessment ?? null}
+          onChange={(v) => update({ timeAssessment: (v as TimeAssessment) ?? undefined })}
+          w={200}
+          {...selectProps}
+        />
+        <Select
+          label={t('registry.systems.field.eService')}
+          placeholder={t('registry.systems.anyValue')}
+          data={yesNoData}
+          value={search.eService ?? null}
+          onChange={(v) => update({ eService: (v as 'true' | 'false') ?? undefined })}
+          w={120}
+          {...selectProps}
+        />
+        <Select
+          label={t('registry.systems.field.ownDeveloped')}
+          placeholder={t('registry.systems.anyValue')}
+          data={yesNoData}
+          value={search.ownDeveloped ?? null}
+          onChange={(v) => update({ ownDeveloped: (v as 'true' | 'false') ?? undefined })}
+          w={140}
+          {...selectProps}
+        />
+        <TextInput
+          label={t('registry.systems.field.category')}
+          defaultValue={search.category ?? ''}
+          onBlur={(e) => update({ category: e.currentTarget.value.trim() || undefined })}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') update({ category: e.currentTarget.value.trim() || undefined });
+          }}
+          w={160}
+        />
+        <TextInput
+          label={t('registry.systems.field.tags')}
+          defaultValue={search.tag ?? ''}
+          onBlur={(e) => update({ tag: e.currentTarget.value.trim() || undefined })}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') update({ tag: e.currentTarget.value.trim() || undefined });
+          }}
+          w={140}
+        />
         <Switch
           label={t('registry.systems.includeArchived')}
           checked={!!search.archived}
@@ -101,20 +259,42 @@ export function SystemsPage() {
       <CursorTable
         list={list}
         caption={t('registry.systems.caption')}
-        colSpan={5}
-        minWidth={760}
-        emptyText={
-          search.q || search.scope || search.phase
-            ? t('registry.systems.noneMatch')
-            : t('registry.systems.none')
-        }
+        colSpan={7}
+        minWidth={960}
+        emptyText={filtered ? t('registry.systems.noneMatch') : t('registry.systems.none')}
         head={
           <Table.Tr>
-            <Table.Th scope="col">{t('registry.systems.field.name')}</Table.Th>
+            <SortHeader
+              column="name"
+              label={t('registry.systems.field.name')}
+              sort={sort}
+              order={order}
+              onSort={onSort}
+            />
             <Table.Th scope="col">{t('registry.systems.field.scope')}</Table.Th>
-            <Table.Th scope="col">{t('registry.systems.field.phase')}</Table.Th>
+            <SortHeader
+              column="phase"
+              label={t('registry.systems.field.phase')}
+              sort={sort}
+              order={order}
+              onSort={onSort}
+            />
+            <SortHeader
+              column="criticality"
+              label={t('registry.systems.field.criticality')}
+              sort={sort}
+              order={order}
+              onSort={onSort}
+            />
             <Table.Th scope="col">{t('registry.systems.field.owningUnitId')}</Table.Th>
             <Table.Th scope="col">{t('registry.systems.field.product')}</Table.Th>
+            <SortHeader
+              column="updatedAt"
+              label={t('registry.systems.field.updatedAt')}
+              sort={sort}
+              order={order}
+              onSort={onSort}
+            />
           </Table.Tr>
         }
       >
@@ -137,6 +317,9 @@ export function SystemsPage() {
               <PhaseBadge phase={system.phase} />
             </Table.Td>
             <Table.Td>
+              {system.criticality ? t(`registry.systems.criticality.${system.criticality}`) : <EmptyValue />}
+            </Table.Td>
+            <Table.Td>
               <UnitLink id={system.owningUnitId} />
             </Table.Td>
             <Table.Td>
@@ -146,6 +329,7 @@ export function SystemsPage() {
                 <EmptyValue />
               )}
             </Table.Td>
+            <Table.Td>{f.date(system.updatedAt)}</Table.Td>
           </Table.Tr>
         ))}
       </CursorTable>

@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import type { System } from '../../../../shared/registry/systems.ts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { System, SystemRoles } from '../../../../shared/registry/systems.ts';
 import { api } from '../../../platform/api.ts';
 
 // Data of systems, through TanStack Query.
@@ -27,4 +27,30 @@ export function useRegistryCan() {
       api.get<{ manage: boolean; readCommercial: boolean }>('/api/v1/registry/can', { signal }),
     staleTime: 60_000,
   });
+}
+
+export const roleKeys = {
+  all: ['registry', 'system-roles'] as const,
+  ofSystem: (id: string) => ['registry', 'system-roles', 'system', id] as const,
+  responsibilities: ['registry', 'system-roles', 'list'] as const,
+};
+
+/** A system's roles, IT-samordnare of its using units, direct grants and gaps. */
+export function useSystemRoles(systemId: string) {
+  return useQuery({
+    queryKey: roleKeys.ofSystem(systemId),
+    queryFn: ({ signal }) => api.get<SystemRoles>(`/api/v1/systems/${systemId}/roles`, { signal }),
+  });
+}
+
+/** Refreshes whatever shows systems or their roles (lists, pages, the start page). */
+export function useSystemsInvalidate() {
+  const client = useQueryClient();
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: systemKeys.all }),
+      client.invalidateQueries({ queryKey: roleKeys.all }),
+      client.invalidateQueries({ queryKey: ['start'] }),
+      client.invalidateQueries({ queryKey: ['role-assignments'] }),
+    ]);
 }

@@ -1,7 +1,8 @@
-import { IconServer2 } from '@tabler/icons-react';
+import { IconServer2, IconUsersGroup } from '@tabler/icons-react';
 import { createRoute } from '@tanstack/react-router';
 import type { ClientPart } from '../part.ts';
 import { SystemLink } from './parts.tsx';
+import { ResponsibilitiesPage, validateResponsibilitiesSearch } from './ResponsibilitiesPage.tsx';
 import { SystemPage } from './SystemPage.tsx';
 import { SystemsPage, validateSystemsSearch } from './SystemsPage.tsx';
 
@@ -11,7 +12,15 @@ import { SystemsPage, validateSystemsSearch } from './SystemsPage.tsx';
 export const systemsPart: ClientPart = {
   name: 'systems',
   navGroups: [{ id: 'registry', label: 'registry.navGroup', order: 20 }],
-  nav: [{ to: '/systems', label: 'registry.systems.nav', icon: IconServer2, group: 'registry' }],
+  nav: [
+    { to: '/systems', label: 'registry.systems.nav', icon: IconServer2, group: 'registry' },
+    {
+      to: '/systems/responsibilities',
+      label: 'registry.systems.responsibilities.nav',
+      icon: IconUsersGroup,
+      group: 'registry',
+    },
+  ],
   routes: (parent) => [
     createRoute({
       getParentRoute: () => parent,
@@ -19,10 +28,20 @@ export const systemsPart: ClientPart = {
       validateSearch: validateSystemsSearch,
       component: SystemsPage,
     }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/systems/responsibilities',
+      validateSearch: validateResponsibilitiesSearch,
+      component: ResponsibilitiesPage,
+    }),
     createRoute({ getParentRoute: () => parent, path: '/systems/$systemId', component: SystemPage }),
   ],
   search: [{ section: 'systems', label: 'registry.systems.searchSection', icon: IconServer2 }],
-  audit: [{ entity: 'system', label: 'registry.systems.auditEntity' }],
+  startSections: [{ section: 'mySystems', label: 'registry.systems.mySystems' }],
+  audit: [
+    { entity: 'system', label: 'registry.systems.auditEntity' },
+    { entity: 'systemRole', label: 'registry.systems.roleAuditEntity' },
+  ],
   auditFields: {
     systemId: (value) => <SystemLink id={String(value)} />,
   },

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { System } from '../../../../shared/registry/systems.ts';
 import { AiSection } from '../ai/AiSection.tsx';
 import { ClassificationSection } from '../classification/ClassificationSection.tsx';
+import { RolesSection } from './RolesSection.tsx';
 
 // The sections other parts add to a system's page (its roles, integrations, classification,
 // contracts …), in this order, in the side column or the main one. Each part adds one line.
@@ -13,6 +14,7 @@ export interface SystemSection {
 }
 
 export const systemSections: SystemSection[] = [
+  { id: 'roles', column: 'main', Component: RolesSection },
   { id: 'classification', column: 'main', Component: ClassificationSection },
   { id: 'ai', column: 'main', Component: AiSection },
 ];

@@ -728,19 +728,191 @@ export const grannbySystems: DemoSystem[] = [
  * Who answers for the main systems (seed 001: every system has a systemägare and a systemförvaltare;
  * systemdriftsansvarig at the IT unit). People are the directory's demo people, by email.
  */
-export const demoSystemRoles: { system: string; owner?: string; managers?: string[]; operations?: string }[] =
-  [
-    {
-      system: 'Ekonomisystem',
-      owner: 'lars.oberg',
-      managers: ['ingrid.lund'],
-      operations: 'magnus.berglund',
-    },
-    { system: 'Lön- och personalsystem', managers: ['nadia.haddad'], operations: 'magnus.berglund' },
-    { system: 'E-tjänsteplattform', owner: 'helena.bergstrom', managers: ['mirja.koskinen'] },
-    { system: 'Integrationsplattform', managers: ['daniel.ekstrom'], operations: 'magnus.berglund' },
-    { system: 'Verksamhetssystem socialtjänst', owner: 'birgitta.eriksson', managers: ['marie.andersson'] },
-    { system: 'Elevregister och skoladministration', owner: 'eva.sandstrom', managers: ['robert.lindberg'] },
-    { system: 'GIS-plattform', managers: ['klara.vikstrom'] },
-    { system: 'IT-portalen', owner: 'anders.holm', managers: ['patrik.nyberg'] },
-  ];
+/** A system's people in the demo: email local parts of the directory's demo people (styrby.example). */
+export interface DemoSystemRoles {
+  system: string;
+  owner?: string;
+  managers?: string[];
+  operations?: string;
+  productOwner?: string;
+  productManagers?: string[];
+  /** Since when the current holders hold their roles (default 2022-01-01). */
+  from?: string;
+}
+
+// Every kommungemensamt system has a systemägare and a förvaltare, most others too. Two systems
+// have no owner on purpose (Förskolans närvaro och schema, Driftövervakning VA), and the förvaltare
+// of Livsmedelskontroll mobil has left (the demo archives him): the gaps the register shows.
+export const demoSystemRoles: DemoSystemRoles[] = [
+  {
+    system: 'Ekonomisystem',
+    owner: 'lars.oberg',
+    managers: ['ingrid.lund', 'fredrik.sjoberg'],
+    operations: 'magnus.berglund',
+    from: '2019-09-01',
+  },
+  {
+    system: 'Lön- och personalsystem',
+    owner: 'camilla.strand',
+    managers: ['oskar.wikstrom', 'nadia.haddad'],
+    operations: 'magnus.berglund',
+  },
+  {
+    system: 'Diarium och ärendehantering',
+    owner: 'per.sandberg',
+    managers: ['elin.forsberg'],
+    operations: 'jonas.lundgren',
+  },
+  { system: 'E-post och kalender', owner: 'anders.holm', managers: ['jonas.lundgren'] },
+  { system: 'GIS-plattform', owner: 'ulf.jakobsson', managers: ['klara.vikstrom'] },
+  { system: 'Befolkningsregister', owner: 'per.sandberg', managers: ['johan.ek'] },
+  { system: 'Fastighetsregister', owner: 'ulf.jakobsson', managers: ['klara.vikstrom'] },
+  { system: 'Intranät', owner: 'emma.hedlund', managers: ['viktor.lindahl'] },
+  {
+    system: 'E-tjänsteplattform',
+    owner: 'helena.bergstrom',
+    managers: ['mirja.koskinen'],
+    operations: 'daniel.ekstrom',
+  },
+  {
+    system: 'IT-portalen',
+    owner: 'anders.holm',
+    managers: ['patrik.nyberg'],
+    productOwner: 'anders.holm',
+    productManagers: ['patrik.nyberg'],
+  },
+  { system: 'Webbplats styrby.se', owner: 'emma.hedlund', managers: ['viktor.lindahl'], from: '2020-01-01' },
+  { system: 'E-arkiv', owner: 'per.sandberg', managers: ['elin.forsberg'] },
+  { system: 'Kontaktcenter och telefoni', owner: 'lena.bjork', managers: ['rebecka.falk'] },
+  { system: 'Beslutsstöd och rapporter', owner: 'lars.oberg', managers: ['fredrik.sjoberg'] },
+  { system: 'E-handel och inköp', owner: 'stefan.hellstrom', managers: ['malin.sundstrom'] },
+  { system: 'Upphandlingsverktyg', owner: 'stefan.hellstrom', managers: ['malin.sundstrom'] },
+  { system: 'Nämndadministration', owner: 'per.sandberg', managers: ['elin.forsberg'] },
+  { system: 'Samarbetsyta och filer', owner: 'anders.holm', managers: ['jonas.lundgren'] },
+  { system: 'Felanmälan och synpunkter', owner: 'lena.bjork', managers: ['hassan.farah'] },
+  { system: 'Lokalbokning', owner: 'asa.linden', managers: ['joel.engberg'] },
+  { system: 'Ärendehantering IT (servicedesk)', owner: 'anders.holm', managers: ['tobias.engstrom'] },
+  { system: 'Styrbord', owner: 'helena.bergstrom', managers: ['patrik.nyberg'], from: '2026-01-01' },
+  {
+    system: 'Katalogtjänst',
+    owner: 'anders.holm',
+    managers: ['jonas.lundgren'],
+    operations: 'magnus.berglund',
+  },
+  {
+    system: 'Inloggning och identitet',
+    owner: 'anders.holm',
+    managers: ['jonas.lundgren'],
+    operations: 'magnus.berglund',
+  },
+  {
+    system: 'Integrationsplattform',
+    owner: 'helena.bergstrom',
+    managers: ['daniel.ekstrom'],
+    operations: 'magnus.berglund',
+  },
+  {
+    system: 'Nätverk och brandvägg',
+    owner: 'anders.holm',
+    managers: ['goran.petrovic'],
+    operations: 'goran.petrovic',
+  },
+  {
+    system: 'Serverdrift och lagring',
+    owner: 'anders.holm',
+    managers: ['magnus.berglund'],
+    operations: 'magnus.berglund',
+  },
+  { system: 'Klientplattform', owner: 'anders.holm', managers: ['erik.dahlgren'] },
+  { system: 'Säkerhetskopiering', owner: 'anders.holm', managers: ['magnus.berglund'] },
+  { system: 'E-legitimation', owner: 'helena.bergstrom', managers: ['daniel.ekstrom'] },
+  { system: 'Meddelandetjänst SMS', owner: 'helena.bergstrom', managers: ['therese.nilsson'] },
+  {
+    system: 'Elevregister och skoladministration',
+    owner: 'eva.sandstrom',
+    managers: ['robert.lindberg', 'peter.hansson'],
+  },
+  { system: 'Lärplattform', owner: 'eva.sandstrom', managers: ['sara.eklund'] },
+  { system: 'Förskolans närvaro och schema', managers: ['anna.gustafsson'] },
+  { system: 'Skolplattform vårdnadshavare', owner: 'eva.sandstrom', managers: ['sara.eklund'] },
+  { system: 'Barn- och elevhälsans journal', owner: 'eva.sandstrom', managers: ['niklas.wallin'] },
+  { system: 'Schemaläggning skola', owner: 'cecilia.lundqvist', managers: ['martin.carlsson'] },
+  { system: 'Verksamhetssystem socialtjänst', owner: 'birgitta.eriksson', managers: ['marie.andersson'] },
+  { system: 'Ekonomiskt bistånd e-ansökan', owner: 'susanne.olsson', managers: ['omid.mohammadi'] },
+  { system: 'Verksamhetssystem vård och omsorg', owner: 'monica.nystrom', managers: ['hanna.lindgren'] },
+  { system: 'Planering hemtjänst', owner: 'monica.nystrom', managers: ['roger.astrom'] },
+  { system: 'Läkemedelshantering', owner: 'monica.nystrom', managers: ['ida.norberg'] },
+  { system: 'Bygglovshantering', owner: 'ulf.jakobsson', managers: ['sebastian.brandt'] },
+  { system: 'E-tjänst bygglov', owner: 'ulf.jakobsson', managers: ['maja.nordstrom'] },
+  { system: 'Miljö- och hälsoskyddsregister', owner: 'gustav.lindblad', managers: ['elsa.hermansson'] },
+  { system: 'Livsmedelskontroll mobil', owner: 'gustav.lindblad', managers: ['samuel.berggren'] },
+  { system: 'VA-kundregister', owner: 'ulf.jakobsson', managers: ['hussein.abdi'] },
+  { system: 'Driftövervakning VA (SCADA)', managers: ['hussein.abdi'], operations: 'magnus.berglund' },
+  { system: 'Gatu- och parkunderhåll', owner: 'ulf.jakobsson', managers: ['leif.gustavsson'] },
+  { system: 'Bibliotekssystem', owner: 'asa.linden', managers: ['ebba.sjostrom'] },
+  { system: 'Föreningsregister och bidrag', owner: 'asa.linden', managers: ['joel.engberg'] },
+  { system: 'Arbetsmarknadsinsatser', owner: 'birgitta.eriksson', managers: ['kenneth.svensson'] },
+  { system: 'Rekryteringssystem', owner: 'camilla.strand', managers: ['oskar.wikstrom'] },
+  { system: 'Tidrapportering och schema', owner: 'camilla.strand', managers: ['nadia.haddad'] },
+  { system: 'Kommunikation krisledning', owner: 'karin.lindqvist', managers: ['emma.hedlund'] },
+  { system: 'Fastighetsförvaltning', owner: 'christer.ahlstrom', managers: ['petra.sjodin'] },
+  { system: 'Energimätning', owner: 'christer.ahlstrom', managers: ['rasmus.ohman'] },
+  { system: 'Chattbot kundservice', owner: 'lena.bjork', managers: ['hassan.farah'] },
+  { system: 'Trygghetslarm', owner: 'monica.nystrom', managers: ['agneta.karlsson'] },
+  {
+    system: 'Utskriftstjänst',
+    owner: 'anders.holm',
+    managers: ['erik.dahlgren'],
+    operations: 'jonas.lundgren',
+  },
+];
+
+/** Roles that ended or have not begun: the history and the plans a real register holds. */
+export const demoRoleHistory: {
+  system: string;
+  kind: 'systemOwner' | 'systemManager';
+  who: string;
+  from: string;
+  /** Days from today when negative or zero means "ended"; a date string for a fixed end. */
+  to: string | null;
+  note: string;
+  /** Starts this many days from today instead of `from`. */
+  startsInDays?: number;
+}[] = [
+  {
+    system: 'Gamla ekonomisystemet',
+    kind: 'systemOwner',
+    who: 'lars.oberg',
+    from: '2012-01-01',
+    to: '2024-12-31',
+    note: 'Systemet avvecklat',
+  },
+  {
+    system: 'Gamla ekonomisystemet',
+    kind: 'systemManager',
+    who: 'ingrid.lund',
+    from: '2012-01-01',
+    to: '2024-12-31',
+    note: 'Systemet avvecklat',
+  },
+  {
+    system: 'Webbplats styrby.se',
+    kind: 'systemManager',
+    who: 'emma.hedlund',
+    from: '2016-01-01',
+    to: '2019-12-31',
+    note: 'Blev kommunikationschef',
+  },
+  {
+    system: 'Ekonomisystem',
+    kind: 'systemManager',
+    who: 'maria.johansson',
+    from: '',
+    to: null,
+    note: 'Ny förvaltare efter omorganisation',
+    startsInDays: 30,
+  },
+];
+
+/** The demo förvaltare who has left: archived through the directory, so his role shows a gap. */
+export const demoLeaver = { who: 'samuel.berggren', reason: 'Har slutat sin anställning' };

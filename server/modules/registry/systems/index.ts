@@ -1,7 +1,11 @@
+import { createPerson } from '../../../platform/directory/service.ts';
 import type { Part } from '../part.ts';
 import { registryPolicy } from '../policy.ts';
 import { loadSystemsDemo } from './demo.ts';
 import { systemQualityChecks } from './quality.ts';
+import { syncSystemRolesJob } from './roles/job.ts';
+import { systemRoleRoutes } from './roles/routes.ts';
+import * as roles from './roles/service.ts';
 import { systemRoutes } from './routes.ts';
 import * as systems from './service.ts';
 
@@ -10,9 +14,34 @@ import * as systems from './service.ts';
 
 export const systemsPart: Part = {
   name: 'systems',
-  routes: systemRoutes,
+  routes(app, context) {
+    systemRoutes(app, context);
+    systemRoleRoutes(app, context);
+  },
   demo: loadSystemsDemo,
   quality: systemQualityChecks,
+  jobs: [syncSystemRolesJob],
+  startItems: [
+    {
+      section: 'mySystems',
+      // The systems the signed-in person answers for that need attention: a required role no one
+      // active holds (an owner or förvaltare who has left), or the system is being phased out.
+      async items(db, actor) {
+        const systems = await roles.systemsNeedingAttention(db, actor);
+        return systems.map((s) => ({
+          section: 'mySystems',
+          id: s.id,
+          title: s.name,
+          detail: [
+            ...s.gaps.map((g) => `Saknar ${roles.kindName(g).toLowerCase()}`),
+            ...(s.phaseOut ? ['Under avveckling'] : []),
+          ].join(' · '),
+          href: `/systems/${s.id}`,
+          due: s.phaseOut ? s.phaseOutFrom : null,
+        }));
+      },
+    },
+  ],
   scopeKinds: [
     {
       kind: 'system',
@@ -47,6 +76,11 @@ export const systemsPart: Part = {
       describe: systems.systemRefs,
       canReadHistory: (actor) => registryPolicy.readHistory(actor),
     },
+    {
+      entity: 'systemRole',
+      describe: roles.systemRoleRefs,
+      canReadHistory: (actor) => registryPolicy.readHistory(actor),
+    },
   ],
   walk: {
     async seed(db, tenant) {
@@ -56,7 +90,21 @@ export const systemsPart: Part = {
         owningUnitId: tenant.unitId,
         usingUnits: [{ unitId: tenant.unitId, users: 12 }],
       });
-      return { ids: { systems: system.id }, secrets: [system.id, 'Hemligt system A'] };
+      const holder = await createPerson(db, tenant.actor, {
+        givenName: 'Hemlig',
+        familyName: 'Förvaltare',
+        email: 'hemlig.forvaltare@a.example',
+        unitId: tenant.unitId,
+      });
+      const role = await roles.createRole(db, tenant.actor, system.id, {
+        kind: 'systemManager',
+        personId: holder.id,
+        note: 'Hemlig anteckning A',
+      });
+      return {
+        ids: { systems: system.id, 'system-roles': role.id, systemRoleHolder: holder.id },
+        secrets: [system.id, 'Hemligt system A', role.id, 'Hemlig anteckning A'],
+      };
     },
     bodies: {
       'POST /api/v1/systems': (ids) => ({
@@ -83,6 +131,15 @@ export const systemsPart: Part = {
       'PATCH /api/v1/systems/{id}': () => ({ version: 1, name: 'Ändrat', criticality: 'low' }),
       'POST /api/v1/systems/{id}/archive': () => ({ version: 1, reason: 'Test' }),
       'POST /api/v1/systems/{id}/restore': () => ({ version: 1 }),
+      'POST /api/v1/systems/{id}/roles': (ids) => ({
+        kind: 'systemOwner',
+        personId: ids.systemRoleHolder,
+        validFrom: '2026-01-01',
+        validTo: null,
+        note: 'Utsedd av nämnden',
+      }),
+      'PATCH /api/v1/system-roles/{id}': () => ({ version: 1, validTo: '2030-12-31', note: 'Ändrad' }),
+      'POST /api/v1/system-roles/{id}/end': () => ({ version: 1, endsOn: '2030-12-31' }),
     },
   },
 };

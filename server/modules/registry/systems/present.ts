@@ -46,6 +46,7 @@ export function presentSystem(row: SystemWithUse, reader: Actor): System {
     ownDeveloped: row.ownDeveloped,
     links: row.links,
     tags: row.tags,
+    productCouncil: row.productCouncil,
     archivedAt: iso(row.archivedAt),
     archiveReason: row.archiveReason,
     version: row.version,

@@ -1,14 +1,22 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { archiveBody, page, restoreBody } from '../../../../shared/records.ts';
-import { system, systemCreate, systemListQuery, systemUpdate } from '../../../../shared/registry/systems.ts';
+import {
+  system,
+  systemCreate,
+  systemExportQuery,
+  systemListQuery,
+  systemUpdate,
+} from '../../../../shared/registry/systems.ts';
 import { principalOf } from '../../../platform/auth/plugin.ts';
 import type { Actor } from '../../../platform/context.ts';
 import { type App, errorResponses, idParams } from '../../../platform/http.ts';
 import type { ModuleContext } from '../../../platform/seam.ts';
+import { fileResponse, sendFile } from '../../../platform/transfer/http.ts';
 import { registryPolicy } from '../policy.ts';
 import { presentSystem } from './present.ts';
 import * as systems from './service.ts';
+import { exportSystems } from './transfer.ts';
 
 // HTTP for systems: parse, authorize, call the service, shape the answer.
 
@@ -39,7 +47,7 @@ export function systemRoutes(app: App, { db }: ModuleContext) {
     {
       schema: {
         tags: ['registry'],
-        summary: 'List systems, in name order, filtered',
+        summary: 'List systems, filtered, sorted by name, phase, criticality or last change',
         querystring: systemListQuery,
         response: { 200: page(system), ...errorResponses },
       },
@@ -49,6 +57,23 @@ export function systemRoutes(app: App, { db }: ModuleContext) {
       const actor = principalOf(request);
       const result = await systems.listSystems(db, actor, request.query);
       return { items: result.items.map((row) => presentSystem(row, actor)), nextCursor: result.nextCursor };
+    },
+  );
+
+  app.get(
+    '/api/v1/systems/export',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'Export systems as CSV or XLSX, with the filters and the order of the list',
+        querystring: systemExportQuery,
+        response: { 200: fileResponse, ...errorResponses },
+      },
+      config: { authorize: registryPolicy.read },
+    },
+    async (request, reply) => {
+      const { format, ...query } = request.query;
+      return sendFile(reply, await exportSystems(db, principalOf(request), query, format));
     },
   );
 

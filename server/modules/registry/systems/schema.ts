@@ -47,6 +47,21 @@ export const systems = pgTable(
     ownDeveloped: boolean('own_developed').notNull().default(false),
     links: jsonb('links').$type<{ label: string; url: string }[]>().notNull().default([]),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    /** The produktråd of an own-developed product: a name until the governance module brings forums. */
+    productCouncil: text('product_council'),
+    // Lifecycle and criticality as ranks kept by the database, so that a list sorted by either
+    // is in their real order (idea … retired, low … critical; none first) and pages by keyset
+    // on non-null values.
+    phaseRank: integer('phase_rank')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`case "phase" when 'idea' then 0 when 'procurement' then 1 when 'implementation' then 2 when 'operation' then 3 when 'phaseOut' then 4 when 'retired' then 5 else 6 end`,
+      ),
+    criticalityRank: integer('criticality_rank')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`case "criticality" when 'low' then 1 when 'medium' then 2 when 'high' then 3 when 'critical' then 4 else 0 end`,
+      ),
     archivedAt: ts('archived_at'),
     archiveReason: text('archive_reason'),
     version: integer('version').notNull().default(1),
@@ -61,6 +76,14 @@ export const systems = pgTable(
     index('registry_systems_owning_unit_idx').on(t.tenantId, t.owningUnitId, t.sortName, t.id),
     index('registry_systems_phase_idx').on(t.tenantId, t.phase, t.sortName, t.id),
     index('registry_systems_supplier_idx').on(t.tenantId, t.supplierId),
+    // The list's sorts (each with the name and id after it, the keyset) and its filters.
+    index('registry_systems_phase_rank_idx').on(t.tenantId, t.phaseRank, t.sortName, t.id),
+    index('registry_systems_criticality_rank_idx').on(t.tenantId, t.criticalityRank, t.sortName, t.id),
+    index('registry_systems_updated_idx').on(t.tenantId, t.updatedAt, t.id),
+    index('registry_systems_scope_idx').on(t.tenantId, t.scope, t.sortName, t.id),
+    index('registry_systems_operation_form_idx').on(t.tenantId, t.operationForm),
+    index('registry_systems_time_idx').on(t.tenantId, t.timeAssessment),
+    index('registry_systems_category_idx').on(t.tenantId, t.category),
     index('registry_systems_tags_idx').using('gin', t.tags),
   ],
 );

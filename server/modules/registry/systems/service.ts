@@ -1,16 +1,28 @@
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { SystemCreate, SystemListQuery, SystemUpdate } from '../../../../shared/registry/systems.ts';
+import { and, eq, getTableColumns, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type {
+  SystemCreate,
+  SystemListQuery,
+  SystemSort,
+  SystemUpdate,
+} from '../../../../shared/registry/systems.ts';
 import type { Database, Executor } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/context.ts';
 import { units } from '../../../platform/directory/schema.ts';
 import { problems } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { sortNameCursor, toPage } from '../../../platform/pagination.ts';
+import { decodeCursor, toPage } from '../../../platform/pagination.ts';
 import { type ArchiveInput, archiveRow, lockRow, restoreRow } from '../../../platform/records.ts';
 import { likePattern } from '../../../platform/search-text.ts';
-import { inTenant, readScope, type TenantScope } from '../../../platform/tenancy.ts';
+import {
+  inTenant,
+  readScope,
+  type TenantScope,
+  tenantQuery,
+  tenantWhere,
+} from '../../../platform/tenancy.ts';
 import { assertVersion, definedOnly } from '../../../platform/versioning.ts';
 import { suppliers } from '../suppliers/schema.ts';
+import { answersForSql, stockholmToday, syncRoles } from './roles/service.ts';
 import { systems, systemUnits } from './schema.ts';
 
 // The rules of systems: the only writer of ./schema.ts. Every change is one transaction that also
@@ -46,49 +58,160 @@ async function withUse(db: Executor, tenantId: string, rows: SystemRow[]): Promi
   return rows.map((r) => ({ ...r, usingUnits: uses.get(r.id) ?? [] }));
 }
 
-export async function listSystems(db: Database, actor: Actor, query: SystemListQuery) {
-  const s = readScope(db, actor);
-  const rows = await db
-    .select()
-    .from(systems)
-    .where(
-      s.where(
-        systems,
-        query.includeArchived ? undefined : isNull(systems.archivedAt),
-        query.scope ? eq(systems.scope, query.scope) : undefined,
-        query.phase ? eq(systems.phase, query.phase) : undefined,
-        query.criticality ? eq(systems.criticality, query.criticality) : undefined,
-        query.supplierId ? eq(systems.supplierId, query.supplierId) : undefined,
-        query.tag ? sql`${systems.tags} @> array[${query.tag}]::text[]` : undefined,
-        query.unitId
-          ? or(
-              eq(systems.owningUnitId, query.unitId),
-              sql`exists (select 1 from ${systemUnits} where ${systemUnits.tenantId} = ${systems.tenantId} and ${systemUnits.systemId} = ${systems.id} and ${systemUnits.unitId} = ${query.unitId})`,
-            )
-          : undefined,
-        query.search
-          ? or(
-              sql`${systems.name} ilike ${likePattern(query.search)}`,
-              sql`${systems.shortName} ilike ${likePattern(query.search)}`,
-              sql`${systems.product} ilike ${likePattern(query.search)}`,
-            )
-          : undefined,
-        query.cursor ? afterSortNameValues(query.cursor) : undefined,
-      ),
-    )
-    .orderBy(asc(systems.sortName), asc(systems.id))
-    .limit(query.limit + 1);
-  const page = toPage(rows, query.limit, (r) => [r.sortName, r.id]);
-  return { items: await withUse(db, actor.tenantId, page.items), nextCursor: page.nextCursor };
+/** The columns a sort orders by, the system's id last: its keyset. */
+function sortColumns(sort: SystemSort): SQL[] {
+  switch (sort) {
+    case 'phase':
+      return [sql`${systems.phaseRank}`, sql`${systems.sortName}`, sql`${systems.id}`];
+    case 'criticality':
+      return [sql`${systems.criticalityRank}`, sql`${systems.sortName}`, sql`${systems.id}`];
+    case 'updatedAt':
+      return [sql`${systems.updatedAt}`, sql`${systems.id}`];
+    default:
+      return [sql`${systems.sortName}`, sql`${systems.id}`];
+  }
 }
 
-/** The keyset condition of a name-ordered cursor, with the values inline (not a prepared query). */
-function afterSortNameValues(cursor: string) {
-  const { afterName, afterId } = sortNameCursor(cursor);
-  return or(
-    sql`${systems.sortName} > ${afterName}`,
-    and(sql`${systems.sortName} = ${afterName}`, sql`${systems.id} > ${afterId}`),
+/** The cursor's values of a row, in the order of sortColumns (timestamps as PostgreSQL's text, exact to the µs). */
+function sortKeyOf(sort: SystemSort, row: SystemRow & { updatedKey: string }): (string | number)[] {
+  switch (sort) {
+    case 'phase':
+      return [row.phaseRank, row.sortName, row.id];
+    case 'criticality':
+      return [row.criticalityRank, row.sortName, row.id];
+    case 'updatedAt':
+      return [row.updatedKey, row.id];
+    default:
+      return [row.sortName, row.id];
+  }
+}
+
+const cursorTypes: Record<SystemSort, ('int' | 'text' | 'uuid' | 'timestamptz')[]> = {
+  name: ['text', 'uuid'],
+  phase: ['int', 'text', 'uuid'],
+  criticality: ['int', 'text', 'uuid'],
+  updatedAt: ['timestamptz', 'uuid'],
+};
+
+const usedBy = (unit: SQL | unknown) =>
+  sql`exists (select 1 from ${systemUnits} where ${systemUnits.tenantId} = ${systems.tenantId} and ${systemUnits.systemId} = ${systems.id} and ${systemUnits.unitId} = ${unit})`;
+
+/**
+ * The systems list as prepared statements, one per combination of the filters given, sort and
+ * order (tenancy.ts tenantQuery): the hot read of the register, planned once per shape. Every
+ * value is a placeholder; the keyset compares a row of the sort's columns with the cursor's.
+ */
+const systemsList = tenantQuery((db, given) => {
+  const sort: SystemSort = given.sortPhase
+    ? 'phase'
+    : given.sortCriticality
+      ? 'criticality'
+      : given.sortUpdatedAt
+        ? 'updatedAt'
+        : 'name';
+  const columns = sortColumns(sort);
+  const desc = given.desc === true;
+  const p = (name: string) => sql.placeholder(name);
+  const after = cursorTypes[sort].map(
+    (type, i) => sql`${p(`after${i}`)}::${sql.raw(type === 'int' ? 'integer' : type)}`,
   );
+  const keyset = sql`(${sql.join(columns, sql`, `)}) ${sql.raw(desc ? '<' : '>')} (${sql.join(after, sql`, `)})`;
+  return db
+    .select({
+      ...getTableColumns(systems),
+      updatedKey: sql<string>`${systems.updatedAt}::text`,
+      // The using units in the same statement: one round trip per page, the list's hot path.
+      uses: sql<unknown>`coalesce((select json_agg(json_build_object('unitId', su.unit_id, 'users', su.users) order by su.unit_id) from ${systemUnits} su where su.tenant_id = ${systems.tenantId} and su.system_id = ${systems.id}), '[]'::json)`,
+    })
+    .from(systems)
+    .where(
+      tenantWhere(
+        systems,
+        given.includeArchived ? undefined : isNull(systems.archivedAt),
+        given.scope ? eq(systems.scope, p('scope')) : undefined,
+        given.phase ? eq(systems.phase, p('phase')) : undefined,
+        given.criticality ? eq(systems.criticality, p('criticality')) : undefined,
+        given.supplierId ? eq(systems.supplierId, p('supplierId')) : undefined,
+        given.operationForm ? eq(systems.operationForm, p('operationForm')) : undefined,
+        given.timeAssessment ? eq(systems.timeAssessment, p('timeAssessment')) : undefined,
+        given.category ? eq(systems.category, p('category')) : undefined,
+        given.eService ? eq(systems.eService, p('eService')) : undefined,
+        given.ownDeveloped ? eq(systems.ownDeveloped, p('ownDeveloped')) : undefined,
+        given.tag ? sql`${systems.tags} @> array[${p('tag')}]::text[]` : undefined,
+        given.unitId ? or(eq(systems.owningUnitId, p('unitId')), usedBy(p('unitId'))) : undefined,
+        given.owningUnitId ? eq(systems.owningUnitId, p('owningUnitId')) : undefined,
+        given.usingUnitId ? usedBy(p('usingUnitId')) : undefined,
+        given.personId ? answersForSql(p('personId'), p('today')) : undefined,
+        given.term
+          ? or(
+              sql`${systems.name} ilike ${p('term')}`,
+              sql`${systems.shortName} ilike ${p('term')}`,
+              sql`${systems.product} ilike ${p('term')}`,
+            )
+          : undefined,
+        given.after0 ? keyset : undefined,
+      ),
+    )
+    .orderBy(...columns.map((c) => (desc ? sql`${c} desc` : c)))
+    .limit(p('limit'))
+    .prepare('registry_systems_list');
+});
+
+/** The filters of the list as the prepared query's values (undefined leaves a condition out). */
+function listValues(query: Partial<SystemListQuery>) {
+  const sort = query.sort ?? 'name';
+  const after = decodeCursor(query.cursor, cursorTypes[sort].length);
+  return {
+    includeArchived: query.includeArchived || undefined,
+    scope: query.scope,
+    phase: query.phase,
+    criticality: query.criticality,
+    supplierId: query.supplierId,
+    operationForm: query.operationForm,
+    timeAssessment: query.timeAssessment,
+    category: query.category,
+    eService: query.eService,
+    ownDeveloped: query.ownDeveloped,
+    tag: query.tag,
+    unitId: query.unitId,
+    owningUnitId: query.owningUnitId,
+    usingUnitId: query.usingUnitId,
+    personId: query.personId,
+    today: query.personId ? stockholmToday() : undefined,
+    term: query.search ? likePattern(query.search) : undefined,
+    sortPhase: sort === 'phase' || undefined,
+    sortCriticality: sort === 'criticality' || undefined,
+    sortUpdatedAt: sort === 'updatedAt' || undefined,
+    desc: query.order === 'desc' || undefined,
+    ...Object.fromEntries((after ?? []).map((v, i) => [`after${i}`, v])),
+  };
+}
+
+export async function listSystems(
+  db: Database,
+  actor: Actor,
+  query: Partial<SystemListQuery> & { limit: number },
+) {
+  const rows = await systemsList(db, actor, { ...listValues(query), limit: query.limit + 1 });
+  const page = toPage(rows, query.limit, (r) => sortKeyOf(query.sort ?? 'name', r));
+  const items: SystemWithUse[] = page.items.map(({ uses, updatedKey: _key, ...row }) => ({
+    ...row,
+    // postgres.js and PGlite both parse json; a driver that answers text is read the same.
+    usingUnits: (typeof uses === 'string' ? JSON.parse(uses) : uses) as SystemWithUse['usingUnits'],
+  }));
+  return { items, nextCursor: page.nextCursor };
+}
+
+/** Every system the list's filters select, in its order, for an export (pages of 1,000 inside). */
+export async function allSystems(db: Database, actor: Actor, query: Partial<SystemListQuery>) {
+  const all: SystemWithUse[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listSystems(db, actor, { ...query, cursor, limit: 1000 });
+    all.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
 }
 
 export async function getSystem(db: Database, actor: Actor, id: string): Promise<SystemWithUse> {
@@ -202,12 +325,21 @@ export function updateSystem(
 }
 
 export async function archiveSystem(db: Database, actor: Actor, id: string, input: ArchiveInput) {
-  const row = await inTenant(db, actor, (s) => archiveRow(s, systems, id, input, { entity: 'system' }));
+  // An archived system holds no roles' grants; its roles stay, and hold them again on restore.
+  const row = await inTenant(db, actor, async (s) => {
+    const archived = await archiveRow(s, systems, id, input, { entity: 'system' });
+    await syncRoles(s, stockholmToday(), { systemIds: [id] });
+    return archived;
+  });
   return (await withUse(db, actor.tenantId, [row]))[0]!;
 }
 
 export async function restoreSystem(db: Database, actor: Actor, id: string, version: number) {
-  const row = await inTenant(db, actor, (s) => restoreRow(s, systems, id, { version }, { entity: 'system' }));
+  const row = await inTenant(db, actor, async (s) => {
+    const restored = await restoreRow(s, systems, id, { version }, { entity: 'system' });
+    await syncRoles(s, stockholmToday(), { systemIds: [id] });
+    return restored;
+  });
   return (await withUse(db, actor.tenantId, [row]))[0]!;
 }
 

@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSheet } from '../../../platform/transfer/index.ts';
+import {
+  createTestContext,
+  json,
+  type Session,
+  seedPerson,
+  signIn,
+  type TestContext,
+} from '../../../testing.ts';
+import { createSupplier } from '../suppliers/service.ts';
+
+// The systems list: every sort pages by keyset without skipping or repeating, every filter
+// selects what it says, and the export carries the list's filters and order, formula-safe.
+
+let t: TestContext;
+let admin: Session;
+const ids: Record<string, string> = {};
+let otherUnit: string;
+let supplierId: string;
+
+const post = (url: string, payload: unknown) =>
+  t.app.inject({ method: 'POST', url, headers: admin.headers(), payload: payload as object });
+const get = (url: string) => t.app.inject({ url, headers: admin.headers() });
+
+const systems = [
+  { name: 'Ärendesystem', phase: 'operation', criticality: 'high', operationForm: 'saas', eService: true },
+  {
+    name: 'Arkiv',
+    phase: 'phaseOut',
+    criticality: 'medium',
+    operationForm: 'itUnit',
+    timeAssessment: 'eliminate',
+  },
+  { name: 'Bokning', phase: 'idea', criticality: null, operationForm: 'saas', tags: ['bokning'] },
+  { name: 'Chatt', phase: 'operation', criticality: 'low', ownDeveloped: true, category: 'Kommunikation' },
+  { name: 'Diarium', phase: 'operation', criticality: 'critical', timeAssessment: 'invest' },
+  { name: 'Ekonomi', phase: 'implementation', criticality: 'high', supplier: true },
+  { name: 'Öppna data', phase: 'retired', criticality: 'low', using: true },
+] as const;
+
+beforeAll(async () => {
+  t = await createTestContext();
+  admin = await signIn(t.app, t.a.adminEmail);
+  otherUnit = json(await post('/api/v1/units', { name: 'Annan enhet', kind: 'department' })).id;
+  supplierId = (await createSupplier(t.db, t.a.actor, { name: 'Leverantör AB', orgNumber: null })).id;
+  for (const s of systems) {
+    const { supplier, using, ...fields } = s as typeof s & { supplier?: boolean; using?: boolean };
+    const made = await post('/api/v1/systems', {
+      ...fields,
+      scope: 'business',
+      owningUnitId: using ? otherUnit : t.a.unitId,
+      usingUnits: using ? [{ unitId: t.a.unitId, users: 5 }] : [],
+      supplierId: supplier ? supplierId : null,
+    });
+    expect(made.statusCode).toBe(201);
+    ids[s.name] = json(made).id;
+  }
+});
+afterAll(() => t.close());
+
+async function everyPage(query: string, limit = 2) {
+  const names: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const url: string = `/api/v1/systems?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`;
+    const page: { items: { name: string }[]; nextCursor: string | null } = json(await get(url));
+    expect(page.items.length).toBeLessThanOrEqual(limit);
+    names.push(...page.items.map((s) => s.name));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return names;
+}
+
+describe('the systems list', () => {
+  it('sorts by name in Swedish order, and pages in either direction', async () => {
+    const asc = ['Arkiv', 'Bokning', 'Chatt', 'Diarium', 'Ekonomi', 'Ärendesystem', 'Öppna data'];
+    expect(await everyPage('sort=name')).toEqual(asc);
+    expect(await everyPage('sort=name&order=desc')).toEqual([...asc].reverse());
+  });
+
+  it('sorts by lifecycle phase and by criticality in their real order, names breaking ties', async () => {
+    const byPhase = ['Bokning', 'Ekonomi', 'Chatt', 'Diarium', 'Ärendesystem', 'Arkiv', 'Öppna data'];
+    expect(await everyPage('sort=phase')).toEqual(byPhase);
+    expect(await everyPage('sort=phase&order=desc', 3)).toEqual([...byPhase].reverse());
+    const byCriticality = ['Bokning', 'Chatt', 'Öppna data', 'Arkiv', 'Ekonomi', 'Ärendesystem', 'Diarium'];
+    expect(await everyPage('sort=criticality')).toEqual(byCriticality);
+    expect(await everyPage('sort=criticality&order=desc')).toEqual([...byCriticality].reverse());
+  });
+
+  it('sorts by last change, exact to the microsecond across pages', async () => {
+    const changed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/systems/${ids.Arkiv}`,
+      headers: admin.headers(),
+      payload: { version: 1, description: 'Ändrad sist' },
+    });
+    expect(changed.statusCode).toBe(200);
+    const names = await everyPage('sort=updatedAt&order=desc', 1);
+    expect(names).toHaveLength(systems.length);
+    expect(new Set(names).size).toBe(systems.length);
+    expect(names[0]).toBe('Arkiv');
+    expect(await everyPage('sort=updatedAt', 3)).toEqual([...names].reverse());
+  });
+
+  it('filters by owning or using unit, form, TIME, e-service, own development, supplier, tag and category', async () => {
+    const names = async (query: string) =>
+      json(await get(`/api/v1/systems?${query}&limit=200`)).items.map((s: { name: string }) => s.name);
+    expect(await names(`owningUnitId=${otherUnit}`)).toEqual(['Öppna data']);
+    expect(await names(`usingUnitId=${t.a.unitId}`)).toEqual(['Öppna data']);
+    expect(await names(`unitId=${otherUnit}`)).toEqual(['Öppna data']);
+    expect((await names(`owningUnitId=${t.a.unitId}`)).length).toBe(6);
+    expect(await names('operationForm=saas')).toEqual(['Bokning', 'Ärendesystem']);
+    expect(await names('timeAssessment=eliminate')).toEqual(['Arkiv']);
+    expect(await names('eService=true')).toEqual(['Ärendesystem']);
+    expect((await names('eService=false')).length).toBe(6);
+    expect(await names('ownDeveloped=true')).toEqual(['Chatt']);
+    expect(await names(`supplierId=${supplierId}`)).toEqual(['Ekonomi']);
+    expect(await names('tag=bokning')).toEqual(['Bokning']);
+    expect(await names('category=Kommunikation')).toEqual(['Chatt']);
+    expect(await names('phase=operation&criticality=high')).toEqual(['Ärendesystem']);
+
+    const person = await seedPerson(t.db, t.a, 'lista@a.example');
+    await post(`/api/v1/systems/${ids.Diarium}/roles`, { kind: 'systemOwner', personId: person.id });
+    expect(await names(`personId=${person.id}`)).toEqual(['Diarium']);
+
+    const bad = await get('/api/v1/systems?sort=colour');
+    expect(bad.statusCode).toBe(400);
+    const badCursor = await get('/api/v1/systems?sort=phase&cursor=abc');
+    expect(badCursor.statusCode).toBe(400);
+  });
+
+  it('takes a fixed number of statements per page however many rows (no N+1)', async () => {
+    const count = async (url: string) => {
+      await get(url); // warms the principal cache
+      const before = t.database.queryCount;
+      const response = await get(url);
+      expect(response.statusCode, url).toBe(200);
+      return t.database.queryCount - before;
+    };
+    // The page with the using units of its systems, in one statement.
+    expect(await count('/api/v1/systems?limit=50')).toBe(1);
+    expect(await count('/api/v1/systems?limit=2&sort=criticality&order=desc')).toBe(1);
+    expect(await count(`/api/v1/systems?limit=50&usingUnitId=${t.a.unitId}&phase=retired`)).toBe(1);
+    expect(await count('/api/v1/system-roles?limit=50')).toBe(1);
+    expect(await count('/api/v1/system-roles?limit=50&gaps=true')).toBe(1);
+    // The system, its roles, the IT-samordnare of its units and the grants without a role.
+    expect(await count(`/api/v1/systems/${ids.Diarium}/roles`)).toBe(4);
+  });
+
+  it('exports the filtered list as CSV and XLSX, with names, owners and a formula neutralised', async () => {
+    const person = await seedPerson(t.db, t.a, 'export@a.example');
+    const formula = json(
+      await post('/api/v1/systems', {
+        name: '=HYPERLINK("http://evil.example")',
+        scope: 'shared',
+        owningUnitId: t.a.unitId,
+        usingUnits: [{ unitId: otherUnit, users: 12 }],
+        supplierId,
+        tags: ['export'],
+      }),
+    );
+    await post(`/api/v1/systems/${formula.id}/roles`, { kind: 'systemManager', personId: person.id });
+
+    const csv = await get('/api/v1/systems/export?format=csv&tag=export');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toMatch(
+      /attachment; filename="system-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain('namn;kortnamn');
+    expect(lines[1]).toContain(`'=HYPERLINK`);
+    expect(lines[1]).toContain('Annan enhet (12)');
+    expect(lines[1]).toContain('Leverantör AB');
+    expect(lines[1]).toContain('Test export');
+    expect(lines[1]).toContain('Kommungemensamt');
+
+    const xlsx = await get('/api/v1/systems/export?format=xlsx&phase=operation&sort=criticality&order=desc');
+    expect(xlsx.statusCode).toBe(200);
+    const sheet = await readSheet(xlsx.rawPayload);
+    const names = sheet.rows.map((r) => r.cells[0]);
+    expect(names.slice(0, 3)).toEqual(['Diarium', 'Ärendesystem', 'Chatt']);
+  });
+});
