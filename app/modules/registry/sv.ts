@@ -1,3 +1,4 @@
+import { sv as importing } from './import/sv.ts';
 import { sv as services } from './services/sv.ts';
 import { sv as systems } from './systems/sv.ts';
 
@@ -6,4 +7,5 @@ export const sv = {
   navGroup: 'Systemregister',
   systems,
   services,
+  import: importing,
 };

@@ -1,5 +1,6 @@
 import { Select, Switch, Table, Text } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
+import { IconFileImport } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,11 +12,11 @@ import {
   systemScopes,
 } from '../../../../shared/registry/systems.ts';
 import { UnitLink } from '../../../platform/directory/parts.tsx';
-import { RouterAnchor } from '../../../platform/links.tsx';
+import { RouterAnchor, RouterButton } from '../../../platform/links.tsx';
 import { CursorTable, FilterBar, SearchField } from '../../../platform/list-page.tsx';
 import { EmptyValue, PageHeader } from '../../../platform/page.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
-import { systemKeys } from './api.ts';
+import { systemKeys, useRegistryCan } from './api.ts';
 import { PhaseBadge, ScopeBadge } from './parts.tsx';
 
 // Systems: a searchable, filterable table of keyset pages; the filters live in the URL.
@@ -52,6 +53,7 @@ export function SystemsPage() {
     phase: search.phase,
     includeArchived: search.archived,
   };
+  const can = useRegistryCan();
   const list = useCursorList<System>(systemKeys.list, '/api/v1/systems', { ...params, limit: 50 });
 
   return (
@@ -60,6 +62,17 @@ export function SystemsPage() {
         title={t('registry.systems.title')}
         description={t('registry.systems.description')}
         breadcrumbs={[{ label: t('registry.navGroup') }, { label: t('registry.systems.title') }]}
+        actions={
+          can.data?.manage ? (
+            <RouterButton
+              to="/systems/import"
+              variant="default"
+              leftSection={<IconFileImport size={16} aria-hidden />}
+            >
+              {t('registry.import.open')}
+            </RouterButton>
+          ) : undefined
+        }
       />
       <FilterBar label={t('registry.systems.filters')}>
         <SearchField

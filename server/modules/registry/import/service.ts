@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { eq, inArray, isNull } from 'drizzle-orm';
 import type { SystemImportReport } from '../../../../shared/registry/import.ts';
 import type { Database } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/context.ts';
