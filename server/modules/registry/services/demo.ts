@@ -2,8 +2,9 @@ import type { ServiceKind } from '../../../../shared/registry/services.ts';
 import type { LifecyclePhase, OperationForm } from '../../../../shared/registry/systems.ts';
 import type { Database } from '../../../db/client.ts';
 import type { DemoContext } from '../../../platform/seam.ts';
+import { inTenant } from '../../../platform/tenancy.ts';
 import type { Made } from '../part.ts';
-import { createService, setServiceSystems } from './service.ts';
+import { insertService, linkSystems } from './service.ts';
 
 // The demo municipality's services and APIs: what the integration platform, the identity
 // platform and the IT unit offer the systems of ../systems/demo-data.ts. Ids go into `made` as
@@ -196,27 +197,30 @@ export async function loadServicesDemo(db: Database, tenant: DemoContext, made: 
     if (!id) throw new Error(`Demo service names the unknown system ${name}`);
     return id;
   };
-  for (const s of services) {
-    const row = await createService(db, tenant.actor, {
-      kind: s.kind,
-      name: s.name,
-      description: s.description,
-      ownerId: s.owner ? tenant.personId(`${s.owner}@styrby.example`) : null,
-      owningUnitId: tenant.unitId(s.unit),
-      hosting: s.hosting,
-      supplierId: s.supplier ? (made.get(`supplier:${s.supplier}`) ?? null) : null,
-      confidentiality: s.krt?.[0] ?? null,
-      integrity: s.krt?.[1] ?? null,
-      availability: s.krt?.[2] ?? null,
-      apiVersion: s.apiVersion ?? null,
-      documentationUrl: s.documentationUrl ?? null,
-      phase: s.phase ?? 'operation',
-    });
-    await setServiceSystems(db, tenant.actor, row.id, {
-      version: row.version,
-      provides: s.provides.map(system),
-      consumes: s.consumes.map(system),
-    });
-    made.set(`service:${s.name}`, row.id);
-  }
+  // One transaction for them all: the demo loads at every fresh start.
+  await inTenant(db, tenant.actor, async (tx) => {
+    for (const s of services) {
+      const row = await insertService(tx, {
+        kind: s.kind,
+        name: s.name,
+        description: s.description,
+        ownerId: s.owner ? tenant.personId(`${s.owner}@styrby.example`) : null,
+        owningUnitId: tenant.unitId(s.unit),
+        hosting: s.hosting,
+        supplierId: s.supplier ? (made.get(`supplier:${s.supplier}`) ?? null) : null,
+        confidentiality: s.krt?.[0] ?? null,
+        integrity: s.krt?.[1] ?? null,
+        availability: s.krt?.[2] ?? null,
+        apiVersion: s.apiVersion ?? null,
+        documentationUrl: s.documentationUrl ?? null,
+        phase: s.phase ?? 'operation',
+      });
+      await linkSystems(tx, row.id, {
+        version: row.version,
+        provides: s.provides.map(system),
+        consumes: s.consumes.map(system),
+      });
+      made.set(`service:${s.name}`, row.id);
+    }
+  });
 }

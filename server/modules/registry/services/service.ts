@@ -155,14 +155,17 @@ async function checkReferences(s: TenantScope, input: Partial<ServiceCreate>) {
 }
 
 export function createService(db: Database, actor: Actor, input: ServiceCreate): Promise<ServiceWithSystems> {
-  return inTenant(db, actor, async (s) => {
-    await checkReferences(s, input);
-    const [row] = await s
-      .insert(services, { id: newId(), ...input, phase: input.phase ?? 'operation' })
-      .returning();
-    await s.audit({ entity: 'service', entityId: row!.id, action: 'create', after: row });
-    return { ...row!, systems: [] };
-  });
+  return inTenant(db, actor, (s) => insertService(s, input));
+}
+
+/** Registers a service in the caller's transaction (the demo loads many in one). */
+export async function insertService(s: TenantScope, input: ServiceCreate): Promise<ServiceWithSystems> {
+  await checkReferences(s, input);
+  const [row] = await s
+    .insert(services, { id: newId(), ...input, phase: input.phase ?? 'operation' })
+    .returning();
+  await s.audit({ entity: 'service', entityId: row!.id, action: 'create', after: row });
+  return { ...row!, systems: [] };
 }
 
 export function updateService(
@@ -212,61 +215,68 @@ export function setServiceSystems(
   id: string,
   input: ServiceSystemsBody,
 ): Promise<ServiceWithSystems> {
-  return inTenant(db, actor, async (s) => {
-    const before = await lockRow(s, services, id);
-    assertVersion(before, input.version, 'service');
-    if (before!.archivedAt) throw problems.conflict('The service is archived; restore it first');
-    const wanted: { systemId: string; role: ServiceRole }[] = [];
-    for (const role of ['provides', 'consumes'] as const) {
-      const seen = new Set<string>();
+  return inTenant(db, actor, (s) => linkSystems(s, id, input));
+}
+
+/** Replaces a service's links in the caller's transaction. */
+export async function linkSystems(
+  s: TenantScope,
+  id: string,
+  input: ServiceSystemsBody,
+): Promise<ServiceWithSystems> {
+  const before = await lockRow(s, services, id);
+  assertVersion(before, input.version, 'service');
+  if (before!.archivedAt) throw problems.conflict('The service is archived; restore it first');
+  const wanted: { systemId: string; role: ServiceRole }[] = [];
+  for (const role of ['provides', 'consumes'] as const) {
+    const seen = new Set<string>();
+    input[role].forEach((systemId, i) => {
+      if (seen.has(systemId)) throw problems.field(`body.${role}.${i}`, 'The system is listed twice');
+      seen.add(systemId);
+      wanted.push({ systemId, role });
+    });
+  }
+  const ids = [...new Set(wanted.map((w) => w.systemId))];
+  const beforeLinks = (await linksOf(s.tx, s.tenantId, [id])).get(id) ?? [];
+  if (ids.length > 0) {
+    const found = await s.tx
+      .select({ id: systems.id, archivedAt: systems.archivedAt })
+      .from(systems)
+      .where(s.where(systems, inArray(systems.id, ids)));
+    const active = new Set(found.filter((f) => f.archivedAt === null).map((f) => f.id));
+    // An archived system already linked may stay linked; a new link needs an active system.
+    const kept = new Set(beforeLinks.map((l) => `${l.role}:${l.systemId}`));
+    for (const role of ['provides', 'consumes'] as const)
       input[role].forEach((systemId, i) => {
-        if (seen.has(systemId)) throw problems.field(`body.${role}.${i}`, 'The system is listed twice');
-        seen.add(systemId);
-        wanted.push({ systemId, role });
+        if (
+          !active.has(systemId) &&
+          !(found.some((f) => f.id === systemId) && kept.has(`${role}:${systemId}`))
+        )
+          throw problems.field(`body.${role}.${i}`, 'No such active system');
       });
-    }
-    const ids = [...new Set(wanted.map((w) => w.systemId))];
-    const beforeLinks = (await linksOf(s.tx, s.tenantId, [id])).get(id) ?? [];
-    if (ids.length > 0) {
-      const found = await s.tx
-        .select({ id: systems.id, archivedAt: systems.archivedAt })
-        .from(systems)
-        .where(s.where(systems, inArray(systems.id, ids)));
-      const active = new Set(found.filter((f) => f.archivedAt === null).map((f) => f.id));
-      // An archived system already linked may stay linked; a new link needs an active system.
-      const kept = new Set(beforeLinks.map((l) => `${l.role}:${l.systemId}`));
-      for (const role of ['provides', 'consumes'] as const)
-        input[role].forEach((systemId, i) => {
-          if (
-            !active.has(systemId) &&
-            !(found.some((f) => f.id === systemId) && kept.has(`${role}:${systemId}`))
-          )
-            throw problems.field(`body.${role}.${i}`, 'No such active system');
-        });
-    }
-    await s.tx.delete(serviceSystems).where(s.where(serviceSystems, eq(serviceSystems.serviceId, id)));
-    if (wanted.length > 0)
-      await s.insertMany(
-        serviceSystems,
-        wanted.map((w) => ({ serviceId: id, ...w })),
-      );
-    const [after] = await s
-      .update(services, { version: input.version + 1, updatedAt: new Date() }, eq(services.id, id))
-      .returning();
-    const afterLinks = (await linksOf(s.tx, s.tenantId, [id])).get(id) ?? [];
-    const shape = (links: ServiceLink[]) => ({
-      provides: links.filter((l) => l.role === 'provides').map((l) => l.systemId),
-      consumes: links.filter((l) => l.role === 'consumes').map((l) => l.systemId),
-    });
-    await s.audit({
-      entity: 'service',
-      entityId: id,
-      action: 'link-systems',
-      before: { version: before!.version, ...shape(beforeLinks) },
-      after: { version: after!.version, ...shape(afterLinks) },
-    });
-    return { ...after!, systems: afterLinks };
+  }
+  await s.tx.delete(serviceSystems).where(s.where(serviceSystems, eq(serviceSystems.serviceId, id)));
+  if (wanted.length > 0)
+    await s.insertMany(
+      serviceSystems,
+      wanted.map((w) => ({ serviceId: id, ...w })),
+    );
+  const [after] = await s
+    .update(services, { version: input.version + 1, updatedAt: new Date() }, eq(services.id, id))
+    .returning();
+  const afterLinks = (await linksOf(s.tx, s.tenantId, [id])).get(id) ?? [];
+  const shape = (links: ServiceLink[]) => ({
+    provides: links.filter((l) => l.role === 'provides').map((l) => l.systemId),
+    consumes: links.filter((l) => l.role === 'consumes').map((l) => l.systemId),
   });
+  await s.audit({
+    entity: 'service',
+    entityId: id,
+    action: 'link-systems',
+    before: { version: before!.version, ...shape(beforeLinks) },
+    after: { version: after!.version, ...shape(afterLinks) },
+  });
+  return { ...after!, systems: afterLinks };
 }
 
 /** What a system provides and consumes (404 when the system is not the tenant's). */
