@@ -87,6 +87,7 @@ export const service = z.object({
   owningUnitId: id.nullable(),
   hosting: z.enum(operationForms).nullable(),
   supplierId: id.nullable(),
+  supplierName: z.string().nullable(),
   /** Null when not set or when the reader may not read the levels (`can.readLevels`). */
   confidentiality: z.number().int().nullable(),
   integrity: z.number().int().nullable(),

@@ -115,6 +115,7 @@ export function ServicePage() {
                   label: field('hosting'),
                   value: service.hosting ? t(`registry.systems.operationForm.${service.hosting}`) : null,
                 },
+                { label: field('supplierId'), value: service.supplierName },
                 { label: field('apiVersion'), value: service.apiVersion },
                 {
                   label: field('documentationUrl'),

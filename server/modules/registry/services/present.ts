@@ -42,6 +42,7 @@ export function presentService(row: ServiceWithSystems, reader: Actor): Service 
     owningUnitId: row.owningUnitId,
     hosting: row.hosting as Service['hosting'],
     supplierId: row.supplierId,
+    supplierName: row.supplierName,
     ...levelsFor(row, reader),
     documentationUrl: row.documentationUrl,
     apiVersion: row.apiVersion,

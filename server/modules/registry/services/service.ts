@@ -31,7 +31,7 @@ export interface ServiceLink {
   role: ServiceRole;
   archived: boolean;
 }
-export type ServiceWithSystems = ServiceRow & { systems: ServiceLink[] };
+export type ServiceWithSystems = ServiceRow & { systems: ServiceLink[]; supplierName: string | null };
 
 /** The systems linked to these services, by service id, with their names (one query a page). */
 async function linksOf(db: Executor, tenantId: string, ids: readonly string[]) {
@@ -71,7 +71,24 @@ async function withLinks(db: Executor, tenantId: string, rows: ServiceRow[]): Pr
     tenantId,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => ({ ...r, systems: links.get(r.id) ?? [] }));
+  // The suppliers' names, in one query for the page: the web app has no supplier to fetch by id.
+  const supplierIds = [...new Set(rows.map((r) => r.supplierId).filter((v): v is string => v !== null))];
+  const names =
+    supplierIds.length === 0
+      ? new Map<string, string>()
+      : new Map(
+          (
+            await db
+              .select({ id: suppliers.id, name: suppliers.name })
+              .from(suppliers)
+              .where(and(eq(suppliers.tenantId, tenantId), inArray(suppliers.id, supplierIds)))
+          ).map((s) => [s.id, s.name]),
+        );
+  return rows.map((r) => ({
+    ...r,
+    systems: links.get(r.id) ?? [],
+    supplierName: r.supplierId ? (names.get(r.supplierId) ?? null) : null,
+  }));
 }
 
 export async function listServices(db: Database, actor: Actor, query: ServiceListQuery) {
@@ -165,7 +182,7 @@ export async function insertService(s: TenantScope, input: ServiceCreate): Promi
     .insert(services, { id: newId(), ...input, phase: input.phase ?? 'operation' })
     .returning();
   await s.audit({ entity: 'service', entityId: row!.id, action: 'create', after: row });
-  return { ...row!, systems: [] };
+  return (await withLinks(s.tx, s.tenantId, [row!]))[0]!;
 }
 
 export function updateService(
@@ -276,7 +293,7 @@ export async function linkSystems(
     before: { version: before!.version, ...shape(beforeLinks) },
     after: { version: after!.version, ...shape(afterLinks) },
   });
-  return { ...after!, systems: afterLinks };
+  return (await withLinks(s.tx, s.tenantId, [after!]))[0]!;
 }
 
 /** What a system provides and consumes (404 when the system is not the tenant's). */

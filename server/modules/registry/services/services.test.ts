@@ -7,6 +7,7 @@ import {
   signIn,
   type TestContext,
 } from '../../../testing.ts';
+import { createSupplier } from '../suppliers/service.ts';
 
 let t: TestContext;
 let admin: Session;
@@ -80,7 +81,25 @@ describe('services and APIs', () => {
     expect(stale.statusCode).toBe(409);
     expect(json(await get(admin, `/api/v1/services/${api.id}`)).name).toBe('Navet-slagning API');
 
-    const badLevel = await send(admin, 'PATCH', `/api/v1/services/${api.id}`, { version: 2, integrity: 5 });
+    const supplier = await createSupplier(t.db, t.a.actor, { name: 'Evry Sverige AB' });
+    const supplierB = await createSupplier(t.db, t.b.actor, { name: 'B:s leverantör' });
+    const foreign = await send(admin, 'PATCH', `/api/v1/services/${api.id}`, {
+      version: 2,
+      supplierId: supplierB.id,
+    });
+    expect(json(foreign).errors[0].path).toBe('body.supplierId');
+    const supplied = await send(admin, 'PATCH', `/api/v1/services/${api.id}`, {
+      version: 2,
+      supplierId: supplier.id,
+    });
+    expect(json(supplied)).toMatchObject({
+      supplierId: supplier.id,
+      supplierName: 'Evry Sverige AB',
+      version: 3,
+    });
+    expect(json(await get(admin, '/api/v1/services?kind=api')).items[0].supplierName).toBe('Evry Sverige AB');
+
+    const badLevel = await send(admin, 'PATCH', `/api/v1/services/${api.id}`, { version: 3, integrity: 5 });
     expect(badLevel.statusCode).toBe(400);
     expect(json(badLevel).errors[0].path).toBe('body.integrity');
 
