@@ -372,6 +372,9 @@ describe('the systemkarta import', () => {
       '+46 kart',
     ]);
     sheet.addRow(['  ekonomisystem ', '', '', '', '', 'y', '']);
+    // A text cell that looks like a formula (and one that is a formula: its shown result is read).
+    sheet.addRow(['=1+2', '', '', '', '-tagg', '', '']);
+    sheet.addRow([{ formula: '"Formel"&"system"', result: 'Formelsystem 2' }, '', '', '', '', '', '']);
     const file = Buffer.from(await workbook.xlsx.writeBuffer());
     const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     // Without a mapping "Objekt X" names no field: the report asks for one.
@@ -402,7 +405,11 @@ describe('the systemkarta import', () => {
     expect(summary(report).map((r) => [r.line, r.action, r.changed])).toEqual([
       [2, 'create', ['name', 'supplierId', 'phase', 'tags', 'systemOwner']],
       [3, 'unchanged', []],
+      [4, 'create', ['name', 'tags']],
+      [5, 'create', ['name']],
     ]);
+    expect(await systemNamed('=1+2')).toMatchObject({ tags: ['-tagg'] });
+    expect(await systemNamed('Formelsystem 2')).toBeDefined();
     const map = (await systemNamed('Kartverktyg'))!;
     expect(map).toMatchObject({
       phase: 'retired',
