@@ -1,6 +1,7 @@
 import { IconPlugConnected } from '@tabler/icons-react';
 import { createRoute } from '@tanstack/react-router';
 import type { ClientPart } from '../part.ts';
+import { SystemLink } from '../systems/parts.tsx';
 import { ServicePage } from './ServicePage.tsx';
 import { ServicesPage, validateServicesSearch } from './ServicesPage.tsx';
 
@@ -21,4 +22,23 @@ export const servicesPart: ClientPart = {
   ],
   search: [{ section: 'services', label: 'registry.services.searchSection', icon: IconPlugConnected }],
   audit: [{ entity: 'service', label: 'registry.services.auditEntity' }],
+  // A service's links in its history: the systems by name.
+  auditFields: {
+    provides: (value) => <SystemList ids={value} />,
+    consumes: (value) => <SystemList ids={value} />,
+  },
 };
+
+function SystemList({ ids }: { ids: unknown }) {
+  const list = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+  return (
+    <>
+      {list.map((id, i) => (
+        <span key={id}>
+          {i > 0 && ', '}
+          <SystemLink id={id} />
+        </span>
+      ))}
+    </>
+  );
+}

@@ -289,7 +289,8 @@ export async function linkSystems(
   await s.audit({
     entity: 'service',
     entityId: id,
-    action: 'link-systems',
+    // An update of the service like any other (its history shows the links before and after).
+    action: 'update',
     before: { version: before!.version, ...shape(beforeLinks) },
     after: { version: after!.version, ...shape(afterLinks) },
   });
