@@ -1,7 +1,9 @@
 import type { Messages } from '../../platform/seam.ts';
 import { en as ai } from './ai/en.ts';
 import { en as classification } from './classification/en.ts';
+import { en as importing } from './import/en.ts';
 import { en as quality } from './quality/en.ts';
+import { en as services } from './services/en.ts';
 import type { sv } from './sv.ts';
 import { en as systems } from './systems/en.ts';
 
@@ -11,4 +13,6 @@ export const en: Messages<typeof sv> = {
   quality,
   classification,
   ai,
+  services,
+  import: importing,
 };

@@ -1,8 +1,10 @@
 import { aiPart } from './ai/index.tsx';
 import { classificationPart } from './classification/index.tsx';
 import { en } from './en.ts';
+import { importPart } from './import/index.tsx';
 import { combineClientParts } from './part.ts';
 import { qualityPart } from './quality/index.tsx';
+import { servicesPart } from './services/index.tsx';
 import { sv } from './sv.ts';
 import { systemsPart } from './systems/index.tsx';
 
@@ -13,5 +15,7 @@ export const registryModule = combineClientParts('registry', { sv, en }, [
   systemsPart,
   classificationPart,
   aiPart,
+  servicesPart,
+  importPart,
   qualityPart,
 ]);

@@ -1,6 +1,8 @@
 import { sv as ai } from './ai/sv.ts';
 import { sv as classification } from './classification/sv.ts';
+import { sv as importing } from './import/sv.ts';
 import { sv as quality } from './quality/sv.ts';
+import { sv as services } from './services/sv.ts';
 import { sv as systems } from './systems/sv.ts';
 
 // Swedish messages of the registry, one subtree per part (t('registry.<part>.…')).
@@ -10,4 +12,6 @@ export const sv = {
   quality,
   classification,
   ai,
+  services,
+  import: importing,
 };

@@ -1,7 +1,9 @@
 import { aiPart } from './ai/index.ts';
 import { classificationPart } from './classification/index.ts';
+import { importPart } from './import/index.ts';
 import { combineParts, type Part } from './part.ts';
 import { qualityPart } from './quality/index.ts';
+import { servicesPart } from './services/index.ts';
 import { systemsPart } from './systems/index.ts';
 
 // The system register (registry): which systems the municipality has and who answers for each,
@@ -9,7 +11,7 @@ import { systemsPart } from './systems/index.ts';
 // seam, combined from its parts (./part.ts); each part is a folder with its own schema, service,
 // policy use, routes and tests.
 
-const parts: Part[] = [systemsPart, classificationPart, aiPart];
+const parts: Part[] = [systemsPart, classificationPart, aiPart, servicesPart, importPart];
 
 export const registryModule = combineParts('registry', [
   ...parts,

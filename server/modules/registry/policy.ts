@@ -68,6 +68,18 @@ export const registryPolicy = {
   /** Edit the wording of the KLASSA consequence scale (a new version): the keepers and security. */
   editClassificationScale: (actor: Actor) =>
     keepsRegister(actor) || holdsGlobally(actor, 'securityCoordinator'),
+  /**
+   * Read a service's or API's K/R/T levels (secret under OSL like classifications): the keepers,
+   * the information-security role, and the service's own owner. Everyone else learns only that
+   * levels are set.
+   */
+  readServiceLevels: (actor: Actor, service: { ownerId: string | null }) =>
+    keepsRegister(actor) ||
+    holdsGlobally(actor, 'securityCoordinator') ||
+    (service.ownerId !== null && service.ownerId === actor.personId),
+  /** Change a service's record and its links to systems: the keepers and the service's owner. */
+  editService: (actor: Actor, service: { ownerId: string | null }) =>
+    keepsRegister(actor) || (service.ownerId !== null && service.ownerId === actor.personId),
   /** The audit history of registry records: the keepers. */
   readHistory: keepsRegister,
   /** The GDPR processing register in full: the keepers, the DPO and security. */

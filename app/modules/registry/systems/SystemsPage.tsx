@@ -1,6 +1,6 @@
 import { Select, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconPlus } from '@tabler/icons-react';
+import { IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +19,7 @@ import {
 } from '../../../../shared/registry/systems.ts';
 import { UnitLink, UnitSelect } from '../../../platform/directory/parts.tsx';
 import { useFormat } from '../../../platform/format.ts';
-import { RouterAnchor } from '../../../platform/links.tsx';
+import { RouterAnchor, RouterButton } from '../../../platform/links.tsx';
 import { CursorTable, FilterBar, ListActions, SearchField } from '../../../platform/list-page.tsx';
 import { EmptyValue, PageHeader } from '../../../platform/page.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
@@ -129,19 +129,30 @@ export function SystemsPage() {
         description={t('registry.systems.description')}
         breadcrumbs={[{ label: t('registry.navGroup') }, { label: t('registry.systems.title') }]}
         actions={
-          <ListActions
-            exportPath="/api/v1/systems/export"
-            exportParams={params}
-            create={
-              can.data?.manage
-                ? {
-                    icon: <IconPlus size={16} aria-hidden />,
-                    label: t('registry.systems.create'),
-                    onClick: () => setCreating(true),
-                  }
-                : undefined
-            }
-          />
+          <>
+            {can.data?.manage && (
+              <RouterButton
+                to="/systems/import"
+                variant="default"
+                leftSection={<IconFileImport size={16} aria-hidden />}
+              >
+                {t('registry.import.open')}
+              </RouterButton>
+            )}
+            <ListActions
+              exportPath="/api/v1/systems/export"
+              exportParams={params}
+              create={
+                can.data?.manage
+                  ? {
+                      icon: <IconPlus size={16} aria-hidden />,
+                      label: t('registry.systems.create'),
+                      onClick: () => setCreating(true),
+                    }
+                  : undefined
+              }
+            />
+          </>
         }
       />
       <SystemFormModal opened={creating} onClose={() => setCreating(false)} system={null} />

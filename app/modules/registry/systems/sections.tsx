@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { System } from '../../../../shared/registry/systems.ts';
 import { AiSection } from '../ai/AiSection.tsx';
 import { ClassificationSection } from '../classification/ClassificationSection.tsx';
+import { SystemServicesSection } from '../services/SystemServicesSection.tsx';
 import { RolesSection } from './RolesSection.tsx';
 
 // The sections other parts add to a system's page (its roles, integrations, classification,
@@ -17,4 +18,5 @@ export const systemSections: SystemSection[] = [
   { id: 'roles', column: 'main', Component: RolesSection },
   { id: 'classification', column: 'main', Component: ClassificationSection },
   { id: 'ai', column: 'main', Component: AiSection },
+  { id: 'services', column: 'side', Component: SystemServicesSection },
 ];

@@ -264,50 +264,57 @@ export function appointRoles(
   entries: readonly (SystemRoleCreate & { systemId: string })[],
   day = stockholmToday(),
 ): Promise<SystemRoleRow[]> {
-  return inTenant(db, actor, async (s) => {
-    if (!registryPolicy.manage(actor)) throw problems.forbidden();
-    const personIds = [...new Set(entries.map((e) => e.personId))];
-    const active = new Set(
-      personIds.length
-        ? (
-            await s.tx
-              .select({ id: people.id })
-              .from(people)
-              .where(s.where(people, inArray(people.id, personIds), isNull(people.archivedAt)))
-          ).map((p) => p.id)
-        : [],
-    );
-    const systemIds = [...new Set(entries.map((e) => e.systemId))];
-    const ownDeveloped = new Map(
-      (
-        await s.tx
-          .select({ id: systems.id, ownDeveloped: systems.ownDeveloped })
-          .from(systems)
-          .where(s.where(systems, inArray(systems.id, systemIds), isNull(systems.archivedAt)))
-      ).map((r) => [r.id, r.ownDeveloped]),
-    );
-    entries.forEach((e, i) => {
-      if (!ownDeveloped.has(e.systemId)) throw problems.field(`body.${i}.systemId`, 'No such active system');
-      checkKindFits(e.kind, ownDeveloped.get(e.systemId)!, `body.${i}.kind`);
-      if (!active.has(e.personId)) throw problems.field(`body.${i}.personId`, 'No such active person');
-      checkDates(e.validFrom ?? day, e.validTo ?? null);
-    });
-    const rows = await s.insertMany(
-      systemRoles,
-      entries.map((e) => ({
-        id: newId(),
-        systemId: e.systemId,
-        kind: e.kind,
-        personId: e.personId,
-        validFrom: e.validFrom ?? day,
-        validTo: e.validTo ?? null,
-        note: e.note || null,
-      })),
-      { audit: 'systemRole' },
-    );
-    await syncRoles(s, day, { systemIds });
-    return rows;
+  return inTenant(db, actor, (s) => appointRolesIn(s, entries, day));
+}
+
+/** appointRoles inside the caller's transaction (an import writes its systems and roles as one). */
+export async function appointRolesIn(
+  s: TenantScope,
+  entries: readonly (SystemRoleCreate & { systemId: string })[],
+  day = stockholmToday(),
+): Promise<SystemRoleRow[]> {
+  if (!registryPolicy.manage(s.actor)) throw problems.forbidden();
+  const personIds = [...new Set(entries.map((e) => e.personId))];
+  const active = new Set(
+    personIds.length
+      ? (
+          await s.tx
+            .select({ id: people.id })
+            .from(people)
+            .where(s.where(people, inArray(people.id, personIds), isNull(people.archivedAt)))
+        ).map((p) => p.id)
+      : [],
+  );
+  const systemIds = [...new Set(entries.map((e) => e.systemId))];
+  const ownDeveloped = new Map(
+    (
+      await s.tx
+        .select({ id: systems.id, ownDeveloped: systems.ownDeveloped })
+        .from(systems)
+        .where(s.where(systems, inArray(systems.id, systemIds), isNull(systems.archivedAt)))
+    ).map((r) => [r.id, r.ownDeveloped]),
+  );
+  entries.forEach((e, i) => {
+    if (!ownDeveloped.has(e.systemId)) throw problems.field(`body.${i}.systemId`, 'No such active system');
+    checkKindFits(e.kind, ownDeveloped.get(e.systemId)!, `body.${i}.kind`);
+    if (!active.has(e.personId)) throw problems.field(`body.${i}.personId`, 'No such active person');
+    checkDates(e.validFrom ?? day, e.validTo ?? null);
   });
+  const rows = await s.insertMany(
+    systemRoles,
+    entries.map((e) => ({
+      id: newId(),
+      systemId: e.systemId,
+      kind: e.kind,
+      personId: e.personId,
+      validFrom: e.validFrom ?? day,
+      validTo: e.validTo ?? null,
+      note: e.note || null,
+    })),
+    { audit: 'systemRole' },
+  );
+  await syncRoles(s, day, { systemIds });
+  return rows;
 }
 
 /** Locks a role for a change by someone who may manage the roles of its system. */

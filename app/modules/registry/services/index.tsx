@@ -1,0 +1,44 @@
+import { IconPlugConnected } from '@tabler/icons-react';
+import { createRoute } from '@tanstack/react-router';
+import type { ClientPart } from '../part.ts';
+import { SystemLink } from '../systems/parts.tsx';
+import { ServicePage } from './ServicePage.tsx';
+import { ServicesPage, validateServicesSearch } from './ServicesPage.tsx';
+
+// Services and APIs on the web app's seam: the list and the page, in the registry's navigation
+// group, the global search and the audit trail.
+
+export const servicesPart: ClientPart = {
+  name: 'services',
+  nav: [{ to: '/services', label: 'registry.services.nav', icon: IconPlugConnected, group: 'registry' }],
+  routes: (parent) => [
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/services',
+      validateSearch: validateServicesSearch,
+      component: ServicesPage,
+    }),
+    createRoute({ getParentRoute: () => parent, path: '/services/$serviceId', component: ServicePage }),
+  ],
+  search: [{ section: 'services', label: 'registry.services.searchSection', icon: IconPlugConnected }],
+  audit: [{ entity: 'service', label: 'registry.services.auditEntity' }],
+  // A service's links in its history: the systems by name.
+  auditFields: {
+    provides: (value) => <SystemList ids={value} />,
+    consumes: (value) => <SystemList ids={value} />,
+  },
+};
+
+function SystemList({ ids }: { ids: unknown }) {
+  const list = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+  return (
+    <>
+      {list.map((id, i) => (
+        <span key={id}>
+          {i > 0 && ', '}
+          <SystemLink id={id} />
+        </span>
+      ))}
+    </>
+  );
+}
