@@ -40,6 +40,15 @@ export const registryPolicy = {
     holdsGlobally(actor, 'securityCoordinator') ||
     holdsFor(actor, 'systemOwner', system(systemId)) ||
     holdsFor(actor, 'systemManager', system(systemId)),
+  /**
+   * Read the K/R/T levels of a record type (secret like a classification): those who read the
+   * classification of the system that keeps it; for a record type kept in no system, the keepers
+   * and the information-security role only.
+   */
+  readRecordTypeLevels: (actor: Actor, systemId: string | null): boolean =>
+    systemId === null
+      ? keepsRegister(actor) || holdsGlobally(actor, 'securityCoordinator')
+      : registryPolicy.readClassification(actor, systemId),
   /** The audit history of registry records: the keepers. */
   readHistory: keepsRegister,
   /** The GDPR processing register in full: the keepers, the DPO and security. */
