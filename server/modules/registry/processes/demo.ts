@@ -1,7 +1,8 @@
 import type { Database } from '../../../db/client.ts';
 import type { DemoContext } from '../../../platform/seam.ts';
+import { inTenant } from '../../../platform/tenancy.ts';
 import type { Made } from '../part.ts';
-import { listProcesses, loadReference, setSystemProcesses } from './service.ts';
+import { writeReference, writeSystemProcesses } from './service.ts';
 
 // The demo's process tree: Styrby has loaded the reference structure and says which processes
 // its systems support. Grannby has none yet, so its admin sees "Läs in KLASSA-strukturen".
@@ -60,24 +61,19 @@ export const demoSystemProcesses: Record<string, string[]> = {
 
 export async function loadProcessesDemo(db: Database, tenant: DemoContext, made: Made) {
   if (tenant.slug !== 'styrby') return;
-  await loadReference(db, tenant.actor);
-  const page = await listProcesses(db, tenant.actor, { limit: 200, includeArchived: false });
-  let cursor = page.nextCursor;
-  const all = [...page.items];
-  while (cursor) {
-    const next = await listProcesses(db, tenant.actor, { limit: 200, includeArchived: false, cursor });
-    all.push(...next.items);
-    cursor = next.nextCursor;
-  }
-  for (const p of all) made.set(`process:${p.name}`, p.id);
-  for (const [system, names] of Object.entries(demoSystemProcesses)) {
-    const systemId = made.get(`system:${system}`);
-    if (!systemId) throw new Error(`demo: no system ${system}`);
-    const processIds = names.map((name) => {
-      const id = made.get(`process:${name}`);
-      if (!id) throw new Error(`demo: no process ${name}`);
-      return id;
-    });
-    await setSystemProcesses(db, tenant.actor, systemId, { processIds });
-  }
+  // One transaction for the whole tree and every link: the demo loads at every fresh start.
+  await inTenant(db, tenant.actor, async (s) => {
+    const { rows } = await writeReference(s);
+    for (const p of rows) made.set(`process:${p.name}`, p.id);
+    for (const [system, names] of Object.entries(demoSystemProcesses)) {
+      const systemId = made.get(`system:${system}`);
+      if (!systemId) throw new Error(`demo: no system ${system}`);
+      const processIds = names.map((name) => {
+        const id = made.get(`process:${name}`);
+        if (!id) throw new Error(`demo: no process ${name}`);
+        return id;
+      });
+      await writeSystemProcesses(s, systemId, { processIds });
+    }
+  });
 }

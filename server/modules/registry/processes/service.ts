@@ -372,39 +372,42 @@ export function referenceRows(): {
  * are serialised by a transaction-scoped advisory lock on the tenant.
  */
 export function loadReference(db: Database, actor: Actor): Promise<{ created: number }> {
-  return inTenant(db, actor, async (s) => {
-    await s.tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`registry_processes:${s.tenantId}`}))`);
-    const [loaded] = await s.tx
-      .select({ id: processes.id })
-      .from(processes)
-      .where(s.where(processes, isNotNull(processes.referenceCode)))
-      .limit(1);
-    if (loaded) return { created: 0 };
-    const [own] = await s.tx.select({ id: processes.id }).from(processes).where(s.where(processes)).limit(1);
-    if (own)
-      throw problems.conflict(
-        'The organisation already has a process tree of its own; the reference structure is loaded only into an empty one',
-      );
-    const ids = new Map<string, string>();
-    const rows = referenceRows().map((r) => {
-      const id = newId();
-      ids.set(r.code, id);
-      return {
-        id,
-        parentId: r.parentCode ? ids.get(r.parentCode)! : null,
-        level: r.level,
-        code: r.code,
-        sortCode: codeSortKey(r.code),
-        name: r.name,
-        description: r.description,
-        referenceCode: r.code,
-      };
-    });
-    // Parents come before their children in the list, so one multi-row INSERT per chunk keeps the
-    // foreign keys satisfied; every node gets its create event.
-    await s.insertMany(processes, rows, { audit: 'process' });
-    return { created: rows.length };
+  return inTenant(db, actor, async (s) => ({ created: (await writeReference(s)).created }));
+}
+
+/** loadReference in a transaction the caller holds; answers the rows it wrote. */
+export async function writeReference(s: TenantScope): Promise<{ created: number; rows: ProcessRow[] }> {
+  await s.tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`registry_processes:${s.tenantId}`}))`);
+  const [loaded] = await s.tx
+    .select({ id: processes.id })
+    .from(processes)
+    .where(s.where(processes, isNotNull(processes.referenceCode)))
+    .limit(1);
+  if (loaded) return { created: 0, rows: [] };
+  const [own] = await s.tx.select({ id: processes.id }).from(processes).where(s.where(processes)).limit(1);
+  if (own)
+    throw problems.conflict(
+      'The organisation already has a process tree of its own; the reference structure is loaded only into an empty one',
+    );
+  const ids = new Map<string, string>();
+  const rows = referenceRows().map((r) => {
+    const id = newId();
+    ids.set(r.code, id);
+    return {
+      id,
+      parentId: r.parentCode ? ids.get(r.parentCode)! : null,
+      level: r.level,
+      code: r.code,
+      sortCode: codeSortKey(r.code),
+      name: r.name,
+      description: r.description,
+      referenceCode: r.code,
+    };
   });
+  // Parents come before their children in the list, so one multi-row INSERT per chunk keeps the
+  // foreign keys satisfied; every node gets its create event.
+  const written = await s.insertMany(processes, rows, { audit: 'process' });
+  return { created: rows.length, rows: written };
 }
 
 // ---------------------------------------------------------------- systems that support processes
@@ -456,52 +459,53 @@ export async function getSystemProcesses(db: Database, actor: Actor, systemId: s
  * changed by this; it belongs to the systems part).
  */
 export function setSystemProcesses(db: Database, actor: Actor, systemId: string, input: SystemProcessesBody) {
-  return inTenant(db, actor, async (s) => {
-    const system = await lockRow(s, systems, systemId);
-    if (!system) throw problems.notFound('system');
-    if (input.version !== undefined) assertVersion(system, input.version, 'system');
-    if (system.archivedAt) throw problems.conflict('The system is archived; restore it first');
-    const wanted = [...new Set(input.processIds)];
-    if (wanted.length !== input.processIds.length) {
-      const seen = new Set<string>();
-      input.processIds.forEach((id, i) => {
-        if (seen.has(id)) throw problems.field(`body.processIds.${i}`, 'The process is listed twice');
-        seen.add(id);
-      });
-    }
-    const before = await processesOfSystem(s.tx, s.tenantId, systemId);
-    const known = new Set(before.map((p) => p.id));
-    if (wanted.length > 0) {
-      const found = await s.tx
-        .select({ id: processes.id, archivedAt: processes.archivedAt })
-        .from(processes)
-        .where(s.where(processes, inArray(processes.id, wanted)));
-      // A link kept from before may point at a process archived since; only new links must be active.
-      const usable = new Set(found.filter((p) => p.archivedAt === null || known.has(p.id)).map((p) => p.id));
-      input.processIds.forEach((id, i) => {
-        if (!usable.has(id)) throw problems.field(`body.processIds.${i}`, 'No such active process');
-      });
-    }
-    await s.tx
-      .delete(systemProcesses)
-      .where(s.where(systemProcesses, eq(systemProcesses.systemId, systemId)));
-    if (wanted.length > 0)
-      await s.insertMany(
-        systemProcesses,
-        wanted.map((processId) => ({ systemId, processId })),
-      );
-    const after = await processesOfSystem(s.tx, s.tenantId, systemId);
-    const ids = (list: { id: string }[]) => list.map((p) => p.id).sort();
-    if (ids(before).join() !== ids(after).join())
-      await s.audit({
-        entity: 'system',
-        entityId: systemId,
-        action: 'processes',
-        before: { processIds: ids(before) },
-        after: { processIds: ids(after) },
-      });
-    return after;
-  });
+  return inTenant(db, actor, (s) => writeSystemProcesses(s, systemId, input));
+}
+
+/** setSystemProcesses in a transaction the caller holds (the demo links many systems in one). */
+export async function writeSystemProcesses(s: TenantScope, systemId: string, input: SystemProcessesBody) {
+  const system = await lockRow(s, systems, systemId);
+  if (!system) throw problems.notFound('system');
+  if (input.version !== undefined) assertVersion(system, input.version, 'system');
+  if (system.archivedAt) throw problems.conflict('The system is archived; restore it first');
+  const wanted = [...new Set(input.processIds)];
+  if (wanted.length !== input.processIds.length) {
+    const seen = new Set<string>();
+    input.processIds.forEach((id, i) => {
+      if (seen.has(id)) throw problems.field(`body.processIds.${i}`, 'The process is listed twice');
+      seen.add(id);
+    });
+  }
+  const before = await processesOfSystem(s.tx, s.tenantId, systemId);
+  const known = new Set(before.map((p) => p.id));
+  if (wanted.length > 0) {
+    const found = await s.tx
+      .select({ id: processes.id, archivedAt: processes.archivedAt })
+      .from(processes)
+      .where(s.where(processes, inArray(processes.id, wanted)));
+    // A link kept from before may point at a process archived since; only new links must be active.
+    const usable = new Set(found.filter((p) => p.archivedAt === null || known.has(p.id)).map((p) => p.id));
+    input.processIds.forEach((id, i) => {
+      if (!usable.has(id)) throw problems.field(`body.processIds.${i}`, 'No such active process');
+    });
+  }
+  await s.tx.delete(systemProcesses).where(s.where(systemProcesses, eq(systemProcesses.systemId, systemId)));
+  if (wanted.length > 0)
+    await s.insertMany(
+      systemProcesses,
+      wanted.map((processId) => ({ systemId, processId })),
+    );
+  const after = await processesOfSystem(s.tx, s.tenantId, systemId);
+  const ids = (list: { id: string }[]) => list.map((p) => p.id).sort();
+  if (ids(before).join() !== ids(after).join())
+    await s.audit({
+      entity: 'system',
+      entityId: systemId,
+      action: 'processes',
+      before: { processIds: ids(before) },
+      after: { processIds: ids(after) },
+    });
+  return after;
 }
 
 /** The systems that support a process, in name order. */

@@ -1,8 +1,9 @@
 import type { RecordTypeCreate } from '../../../../shared/registry/records.ts';
 import type { Database } from '../../../db/client.ts';
 import type { DemoContext } from '../../../platform/seam.ts';
+import { inTenant } from '../../../platform/tenancy.ts';
 import type { Made } from '../part.ts';
-import { createInformationPlan, createRecordType } from './service.ts';
+import { writeInformationPlan, writeRecordType } from './service.ts';
 
 // The demo's informationshanteringsplan for two processes, the way a socialnämnd and a
 // miljö- och byggnämnd write theirs: Ekonomiskt bistånd (adopted by Socialnämnden) and Bygglov
@@ -331,35 +332,33 @@ export const bygglov: Demo[] = [
 
 export async function loadRecordsDemo(db: Database, tenant: DemoContext, made: Made) {
   if (tenant.slug !== 'styrby') return;
-  const load = async (process: string, list: Demo[]) => {
-    const processId = made.get(`process:${process}`);
-    if (!processId) throw new Error(`demo: no process ${process}`);
-    for (const { system, ...rest } of list) {
-      const systemId = system ? made.get(`system:${system}`) : null;
-      if (system && !systemId) throw new Error(`demo: no system ${system}`);
-      const row = await createRecordType(db, tenant.actor, {
-        ...rest,
-        processId,
-        systemId: systemId ?? null,
-      });
-      made.set(`recordType:${row.name}`, row.id);
-    }
-    return processId;
-  };
-  const bistand = await load('Ekonomiskt bistånd', ekonomisktBistand);
-  await createInformationPlan(db, tenant.actor, bistand, {
-    status: 'adopted',
-    adoptedOn: '2024-03-19',
-    body: 'Socialnämnden',
-    paragraph: '§ 34',
-    registrationNumber: 'SN 2024/87',
-    note: 'Ersätter dokumenthanteringsplanen för individ- och familjeomsorgen från 2017 i de delar som rör ekonomiskt bistånd.',
-  });
-  const lov = await load('Bygglov', bygglov);
-  await createInformationPlan(db, tenant.actor, lov, {
-    status: 'draft',
-    body: 'Miljö- och byggnämnden',
-    registrationNumber: 'MBN 2025/301',
-    note: 'Remiss till arkivmyndigheten innan nämnden antar planen.',
+  await inTenant(db, tenant.actor, async (s) => {
+    const load = async (process: string, list: Demo[]) => {
+      const processId = made.get(`process:${process}`);
+      if (!processId) throw new Error(`demo: no process ${process}`);
+      for (const { system, ...rest } of list) {
+        const systemId = system ? made.get(`system:${system}`) : null;
+        if (system && !systemId) throw new Error(`demo: no system ${system}`);
+        const row = await writeRecordType(s, { ...rest, processId, systemId: systemId ?? null });
+        made.set(`recordType:${row.name}`, row.id);
+      }
+      return processId;
+    };
+    const bistand = await load('Ekonomiskt bistånd', ekonomisktBistand);
+    await writeInformationPlan(s, bistand, {
+      status: 'adopted',
+      adoptedOn: '2024-03-19',
+      body: 'Socialnämnden',
+      paragraph: '§ 34',
+      registrationNumber: 'SN 2024/87',
+      note: 'Ersätter dokumenthanteringsplanen för individ- och familjeomsorgen från 2017 i de delar som rör ekonomiskt bistånd.',
+    });
+    const lov = await load('Bygglov', bygglov);
+    await writeInformationPlan(s, lov, {
+      status: 'draft',
+      body: 'Miljö- och byggnämnden',
+      registrationNumber: 'MBN 2025/301',
+      note: 'Remiss till arkivmyndigheten innan nämnden antar planen.',
+    });
   });
 }

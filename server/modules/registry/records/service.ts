@@ -271,15 +271,22 @@ export function createRecordType(
   actor: Actor,
   input: RecordTypeCreate,
 ): Promise<RecordTypeWithRefs> {
-  return inTenant(db, actor, async (s) => {
-    await checkReferences(s, input);
-    checkRules(input);
-    const [row] = await s
-      .insert(recordTypes, { id: newId(), ...columnsOf(input), ...required(input) })
-      .returning();
-    await s.audit({ entity: 'recordType', entityId: row!.id, action: 'create', after: row! });
-    return (await withRefs(s.tx, s.tenantId, [row!]))[0]!;
-  });
+  return inTenant(
+    db,
+    actor,
+    async (s) => (await withRefs(s.tx, s.tenantId, [await writeRecordType(s, input)]))[0]!,
+  );
+}
+
+/** createRecordType in a transaction the caller holds (the demo writes a whole plan in one). */
+export async function writeRecordType(s: TenantScope, input: RecordTypeCreate): Promise<RecordTypeRow> {
+  await checkReferences(s, input);
+  checkRules(input);
+  const [row] = await s
+    .insert(recordTypes, { id: newId(), ...columnsOf(input), ...required(input) })
+    .returning();
+  await s.audit({ entity: 'recordType', entityId: row!.id, action: 'create', after: row! });
+  return row!;
 }
 
 /** The required columns, typed as the insert wants them (columnsOf makes every key optional). */
@@ -409,28 +416,28 @@ export function createInformationPlan(
   input: InformationPlanCreate,
 ) {
   return guardUnique(
-    () =>
-      inTenant(db, actor, async (s) => {
-        const process = await lockRow(s, processes, processId);
-        if (!process) throw problems.notFound('process');
-        if (process.archivedAt) throw problems.conflict('The process is archived; restore it first');
-        if (process.level !== 'process')
-          throw problems.conflict(
-            'An information management plan belongs to a process, the lowest level of the tree',
-          );
-        if (await planOf(s.tx, s.tenantId, processId))
-          throw problems.conflict(
-            'The process already has an information management plan; change it instead',
-          );
-        const values = { status: 'draft' as const, ...definedOnly(input) };
-        checkPlan(values);
-        const [row] = await s.insert(informationPlans, { id: newId(), processId, ...values }).returning();
-        await s.audit({ entity: 'informationPlan', entityId: row!.id, action: 'create', after: row! });
-        return row!;
-      }),
+    () => inTenant(db, actor, (s) => writeInformationPlan(s, processId, input)),
     'body',
     'The process already has an information management plan; change it instead',
   );
+}
+
+/** createInformationPlan in a transaction the caller holds. */
+export async function writeInformationPlan(s: TenantScope, processId: string, input: InformationPlanCreate) {
+  const process = await lockRow(s, processes, processId);
+  if (!process) throw problems.notFound('process');
+  if (process.archivedAt) throw problems.conflict('The process is archived; restore it first');
+  if (process.level !== 'process')
+    throw problems.conflict(
+      'An information management plan belongs to a process, the lowest level of the tree',
+    );
+  if (await planOf(s.tx, s.tenantId, processId))
+    throw problems.conflict('The process already has an information management plan; change it instead');
+  const values = { status: 'draft' as const, ...definedOnly(input) };
+  checkPlan(values);
+  const [row] = await s.insert(informationPlans, { id: newId(), processId, ...values }).returning();
+  await s.audit({ entity: 'informationPlan', entityId: row!.id, action: 'create', after: row! });
+  return row!;
 }
 
 export function updateInformationPlan(
