@@ -1,7 +1,11 @@
+import { sv as processes } from './processes/sv.ts';
+import { sv as records } from './records/sv.ts';
 import { sv as systems } from './systems/sv.ts';
 
 // Swedish messages of the registry, one subtree per part (t('registry.<part>.…')).
 export const sv = {
   navGroup: 'Systemregister',
   systems,
+  processes,
+  records,
 };
