@@ -82,6 +82,12 @@ describe('processes and the information management plan', () => {
     await page.getByRole('link', { name: 'Bygglovshantering' }).first().click();
     await page.getByRole('heading', { level: 2, name: 'Processer och handlingstyper' }).waitFor();
     await expectAccessible(page, 'system with processes');
+
+    // Every record type, filtered to the disposals that rest on no decision.
+    await page.goto(`${server.url}/record-types?noDecision=true`);
+    const list = page.getByRole('table', { name: 'Handlingstyper' });
+    await expect.poll(() => list.getByText('Handlingar i återkallade och avskrivna ärenden').isVisible()).toBe(true);
+    await expectAccessible(page, 'record types');
   });
 
   test('the demo employee reads the plan but not the K/R/T levels', async () => {

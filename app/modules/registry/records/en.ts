@@ -2,6 +2,17 @@ import type { Messages } from '../../../platform/seam.ts';
 import type { sv } from './sv.ts';
 
 export const en: Messages<typeof sv> = {
+  nav: 'Record types',
+  listDescription:
+    "The municipality's record types across every process: how long they are kept or when they are disposed of, on what decision and where.",
+  filters: 'Filter record types',
+  search: 'Search record types',
+  searchPlaceholder: 'Name or description',
+  allRetentions: 'Preserved and disposed of',
+  onlyNoDecision: 'Only disposal without a decision',
+  includeArchived: 'Show archived',
+  none: 'There are no record types yet.',
+  noneMatch: 'No record types match the filter.',
   searchSection: 'Record types',
   auditRecordType: 'Record type',
   auditPlan: 'Information management plan',

@@ -1,5 +1,16 @@
 // Swedish messages of the registry's records management (t('registry.records.…')).
 export const sv = {
+  nav: 'Handlingstyper',
+  listDescription:
+    'Kommunens handlingstyper i alla processer: hur länge de bevaras eller när de gallras, på vilket beslut och var de förvaras.',
+  filters: 'Filtrera handlingstyper',
+  search: 'Sök handlingstyper',
+  searchPlaceholder: 'Namn eller beskrivning',
+  allRetentions: 'Bevaras och gallras',
+  onlyNoDecision: 'Bara gallring utan beslut',
+  includeArchived: 'Visa arkiverade',
+  none: 'Det finns inga handlingstyper ännu.',
+  noneMatch: 'Inga handlingstyper matchar filtret.',
   searchSection: 'Handlingstyper',
   auditRecordType: 'Handlingstyp',
   auditPlan: 'Informationshanteringsplan',
