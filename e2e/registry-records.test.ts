@@ -86,7 +86,9 @@ describe('processes and the information management plan', () => {
     // Every record type, filtered to the disposals that rest on no decision.
     await page.goto(`${server.url}/record-types?noDecision=true`);
     const list = page.getByRole('table', { name: 'Handlingstyper' });
-    await expect.poll(() => list.getByText('Handlingar i återkallade och avskrivna ärenden').isVisible()).toBe(true);
+    await expect
+      .poll(() => list.getByText('Handlingar i återkallade och avskrivna ärenden').isVisible())
+      .toBe(true);
     await expectAccessible(page, 'record types');
   });
 
