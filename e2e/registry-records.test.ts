@@ -92,6 +92,18 @@ describe('processes and the information management plan', () => {
     await expectAccessible(page, 'record types');
   });
 
+  test("Grannby's admin, with no tree yet, loads the KLASSA structure", async () => {
+    const page = await newPage();
+    await signIn(page, server.url, { email: 'admin@grannkommun.example', password: 'demo' });
+    await page.goto(`${server.url}/processes`);
+    const load = page.getByRole('button', { name: 'Läs in KLASSA-strukturen' });
+    await load.waitFor();
+    await expectAccessible(page, 'processes, empty');
+    await load.click();
+    await page.getByRole('region', { name: 'Processträdet' }).waitFor();
+    await expect.poll(() => page.getByRole('link', { name: 'Kärnverksamhet' }).isVisible()).toBe(true);
+  });
+
   test('the demo employee reads the plan but not the K/R/T levels', async () => {
     const page = await newPage();
     await signIn(page, server.url, EMPLOYEE);
