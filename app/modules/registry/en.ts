@@ -2,7 +2,9 @@ import type { Messages } from '../../platform/seam.ts';
 import { en as ai } from './ai/en.ts';
 import { en as classification } from './classification/en.ts';
 import { en as importing } from './import/en.ts';
+import { en as processes } from './processes/en.ts';
 import { en as quality } from './quality/en.ts';
+import { en as records } from './records/en.ts';
 import { en as services } from './services/en.ts';
 import type { sv } from './sv.ts';
 import { en as systems } from './systems/en.ts';
@@ -15,4 +17,6 @@ export const en: Messages<typeof sv> = {
   ai,
   services,
   import: importing,
+  processes,
+  records,
 };

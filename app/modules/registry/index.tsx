@@ -3,7 +3,9 @@ import { classificationPart } from './classification/index.tsx';
 import { en } from './en.ts';
 import { importPart } from './import/index.tsx';
 import { combineClientParts } from './part.ts';
+import { processesPart } from './processes/index.tsx';
 import { qualityPart } from './quality/index.tsx';
+import { recordsPart } from './records/index.tsx';
 import { servicesPart } from './services/index.tsx';
 import { sv } from './sv.ts';
 import { systemsPart } from './systems/index.tsx';
@@ -15,6 +17,8 @@ export const registryModule = combineClientParts('registry', { sv, en }, [
   systemsPart,
   classificationPart,
   aiPart,
+  processesPart,
+  recordsPart,
   servicesPart,
   importPart,
   qualityPart,

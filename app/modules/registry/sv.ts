@@ -1,7 +1,9 @@
 import { sv as ai } from './ai/sv.ts';
 import { sv as classification } from './classification/sv.ts';
 import { sv as importing } from './import/sv.ts';
+import { sv as processes } from './processes/sv.ts';
 import { sv as quality } from './quality/sv.ts';
+import { sv as records } from './records/sv.ts';
 import { sv as services } from './services/sv.ts';
 import { sv as systems } from './systems/sv.ts';
 
@@ -14,4 +16,6 @@ export const sv = {
   ai,
   services,
   import: importing,
+  processes,
+  records,
 };

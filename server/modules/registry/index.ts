@@ -2,7 +2,9 @@ import { aiPart } from './ai/index.ts';
 import { classificationPart } from './classification/index.ts';
 import { importPart } from './import/index.ts';
 import { combineParts, type Part } from './part.ts';
+import { processesPart } from './processes/index.ts';
 import { qualityPart } from './quality/index.ts';
+import { recordsPart } from './records/index.ts';
 import { servicesPart } from './services/index.ts';
 import { systemsPart } from './systems/index.ts';
 
@@ -11,7 +13,15 @@ import { systemsPart } from './systems/index.ts';
 // seam, combined from its parts (./part.ts); each part is a folder with its own schema, service,
 // policy use, routes and tests.
 
-const parts: Part[] = [systemsPart, classificationPart, aiPart, servicesPart, importPart];
+const parts: Part[] = [
+  systemsPart,
+  classificationPart,
+  aiPart,
+  processesPart,
+  recordsPart,
+  servicesPart,
+  importPart,
+];
 
 export const registryModule = combineParts('registry', [
   ...parts,

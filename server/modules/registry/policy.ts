@@ -80,6 +80,15 @@ export const registryPolicy = {
   /** Change a service's record and its links to systems: the keepers and the service's owner. */
   editService: (actor: Actor, service: { ownerId: string | null }) =>
     keepsRegister(actor) || (service.ownerId !== null && service.ownerId === actor.personId),
+  /**
+   * Read the K/R/T levels of a record type (secret like a classification): those who read the
+   * classification of the system that keeps it; for a record type kept in no system, the keepers
+   * and the information-security role only.
+   */
+  readRecordTypeLevels: (actor: Actor, systemId: string | null): boolean =>
+    systemId === null
+      ? keepsRegister(actor) || holdsGlobally(actor, 'securityCoordinator')
+      : registryPolicy.readClassification(actor, systemId),
   /** The audit history of registry records: the keepers. */
   readHistory: keepsRegister,
   /** The GDPR processing register in full: the keepers, the DPO and security. */

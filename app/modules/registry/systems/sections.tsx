@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { System } from '../../../../shared/registry/systems.ts';
 import { AiSection } from '../ai/AiSection.tsx';
 import { ClassificationSection } from '../classification/ClassificationSection.tsx';
+import { SystemRecordsSection } from '../records/SystemRecordsSection.tsx';
 import { SystemServicesSection } from '../services/SystemServicesSection.tsx';
 import { RolesSection } from './RolesSection.tsx';
 
@@ -19,4 +20,5 @@ export const systemSections: SystemSection[] = [
   { id: 'classification', column: 'main', Component: ClassificationSection },
   { id: 'ai', column: 'main', Component: AiSection },
   { id: 'services', column: 'side', Component: SystemServicesSection },
+  { id: 'processes', column: 'main', Component: SystemRecordsSection },
 ];

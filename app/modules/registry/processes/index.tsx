@@ -1,0 +1,28 @@
+import { IconHierarchy3 } from '@tabler/icons-react';
+import { createRoute } from '@tanstack/react-router';
+import type { ClientPart } from '../part.ts';
+import { ProcessesPage, validateProcessesSearch } from './ProcessesPage.tsx';
+import { ProcessPage } from './ProcessPage.tsx';
+import { ProcessLink } from './parts.tsx';
+
+// The process tree on the web app's seam: the tree page and a node's page, processes in the
+// global search and the audit trail.
+
+export const processesPart: ClientPart = {
+  name: 'processes',
+  nav: [{ to: '/processes', label: 'registry.processes.nav', icon: IconHierarchy3, group: 'registry' }],
+  routes: (parent) => [
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/processes',
+      validateSearch: validateProcessesSearch,
+      component: ProcessesPage,
+    }),
+    createRoute({ getParentRoute: () => parent, path: '/processes/$processId', component: ProcessPage }),
+  ],
+  search: [{ section: 'processes', label: 'registry.processes.searchSection', icon: IconHierarchy3 }],
+  audit: [{ entity: 'process', label: 'registry.processes.auditEntity' }],
+  auditFields: {
+    processId: (value) => <ProcessLink id={String(value)} />,
+  },
+};
