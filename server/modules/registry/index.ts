@@ -1,4 +1,5 @@
 import { combineParts } from './part.ts';
+import { privacyPart } from './privacy/index.ts';
 import { systemsPart } from './systems/index.ts';
 
 // The system register (registry): which systems the municipality has and who answers for each,
@@ -6,4 +7,4 @@ import { systemsPart } from './systems/index.ts';
 // seam, combined from its parts (./part.ts); each part is a folder with its own schema, service,
 // policy use, routes and tests.
 
-export const registryModule = combineParts('registry', [systemsPart]);
+export const registryModule = combineParts('registry', [systemsPart, privacyPart]);

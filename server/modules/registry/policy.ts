@@ -42,6 +42,13 @@ export const registryPolicy = {
     holdsFor(actor, 'systemManager', system(systemId)),
   /** The audit history of registry records: the keepers. */
   readHistory: keepsRegister,
+  /**
+   * The GDPR Article 30 register (processing activities): staff read it (it is public record and
+   * the förvaltningar answer for their own processing), the self-service portal does not need it.
+   */
+  readProcessing: (actor: Actor) => isStaff(actor),
+  /** Record and change processing activities: the keepers and the dataskyddsombud (DPO). */
+  editProcessing: (actor: Actor) => keepsRegister(actor) || holdsGlobally(actor, 'dataProtectionOfficer'),
   /** The GDPR processing register in full: the keepers, the DPO and security. */
   readPersonalData: (actor: Actor) =>
     keepsRegister(actor) ||
