@@ -1,3 +1,4 @@
+import { managementPart } from './management/index.ts';
 import { combineParts } from './part.ts';
 import { privacyPart } from './privacy/index.ts';
 import { systemsPart } from './systems/index.ts';
@@ -7,4 +8,4 @@ import { systemsPart } from './systems/index.ts';
 // seam, combined from its parts (./part.ts); each part is a folder with its own schema, service,
 // policy use, routes and tests.
 
-export const registryModule = combineParts('registry', [systemsPart, privacyPart]);
+export const registryModule = combineParts('registry', [systemsPart, privacyPart, managementPart]);

@@ -49,6 +49,13 @@ export const registryPolicy = {
   readProcessing: (actor: Actor) => isStaff(actor),
   /** Record and change processing activities: the keepers and the dataskyddsombud (DPO). */
   editProcessing: (actor: Actor) => keepsRegister(actor) || holdsGlobally(actor, 'dataProtectionOfficer'),
+  /**
+   * A förvaltningsobjekt's yearly plans: the keepers, and the object's own objektägare and
+   * förvaltningsledare (the people named on the object, not a granted role: pm3 names them there).
+   */
+  planManagementObject: (actor: Actor, object: { ownerId: string | null; managerId: string | null }) =>
+    keepsRegister(actor) ||
+    (actor.personId !== null && (actor.personId === object.ownerId || actor.personId === object.managerId)),
   /** The GDPR processing register in full: the keepers, the DPO and security. */
   readPersonalData: (actor: Actor) =>
     keepsRegister(actor) ||
