@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { archiveBody, page, restoreBody } from '../../../../shared/records.ts';
 import {
   processingActivity,
@@ -20,6 +21,19 @@ import { exportActivities } from './transfer.ts';
 const tags = ['registry'];
 
 export function privacyRoutes(app: App, { db }: ModuleContext) {
+  app.get(
+    '/api/v1/processing-activities/can',
+    {
+      schema: {
+        tags,
+        summary: 'What the reader may do in the processing register as a whole (record activities)',
+        response: { 200: z.object({ create: z.boolean() }), ...errorResponses },
+      },
+      config: { authorize: registryPolicy.readProcessing },
+    },
+    async (request) => ({ create: registryPolicy.editProcessing(principalOf(request)) }),
+  );
+
   app.get(
     '/api/v1/processing-activities',
     {
