@@ -1,3 +1,4 @@
+import { sv as management } from './management/sv.ts';
 import { sv as privacy } from './privacy/sv.ts';
 import { sv as systems } from './systems/sv.ts';
 
@@ -6,4 +7,5 @@ export const sv = {
   navGroup: 'Systemregister',
   systems,
   privacy,
+  management,
 };

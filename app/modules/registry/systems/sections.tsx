@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { System } from '../../../../shared/registry/systems.ts';
+import { SystemManagementSection } from '../management/SystemSection.tsx';
 import { SystemProcessingSection } from '../privacy/SystemSection.tsx';
 
 // The sections other parts add to a system's page (its roles, integrations, classification,
@@ -13,4 +14,5 @@ export interface SystemSection {
 
 export const systemSections: SystemSection[] = [
   { id: 'processing', column: 'main', Component: SystemProcessingSection },
+  { id: 'management', column: 'side', Component: SystemManagementSection },
 ];
