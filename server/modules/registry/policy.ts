@@ -47,6 +47,8 @@ export const registryPolicy = {
    * the förvaltningar answer for their own processing), the self-service portal does not need it.
    */
   readProcessing: (actor: Actor) => isStaff(actor),
+  /** Whose start page lists what the register lacks (DPIAs not made, agreements needed): the DPO's. */
+  followUpProcessing: (actor: Actor) => holdsGlobally(actor, 'dataProtectionOfficer'),
   /** Record and change processing activities: the keepers and the dataskyddsombud (DPO). */
   editProcessing: (actor: Actor) => keepsRegister(actor) || holdsGlobally(actor, 'dataProtectionOfficer'),
   /**

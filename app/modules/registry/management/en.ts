@@ -26,6 +26,7 @@ export const en: Messages<typeof sv> = {
   noSystems: 'No systems are in the object.',
   systemCount: 'Systems',
   searchSection: 'Management objects',
+  startSection: 'Management plans to make',
   auditEntity: 'Management object',
   auditPlan: 'Management plan',
   field: {

@@ -24,6 +24,7 @@ export const managementPart: ClientPart = {
     }),
   ],
   search: [{ section: 'managementObjects', label: 'registry.management.searchSection', icon: IconStack2 }],
+  startSections: [{ section: 'managementPlans', label: 'registry.management.startSection' }],
   audit: [
     { entity: 'managementObject', label: 'registry.management.auditEntity' },
     { entity: 'managementPlan', label: 'registry.management.auditPlan' },

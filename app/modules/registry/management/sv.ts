@@ -24,6 +24,7 @@ export const sv = {
   noSystems: 'Inga system ingår i objektet.',
   systemCount: 'Antal system',
   searchSection: 'Förvaltningsobjekt',
+  startSection: 'Förvaltningsplaner att göra',
   auditEntity: 'Förvaltningsobjekt',
   auditPlan: 'Förvaltningsplan',
   field: {

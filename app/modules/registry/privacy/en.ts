@@ -32,6 +32,7 @@ export const en: Messages<typeof sv> = {
   chooseController: 'Choose a controller',
   tagsHelp: 'Type and press Enter to add',
   searchSection: 'Processing activities',
+  startSection: 'To follow up in the record of processing',
   auditEntity: 'Processing activity',
   flags: 'Characteristics',
   section: {

@@ -1,5 +1,6 @@
 import { IconShieldLock } from '@tabler/icons-react';
 import { createRoute } from '@tanstack/react-router';
+import { PersonLink, UnitLink } from '../../../platform/directory/parts.tsx';
 import type { ClientPart } from '../part.ts';
 import { ActivitiesPage, validateActivitiesSearch } from './ActivitiesPage.tsx';
 import { ActivityPage } from './ActivityPage.tsx';
@@ -34,5 +35,11 @@ export const privacyPart: ClientPart = {
   search: [
     { section: 'processingActivities', label: 'registry.privacy.searchSection', icon: IconShieldLock },
   ],
+  startSections: [{ section: 'processingFollowUp', label: 'registry.privacy.startSection' }],
   audit: [{ entity: 'processingActivity', label: 'registry.privacy.auditEntity' }],
+  auditFields: {
+    controllerId: (value) => <UnitLink id={String(value)} />,
+    controllerContactId: (value) => <PersonLink id={String(value)} />,
+    dpoId: (value) => <PersonLink id={String(value)} />,
+  },
 };

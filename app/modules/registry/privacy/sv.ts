@@ -30,6 +30,7 @@ export const sv = {
   chooseController: 'Välj personuppgiftsansvarig',
   tagsHelp: 'Skriv och tryck Enter för att lägga till',
   searchSection: 'Behandlingar',
+  startSection: 'Att följa upp i registerförteckningen',
   auditEntity: 'Behandling',
   flags: 'Kännetecken',
   section: {

@@ -25,6 +25,28 @@ export const managementPart: Part = {
       },
     },
   ],
+  startItems: [
+    {
+      section: 'managementPlans',
+      async items(db, actor) {
+        // The year in Stockholm: a plan is the municipality's calendar (and budget) year.
+        const year = Number(
+          new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(
+            new Date(),
+          ),
+        );
+        const rows = await management.objectsWithoutPlan(db, actor, year);
+        return rows.map((o) => ({
+          section: 'managementPlans',
+          id: `${o.id}:${year}`,
+          title: `Förvaltningsplan ${year} saknas: ${o.name}`,
+          detail: null,
+          href: `/management-objects/${o.id}`,
+          due: null,
+        }));
+      },
+    },
+  ],
   auditEntities: [
     {
       entity: 'managementObject',

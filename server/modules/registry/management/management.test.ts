@@ -152,10 +152,21 @@ describe('förvaltningsobjekt', () => {
     );
     const theirs = json(await post(admin, '/api/v1/management-objects', { name: 'Annat' }));
     const session = await signIn(t.app, 'ledare@a.example');
+    // Until the year's plan is made, the förvaltningsledare's start page asks for it.
+    const year = new Date().getFullYear();
+    const waiting = json(await get(session, '/api/v1/start')).items.filter(
+      (i: { section: string }) => i.section === 'managementPlans',
+    );
+    expect(waiting.map((i: { title: string }) => i.title)).toEqual([`Förvaltningsplan ${year} saknas: Mitt`]);
     const read = json(await get(session, `/api/v1/management-objects/${mine.id}`));
     expect(read.can).toMatchObject({ update: false, plan: true });
-    const planned = await post(session, `/api/v1/management-objects/${mine.id}/plans`, { year: 2026 });
+    const planned = await post(session, `/api/v1/management-objects/${mine.id}/plans`, { year });
     expect(planned.statusCode).toBe(201);
+    expect(
+      json(await get(session, '/api/v1/start')).items.filter(
+        (i: { section: string }) => i.section === 'managementPlans',
+      ),
+    ).toEqual([]);
     const changed = await patch(session, `/api/v1/management-plans/${json(planned).id}`, {
       version: 1,
       goals: ['Mål'],

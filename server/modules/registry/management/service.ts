@@ -392,3 +392,22 @@ export async function planRefs(db: Executor, tenantId: string, ids: readonly str
     ]),
   );
 }
+
+/** The active objects the person owns or leads that have no plan for the year (their start page). */
+export async function objectsWithoutPlan(db: Database, actor: Actor, year: number) {
+  if (!actor.personId) return [];
+  const s = readScope(db, actor);
+  return db
+    .select({ id: objects.id, name: objects.name })
+    .from(objects)
+    .where(
+      s.where(
+        objects,
+        isNull(objects.archivedAt),
+        or(eq(objects.ownerId, actor.personId), eq(objects.managerId, actor.personId)),
+        sql`not exists (select 1 from ${plans} where ${plans.tenantId} = ${objects.tenantId} and ${plans.objectId} = ${objects.id} and ${plans.year} = ${year})`,
+      ),
+    )
+    .orderBy(asc(objects.sortName))
+    .limit(20);
+}

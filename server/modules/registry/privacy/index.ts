@@ -27,6 +27,36 @@ export const privacyPart: Part = {
       },
     },
   ],
+  startItems: [
+    {
+      section: 'processingFollowUp',
+      async items(db, actor) {
+        if (!registryPolicy.followUpProcessing(actor)) return [];
+        const rows = await privacy.followUps(db, actor, 20);
+        return rows.flatMap((r) =>
+          [
+            ...(r.dpiaMissing
+              ? [{ id: `${r.id}:dpia`, title: `Konsekvensbedömning saknas: ${r.name}`, detail: null }]
+              : []),
+            ...(r.agreementNeeded
+              ? [
+                  {
+                    id: `${r.id}:agreement`,
+                    title: `Personuppgiftsbiträdesavtal behövs: ${r.name}`,
+                    detail: null,
+                  },
+                ]
+              : []),
+          ].map((item) => ({
+            ...item,
+            section: 'processingFollowUp',
+            href: `/processing-activities/${r.id}`,
+            due: null,
+          })),
+        );
+      },
+    },
+  ],
   auditEntities: [
     {
       entity: 'processingActivity',

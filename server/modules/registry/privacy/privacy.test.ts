@@ -218,6 +218,21 @@ describe('processing activities', () => {
     });
     expect(changed.statusCode).toBe(200);
     expect(json(changed).can.update).toBe(true);
+    // The DPO's start page lists an impact assessment required but not made; the admin's does not.
+    await post(admin, '/api/v1/processing-activities', {
+      ...base(),
+      name: 'Saknar DPIA',
+      dpiaRequired: true,
+    });
+    const start = json(await get(dpo, '/api/v1/start')).items.filter(
+      (i: { section: string }) => i.section === 'processingFollowUp',
+    );
+    expect(start.map((i: { title: string }) => i.title)).toContain('Konsekvensbedömning saknas: Saknar DPIA');
+    expect(
+      json(await get(admin, '/api/v1/start')).items.filter(
+        (i: { section: string }) => i.section === 'processingFollowUp',
+      ),
+    ).toEqual([]);
 
     const reader = await signIn(t.app, 'lasare@a.example');
     const read = await get(reader, `/api/v1/processing-activities/${id}`);

@@ -316,3 +316,31 @@ export async function activityRefs(db: Executor, tenantId: string, ids: readonly
     ]),
   );
 }
+
+/**
+ * What the DPO follows up: activities whose impact assessment is required but not made, and
+ * those whose processor's agreement is still needed. In name order, at most `limit`.
+ */
+export async function followUps(db: Database, actor: Actor, limit: number) {
+  const s = readScope(db, actor);
+  return db
+    .select({
+      id: activities.id,
+      name: activities.name,
+      dpiaMissing: sql<boolean>`${activities.dpiaRequired} and ${activities.dpiaDate} is null`,
+      agreementNeeded: sql<boolean>`${activities.processorAgreementStatus} = 'needed'`,
+    })
+    .from(activities)
+    .where(
+      s.where(
+        activities,
+        isNull(activities.archivedAt),
+        or(
+          and(eq(activities.dpiaRequired, true), isNull(activities.dpiaDate)),
+          eq(activities.processorAgreementStatus, 'needed'),
+        ),
+      ),
+    )
+    .orderBy(asc(activities.sortName), asc(activities.id))
+    .limit(limit);
+}
