@@ -210,11 +210,7 @@ function Plans({ object }: { object: ManagementObject }) {
             head={
               <Table.Tr>
                 <Table.Th scope="col">{p('year')}</Table.Th>
-                <Table.Th scope="col">
-                  <Text span size="sm" fw={700}>
-                    {p('kind')}
-                  </Text>
-                </Table.Th>
+                <Table.Th scope="col">{p('kind')}</Table.Th>
                 <Table.Th scope="col" ta="right">
                   {p('budget')}
                 </Table.Th>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ProcessingActivity } from '../../../../shared/registry/privacy.ts';
+import { usePerson } from '../../../platform/directory/api.ts';
 import { PersonLink, UnitLink } from '../../../platform/directory/parts.tsx';
 import { useFormat } from '../../../platform/format.ts';
 import { SystemLink } from '../systems/parts.tsx';
@@ -8,6 +9,19 @@ import { yesNo } from './parts.tsx';
 
 // Every Art. 30(1) field of an activity as label/value pairs, grouped as the form groups them;
 // the activity page and the printable page per controller both show them.
+
+/** A person with the contact details Art. 30(1)(a) asks for (email, phone). */
+function PersonContact({ id }: { id: string | null }) {
+  const person = usePerson(id);
+  if (!id) return null;
+  const contact = [person.data?.email, person.data?.phone].filter(Boolean).join(', ');
+  return (
+    <>
+      <PersonLink id={id} />
+      {contact && ` (${contact})`}
+    </>
+  );
+}
 
 export type DetailGroup = { key: string; items: { label: string; value: React.ReactNode }[] };
 
@@ -22,8 +36,11 @@ export function useActivityDetails(a: ProcessingActivity): DetailGroup[] {
       key: 'responsibility',
       items: [
         { label: label('controllerId'), value: <UnitLink id={a.controllerId} /> },
-        { label: label('controllerContactId'), value: <PersonLink id={a.controllerContactId} /> },
-        { label: label('dpoId'), value: <PersonLink id={a.dpoId} /> },
+        {
+          label: label('controllerContactId'),
+          value: a.controllerContactId ? <PersonContact id={a.controllerContactId} /> : null,
+        },
+        { label: label('dpoId'), value: a.dpoId ? <PersonContact id={a.dpoId} /> : null },
       ],
     },
     {
