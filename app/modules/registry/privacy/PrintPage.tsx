@@ -16,7 +16,7 @@ import { useActivityDetails } from './details.tsx';
 
 const printStyles = `
 @media print {
-  .mantine-AppShell-header, .mantine-AppShell-navbar, [data-print-hide] { display: none !important; }
+  .mantine-AppShell-header, .mantine-AppShell-navbar, nav, button { display: none !important; }
   .mantine-AppShell-main { padding: 0 !important; margin: 0 !important; }
   [data-print-activity] { break-inside: avoid-page; border: 0 !important; }
   a { color: inherit !important; text-decoration: none !important; }
@@ -32,26 +32,21 @@ export function PrintPage() {
   return (
     <>
       <style>{printStyles}</style>
-      <Box data-print-hide>
-        <PageHeader
-          title={t('registry.privacy.printTitle', { name })}
-          breadcrumbs={[
-            { label: t('registry.navGroup') },
-            { label: t('registry.privacy.title'), to: '/processing-activities' },
-            { label: name },
-          ]}
-          actions={
-            <Button leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => window.print()}>
-              {t('registry.privacy.printButton')}
-            </Button>
-          }
-        />
-      </Box>
+      <PageHeader
+        title={t('registry.privacy.printTitle', { name })}
+        description={t('registry.privacy.printIntro', { date: f.date(new Date()) })}
+        breadcrumbs={[
+          { label: t('registry.navGroup') },
+          { label: t('registry.privacy.title'), to: '/processing-activities' },
+          { label: name },
+        ]}
+        actions={
+          <Button leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => window.print()}>
+            {t('registry.privacy.printButton')}
+          </Button>
+        }
+      />
       <Stack gap="lg">
-        <Box>
-          <Title order={2}>{t('registry.privacy.printTitle', { name })}</Title>
-          <Text size="sm">{t('registry.privacy.printIntro', { date: f.date(new Date()) })}</Text>
-        </Box>
         {activities.error ? <ProblemAlert error={activities.error} /> : null}
         {activities.data && activities.data.length === 0 && <Text>{t('registry.privacy.printNone')}</Text>}
         {activities.data?.map((a) => (
@@ -72,7 +67,7 @@ function PrintedActivity({ activity }: { activity: ProcessingActivity }) {
       p="md"
       style={{ border: '1px solid var(--mantine-color-gray-4)', borderRadius: 4 }}
     >
-      <Title order={3} id={`print-${activity.id}`} mb="xs">
+      <Title order={2} id={`print-${activity.id}`} mb="xs">
         {activity.name}
       </Title>
       {activity.description && (
