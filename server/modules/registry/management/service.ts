@@ -102,12 +102,20 @@ export async function getObject(db: Database, actor: Actor, id: string): Promise
   return (await withSystems(db, actor.tenantId, [row]))[0]!;
 }
 
-/** Refuses people and systems that are not active in the tenant, and a system another object holds. */
+/**
+ * Refuses people and systems that are not active in the tenant, and a system another object holds.
+ * What the object already names (`current`) may stay when it has been archived since.
+ */
 async function checkReferences(
   s: TenantScope,
-  input: Partial<ManagementObjectCreate>,
+  given: Partial<ManagementObjectCreate>,
   objectId: string | null,
+  current?: { row: ObjectRow; systemIds: string[] },
 ) {
+  const input: Partial<ManagementObjectCreate> = { ...given };
+  for (const f of ['ownerId', 'managerId'] as const)
+    if (current && input[f] === current.row[f]) delete input[f];
+  const kept = new Set(current?.systemIds ?? []);
   const personFields = (['ownerId', 'managerId'] as const).filter((f) => input[f]);
   if (personFields.length > 0) {
     const found = await s.tx
@@ -140,7 +148,8 @@ async function checkReferences(
     .where(s.where(systems, inArray(systems.id, systemIds), isNull(systems.archivedAt)));
   const active = new Set(found.map((r) => r.id));
   systemIds.forEach((systemId, i) => {
-    if (!active.has(systemId)) throw problems.field(`body.systemIds.${i}`, 'No such active system');
+    if (!active.has(systemId) && !kept.has(systemId))
+      throw problems.field(`body.systemIds.${i}`, 'No such active system');
   });
   const held = await s.tx
     .select({ systemId: members.systemId, system: systems.name, object: objects.name })
@@ -198,8 +207,8 @@ export function updateObject(db: Database, actor: Actor, id: string, input: Mana
       assertVersion(before, input.version, 'management object');
       if (before!.archivedAt) throw problems.conflict('The management object is archived; restore it first');
       const { version, systemIds, ...changes } = input;
-      await checkReferences(s, input, id);
       const beforeSystems = (await systemsOf(s.tx, s.tenantId, [id])).get(id) ?? [];
+      await checkReferences(s, input, id, { row: before!, systemIds: beforeSystems });
       const [after] = await s
         .update(
           objects,

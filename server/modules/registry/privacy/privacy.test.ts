@@ -147,6 +147,28 @@ describe('processing activities', () => {
     expect(bolag.statusCode).toBe(201);
   });
 
+  it('keeps a system archived since it was linked, but refuses linking an archived one anew', async () => {
+    const old = json(await post(admin, '/api/v1/systems', { name: 'Gammalt system', scope: 'business' }));
+    const other = json(await post(admin, '/api/v1/systems', { name: 'Annat gammalt', scope: 'business' }));
+    const activity = json(
+      await post(admin, '/api/v1/processing-activities', { ...base(), name: 'Kvar', systemIds: [old.id] }),
+    );
+    for (const s of [old, other])
+      await post(admin, `/api/v1/systems/${s.id}/archive`, { version: 1, reason: 'Avvecklat' });
+    const kept = await patch(admin, `/api/v1/processing-activities/${activity.id}`, {
+      version: 1,
+      retention: 'Tio år',
+      systemIds: [old.id],
+    });
+    expect(kept.statusCode).toBe(200);
+    const added = await patch(admin, `/api/v1/processing-activities/${activity.id}`, {
+      version: 2,
+      systemIds: [old.id, other.id],
+    });
+    expect(added.statusCode).toBe(400);
+    expect(json(added).errors[0].path).toBe('body.systemIds.1');
+  });
+
   it('filters by controller, system, sensitive data, DPIA and third country', async () => {
     const make = async (name: string, extra: Record<string, unknown>) =>
       json(await post(admin, '/api/v1/processing-activities', { ...base(), name, ...extra })).id as string;

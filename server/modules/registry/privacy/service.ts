@@ -106,9 +106,24 @@ type Fields = Omit<ProcessingActivityCreate, 'systemIds'>;
 /**
  * Refuses what is not an active record of the tenant, naming the field: the controller must be a
  * nämnd's förvaltning (department) or a bolag (company), since only they can be
- * personuppgiftsansvarig; people, systems and the processor must exist and be active.
+ * personuppgiftsansvarig; people, systems and the processor must exist and be active. What the
+ * activity already names (`current`) may stay when it has been archived since: a change of
+ * another field, or a list sent again whole, is not refused for it.
  */
-async function checkReferences(s: TenantScope, input: Partial<ProcessingActivityCreate>) {
+async function checkReferences(
+  s: TenantScope,
+  given: Partial<ProcessingActivityCreate>,
+  current?: { row: ActivityRow; systemIds: string[] },
+) {
+  const input: Partial<ProcessingActivityCreate> = { ...given };
+  if (current) {
+    for (const f of ['controllerId', 'controllerContactId', 'dpoId', 'processorId'] as const)
+      if (input[f] === current.row[f]) delete input[f];
+    if (input.systemIds) {
+      const kept = new Set(current.systemIds);
+      input.systemIds = input.systemIds.filter((id, i, all) => !kept.has(id) || all.indexOf(id) !== i);
+    }
+  }
   if (input.controllerId) {
     const [unit] = await s.tx
       .select({ kind: units.kind })
@@ -140,19 +155,22 @@ async function checkReferences(s: TenantScope, input: Partial<ProcessingActivity
     for (const f of personFields)
       if (!active.has(input[f]!)) throw problems.field(`body.${f}`, 'No such active person');
   }
+  const listed = given.systemIds ?? [];
+  const seen = new Set<string>();
+  listed.forEach((systemId, i) => {
+    if (seen.has(systemId)) throw problems.field(`body.systemIds.${i}`, 'The system is listed twice');
+    seen.add(systemId);
+  });
   if (input.systemIds && input.systemIds.length > 0) {
-    const seen = new Set<string>();
-    input.systemIds.forEach((systemId, i) => {
-      if (seen.has(systemId)) throw problems.field(`body.systemIds.${i}`, 'The system is listed twice');
-      seen.add(systemId);
-    });
     const found = await s.tx
       .select({ id: systems.id })
       .from(systems)
       .where(s.where(systems, inArray(systems.id, input.systemIds), isNull(systems.archivedAt)));
     const active = new Set(found.map((r) => r.id));
-    input.systemIds.forEach((systemId, i) => {
-      if (!active.has(systemId)) throw problems.field(`body.systemIds.${i}`, 'No such active system');
+    const kept = new Set(current?.systemIds ?? []);
+    listed.forEach((systemId, i) => {
+      if (!active.has(systemId) && !kept.has(systemId))
+        throw problems.field(`body.systemIds.${i}`, 'No such active system');
     });
   }
   if (input.processorId) {
@@ -267,10 +285,10 @@ export function updateActivity(
     assertVersion(before, input.version, 'processing activity');
     if (before!.archivedAt) throw problems.conflict('The processing activity is archived; restore it first');
     const { version, systemIds, ...changes } = input;
-    await checkReferences(s, input);
+    const beforeSystems = (await systemsOf(s.tx, s.tenantId, [id])).get(id) ?? [];
+    await checkReferences(s, input, { row: before!, systemIds: beforeSystems });
     const set = clearDependents(definedOnly(changes) as Partial<Fields>);
     checkConsistency({ ...(before as Partial<Fields>), ...set });
-    const beforeSystems = (await systemsOf(s.tx, s.tenantId, [id])).get(id) ?? [];
     const [after] = await s
       .update(activities, { ...set, version: version + 1, updatedAt: new Date() }, eq(activities.id, id))
       .returning();
