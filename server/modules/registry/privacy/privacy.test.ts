@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as directory from '../../../platform/directory/service.ts';
+import { readSheet } from '../../../platform/transfer/index.ts';
 import {
   createTestContext,
   json,
@@ -8,6 +9,7 @@ import {
   signIn,
   type TestContext,
 } from '../../../testing.ts';
+import { activityColumns } from './transfer.ts';
 
 let t: TestContext;
 let admin: Session;
@@ -223,9 +225,17 @@ describe('processing activities', () => {
     expect(csv.body).toContain('Treserva');
     expect(csv.body).toContain('Förvaltning a');
     expect(csv.body).not.toContain('Hyresgäster');
+    // XLSX by default: the whole register, every Art. 30 column, one row per activity.
     const xlsx = await get(admin, '/api/v1/processing-activities/export');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const sheet = await readSheet(xlsx.rawPayload);
+    expect(sheet.header).toEqual(activityColumns.map((c) => c.sv));
+    const listed = json(await get(admin, '/api/v1/processing-activities?limit=200')).items.length;
+    expect(sheet.rows).toHaveLength(listed);
+    const row = sheet.rows.find((r) => r.cells[0] === '=HYPERLINK("x")')!;
+    expect(row.cells[sheet.header.indexOf('system')]).toBe('Treserva');
+    expect(row.cells[sheet.header.indexOf('känsliga personuppgifter')]).toBe('Ja');
   });
 
   it('lets the DPO edit, staff read, and refuses an employee', async () => {
