@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type {
   ProcessingActivityCreate,
   ProcessingActivityListQuery,
@@ -48,6 +49,15 @@ async function withSystems(db: Executor, tenantId: string, rows: ActivityRow[]) 
   return rows.map((r) => ({ ...r, systemIds: map.get(r.id) ?? [] }));
 }
 
+/**
+ * A yes/no filter written without a parameter (`sensitive_data`, `not sensitive_data`), so that the
+ * partial indexes of the DPO's filters (`where sensitive_data` …) can serve it.
+ */
+function flag(column: PgColumn, value: boolean | undefined) {
+  if (value === undefined) return undefined;
+  return value ? sql`${column}` : sql`not ${column}`;
+}
+
 export async function listActivities(db: Database, actor: Actor, query: ProcessingActivityListQuery) {
   const s = readScope(db, actor);
   const pattern = query.search ? likePattern(query.search) : undefined;
@@ -59,11 +69,9 @@ export async function listActivities(db: Database, actor: Actor, query: Processi
         activities,
         query.includeArchived ? undefined : isNull(activities.archivedAt),
         query.controllerId ? eq(activities.controllerId, query.controllerId) : undefined,
-        query.sensitive === undefined ? undefined : eq(activities.sensitiveData, query.sensitive),
-        query.dpiaRequired === undefined ? undefined : eq(activities.dpiaRequired, query.dpiaRequired),
-        query.thirdCountry === undefined
-          ? undefined
-          : eq(activities.thirdCountryTransfer, query.thirdCountry),
+        flag(activities.sensitiveData, query.sensitive),
+        flag(activities.dpiaRequired, query.dpiaRequired),
+        flag(activities.thirdCountryTransfer, query.thirdCountry),
         query.systemId
           ? sql`exists (select 1 from ${links} where ${links.tenantId} = ${activities.tenantId} and ${links.activityId} = ${activities.id} and ${links.systemId} = ${query.systemId})`
           : undefined,
