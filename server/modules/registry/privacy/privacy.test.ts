@@ -266,7 +266,23 @@ describe('processing activities', () => {
       ),
     ).toEqual([]);
 
+    // Every change is audited; the DPO reads the activity's history, named by the register.
+    const history = await get(dpo, `/api/v1/audit?entity=processingActivity&entityId=${id}`);
+    expect(history.statusCode).toBe(200);
+    expect(
+      json(history)
+        .items.map((e: { action: string }) => e.action)
+        .sort(),
+    ).toEqual(['create', 'update']);
+    expect(json(history).items[0]).toMatchObject({
+      entityName: 'Behörighet',
+      entityHref: `/processing-activities/${id}`,
+    });
+
     const reader = await signIn(t.app, 'lasare@a.example');
+    expect((await get(reader, `/api/v1/audit?entity=processingActivity&entityId=${id}`)).statusCode).toBe(
+      403,
+    );
     const read = await get(reader, `/api/v1/processing-activities/${id}`);
     expect(read.statusCode).toBe(200);
     expect(json(read).can).toMatchObject({ update: false, archive: false });
