@@ -2,6 +2,8 @@ import type { Messages } from '../../platform/seam.ts';
 import { en as ai } from './ai/en.ts';
 import { en as classification } from './classification/en.ts';
 import { en as importing } from './import/en.ts';
+import { en as management } from './management/en.ts';
+import { en as privacy } from './privacy/en.ts';
 import { en as processes } from './processes/en.ts';
 import { en as quality } from './quality/en.ts';
 import { en as records } from './records/en.ts';
@@ -19,4 +21,6 @@ export const en: Messages<typeof sv> = {
   import: importing,
   processes,
   records,
+  privacy,
+  management,
 };

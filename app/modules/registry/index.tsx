@@ -2,7 +2,9 @@ import { aiPart } from './ai/index.tsx';
 import { classificationPart } from './classification/index.tsx';
 import { en } from './en.ts';
 import { importPart } from './import/index.tsx';
+import { managementPart } from './management/index.tsx';
 import { combineClientParts } from './part.ts';
+import { privacyPart } from './privacy/index.tsx';
 import { processesPart } from './processes/index.tsx';
 import { qualityPart } from './quality/index.tsx';
 import { recordsPart } from './records/index.tsx';
@@ -19,6 +21,8 @@ export const registryModule = combineClientParts('registry', { sv, en }, [
   aiPart,
   processesPart,
   recordsPart,
+  privacyPart,
+  managementPart,
   servicesPart,
   importPart,
   qualityPart,

@@ -1,6 +1,8 @@
 import { sv as ai } from './ai/sv.ts';
 import { sv as classification } from './classification/sv.ts';
 import { sv as importing } from './import/sv.ts';
+import { sv as management } from './management/sv.ts';
+import { sv as privacy } from './privacy/sv.ts';
 import { sv as processes } from './processes/sv.ts';
 import { sv as quality } from './quality/sv.ts';
 import { sv as records } from './records/sv.ts';
@@ -18,4 +20,6 @@ export const sv = {
   import: importing,
   processes,
   records,
+  privacy,
+  management,
 };

@@ -1,7 +1,9 @@
 import { aiPart } from './ai/index.ts';
 import { classificationPart } from './classification/index.ts';
 import { importPart } from './import/index.ts';
+import { managementPart } from './management/index.ts';
 import { combineParts, type Part } from './part.ts';
+import { privacyPart } from './privacy/index.ts';
 import { processesPart } from './processes/index.ts';
 import { qualityPart } from './quality/index.ts';
 import { recordsPart } from './records/index.ts';
@@ -19,6 +21,8 @@ const parts: Part[] = [
   aiPart,
   processesPart,
   recordsPart,
+  privacyPart,
+  managementPart,
   servicesPart,
   importPart,
 ];

@@ -91,6 +91,22 @@ export const registryPolicy = {
       : registryPolicy.readClassification(actor, systemId),
   /** The audit history of registry records: the keepers. */
   readHistory: keepsRegister,
+  /**
+   * The GDPR Article 30 register (processing activities): staff read it (it is public record and
+   * the förvaltningar answer for their own processing), the self-service portal does not need it.
+   */
+  readProcessing: (actor: Actor) => isStaff(actor),
+  /** Whose start page lists what the register lacks (DPIAs not made, agreements needed): the DPO's. */
+  followUpProcessing: (actor: Actor) => holdsGlobally(actor, 'dataProtectionOfficer'),
+  /** Record and change processing activities: the keepers and the dataskyddsombud (DPO). */
+  editProcessing: (actor: Actor) => keepsRegister(actor) || holdsGlobally(actor, 'dataProtectionOfficer'),
+  /**
+   * A förvaltningsobjekt's yearly plans: the keepers, and the object's own objektägare and
+   * förvaltningsledare (the people named on the object, not a granted role: pm3 names them there).
+   */
+  planManagementObject: (actor: Actor, object: { ownerId: string | null; managerId: string | null }) =>
+    keepsRegister(actor) ||
+    (actor.personId !== null && (actor.personId === object.ownerId || actor.personId === object.managerId)),
   /** The GDPR processing register in full: the keepers, the DPO and security. */
   readPersonalData: (actor: Actor) =>
     keepsRegister(actor) ||

@@ -2,6 +2,8 @@ import type { ComponentType } from 'react';
 import type { System } from '../../../../shared/registry/systems.ts';
 import { AiSection } from '../ai/AiSection.tsx';
 import { ClassificationSection } from '../classification/ClassificationSection.tsx';
+import { SystemManagementSection } from '../management/SystemSection.tsx';
+import { SystemProcessingSection } from '../privacy/SystemSection.tsx';
 import { SystemRecordsSection } from '../records/SystemRecordsSection.tsx';
 import { SystemServicesSection } from '../services/SystemServicesSection.tsx';
 import { RolesSection } from './RolesSection.tsx';
@@ -21,4 +23,6 @@ export const systemSections: SystemSection[] = [
   { id: 'ai', column: 'main', Component: AiSection },
   { id: 'services', column: 'side', Component: SystemServicesSection },
   { id: 'processes', column: 'main', Component: SystemRecordsSection },
+  { id: 'processing', column: 'main', Component: SystemProcessingSection },
+  { id: 'management', column: 'side', Component: SystemManagementSection },
 ];

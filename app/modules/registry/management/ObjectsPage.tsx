@@ -1,0 +1,126 @@
+import { Switch, Table } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ManagementObject } from '../../../../shared/registry/management.ts';
+import { PersonLink } from '../../../platform/directory/parts.tsx';
+import { RouterAnchor } from '../../../platform/links.tsx';
+import { CursorTable, FilterBar, ListActions, SearchField } from '../../../platform/list-page.tsx';
+import { PageHeader } from '../../../platform/page.tsx';
+import { useCursorList } from '../../../platform/table.tsx';
+import { useRegistryCan } from '../systems/api.ts';
+import { managementKeys, useManagementInvalidate } from './api.ts';
+import { ObjectFormModal } from './ObjectForm.tsx';
+
+// Förvaltningsobjekt: a searchable table of keyset pages, filters in the URL, exportable.
+
+export interface ObjectsSearch {
+  q?: string;
+  archived?: boolean;
+}
+
+export function validateObjectsSearch(search: Record<string, unknown>): ObjectsSearch {
+  return {
+    q: typeof search.q === 'string' && search.q ? search.q.slice(0, 100) : undefined,
+    archived: search.archived === true || search.archived === 'true' ? true : undefined,
+  };
+}
+
+export function ObjectsPage() {
+  const { t } = useTranslation();
+  const search = useSearch({ from: '/_app/management-objects' });
+  const navigate = useNavigate({ from: '/management-objects' });
+  const [text, setText] = useState(search.q ?? '');
+  const [creating, setCreating] = useState(false);
+  const can = useRegistryCan();
+  const invalidate = useManagementInvalidate();
+  const update = (patch: Partial<ObjectsSearch>) =>
+    void navigate({ search: (prev: ObjectsSearch) => ({ ...prev, ...patch }), replace: true });
+  const pushSearch = useDebouncedCallback((value: string) => update({ q: value.trim() || undefined }), 250);
+  const params = { search: search.q, includeArchived: search.archived };
+  const list = useCursorList<ManagementObject>(managementKeys.list, '/api/v1/management-objects', {
+    ...params,
+    limit: 50,
+  });
+  return (
+    <>
+      <PageHeader
+        title={t('registry.management.title')}
+        description={t('registry.management.description')}
+        breadcrumbs={[{ label: t('registry.navGroup') }, { label: t('registry.management.title') }]}
+        actions={
+          <ListActions
+            exportPath="/api/v1/management-objects/export"
+            exportParams={params}
+            create={
+              can.data?.manage
+                ? {
+                    icon: <IconPlus size={16} aria-hidden />,
+                    label: t('registry.management.create'),
+                    onClick: () => setCreating(true),
+                  }
+                : undefined
+            }
+          />
+        }
+      />
+      <FilterBar label={t('registry.management.filters')}>
+        <SearchField
+          label={t('registry.management.search')}
+          placeholder={t('registry.management.searchPlaceholder')}
+          value={text}
+          onChange={(value) => {
+            setText(value);
+            pushSearch(value);
+          }}
+        />
+        <Switch
+          label={t('registry.management.includeArchived')}
+          checked={!!search.archived}
+          onChange={(e) => update({ archived: e.currentTarget.checked || undefined })}
+          mb={8}
+        />
+      </FilterBar>
+      <CursorTable
+        list={list}
+        caption={t('registry.management.caption')}
+        colSpan={4}
+        minWidth={720}
+        emptyText={search.q ? t('registry.management.noneMatch') : t('registry.management.none')}
+        head={
+          <Table.Tr>
+            <Table.Th scope="col">{t('registry.management.field.name')}</Table.Th>
+            <Table.Th scope="col">{t('registry.management.field.ownerId')}</Table.Th>
+            <Table.Th scope="col">{t('registry.management.field.managerId')}</Table.Th>
+            <Table.Th scope="col">{t('registry.management.systemCount')}</Table.Th>
+          </Table.Tr>
+        }
+      >
+        {list.items.map((o) => (
+          <Table.Tr key={o.id}>
+            <Table.Td>
+              <RouterAnchor to="/management-objects/$objectId" params={{ objectId: o.id }} fw={500} size="sm">
+                {o.name}
+              </RouterAnchor>
+            </Table.Td>
+            <Table.Td>
+              <PersonLink id={o.ownerId} />
+            </Table.Td>
+            <Table.Td>
+              <PersonLink id={o.managerId} />
+            </Table.Td>
+            <Table.Td>{o.systemIds.length}</Table.Td>
+          </Table.Tr>
+        ))}
+      </CursorTable>
+      <ObjectFormModal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        object={null}
+        invalidate={invalidate}
+      />
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { IconStack2 } from '@tabler/icons-react';
+import { createRoute } from '@tanstack/react-router';
+import type { ClientPart } from '../part.ts';
+import { ObjectPage } from './ObjectPage.tsx';
+import { ObjectsPage, validateObjectsSearch } from './ObjectsPage.tsx';
+
+// Förvaltningsobjekt on the web app's seam: the list, an object's page with its plans, objects
+// in the global search and the audit trail.
+
+export const managementPart: ClientPart = {
+  name: 'management',
+  nav: [{ to: '/management-objects', label: 'registry.management.nav', icon: IconStack2, group: 'registry' }],
+  routes: (parent) => [
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/management-objects',
+      validateSearch: validateObjectsSearch,
+      component: ObjectsPage,
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/management-objects/$objectId',
+      component: ObjectPage,
+    }),
+  ],
+  search: [{ section: 'managementObjects', label: 'registry.management.searchSection', icon: IconStack2 }],
+  startSections: [{ section: 'managementPlans', label: 'registry.management.startSection' }],
+  audit: [
+    { entity: 'managementObject', label: 'registry.management.auditEntity' },
+    { entity: 'managementPlan', label: 'registry.management.auditPlan' },
+  ],
+};

@@ -1,0 +1,45 @@
+import { IconShieldLock } from '@tabler/icons-react';
+import { createRoute } from '@tanstack/react-router';
+import { PersonLink, UnitLink } from '../../../platform/directory/parts.tsx';
+import type { ClientPart } from '../part.ts';
+import { ActivitiesPage, validateActivitiesSearch } from './ActivitiesPage.tsx';
+import { ActivityPage } from './ActivityPage.tsx';
+import { PrintPage } from './PrintPage.tsx';
+
+// The processing register (GDPR Art. 30) on the web app's seam: the list, an activity's page,
+// the printable register per controller, activities in the global search and the audit trail.
+
+export const privacyPart: ClientPart = {
+  name: 'privacy',
+  nav: [
+    { to: '/processing-activities', label: 'registry.privacy.nav', icon: IconShieldLock, group: 'registry' },
+  ],
+  routes: (parent) => [
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/processing-activities',
+      validateSearch: validateActivitiesSearch,
+      component: ActivitiesPage,
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/processing-activities/$activityId',
+      component: ActivityPage,
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/processing-activities/print/$unitId',
+      component: PrintPage,
+    }),
+  ],
+  search: [
+    { section: 'processingActivities', label: 'registry.privacy.searchSection', icon: IconShieldLock },
+  ],
+  startSections: [{ section: 'processingFollowUp', label: 'registry.privacy.startSection' }],
+  audit: [{ entity: 'processingActivity', label: 'registry.privacy.auditEntity' }],
+  auditFields: {
+    controllerId: (value) => <UnitLink id={String(value)} />,
+    controllerContactId: (value) => <PersonLink id={String(value)} />,
+    dpoId: (value) => <PersonLink id={String(value)} />,
+  },
+};
