@@ -1,3 +1,4 @@
+import { integrationsPart } from './integrations/index.ts';
 import { combineParts } from './part.ts';
 import { systemsPart } from './systems/index.ts';
 
@@ -6,4 +7,4 @@ import { systemsPart } from './systems/index.ts';
 // seam, combined from its parts (./part.ts); each part is a folder with its own schema, service,
 // policy use, routes and tests.
 
-export const registryModule = combineParts('registry', [systemsPart]);
+export const registryModule = combineParts('registry', [systemsPart, integrationsPart]);

@@ -1,4 +1,4 @@
-import { holdsFor, holdsGlobally, isAdmin, isStaff } from '../../platform/authz.ts';
+import { holds, holdsFor, holdsGlobally, isAdmin, isStaff } from '../../platform/authz.ts';
 import type { Actor } from '../../platform/context.ts';
 
 // Who may do what in the system register. Deny by default: each rule says yes only to the roles it
@@ -22,6 +22,15 @@ export const registryPolicy = {
     keepsRegister(actor) ||
     holdsFor(actor, 'systemOwner', system(systemId)) ||
     holdsFor(actor, 'systemManager', system(systemId)),
+  /**
+   * Add or change an integration: the keepers, and the systemägare or systemförvaltare of the system
+   * at either end (each side answers for what it sends and receives).
+   */
+  editIntegration: (actor: Actor, fromSystemId: string, toSystemId: string) =>
+    registryPolicy.editSystem(actor, fromSystemId) || registryPolicy.editSystem(actor, toSystemId),
+  /** May add integrations at all (the New button): the keepers and anyone who edits some system. */
+  addIntegrations: (actor: Actor) =>
+    keepsRegister(actor) || holds(actor, 'systemOwner') || holds(actor, 'systemManager'),
   /** Appoint and end the system's roles: the keepers and the systemägare. */
   manageRoles: (actor: Actor, systemId: string) =>
     keepsRegister(actor) || holdsFor(actor, 'systemOwner', system(systemId)),
