@@ -2,10 +2,10 @@ import type { Database } from '../../../db/client.ts';
 import type { DemoContext } from '../../../platform/seam.ts';
 import type { Made } from '../part.ts';
 import { demoIntegrations } from './demo-data.ts';
-import { createIntegration } from './service.ts';
+import { createIntegrations } from './service.ts';
 
-// Loads the demo municipality's integrations (./demo-data.ts) through the service, so each is
-// validated and audited like one made in the UI. Ids go into `made` as `integration:<from>→<to>`.
+// Loads the demo municipality's integrations (./demo-data.ts) through the service in one
+// transaction, each validated and audited like one made in the UI. Ids go into `made` as `integration:<from>→<to>`.
 
 export async function loadIntegrationsDemo(db: Database, tenant: DemoContext, made: Made) {
   if (tenant.slug !== 'styrby') return;
@@ -14,8 +14,10 @@ export async function loadIntegrationsDemo(db: Database, tenant: DemoContext, ma
     if (!id) throw new Error(`Demo integration names an unknown system: ${name}`);
     return id;
   };
-  for (const flow of demoIntegrations) {
-    const row = await createIntegration(db, tenant.actor, {
+  const rows = await createIntegrations(
+    db,
+    tenant.actor,
+    demoIntegrations.map((flow) => ({
       fromSystemId: system(flow.from),
       toSystemId: system(flow.to),
       information: flow.information,
@@ -26,7 +28,7 @@ export async function loadIntegrationsDemo(db: Database, tenant: DemoContext, ma
       personalData: flow.personalData ?? false,
       critical: flow.critical ?? false,
       description: flow.description ?? null,
-    });
-    made.set(`integration:${flow.from}→${flow.to}`, row.id);
-  }
+    })),
+  );
+  demoIntegrations.forEach((flow, i) => made.set(`integration:${flow.from}→${flow.to}`, rows[i]!.id));
 }

@@ -9,7 +9,7 @@ import {
   type TestContext,
 } from '../../../testing.ts';
 import { archiveSystem, createSystem } from '../systems/service.ts';
-import { createIntegration } from './service.ts';
+import { createIntegration, createIntegrations } from './service.ts';
 
 let t: TestContext;
 let admin: Session;
@@ -140,6 +140,27 @@ describe('integrations', () => {
       toSystem: { id: other },
       version: 1,
     });
+  });
+
+  it('registers many at once, all or none, naming the bad row', async () => {
+    const a = await system('Bulk A');
+    const b = await system('Bulk B');
+    const bad = createIntegrations(t.db, t.a.actor, [
+      { fromSystemId: a, toSystemId: b, information: 'Först', technique: 'api' },
+      { fromSystemId: b, toSystemId: b, information: 'Själv', technique: 'api' },
+    ]);
+    await expect(bad).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.1.toSystemId' }] });
+    expect(json(await get(admin, `/api/v1/integrations?systemId=${a}`)).items).toEqual([]);
+    const rows = await createIntegrations(t.db, t.a.actor, [
+      { fromSystemId: a, toSystemId: b, information: 'Först', technique: 'api' },
+      { fromSystemId: b, toSystemId: a, information: 'Tillbaka', technique: 'file', direction: 'bothWays' },
+    ]);
+    expect(rows.map((r) => [r.information, r.direction])).toEqual([
+      ['Först', 'oneWay'],
+      ['Tillbaka', 'bothWays'],
+    ]);
+    const history = json(await get(admin, `/api/v1/audit?entity=integration&entityId=${rows[1]!.id}`));
+    expect(history.items.map((e: { action: string }) => e.action)).toEqual(['create']);
   });
 
   it('lets the förvaltare of either end add and change, no one else', async () => {

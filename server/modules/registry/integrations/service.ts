@@ -184,6 +184,58 @@ export function createIntegration(db: Database, actor: Actor, input: Integration
   });
 }
 
+/**
+ * Registers many integrations in one transaction, all or none (the demo, and imports of a
+ * systemkarta): the same checks as createIntegration, in one query for every system and owner
+ * named, rows written in a few multi-row INSERTs with an audit event each. A bad row throws a 400
+ * naming `body.<index>.<field>`.
+ */
+export function createIntegrations(db: Database, actor: Actor, inputs: readonly IntegrationCreate[]) {
+  return inTenant(db, actor, async (s) => {
+    const systemIds = [...new Set(inputs.flatMap((i) => [i.fromSystemId, i.toSystemId]))];
+    const ownerIds = [...new Set(inputs.flatMap((i) => (i.ownerId ? [i.ownerId] : [])))];
+    const live = new Set(
+      systemIds.length === 0
+        ? []
+        : (
+            await s.tx
+              .select({ id: systems.id })
+              .from(systems)
+              .where(s.where(systems, inArray(systems.id, systemIds), isNull(systems.archivedAt)))
+          ).map((r) => r.id),
+    );
+    const owners = new Set(
+      ownerIds.length === 0
+        ? []
+        : (
+            await s.tx
+              .select({ id: people.id })
+              .from(people)
+              .where(s.where(people, inArray(people.id, ownerIds), isNull(people.archivedAt)))
+          ).map((r) => r.id),
+    );
+    inputs.forEach((input, i) => {
+      if (input.fromSystemId === input.toSystemId)
+        throw problems.field(`body.${i}.toSystemId`, 'A system cannot integrate with itself');
+      for (const key of ['fromSystemId', 'toSystemId'] as const)
+        if (!live.has(input[key])) throw problems.field(`body.${i}.${key}`, 'No such active system');
+      if (input.ownerId && !owners.has(input.ownerId))
+        throw problems.field(`body.${i}.ownerId`, 'No such active person');
+    });
+    return s.insertMany(
+      integrations,
+      inputs.map((input) => ({
+        id: newId(),
+        ...input,
+        direction: input.direction ?? 'oneWay',
+        personalData: input.personalData ?? false,
+        critical: input.critical ?? false,
+      })),
+      { audit: 'integration' },
+    );
+  });
+}
+
 export function updateIntegration(db: Database, actor: Actor, id: string, input: IntegrationUpdate) {
   return inTenant(db, actor, async (s) => {
     const before = await lockRow(s, integrations, id);
