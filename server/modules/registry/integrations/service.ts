@@ -357,7 +357,10 @@ export async function impactOf(
             ) reached
             join registry_systems s
               on s.tenant_id = ${tenantId} and s.id = reached.id and s.archived_at is null
-           where reached.id <> all(w.seen)
+            -- Not seen before: an anti-join (hashed), not "<> all(seen)", which would compare
+            -- every reached system with every seen one.
+            left join unnest(w.seen) seen(id) on seen.id = reached.id
+           where seen.id is null
         ) step
        where w.distance < ${depth} and step.next is not null
     ),
