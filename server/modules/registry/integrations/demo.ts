@@ -30,5 +30,7 @@ export async function loadIntegrationsDemo(db: Database, tenant: DemoContext, ma
       description: flow.description ?? null,
     })),
   );
-  demoIntegrations.forEach((flow, i) => made.set(`integration:${flow.from}→${flow.to}`, rows[i]!.id));
+  demoIntegrations.forEach((flow, i) => {
+    made.set(`integration:${flow.from}→${flow.to}`, rows[i]!.id);
+  });
 }
