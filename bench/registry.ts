@@ -169,24 +169,28 @@ async function seed(db: Database): Promise<Seeded> {
     kind: 'department',
   }));
   await db.insert(units).values(unitRows);
-  // The map's unit owns the first MAP_NODES systems and uses none of the others.
+  // The map's unit owns MAP_NODES systems spread over the list (not the hubs at its head) and
+  // uses none of the others.
   const mapUnitId = unitRows[0]!.id;
   const others = [top.id, ...unitRows.slice(1).map((u) => u.id)];
 
+  const stride = Math.max(1, Math.floor(SYSTEMS / MAP_NODES));
+  const inMapSet = (i: number) => i % stride === stride - 1 && Math.floor(i / stride) < MAP_NODES;
+  const mapIndexes = Array.from({ length: SYSTEMS }, (_, i) => i).filter(inMapSet);
   const systemIds: string[] = [];
   const systemRows: (typeof systems.$inferInsert)[] = [];
   const useRows: (typeof systemUnits.$inferInsert)[] = [];
   for (let i = 0; i < SYSTEMS; i++) {
     const id = newId();
     systemIds.push(id);
-    const archived = i >= MAP_NODES && random() < 0.02;
+    const archived = !inMapSet(i) && random() < 0.02;
     systemRows.push({
       tenantId: tenant.id,
       id,
       name: `${pick(nameWords)} ${String(i).padStart(4, '0')}`,
       scope: i < 3 ? 'platform' : pick(systemScopes),
       category: pick(categories),
-      owningUnitId: i < MAP_NODES ? mapUnitId : pick(others),
+      owningUnitId: inMapSet(i) ? mapUnitId : pick(others),
       phase: random() < 0.8 ? 'operation' : pick(lifecyclePhases),
       criticality: pick(criticalities),
       archivedAt: archived ? new Date() : null,
@@ -228,8 +232,8 @@ async function seed(db: Database): Promise<Seeded> {
   const seen = new Set<string>();
   while (edgeRows.length < INTEGRATIONS) {
     const inMap = random() < 0.1;
-    const from = inMap ? Math.floor(random() * MAP_NODES) : sender();
-    const to = inMap ? Math.floor(random() * MAP_NODES) : Math.floor(random() * SYSTEMS);
+    const from = inMap ? pick(mapIndexes) : sender();
+    const to = inMap ? pick(mapIndexes) : Math.floor(random() * SYSTEMS);
     if (from === to || seen.has(`${from}:${to}`)) continue;
     seen.add(`${from}:${to}`);
     const archived = random() < 0.02;

@@ -31,6 +31,6 @@ CREATE INDEX "registry_integrations_personal_idx" ON "registry_integrations" USI
 CREATE INDEX "registry_integrations_critical_idx" ON "registry_integrations" USING btree ("tenant_id","sort_information","id") WHERE critical;--> statement-breakpoint
 CREATE INDEX "registry_integrations_owner_idx" ON "registry_integrations" USING btree ("tenant_id","owner_id");--> statement-breakpoint
 CREATE INDEX "registry_integrations_from_idx" ON "registry_integrations" USING btree ("tenant_id","from_system_id","to_system_id") WHERE archived_at is null;--> statement-breakpoint
-CREATE INDEX "registry_integrations_to_idx" ON "registry_integrations" USING btree ("tenant_id","to_system_id","from_system_id") WHERE archived_at is null;--> statement-breakpoint
+CREATE INDEX "registry_integrations_to_both_idx" ON "registry_integrations" USING btree ("tenant_id","to_system_id","from_system_id") WHERE archived_at is null and direction = 'bothWays';--> statement-breakpoint
 CREATE INDEX "registry_integrations_from_all_idx" ON "registry_integrations" USING btree ("tenant_id","from_system_id");--> statement-breakpoint
 CREATE INDEX "registry_integrations_to_all_idx" ON "registry_integrations" USING btree ("tenant_id","to_system_id");

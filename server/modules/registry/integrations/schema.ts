@@ -56,14 +56,15 @@ export const integrations = pgTable(
       .where(sql`personal_data`),
     index('registry_integrations_critical_idx').on(t.tenantId, t.sortInformation, t.id).where(sql`critical`),
     index('registry_integrations_owner_idx').on(t.tenantId, t.ownerId),
-    // The impact analysis walks live edges forward (from → to) and two-way ones backward too; the
-    // map and "integrations of a system" use the same two. Partial, so archived edges cost nothing.
+    // The impact analysis walks live edges forward (from → to, also the map's edges) and live
+    // two-way ones backward too. Partial, so archived and one-way edges cost those walks nothing;
+    // the list's "either end" filter has the two full ones below.
     index('registry_integrations_from_idx')
       .on(t.tenantId, t.fromSystemId, t.toSystemId)
       .where(sql`archived_at is null`),
-    index('registry_integrations_to_idx')
+    index('registry_integrations_to_both_idx')
       .on(t.tenantId, t.toSystemId, t.fromSystemId)
-      .where(sql`archived_at is null`),
+      .where(sql`archived_at is null and direction = 'bothWays'`),
     index('registry_integrations_from_all_idx').on(t.tenantId, t.fromSystemId),
     index('registry_integrations_to_all_idx').on(t.tenantId, t.toSystemId),
   ],

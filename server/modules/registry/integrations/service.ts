@@ -342,25 +342,28 @@ export async function impactOf(
       select step.next, w.seen || step.next, w.distance + 1
         from walk w
         cross join lateral (
-          select array_agg(distinct reached.id) as next
+          select array_agg(reached.id) as next
             from (
-              select i.to_system_id as id
-                from unnest(w.frontier) f(id)
-                join registry_integrations i
-                  on i.tenant_id = ${tenantId} and i.from_system_id = f.id and i.archived_at is null
-              union all
-              select i.from_system_id
-                from unnest(w.frontier) f(id)
-                join registry_integrations i
-                  on i.tenant_id = ${tenantId} and i.to_system_id = f.id and i.archived_at is null
-                 and i.direction = 'bothWays'
+              (
+                select i.to_system_id as id
+                  from unnest(w.frontier) f(id)
+                  join registry_integrations i
+                    on i.tenant_id = ${tenantId} and i.from_system_id = f.id and i.archived_at is null
+                union
+                select i.from_system_id
+                  from unnest(w.frontier) f(id)
+                  join registry_integrations i
+                    on i.tenant_id = ${tenantId} and i.to_system_id = f.id and i.archived_at is null
+                   and i.direction = 'bothWays'
+              )
+              -- Not seen before, as a set difference (hashed or sorted, whatever the planner's
+              -- guess of the arrays' sizes): a join against unnest(seen) may be planned as a
+              -- nested loop that compares every reached system with every seen one.
+              except
+              select unnest(w.seen)
             ) reached
             join registry_systems s
               on s.tenant_id = ${tenantId} and s.id = reached.id and s.archived_at is null
-            -- Not seen before: an anti-join (hashed), not "<> all(seen)", which would compare
-            -- every reached system with every seen one.
-            left join unnest(w.seen) seen(id) on seen.id = reached.id
-           where seen.id is null
         ) step
        where w.distance < ${depth} and step.next is not null
     ),
@@ -399,7 +402,7 @@ export async function impactOf(
 
 /**
  * The map: the live systems that pass the filters, and the live integrations between two of them.
- * Two queries whatever the size: the edges are chosen by the same filtered systems as a subquery.
+ * Two queries whatever the size: the systems, then the live integrations between them.
  */
 export async function systemMapOf(db: Database, actor: Actor, query: SystemMapQuery): Promise<SystemMap> {
   const s = readScope(db, actor);
@@ -430,7 +433,14 @@ export async function systemMapOf(db: Database, actor: Actor, query: SystemMapQu
     .from(systems)
     .where(filtered)
     .orderBy(asc(systems.sortName), asc(systems.id));
-  const ids = db.select({ id: systems.id }).from(systems).where(filtered);
+  if (nodes.length === 0) return { nodes: [], edges: [] } as SystemMap;
+  // The edges out of the nodes by the from index (a list of ids, not the filter again as a
+  // subquery, which the planner may turn into a scan of every integration), those into another
+  // node kept.
+  // The nodes' ids as ONE parameter (a text split into an array): an IN list of hundreds of
+  // parameters costs more to plan than to run, and fetching every edge out of the nodes to drop
+  // those that leave the map costs a row transfer each.
+  const ids = sql`string_to_array(${nodes.map((n) => n.id).join(',')}, ',')::uuid[]`;
   const edges = await db
     .select({
       id: integrations.id,
@@ -447,8 +457,8 @@ export async function systemMapOf(db: Database, actor: Actor, query: SystemMapQu
       s.where(
         integrations,
         isNull(integrations.archivedAt),
-        inArray(integrations.fromSystemId, ids),
-        inArray(integrations.toSystemId, ids),
+        sql`${integrations.fromSystemId} = any(${ids})`,
+        sql`${integrations.toSystemId} = any(${ids})`,
       ),
     )
     .orderBy(asc(integrations.id));
