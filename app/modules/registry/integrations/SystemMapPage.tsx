@@ -55,6 +55,8 @@ import { layoutMap, NODE_HEIGHT, NODE_WIDTH } from './layout.ts';
 // available as tables for those who do not use the graph.
 
 const ISO_ID = /^[0-9a-f-]{36}$/i;
+/** Up to this many systems the map opens showing all of them. */
+const READABLE_WHOLE = 150;
 
 export function validateMapSearch(search: Record<string, unknown>): SystemMapQuery {
   const pick = <T extends string>(value: unknown, allowed: readonly T[]) =>
@@ -337,8 +339,11 @@ export function SystemMapPage() {
             elementsSelectable
             minZoom={0.1}
             maxZoom={2}
-            fitView
+            // A small map fits the view; a large one opens at a zoom where names can be read (only
+            // what is in view is then rendered), and the controls and minimap show the whole.
+            fitView={data.nodes.length <= READABLE_WHOLE}
             fitViewOptions={{ padding: 0.05 }}
+            defaultViewport={{ x: 16, y: 16, zoom: 0.8 }}
             onSelectionChange={({ nodes: picked }) => {
               const id = picked.find((n) => n.type === 'system')?.id;
               if (id) setSelected(id);
