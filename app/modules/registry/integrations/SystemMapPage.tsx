@@ -111,7 +111,18 @@ const SystemNode = memo(function SystemNode({ data }: NodeProps<Node<SystemNodeD
 
 const LabelNode = memo(function LabelNode({ data }: NodeProps<Node<LabelNodeData>>) {
   return (
-    <div style={{ fontSize: 13, fontWeight: 700, color: '#1a1b1e', width: NODE_WIDTH, whiteSpace: 'nowrap' }}>
+    <div
+      style={{
+        fontSize: 13,
+        fontWeight: 700,
+        color: '#1a1b1e',
+        width: NODE_WIDTH + 30,
+        whiteSpace: 'nowrap',
+        overflow: 'hidden',
+        textOverflow: 'ellipsis',
+      }}
+      title={data.text}
+    >
       {data.text}
     </div>
   );
@@ -196,7 +207,6 @@ export function SystemMapPage() {
           e.direction === 'bothWays'
             ? { type: MarkerType.ArrowClosed, color, width: 12, height: 12 }
             : undefined,
-        zIndex: on ? 1 : 0,
       };
     });
   }, [data, byId, hits, impactOf]);
@@ -344,9 +354,12 @@ export function SystemMapPage() {
             fitView={data.nodes.length <= READABLE_WHOLE}
             fitViewOptions={{ padding: 0.05 }}
             defaultViewport={{ x: 16, y: 16, zoom: 0.8 }}
-            onSelectionChange={({ nodes: picked }) => {
-              const id = picked.find((n) => n.type === 'system')?.id;
-              if (id) setSelected(id);
+            // The nodes are controlled: a click, or Enter on a focused node, arrives as a select
+            // change, and the chosen system is kept here (and given back as `selected`).
+            onNodesChange={(changes) => {
+              for (const change of changes)
+                if (change.type === 'select' && change.selected && !change.id.startsWith('label:'))
+                  setSelected(change.id);
             }}
             onNodeDoubleClick={(_e, node) => {
               if (node.type === 'system')
