@@ -409,3 +409,32 @@ describe('impact analysis', () => {
     expect(json(await get(adminB, `/api/v1/system-map?unitId=${units.Ägarenheten}`)).nodes).toEqual([]);
   });
 });
+
+describe('statements per request (no N+1)', () => {
+  it('lists with both names in one statement, answers impact in one and the map in two', async () => {
+    const hub = await system('Räknat nav');
+    const ends = [];
+    for (let i = 0; i < 12; i++) ends.push(await system(`Räknad ${i}`));
+    await createIntegrations(
+      t.db,
+      t.a.actor,
+      ends.map((to, i) => ({
+        fromSystemId: hub,
+        toSystemId: to,
+        information: `Räknat ${i}`,
+        technique: 'api',
+      })),
+    );
+    const statements = async (url: string) => {
+      await get(admin, url); // the caller is identified, and cached
+      const before = t.database.queryCount;
+      const response = await get(admin, url);
+      expect(response.statusCode, url).toBe(200);
+      return t.database.queryCount - before;
+    };
+    expect(await statements(`/api/v1/integrations?systemId=${hub}&limit=50`)).toBe(1);
+    expect(await statements(`/api/v1/systems/${hub}/impact`)).toBe(1);
+    expect(json(await get(admin, `/api/v1/systems/${hub}/impact`)).systems).toHaveLength(12);
+    expect(await statements('/api/v1/system-map')).toBe(2);
+  });
+});
