@@ -31,7 +31,13 @@ const database = await openDatabase(
     ? { kind: 'pg', url: config.database.url, poolSize: config.database.poolSize }
     : { kind: 'pglite', dataDir: config.database.dataDir },
 );
-const app = await buildApp({ config, database, logger: false });
+// BENCH_SERVE_WEB=1: also serve the built web app (dist/app), for the browser figures of bench/registry.ts.
+const app = await buildApp({
+  config,
+  database,
+  logger: false,
+  serveWeb: process.env.BENCH_SERVE_WEB === '1',
+});
 // For comparison (bench/platform.ts): every request identified from the database, as before the cache.
 if (process.env.BENCH_PRINCIPAL_CACHE === 'off') {
   const { principalCacheOf } = await import('../server/platform/auth/cache.ts');

@@ -2,6 +2,7 @@ import type { Messages } from '../../platform/seam.ts';
 import { en as ai } from './ai/en.ts';
 import { en as classification } from './classification/en.ts';
 import { en as importing } from './import/en.ts';
+import { en as integrations } from './integrations/en.ts';
 import { en as management } from './management/en.ts';
 import { en as privacy } from './privacy/en.ts';
 import { en as processes } from './processes/en.ts';
@@ -23,4 +24,5 @@ export const en: Messages<typeof sv> = {
   records,
   privacy,
   management,
+  integrations,
 };

@@ -2,6 +2,7 @@ import { aiPart } from './ai/index.tsx';
 import { classificationPart } from './classification/index.tsx';
 import { en } from './en.ts';
 import { importPart } from './import/index.tsx';
+import { integrationsPart } from './integrations/index.tsx';
 import { managementPart } from './management/index.tsx';
 import { combineClientParts } from './part.ts';
 import { privacyPart } from './privacy/index.tsx';
@@ -17,6 +18,7 @@ import { systemsPart } from './systems/index.tsx';
 
 export const registryModule = combineClientParts('registry', { sv, en }, [
   systemsPart,
+  integrationsPart,
   classificationPart,
   aiPart,
   processesPart,

@@ -1,6 +1,7 @@
 import { sv as ai } from './ai/sv.ts';
 import { sv as classification } from './classification/sv.ts';
 import { sv as importing } from './import/sv.ts';
+import { sv as integrations } from './integrations/sv.ts';
 import { sv as management } from './management/sv.ts';
 import { sv as privacy } from './privacy/sv.ts';
 import { sv as processes } from './processes/sv.ts';
@@ -22,4 +23,5 @@ export const sv = {
   records,
   privacy,
   management,
+  integrations,
 };

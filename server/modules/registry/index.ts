@@ -1,6 +1,7 @@
 import { aiPart } from './ai/index.ts';
 import { classificationPart } from './classification/index.ts';
 import { importPart } from './import/index.ts';
+import { integrationsPart } from './integrations/index.ts';
 import { managementPart } from './management/index.ts';
 import { combineParts, type Part } from './part.ts';
 import { privacyPart } from './privacy/index.ts';
@@ -17,6 +18,7 @@ import { systemsPart } from './systems/index.ts';
 
 const parts: Part[] = [
   systemsPart,
+  integrationsPart,
   classificationPart,
   aiPart,
   processesPart,

@@ -25,6 +25,15 @@ export const registryPolicy = {
   /** May change some system's records (a route's gate; the service checks the system itself). */
   editSomeSystem: (actor: Actor) =>
     keepsRegister(actor) || holds(actor, 'systemOwner') || holds(actor, 'systemManager'),
+  /**
+   * Add or change an integration: the keepers, and the systemägare or systemförvaltare of the system
+   * at either end (each side answers for what it sends and receives).
+   */
+  editIntegration: (actor: Actor, fromSystemId: string, toSystemId: string) =>
+    registryPolicy.editSystem(actor, fromSystemId) || registryPolicy.editSystem(actor, toSystemId),
+  /** May add integrations at all (the New button): the keepers and anyone who edits some system. */
+  addIntegrations: (actor: Actor) =>
+    keepsRegister(actor) || holds(actor, 'systemOwner') || holds(actor, 'systemManager'),
   /** Appoint and end the system's roles: the keepers and the systemägare. */
   manageRoles: (actor: Actor, systemId: string) =>
     keepsRegister(actor) || holdsFor(actor, 'systemOwner', system(systemId)),

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { System } from '../../../../shared/registry/systems.ts';
 import { AiSection } from '../ai/AiSection.tsx';
 import { ClassificationSection } from '../classification/ClassificationSection.tsx';
+import { ImpactSection, IntegrationsSection } from '../integrations/sections.tsx';
 import { SystemManagementSection } from '../management/SystemSection.tsx';
 import { SystemProcessingSection } from '../privacy/SystemSection.tsx';
 import { SystemRecordsSection } from '../records/SystemRecordsSection.tsx';
@@ -25,4 +26,6 @@ export const systemSections: SystemSection[] = [
   { id: 'processes', column: 'main', Component: SystemRecordsSection },
   { id: 'processing', column: 'main', Component: SystemProcessingSection },
   { id: 'management', column: 'side', Component: SystemManagementSection },
+  { id: 'integrations', column: 'main', Component: IntegrationsSection },
+  { id: 'impact', column: 'side', Component: ImpactSection },
 ];

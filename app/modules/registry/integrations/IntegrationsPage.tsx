@@ -1,0 +1,362 @@
+import { ActionIcon, Badge, Group, Select, Switch, Table, Text, Tooltip } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import {
+  IconArchive,
+  IconArrowRight,
+  IconArrowsLeftRight,
+  IconPencil,
+  IconPlus,
+  IconRestore,
+} from '@tabler/icons-react';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type Integration,
+  type IntegrationTechnique,
+  integrationTechniques,
+} from '../../../../shared/registry/integrations.ts';
+import { useRestore } from '../../../platform/dialogs.tsx';
+import { ProblemAlert } from '../../../platform/errors.tsx';
+import { RouterAnchor } from '../../../platform/links.tsx';
+import { CursorTable, FilterBar, ListActions, SearchField } from '../../../platform/list-page.tsx';
+import { EmptyValue, PageHeader } from '../../../platform/page.tsx';
+import { useCursorList } from '../../../platform/table.tsx';
+import { useRegistryCan } from '../systems/api.ts';
+import { integrationKeys, useIntegrationsInvalidate } from './api.ts';
+import { ArchiveIntegrationModal, IntegrationFormModal, SystemSelect } from './IntegrationForms.tsx';
+
+// Integrations: a searchable, filterable table of keyset pages with export; the filters live in
+// the URL. Each row offers change, archive and restore when the reader may (its `can`).
+
+export interface IntegrationsSearch {
+  q?: string;
+  systemId?: string;
+  technique?: IntegrationTechnique;
+  personalData?: boolean;
+  critical?: boolean;
+  archived?: boolean;
+}
+
+const flag = (v: unknown) => (v === true || v === 'true' ? true : undefined);
+
+export function validateIntegrationsSearch(search: Record<string, unknown>): IntegrationsSearch {
+  return {
+    q: typeof search.q === 'string' && search.q ? search.q.slice(0, 100) : undefined,
+    systemId:
+      typeof search.systemId === 'string' && /^[0-9a-f-]{36}$/i.test(search.systemId)
+        ? search.systemId
+        : undefined,
+    technique: integrationTechniques.includes(search.technique as IntegrationTechnique)
+      ? (search.technique as IntegrationTechnique)
+      : undefined,
+    personalData: flag(search.personalData),
+    critical: flag(search.critical),
+    archived: flag(search.archived),
+  };
+}
+
+/** The rows of integrations, as the list page and a system's page show them. */
+export function IntegrationRows({
+  items,
+  other,
+  onEdit,
+  onArchive,
+}: {
+  items: Integration[];
+  /** On a system's page: show only the other end (its id is the page's system). */
+  other?: 'from' | 'to';
+  onEdit: (row: Integration) => void;
+  onArchive: (row: Integration) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {items.map((row) => (
+        <Table.Tr key={row.id}>
+          {other !== 'to' && (
+            <Table.Td>
+              <SystemName end={row.fromSystem} />
+            </Table.Td>
+          )}
+          {other !== 'from' && (
+            <Table.Td>
+              <SystemName end={row.toSystem} />
+            </Table.Td>
+          )}
+          <Table.Td>
+            <Group gap={6} wrap="nowrap">
+              {row.direction === 'bothWays' ? (
+                <IconArrowsLeftRight size={14} aria-label={t('registry.integrations.direction.bothWays')} />
+              ) : (
+                <IconArrowRight size={14} aria-label={t('registry.integrations.direction.oneWay')} />
+              )}
+              <Text size="sm">{row.information}</Text>
+            </Group>
+            {row.archivedAt && (
+              <Badge color="gray" variant="light" size="sm" styles={{ root: { textTransform: 'none' } }}>
+                {t('registry.integrations.archived')}
+              </Badge>
+            )}
+          </Table.Td>
+          <Table.Td>{t(`registry.integrations.technique.${row.technique}`)}</Table.Td>
+          <Table.Td>
+            {row.frequency ? t(`registry.integrations.frequency.${row.frequency}`) : <EmptyValue />}
+          </Table.Td>
+          <Table.Td>
+            <Group gap={4}>
+              {row.personalData && (
+                <Badge color="grape" variant="light" size="sm" styles={{ root: { textTransform: 'none' } }}>
+                  {t('registry.integrations.field.personalData')}
+                </Badge>
+              )}
+              {row.critical && (
+                <Badge color="red" variant="light" size="sm" styles={{ root: { textTransform: 'none' } }}>
+                  {t('registry.integrations.field.critical')}
+                </Badge>
+              )}
+            </Group>
+          </Table.Td>
+          <Table.Td>
+            <RowActions row={row} onEdit={onEdit} onArchive={onArchive} />
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </>
+  );
+}
+
+function SystemName({ end }: { end: Integration['fromSystem'] }) {
+  return (
+    <RouterAnchor
+      to="/systems/$systemId"
+      params={{ systemId: end.id }}
+      size="sm"
+      td={end.archived ? 'line-through' : undefined}
+    >
+      {end.name}
+    </RouterAnchor>
+  );
+}
+
+function RowActions({
+  row,
+  onEdit,
+  onArchive,
+}: {
+  row: Integration;
+  onEdit: (row: Integration) => void;
+  onArchive: (row: Integration) => void;
+}) {
+  const { t } = useTranslation();
+  const invalidate = useIntegrationsInvalidate();
+  const restore = useRestore(`/api/v1/integrations/${row.id}`, row.version, invalidate);
+  const named = { information: row.information };
+  return (
+    <Group gap={4} wrap="nowrap">
+      {row.can.update && (
+        <Tooltip label={t('registry.integrations.editNamed', named)}>
+          <ActionIcon
+            variant="subtle"
+            aria-label={t('registry.integrations.editNamed', named)}
+            onClick={() => onEdit(row)}
+          >
+            <IconPencil size={16} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
+      )}
+      {row.can.archive && (
+        <Tooltip label={t('registry.integrations.archiveNamed', named)}>
+          <ActionIcon
+            variant="subtle"
+            color="red.9"
+            aria-label={t('registry.integrations.archiveNamed', named)}
+            onClick={() => onArchive(row)}
+          >
+            <IconArchive size={16} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
+      )}
+      {row.can.restore && (
+        <Tooltip label={t('registry.integrations.restoreNamed', named)}>
+          <ActionIcon
+            variant="subtle"
+            aria-label={t('registry.integrations.restoreNamed', named)}
+            loading={restore.isPending}
+            onClick={() => restore.mutate()}
+          >
+            <IconRestore size={16} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
+      )}
+      {restore.error ? <ProblemAlert error={restore.error} /> : null}
+    </Group>
+  );
+}
+
+/** The header cells of the rows above. */
+export function IntegrationHead({ other }: { other?: 'from' | 'to' }) {
+  const { t } = useTranslation();
+  const field = (name: string) => t(`registry.integrations.field.${name}`);
+  return (
+    <Table.Tr>
+      {other !== 'to' && (
+        <Table.Th scope="col">
+          {other ? t('registry.integrations.section.other') : field('fromSystemId')}
+        </Table.Th>
+      )}
+      {other !== 'from' && (
+        <Table.Th scope="col">
+          {other ? t('registry.integrations.section.other') : field('toSystemId')}
+        </Table.Th>
+      )}
+      <Table.Th scope="col">{field('information')}</Table.Th>
+      <Table.Th scope="col">{field('technique')}</Table.Th>
+      <Table.Th scope="col">{field('frequency')}</Table.Th>
+      <Table.Th scope="col">
+        {field('personalData')} / {field('critical')}
+      </Table.Th>
+      <Table.Th scope="col">{t('registry.integrations.actions')}</Table.Th>
+    </Table.Tr>
+  );
+}
+
+/** The dialogs a table of integrations opens: change (or register) and archive. */
+export function useIntegrationDialogs() {
+  const [editing, setEditing] = useState<Integration | null | undefined>(undefined);
+  const [archiving, setArchiving] = useState<Integration | null>(null);
+  return {
+    edit: (row: Integration | null) => setEditing(row),
+    archive: (row: Integration) => setArchiving(row),
+    dialogs: (preset?: { fromSystemId?: string; toSystemId?: string }, presetName?: string) => (
+      <>
+        <IntegrationFormModal
+          opened={editing !== undefined}
+          onClose={() => setEditing(undefined)}
+          integration={editing ?? null}
+          preset={preset}
+          presetName={presetName}
+        />
+        {archiving && (
+          <ArchiveIntegrationModal
+            opened
+            onClose={() => setArchiving(null)}
+            integration={archiving}
+            onReload={async () => setArchiving(null)}
+          />
+        )}
+      </>
+    ),
+  };
+}
+
+export function IntegrationsPage() {
+  const { t } = useTranslation();
+  const search = useSearch({ from: '/_app/integrations' });
+  const navigate = useNavigate({ from: '/integrations' });
+  const can = useRegistryCan();
+  const [text, setText] = useState(search.q ?? '');
+  const update = (patch: Partial<IntegrationsSearch>) =>
+    void navigate({ search: (prev: IntegrationsSearch) => ({ ...prev, ...patch }), replace: true });
+  const pushSearch = useDebouncedCallback((value: string) => update({ q: value.trim() || undefined }), 250);
+  const params = {
+    search: search.q,
+    systemId: search.systemId,
+    technique: search.technique,
+    personalData: search.personalData,
+    critical: search.critical,
+    includeArchived: search.archived,
+  };
+  const list = useCursorList<Integration>(integrationKeys.list, '/api/v1/integrations', {
+    ...params,
+    limit: 50,
+  });
+  const dialogs = useIntegrationDialogs();
+  const filtered = search.q || search.systemId || search.technique || search.personalData || search.critical;
+
+  return (
+    <>
+      <PageHeader
+        title={t('registry.integrations.title')}
+        description={t('registry.integrations.description')}
+        breadcrumbs={[{ label: t('registry.navGroup') }, { label: t('registry.integrations.title') }]}
+        actions={
+          <ListActions
+            exportPath="/api/v1/integrations/export"
+            exportParams={params}
+            create={
+              can.data?.manage
+                ? {
+                    icon: <IconPlus size={16} aria-hidden />,
+                    label: t('registry.integrations.new'),
+                    onClick: () => dialogs.edit(null),
+                  }
+                : undefined
+            }
+          />
+        }
+      />
+      <FilterBar label={t('registry.integrations.filters')}>
+        <SearchField
+          label={t('registry.integrations.search')}
+          placeholder={t('registry.integrations.searchPlaceholder')}
+          value={text}
+          onChange={(value) => {
+            setText(value);
+            pushSearch(value);
+          }}
+        />
+        <SystemSelect
+          label={t('registry.systems.title')}
+          placeholder={t('registry.integrations.anySystem')}
+          value={search.systemId ?? null}
+          onChange={(v) => update({ systemId: v ?? undefined })}
+          clearable
+          w={240}
+        />
+        <Select
+          label={t('registry.integrations.field.technique')}
+          placeholder={t('registry.integrations.allTechniques')}
+          data={integrationTechniques.map((v) => ({
+            value: v,
+            label: t(`registry.integrations.technique.${v}`),
+          }))}
+          value={search.technique ?? null}
+          onChange={(v) => update({ technique: (v as IntegrationTechnique) ?? undefined })}
+          clearable
+          clearButtonProps={{ 'aria-label': t('common.clear') }}
+          w={180}
+        />
+        <Switch
+          label={t('registry.integrations.onlyPersonalData')}
+          checked={!!search.personalData}
+          onChange={(e) => update({ personalData: e.currentTarget.checked || undefined })}
+          mb={8}
+        />
+        <Switch
+          label={t('registry.integrations.onlyCritical')}
+          checked={!!search.critical}
+          onChange={(e) => update({ critical: e.currentTarget.checked || undefined })}
+          mb={8}
+        />
+        <Switch
+          label={t('registry.integrations.includeArchived')}
+          checked={!!search.archived}
+          onChange={(e) => update({ archived: e.currentTarget.checked || undefined })}
+          mb={8}
+        />
+      </FilterBar>
+      <CursorTable
+        list={list}
+        caption={t('registry.integrations.caption')}
+        colSpan={7}
+        minWidth={960}
+        emptyText={filtered ? t('registry.integrations.noneMatch') : t('registry.integrations.none')}
+        head={<IntegrationHead />}
+      >
+        <IntegrationRows items={list.items} onEdit={dialogs.edit} onArchive={dialogs.archive} />
+      </CursorTable>
+      {dialogs.dialogs()}
+    </>
+  );
+}
