@@ -40,6 +40,15 @@ export const registryPolicy = {
     holdsGlobally(actor, 'securityCoordinator') ||
     holdsFor(actor, 'systemOwner', system(systemId)) ||
     holdsFor(actor, 'systemManager', system(systemId)),
+  /**
+   * Record a system's costs of a year and their split over units: the keepers, an ekonom, and the
+   * system's own systemägare and systemförvaltare (who answer for its budget).
+   */
+  recordCosts: (actor: Actor, systemId: string) =>
+    keepsRegister(actor) ||
+    holdsGlobally(actor, 'economist') ||
+    holdsFor(actor, 'systemOwner', system(systemId)) ||
+    holdsFor(actor, 'systemManager', system(systemId)),
   /** The audit history of registry records: the keepers. */
   readHistory: keepsRegister,
   /** The GDPR processing register in full: the keepers, the DPO and security. */
