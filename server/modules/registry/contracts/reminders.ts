@@ -71,7 +71,7 @@ export function todayInStockholm(): string {
 /** 07:00 in Stockholm, `days` before `date`: the start of a working day, whatever the season. */
 export function reminderTime(date: string, days: number): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return subDays(new TZDate(y, m - 1, d, 7, 0, 0, 'Europe/Stockholm'), days);
+  return new Date(subDays(new TZDate(y, m - 1, d, 7, 0, 0, 'Europe/Stockholm'), days).getTime());
 }
 
 type ContractRow = typeof contracts.$inferSelect;
