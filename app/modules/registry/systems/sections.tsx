@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { System } from '../../../../shared/registry/systems.ts';
+import { SystemContractsSection, SystemCostsSection } from '../contracts/sections.tsx';
 
 // The sections other parts add to a system's page (its roles, integrations, classification,
 // contracts …), in this order, in the side column or the main one. Each part adds one line.
@@ -10,4 +11,7 @@ export interface SystemSection {
   Component: ComponentType<{ system: System }>;
 }
 
-export const systemSections: SystemSection[] = [];
+export const systemSections: SystemSection[] = [
+  { id: 'contracts', column: 'main', Component: SystemContractsSection },
+  { id: 'costs', column: 'side', Component: SystemCostsSection },
+];
