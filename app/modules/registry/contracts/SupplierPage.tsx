@@ -1,18 +1,26 @@
 import { Anchor, Stack, Table } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { System } from '../../../../shared/registry/systems.ts';
+import { ArchiveDialog, useRestore } from '../../../platform/dialogs.tsx';
 import { UnitLink } from '../../../platform/directory/parts.tsx';
 import { useFormat } from '../../../platform/format.ts';
 import { RouterAnchor } from '../../../platform/links.tsx';
 import { CursorTable } from '../../../platform/list-page.tsx';
 import { DetailList, PageHeader, Section } from '../../../platform/page.tsx';
-import { isNotFound, RecordFallback, RecordNotices } from '../../../platform/record-actions.tsx';
+import {
+  isNotFound,
+  RecordActions,
+  RecordFallback,
+  RecordNotices,
+} from '../../../platform/record-actions.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
 import { systemKeys, useRegistryCan } from '../systems/api.ts';
 import { PhaseBadge } from '../systems/parts.tsx';
 import { useSupplier } from './api.ts';
 import { ContractTable } from './parts.tsx';
+import { SupplierFormModal, useSupplierInvalidate } from './SupplierForms.tsx';
 
 // One supplier: who they are and how to reach them, their contracts and their systems.
 
@@ -23,6 +31,9 @@ export function SupplierPage() {
   const query = useSupplier(supplierId);
   const can = useRegistryCan();
   const systems = useCursorList<System>(systemKeys.list, '/api/v1/systems', { supplierId, limit: 50 });
+  const [dialog, setDialog] = useState<null | 'edit' | 'archive'>(null);
+  const invalidate = useSupplierInvalidate();
+  const restore = useRestore(`/api/v1/suppliers/${supplierId}`, query.data?.version ?? 0, invalidate);
   const supplier = query.data;
   if (!supplier || isNotFound(query.error)) return <RecordFallback error={query.error} />;
   const field = (name: string) => t(`registry.contracts.contracts.field.${name}`);
@@ -36,9 +47,20 @@ export function SupplierPage() {
           { label: t('registry.contracts.suppliers.title'), to: '/suppliers' },
           { label: supplier.name },
         ]}
+        actions={
+          <RecordActions
+            archived={!!supplier.archivedAt}
+            can={supplier.can}
+            onEdit={() => setDialog('edit')}
+            restore={restore}
+            items={[]}
+            history={{ entity: 'supplier', entityId: supplier.id }}
+            onArchive={() => setDialog('archive')}
+          />
+        }
       />
       <RecordNotices
-        restoreError={null}
+        restoreError={restore.error}
         onReload={() => void query.refetch()}
         archived={
           supplier.archivedAt
@@ -119,6 +141,26 @@ export function SupplierPage() {
           </CursorTable>
         </Section>
       </Stack>
+      {supplier.can.update && (
+        <SupplierFormModal
+          opened={dialog === 'edit'}
+          onClose={() => setDialog(null)}
+          supplier={supplier}
+          onReload={() => query.refetch()}
+        />
+      )}
+      {supplier.can.archive && (
+        <ArchiveDialog
+          opened={dialog === 'archive'}
+          onClose={() => setDialog(null)}
+          title={t('registry.contracts.suppliers.archiveTitle', { name: supplier.name })}
+          help={t('registry.contracts.suppliers.archiveHelp')}
+          path={`/api/v1/suppliers/${supplier.id}`}
+          version={supplier.version}
+          onReload={() => query.refetch()}
+          invalidate={invalidate}
+        />
+      )}
     </>
   );
 }

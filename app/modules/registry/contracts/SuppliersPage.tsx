@@ -1,14 +1,17 @@
 import { Switch, Table, Text } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Supplier } from '../../../../shared/registry/contracts.ts';
 import { RouterAnchor } from '../../../platform/links.tsx';
-import { CursorTable, ExportMenu, FilterBar, SearchField } from '../../../platform/list-page.tsx';
+import { CursorTable, FilterBar, ListActions, SearchField } from '../../../platform/list-page.tsx';
 import { EmptyValue, PageHeader } from '../../../platform/page.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
+import { useRegistryCan } from '../systems/api.ts';
 import { contractKeys } from './api.ts';
+import { SupplierFormModal } from './SupplierForms.tsx';
 
 // Suppliers: a searchable table of keyset pages with export; the filters live in the URL.
 
@@ -35,6 +38,8 @@ export function SuppliersPage() {
   const params = { search: search.q, includeArchived: search.archived };
   const list = useCursorList<Supplier>(contractKeys.suppliers, '/api/v1/suppliers', { ...params, limit: 50 });
   const field = (name: string) => t(`registry.contracts.contracts.field.${name}`);
+  const can = useRegistryCan();
+  const [creating, setCreating] = useState(false);
 
   return (
     <>
@@ -42,7 +47,21 @@ export function SuppliersPage() {
         title={t('registry.contracts.suppliers.title')}
         description={t('registry.contracts.suppliers.description')}
         breadcrumbs={[{ label: t('registry.navGroup') }, { label: t('registry.contracts.suppliers.title') }]}
-        actions={<ExportMenu path="/api/v1/suppliers/export" params={params} />}
+        actions={
+          <ListActions
+            exportPath="/api/v1/suppliers/export"
+            exportParams={params}
+            create={
+              can.data?.manage
+                ? {
+                    icon: <IconPlus size={16} aria-hidden />,
+                    label: t('registry.contracts.suppliers.new'),
+                    onClick: () => setCreating(true),
+                  }
+                : undefined
+            }
+          />
+        }
       />
       <FilterBar label={t('registry.contracts.suppliers.filters')}>
         <SearchField
@@ -99,6 +118,9 @@ export function SuppliersPage() {
           </Table.Tr>
         ))}
       </CursorTable>
+      {can.data?.manage && (
+        <SupplierFormModal opened={creating} onClose={() => setCreating(false)} supplier={null} />
+      )}
     </>
   );
 }

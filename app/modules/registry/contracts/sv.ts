@@ -3,6 +3,15 @@ export const sv = {
   suppliersNav: 'Leverantörer',
   contractsNav: 'Avtal',
   suppliers: {
+    created: 'Leverantören {{name}} är registrerad.',
+    createTitle: 'Ny leverantör',
+    editTitle: 'Ändra leverantör',
+    create: 'Registrera leverantör',
+    new: 'Ny leverantör',
+    orgNumberHelp: 'Tio siffror, med eller utan bindestreck.',
+    archiveTitle: 'Arkivera {{name}}',
+    archiveHelp:
+      'Leverantören försvinner ur listor och sökning men finns kvar i historiken och kan återställas.',
     title: 'Leverantörer',
     description: 'Leverantörerna kommunen köper system och tjänster av.',
     caption: 'Leverantörer',
