@@ -1,12 +1,20 @@
 import { Grid, List, Stack, Text } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ArchiveDialog, useRestore } from '../../../platform/dialogs.tsx';
 import { PersonLink } from '../../../platform/directory/parts.tsx';
 import { useFormat } from '../../../platform/format.ts';
 import { DetailList, PageHeader, Section } from '../../../platform/page.tsx';
-import { isNotFound, RecordFallback, RecordNotices } from '../../../platform/record-actions.tsx';
+import {
+  isNotFound,
+  RecordActions,
+  RecordFallback,
+  RecordNotices,
+} from '../../../platform/record-actions.tsx';
 import { SystemLink } from '../systems/parts.tsx';
 import { useContract } from './api.ts';
+import { ContractFormModal, useContractInvalidate } from './ContractForms.tsx';
 import { DpaBadge, SupplierLink, todayInStockholm } from './parts.tsx';
 
 // One contract: what it is and with whom, its term, notice and extensions, the systems it covers,
@@ -17,6 +25,9 @@ export function ContractPage() {
   const f = useFormat();
   const { contractId } = useParams({ from: '/_app/contracts/$contractId' });
   const query = useContract(contractId);
+  const [dialog, setDialog] = useState<null | 'edit' | 'archive'>(null);
+  const invalidate = useContractInvalidate();
+  const restore = useRestore(`/api/v1/contracts/${contractId}`, query.data?.version ?? 0, invalidate);
   const contract = query.data;
   if (!contract || isNotFound(query.error)) return <RecordFallback error={query.error} />;
   const m = (key: string, options?: Record<string, unknown>) =>
@@ -43,9 +54,20 @@ export function ContractPage() {
           { label: contract.title },
         ]}
         badges={<DpaBadge status={contract.dpaStatus} />}
+        actions={
+          <RecordActions
+            archived={!!contract.archivedAt}
+            can={contract.can}
+            onEdit={() => setDialog('edit')}
+            restore={restore}
+            items={[]}
+            history={{ entity: 'contract', entityId: contract.id }}
+            onArchive={() => setDialog('archive')}
+          />
+        }
       />
       <RecordNotices
-        restoreError={null}
+        restoreError={restore.error}
         onReload={() => void query.refetch()}
         archived={
           contract.archivedAt
@@ -172,6 +194,26 @@ export function ContractPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+      {contract.can.update && (
+        <ContractFormModal
+          opened={dialog === 'edit'}
+          onClose={() => setDialog(null)}
+          contract={contract}
+          onReload={() => query.refetch()}
+        />
+      )}
+      {contract.can.archive && (
+        <ArchiveDialog
+          opened={dialog === 'archive'}
+          onClose={() => setDialog(null)}
+          title={m('archiveTitle', { name: contract.title })}
+          help={m('archiveHelp')}
+          path={`/api/v1/contracts/${contract.id}`}
+          version={contract.version}
+          onReload={() => query.refetch()}
+          invalidate={invalidate}
+        />
+      )}
     </>
   );
 }

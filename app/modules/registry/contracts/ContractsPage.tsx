@@ -1,10 +1,13 @@
 import { Select, Switch } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ExportMenu, FilterBar, SearchField } from '../../../platform/list-page.tsx';
+import { FilterBar, ListActions, SearchField } from '../../../platform/list-page.tsx';
 import { PageHeader } from '../../../platform/page.tsx';
+import { useRegistryCan } from '../systems/api.ts';
+import { ContractFormModal } from './ContractForms.tsx';
 import { ContractTable } from './parts.tsx';
 
 // Contracts: search, "ending within 6 months", "DPA missing", sort by title or end date, export of
@@ -47,6 +50,8 @@ export function ContractsPage() {
   };
   const filtered = search.q || search.ending || search.dpaMissing;
   const m = (key: string) => t(`registry.contracts.contracts.${key}`);
+  const can = useRegistryCan();
+  const [creating, setCreating] = useState(false);
 
   return (
     <>
@@ -54,7 +59,21 @@ export function ContractsPage() {
         title={m('title')}
         description={m('description')}
         breadcrumbs={[{ label: t('registry.navGroup') }, { label: m('title') }]}
-        actions={<ExportMenu path="/api/v1/contracts/export" params={params} />}
+        actions={
+          <ListActions
+            exportPath="/api/v1/contracts/export"
+            exportParams={params}
+            create={
+              can.data?.manage
+                ? {
+                    icon: <IconPlus size={16} aria-hidden />,
+                    label: m('new'),
+                    onClick: () => setCreating(true),
+                  }
+                : undefined
+            }
+          />
+        }
       />
       <FilterBar label={m('filters')}>
         <SearchField
@@ -101,6 +120,9 @@ export function ContractsPage() {
         caption={m('caption')}
         emptyText={filtered ? m('noneMatch') : m('none')}
       />
+      {can.data?.manage && (
+        <ContractFormModal opened={creating} onClose={() => setCreating(false)} contract={null} />
+      )}
     </>
   );
 }

@@ -31,6 +31,18 @@ export const en: Messages<typeof sv> = {
     auditEntity: 'Supplier',
   },
   contracts: {
+    created: 'The contract {{name}} is registered.',
+    createTitle: 'New contract',
+    editTitle: 'Change contract',
+    create: 'Register contract',
+    new: 'New contract',
+    monthsUnit: 'months',
+    monthsEach: 'Months per option',
+    noticeReminderDays: 'Remind days before the notice deadline',
+    endReminderDays: 'Remind days before the end',
+    archiveTitle: 'Archive {{name}}',
+    archiveHelp:
+      'The contract leaves lists and search, and no one is reminded of it. It stays in the history and can be restored.',
     title: 'Contracts',
     description: 'Contracts with suppliers: term, notice, extensions, value and data processing agreements.',
     caption: 'Contracts',

@@ -30,6 +30,18 @@ export const sv = {
     auditEntity: 'Leverantör',
   },
   contracts: {
+    created: 'Avtalet {{name}} är registrerat.',
+    createTitle: 'Nytt avtal',
+    editTitle: 'Ändra avtal',
+    create: 'Registrera avtal',
+    new: 'Nytt avtal',
+    monthsUnit: 'månader',
+    monthsEach: 'Månader per option',
+    noticeReminderDays: 'Påminn dagar före sista uppsägningsdag',
+    endReminderDays: 'Påminn dagar före slutdatum',
+    archiveTitle: 'Arkivera {{name}}',
+    archiveHelp:
+      'Avtalet försvinner ur listor och sökning, och ingen påminns om det. Det finns kvar i historiken och kan återställas.',
     title: 'Avtal',
     description:
       'Avtal med leverantörer: löptid, uppsägning, förlängning, värde och personuppgiftsbiträdesavtal.',
