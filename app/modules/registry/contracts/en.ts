@@ -134,6 +134,16 @@ export const en: Messages<typeof sv> = {
     none: 'No contract covers the system.',
   },
   costs: {
+    edit: 'Change costs',
+    editTitle: 'Costs {{year}}',
+    lines: 'Costs',
+    addLine: 'Add a cost',
+    removeLine: 'Remove the cost',
+    allocation: 'Split over units',
+    allocationHelp:
+      'Shares in percent that add up to 100. Without shares the cost is split by the number of users per unit.',
+    addShare: 'Add a share',
+    removeShare: 'Remove the share',
     title: 'Costs',
     year: 'Year',
     caption: "The system's costs {{year}}",

@@ -1,4 +1,5 @@
-import { Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Licence } from '../../../../shared/registry/contracts.ts';
@@ -12,6 +13,7 @@ import { EmptyValue, Section } from '../../../platform/page.tsx';
 import { DataTable, useCursorList } from '../../../platform/table.tsx';
 import { useRegistryCan } from '../systems/api.ts';
 import { contractKeys, useSystemCosts } from './api.ts';
+import { CostsFormModal } from './CostsForm.tsx';
 import { ContractTable } from './parts.tsx';
 
 // The sections this part adds to a system's page: its contracts and licences, and its costs of a
@@ -99,6 +101,7 @@ export function SystemCostsSection({ system }: { system: System }) {
   const can = useRegistryCan();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
+  const [editing, setEditing] = useState(false);
   const allowed = !!can.data?.readCommercial;
   const costs = useSystemCosts(system.id, year, allowed);
   if (!allowed) return null;
@@ -111,15 +114,27 @@ export function SystemCostsSection({ system }: { system: System }) {
       id="system-costs"
       title={m('title')}
       actions={
-        <Select
-          label={m('year')}
-          data={years}
-          value={String(year)}
-          onChange={(v) => v && setYear(Number(v))}
-          allowDeselect={false}
-          w={110}
-          size="xs"
-        />
+        <Group gap="xs" align="flex-end">
+          <Select
+            label={m('year')}
+            data={years}
+            value={String(year)}
+            onChange={(v) => v && setYear(Number(v))}
+            allowDeselect={false}
+            w={110}
+            size="xs"
+          />
+          {data?.can.update && !system.archivedAt && (
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconPencil size={14} aria-hidden />}
+              onClick={() => setEditing(true)}
+            >
+              {m('edit')}
+            </Button>
+          )}
+        </Group>
       }
     >
       {costs.error ? (
@@ -204,7 +219,7 @@ export function SystemCostsSection({ system }: { system: System }) {
           )}
         </Stack>
       )}
-      <Group />
+      {data?.can.update && <CostsFormModal opened={editing} onClose={() => setEditing(false)} costs={data} />}
     </Section>
   );
 }

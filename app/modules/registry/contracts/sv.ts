@@ -134,6 +134,16 @@ export const sv = {
     none: 'Inga avtal omfattar systemet.',
   },
   costs: {
+    edit: 'Ändra kostnader',
+    editTitle: 'Kostnader {{year}}',
+    lines: 'Kostnader',
+    addLine: 'Lägg till kostnad',
+    removeLine: 'Ta bort kostnaden',
+    allocation: 'Fördelning på förvaltningar',
+    allocationHelp:
+      'Andelar i procent som tillsammans blir 100. Utan andelar fördelas kostnaden efter antal användare per förvaltning.',
+    addShare: 'Lägg till andel',
+    removeShare: 'Ta bort andelen',
     title: 'Kostnader',
     year: 'År',
     caption: 'Systemets kostnader {{year}}',
