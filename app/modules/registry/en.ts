@@ -1,6 +1,7 @@
 import type { Messages } from '../../platform/seam.ts';
 import { en as ai } from './ai/en.ts';
 import { en as classification } from './classification/en.ts';
+import { en as contracts } from './contracts/en.ts';
 import { en as importing } from './import/en.ts';
 import { en as integrations } from './integrations/en.ts';
 import { en as management } from './management/en.ts';
@@ -25,4 +26,5 @@ export const en: Messages<typeof sv> = {
   privacy,
   management,
   integrations,
+  contracts,
 };

@@ -1,5 +1,6 @@
 import { aiPart } from './ai/index.tsx';
 import { classificationPart } from './classification/index.tsx';
+import { contractsPart } from './contracts/index.tsx';
 import { en } from './en.ts';
 import { importPart } from './import/index.tsx';
 import { integrationsPart } from './integrations/index.tsx';
@@ -18,6 +19,7 @@ import { systemsPart } from './systems/index.tsx';
 
 export const registryModule = combineClientParts('registry', { sv, en }, [
   systemsPart,
+  contractsPart,
   integrationsPart,
   classificationPart,
   aiPart,

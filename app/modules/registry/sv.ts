@@ -1,5 +1,6 @@
 import { sv as ai } from './ai/sv.ts';
 import { sv as classification } from './classification/sv.ts';
+import { sv as contracts } from './contracts/sv.ts';
 import { sv as importing } from './import/sv.ts';
 import { sv as integrations } from './integrations/sv.ts';
 import { sv as management } from './management/sv.ts';
@@ -24,4 +25,5 @@ export const sv = {
   privacy,
   management,
   integrations,
+  contracts,
 };

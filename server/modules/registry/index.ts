@@ -1,5 +1,6 @@
 import { aiPart } from './ai/index.ts';
 import { classificationPart } from './classification/index.ts';
+import { contractsPart } from './contracts/index.ts';
 import { importPart } from './import/index.ts';
 import { integrationsPart } from './integrations/index.ts';
 import { managementPart } from './management/index.ts';
@@ -9,6 +10,7 @@ import { processesPart } from './processes/index.ts';
 import { qualityPart } from './quality/index.ts';
 import { recordsPart } from './records/index.ts';
 import { servicesPart } from './services/index.ts';
+import { suppliersPart } from './suppliers/index.ts';
 import { systemsPart } from './systems/index.ts';
 
 // The system register (registry): which systems the municipality has and who answers for each,
@@ -18,6 +20,8 @@ import { systemsPart } from './systems/index.ts';
 
 const parts: Part[] = [
   systemsPart,
+  suppliersPart,
+  contractsPart,
   integrationsPart,
   classificationPart,
   aiPart,

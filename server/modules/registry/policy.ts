@@ -98,6 +98,15 @@ export const registryPolicy = {
     systemId === null
       ? keepsRegister(actor) || holdsGlobally(actor, 'securityCoordinator')
       : registryPolicy.readClassification(actor, systemId),
+  /**
+   * Record a system's costs of a year and their split over units: the keepers, an ekonom, and the
+   * system's own systemägare and systemförvaltare (who answer for its budget).
+   */
+  recordCosts: (actor: Actor, systemId: string) =>
+    keepsRegister(actor) ||
+    holdsGlobally(actor, 'economist') ||
+    holdsFor(actor, 'systemOwner', system(systemId)) ||
+    holdsFor(actor, 'systemManager', system(systemId)),
   /** The audit history of registry records: the keepers. */
   readHistory: keepsRegister,
   /**

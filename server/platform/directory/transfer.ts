@@ -538,7 +538,7 @@ type PersonExportQuery = Omit<z.infer<typeof personListQuery>, 'limit' | 'cursor
 const PAGE = 1000;
 
 /** All rows of a keyset-paginated list, through the list's own filters. */
-async function everyPage<T>(
+export async function everyPage<T>(
   list: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
 ) {
   const all: T[] = [];

@@ -124,6 +124,11 @@ export interface RemindInput<P> extends Omit<NotifyInput<P>, 'record' | 'dedupeK
   at: Date;
   /** The record it is about: one reminder per kind, record and day. */
   record: NotificationRecord;
+  /**
+   * What else tells two reminders of the same kind, record and day apart (the person to be told):
+   * a contract handed to a new owner is a new reminder, though its date stays.
+   */
+  variant?: string;
 }
 
 /** The day (in Stockholm) a reminder is due, part of its key. */
@@ -131,9 +136,16 @@ function dayOf(at: Date): string {
   return at.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
 }
 
-/** The key that makes a reminder once-only: kind, record and the day it is due. */
-export function reminderKey(tenantId: string, kind: string, record: NotificationRecord, at: Date): string {
-  return `${tenantId}:${kind}:${record.kind}:${record.id}:${dayOf(at)}`;
+/** The key that makes a reminder once-only: kind, record, the day it is due (and its variant). */
+export function reminderKey(
+  tenantId: string,
+  kind: string,
+  record: NotificationRecord,
+  at: Date,
+  variant?: string,
+): string {
+  const key = `${tenantId}:${kind}:${record.kind}:${record.id}:${dayOf(at)}`;
+  return variant ? `${key}:${variant}` : key;
 }
 
 /**
@@ -155,7 +167,7 @@ export async function remind<P>(scope: TenantScope, input: RemindInput<P>): Prom
   };
   return jobs.send<ReminderData>(REMINDER, data, {
     startAfter: input.at,
-    key: reminderKey(scope.tenantId, input.kind.kind, input.record, input.at),
+    key: reminderKey(scope.tenantId, input.kind.kind, input.record, input.at, input.variant),
     tx: scope.tx,
   });
 }

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { System } from '../../../../shared/registry/systems.ts';
 import { AiSection } from '../ai/AiSection.tsx';
 import { ClassificationSection } from '../classification/ClassificationSection.tsx';
+import { SystemContractsSection, SystemCostsSection } from '../contracts/sections.tsx';
 import { ImpactSection, IntegrationsSection } from '../integrations/sections.tsx';
 import { SystemManagementSection } from '../management/SystemSection.tsx';
 import { SystemProcessingSection } from '../privacy/SystemSection.tsx';
@@ -28,4 +29,6 @@ export const systemSections: SystemSection[] = [
   { id: 'management', column: 'side', Component: SystemManagementSection },
   { id: 'integrations', column: 'main', Component: IntegrationsSection },
   { id: 'impact', column: 'side', Component: ImpactSection },
+  { id: 'contracts', column: 'main', Component: SystemContractsSection },
+  { id: 'costs', column: 'side', Component: SystemCostsSection },
 ];

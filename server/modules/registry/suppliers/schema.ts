@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sortKey, timestamptz as ts } from '../../../db/columns.ts';
 import { tenants } from '../../../platform/directory/schema.ts';
 
-// Suppliers of the system register (leverantörer). Only ./service.ts writes them.
+// Suppliers of the system register (leverantörer). Only ./service.ts writes them. Systems
+// (../systems/schema.ts) and contracts refer to them by (tenant_id, id).
 
 export const suppliers = pgTable(
   'registry_suppliers',
@@ -14,7 +15,14 @@ export const suppliers = pgTable(
     id: uuid('id').notNull(),
     name: text('name').notNull(),
     sortName: text('sort_name').notNull().generatedAlwaysAs(sortKey(sql`"name"`)),
+    /** NNNNNN-NNNN, as the organisationsnummer package writes it (shared/registry/contracts.ts). */
     orgNumber: text('org_number'),
+    address: text('address'),
+    phone: text('phone'),
+    email: text('email'),
+    website: text('website'),
+    contactPerson: text('contact_person'),
+    notes: text('notes'),
     archivedAt: ts('archived_at'),
     archiveReason: text('archive_reason'),
     version: integer('version').notNull().default(1),
@@ -24,5 +32,9 @@ export const suppliers = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('registry_suppliers_list_idx').on(t.tenantId, t.sortName, t.id),
+    // One active supplier per organisationsnummer; an archived one may be registered anew.
+    uniqueIndex('registry_suppliers_org_number_key')
+      .on(t.tenantId, t.orgNumber)
+      .where(sql`archived_at is null and org_number is not null`),
   ],
 );

@@ -17,15 +17,15 @@ export interface DemoSupplier {
 
 /** Real suppliers as a municipality would register them; the numbers are valid test numbers. */
 export const demoSuppliers: DemoSupplier[] = [
-  { name: 'Evry Sverige AB', orgNumber: '556046-0138' },
-  { name: 'Visma Enterprise AB', orgNumber: '556179-5051' },
+  { name: 'Evry Sverige AB', orgNumber: '556046-0130' },
+  { name: 'Visma Enterprise AB', orgNumber: '556179-5054' },
   { name: 'Formpipe Software AB', orgNumber: '556668-6605' },
-  { name: 'Tieto Sweden AB', orgNumber: '556325-0099' },
-  { name: 'Microsoft AB', orgNumber: '556233-1542' },
+  { name: 'Tieto Sweden AB', orgNumber: '556325-0090' },
+  { name: 'Microsoft AB', orgNumber: '556233-1545' },
   { name: 'Sokigo AB', orgNumber: '556272-2040' },
   { name: 'Abou AB', orgNumber: '556608-3951' },
-  { name: 'CGI Sverige AB', orgNumber: '556337-2440' },
-  { name: 'Unit4 Business Software AB', orgNumber: '556225-7267' },
+  { name: 'CGI Sverige AB', orgNumber: '556337-2449' },
+  { name: 'Unit4 Business Software AB', orgNumber: '556225-7260' },
   { name: 'Atea Sverige AB', orgNumber: '556448-0282' },
   { name: 'Axiell Sverige AB', orgNumber: '556259-2229' },
   { name: 'Pulsen Omsorg AB', orgNumber: '556520-7932' },
