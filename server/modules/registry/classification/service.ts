@@ -24,6 +24,7 @@ import { likePattern } from '../../../platform/search-text.ts';
 import { inTenant, readScope, type TenantScope } from '../../../platform/tenancy.ts';
 import { assertVersion } from '../../../platform/versioning.ts';
 import { registryPolicy } from '../policy.ts';
+import { recordTypeLevelsSource } from '../records/service.ts';
 import { systems } from '../systems/schema.ts';
 import { defaultScaleLevels } from './default-scale.ts';
 import { classificationScales, classifications } from './schema.ts';
@@ -243,14 +244,9 @@ const levelSources: ((tenantId: string, systemIds: string[]) => SQL)[] = [
     from ${classifications}
     where ${classifications.tenantId} = ${tenantId} and ${classifications.archivedAt} is null
       and ${inArray(classifications.systemId, systemIds)}`,
-  // ---- RECORD TYPES (informationshanteringsplan, the records part) -------------------------
-  // The record types a system keeps carry K/R/T levels of their own, and the system's maximum is
-  // taken over them too (issue point 6). The records part adds its SELECT here, e.g.
-  //   (tenantId, systemIds) => sql`select system_id, confidentiality, integrity, availability,
-  //     traceability, null::date as next_review_on from registry_record_types
-  //     where tenant_id = ${tenantId} and archived_at is null and system_id in (...)`,
-  // with the same six columns; nothing else here needs to change.
-  // -------------------------------------------------------------------------------------------
+  // The record types a system keeps (the informationshanteringsplan) carry K/R/T levels of their
+  // own, and the system's maximum is taken over them too (issue point 6).
+  recordTypeLevelsSource,
 ];
 
 /** The maximum level per dimension of each system, over every source of levels (one query). */

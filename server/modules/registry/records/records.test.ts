@@ -7,7 +7,7 @@ import {
   signIn,
   type TestContext,
 } from '../../../testing.ts';
-import { maxLevelsOfRecordTypesBySystem } from './service.ts';
+import { maxLevelsBySystem } from '../classification/service.ts';
 
 let t: TestContext;
 let admin: Session;
@@ -245,7 +245,7 @@ describe('record types', () => {
     expect(write.statusCode).toBe(403);
   });
 
-  it('gives the classification part the highest levels of the record types each system keeps', async () => {
+  it("takes a system's maximum levels over the record types it keeps", async () => {
     await send(admin, 'POST', '/api/v1/record-types', {
       ...valid(),
       name: 'Journal',
@@ -253,10 +253,11 @@ describe('record types', () => {
       integrity: 2,
       availability: null,
     });
-    const levels = await maxLevelsOfRecordTypesBySystem(t.db, t.a.id, [keptIn.id, otherSystem.id]);
-    expect(levels.get(keptIn.id)).toEqual({ confidentiality: 4, integrity: 4, availability: 2 });
-    expect(levels.get(otherSystem.id)).toEqual({ confidentiality: 1, integrity: 1, availability: 3 });
-    expect((await maxLevelsOfRecordTypesBySystem(t.db, t.b.id, [keptIn.id])).size).toBe(0);
+    // The systems have no classification of their own here: their maximum is the record types'.
+    const levels = await maxLevelsBySystem(t.db, t.a.id, [keptIn.id, otherSystem.id]);
+    expect(levels.get(keptIn.id)).toMatchObject({ confidentiality: 4, integrity: 4, availability: 2 });
+    expect(levels.get(otherSystem.id)).toMatchObject({ confidentiality: 1, integrity: 1, availability: 3 });
+    expect((await maxLevelsBySystem(t.db, t.b.id, [keptIn.id])).size).toBe(0);
   });
 
   it("never shows tenant A's record types to tenant B", async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, max, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type {
   InformationPlanCreate,
   InformationPlanUpdate,
@@ -142,49 +142,20 @@ export async function getRecordType(db: Database, actor: Actor, id: string): Pro
 }
 
 /**
- * The highest K/R/T levels of the active record types each system keeps, by system id: the
- * classification part shows a system's classification as the maximum over its information sets
- * and over these. One grouped query; a system that keeps no levelled record type is absent.
- * The levels are secret: the caller decides who sees them (registryPolicy.readClassification).
+ * The levels of the active record types kept in these systems as a SELECT of (system_id,
+ * confidentiality, integrity, availability, traceability, next_review_on): one of the sources over
+ * which the classification part takes a system's maximum (classification/service.ts levelSources).
+ * Record types have no traceability level and no review date of their own.
  */
-export async function maxLevelsOfRecordTypesBySystem(
-  db: Executor,
-  tenantId: string,
-  systemIds: readonly string[],
-) {
-  const map = new Map<
-    string,
-    { confidentiality: number | null; integrity: number | null; availability: number | null }
-  >();
-  if (systemIds.length === 0) return map;
-  const rows = await db
-    .select({
-      systemId: recordTypes.systemId,
-      confidentiality: max(recordTypes.confidentiality),
-      integrity: max(recordTypes.integrity),
-      availability: max(recordTypes.availability),
-    })
-    .from(recordTypes)
-    .where(
-      and(
-        eq(recordTypes.tenantId, tenantId),
-        inArray(recordTypes.systemId, [...new Set(systemIds)]),
-        isNull(recordTypes.archivedAt),
-        or(
-          sql`${recordTypes.confidentiality} is not null`,
-          sql`${recordTypes.integrity} is not null`,
-          sql`${recordTypes.availability} is not null`,
-        ),
-      ),
-    )
-    .groupBy(recordTypes.systemId);
-  for (const r of rows)
-    map.set(r.systemId!, {
-      confidentiality: r.confidentiality === null ? null : Number(r.confidentiality),
-      integrity: r.integrity === null ? null : Number(r.integrity),
-      availability: r.availability === null ? null : Number(r.availability),
-    });
-  return map;
+export function recordTypeLevelsSource(tenantId: string, systemIds: string[]): SQL {
+  return sql`
+    select ${recordTypes.systemId} as system_id, ${recordTypes.confidentiality} as confidentiality,
+      ${recordTypes.integrity} as integrity, ${recordTypes.availability} as availability,
+      null::smallint as traceability, null::date as next_review_on
+    from ${recordTypes}
+    where ${recordTypes.tenantId} = ${tenantId} and ${recordTypes.archivedAt} is null
+      and ${inArray(recordTypes.systemId, systemIds)}
+      and coalesce(${recordTypes.confidentiality}, ${recordTypes.integrity}, ${recordTypes.availability}) is not null`;
 }
 
 // ---------------------------------------------------------------- the rules of a record type
