@@ -14,5 +14,12 @@ export const en: Messages<typeof sv> = {
   check: {
     systemsWithoutOwner: 'Systems without a system owner',
     systemsWithoutManager: 'Systems without a system manager',
+    classificationMissing: 'Systems in use without an information classification',
+    classificationOverdue: 'Classifications overdue for review',
+    contractsEnding: 'Contracts ending within six months',
+    phaseOutWithLiveIntegrations: 'Systems being phased out with live integrations',
+    managementPlanMissing: 'Managed objects without a plan for the year',
+    recordTypesWithoutDisposalDecision: 'Record types disposed of without a disposal decision',
+    aiWithoutRiskAssessment: 'AI applications without a risk assessment',
   },
 };

@@ -12,5 +12,12 @@ export const sv = {
   check: {
     systemsWithoutOwner: 'System utan systemägare',
     systemsWithoutManager: 'System utan systemförvaltare',
+    classificationMissing: 'System i bruk som saknar informationsklassning',
+    classificationOverdue: 'Klassningar som ska ha setts över',
+    contractsEnding: 'Avtal som löper ut inom sex månader',
+    phaseOutWithLiveIntegrations: 'System under avveckling med aktiva integrationer',
+    managementPlanMissing: 'Förvaltningsobjekt utan förvaltningsplan för året',
+    recordTypesWithoutDisposalDecision: 'Handlingstyper som gallras utan gallringsbeslut',
+    aiWithoutRiskAssessment: 'AI-tillämpningar utan riskbedömning',
   },
 };

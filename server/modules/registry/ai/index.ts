@@ -1,6 +1,7 @@
 import type { Part } from '../part.ts';
 import { registryPolicy } from '../policy.ts';
 import { loadAiDemo } from './demo.ts';
+import { aiQualityChecks } from './quality.ts';
 import { aiRoutes } from './routes.ts';
 import * as service from './service.ts';
 
@@ -9,6 +10,7 @@ import * as service from './service.ts';
 
 export const aiPart: Part = {
   name: 'ai',
+  quality: aiQualityChecks,
   routes: aiRoutes,
   demo: loadAiDemo,
   search: [

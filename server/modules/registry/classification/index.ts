@@ -3,6 +3,7 @@ import { registryPolicy } from '../policy.ts';
 import { defaultScaleLevels } from './default-scale.ts';
 import { loadClassificationDemo } from './demo.ts';
 import { presentClassification } from './present.ts';
+import { classificationQualityChecks } from './quality.ts';
 import { classificationRoutes } from './routes.ts';
 import * as service from './service.ts';
 
@@ -13,6 +14,7 @@ import * as service from './service.ts';
 
 export const classificationPart: Part = {
   name: 'classification',
+  quality: classificationQualityChecks,
   routes: classificationRoutes,
   demo: loadClassificationDemo,
   search: [

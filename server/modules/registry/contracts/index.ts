@@ -8,6 +8,7 @@ import { registryPolicy } from '../policy.ts';
 import { systemRefs } from '../systems/service.ts';
 import { loadContractsDemo } from './demo.ts';
 import * as licences from './licences.ts';
+import { contractQualityChecks } from './quality.ts';
 import { contractEndReminder, contractNoticeReminder, todayInStockholm } from './reminders.ts';
 import { contractRoutes } from './routes.ts';
 import { contracts } from './schema.ts';
@@ -34,6 +35,7 @@ const reminderSweep = defineJob({
 
 export const contractsPart: Part = {
   name: 'contracts',
+  quality: contractQualityChecks,
   routes: contractRoutes,
   demo: loadContractsDemo,
   jobs: [reminderSweep],

@@ -2,6 +2,7 @@ import type { Part } from '../part.ts';
 import { registryPolicy } from '../policy.ts';
 import { createSystem } from '../systems/service.ts';
 import { loadIntegrationsDemo } from './demo.ts';
+import { integrationQualityChecks } from './quality.ts';
 import { integrationRoutes } from './routes.ts';
 import * as service from './service.ts';
 
@@ -10,6 +11,7 @@ import * as service from './service.ts';
 
 export const integrationsPart: Part = {
   name: 'integrations',
+  quality: integrationQualityChecks,
   routes: integrationRoutes,
   demo: loadIntegrationsDemo,
   auditEntities: [

@@ -1,6 +1,7 @@
 import type { Part } from '../part.ts';
 import { registryPolicy } from '../policy.ts';
 import { loadManagementDemo } from './demo.ts';
+import { managementQualityChecks } from './quality.ts';
 import { managementRoutes } from './routes.ts';
 import * as management from './service.ts';
 
@@ -9,6 +10,7 @@ import * as management from './service.ts';
 
 export const managementPart: Part = {
   name: 'management',
+  quality: managementQualityChecks,
   routes: managementRoutes,
   demo: loadManagementDemo,
   search: [

@@ -1,6 +1,7 @@
 import type { Part } from '../part.ts';
 import { registryPolicy } from '../policy.ts';
 import { loadRecordsDemo } from './demo.ts';
+import { recordQualityChecks } from './quality.ts';
 import { recordRoutes } from './routes.ts';
 import * as service from './service.ts';
 
@@ -9,6 +10,7 @@ import * as service from './service.ts';
 
 export const recordsPart: Part = {
   name: 'records',
+  quality: recordQualityChecks,
   routes: recordRoutes,
   demo: loadRecordsDemo,
   search: [
