@@ -13,6 +13,7 @@ import { createRoot } from 'react-dom/client';
 import { clientSeam } from './modules.ts';
 import { ApiError } from './platform/api.ts';
 import { AuthProvider } from './platform/auth.tsx';
+import { addServerMessages } from './platform/errors.tsx';
 import { addModuleMessages } from './platform/i18n.ts';
 import { SeamProvider } from './platform/seam.ts';
 import { cssVariablesResolver, theme } from './platform/theme.ts';
@@ -32,6 +33,7 @@ const queryClient = new QueryClient({
 });
 
 addModuleMessages(clientSeam.modules);
+addServerMessages(clientSeam.serverMessages);
 
 function Providers() {
   return (

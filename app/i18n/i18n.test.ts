@@ -54,6 +54,7 @@ describe('translations', () => {
       ...[...clientSeam.startSections.values()].map((s) => s.label),
       ...clientSeam.scopeKinds.values(),
       ...[...clientSeam.audit.values()].map((a) => a.label),
+      ...clientSeam.serverMessages.values(),
     ];
     expect(labels.filter((key) => !svKeys.has(key))).toEqual([]);
   });

@@ -64,9 +64,18 @@ const knownMessages: Record<string, string> = {
   'The person already holds this role in this scope': 'roleHeld',
 };
 
+/** The modules' server messages → their translation keys (the seam's serverMessages, set at start). */
+const moduleMessages = new Map<string, string>();
+
+export function addServerMessages(messages: ReadonlyMap<string, string>) {
+  for (const [message, key] of messages) moduleMessages.set(message, key);
+}
+
 export function translateMessage(t: TFunction, message: string): string {
   const key = knownMessages[message];
   if (key) return t(`serverMessage.${key}`);
+  const moduleKey = moduleMessages.get(message);
+  if (moduleKey) return t(moduleKey);
   if (/^At least \d+ characters$/.test(message))
     return t('serverMessage.minLength', { count: Number(message.match(/\d+/)?.[0]) });
   if (/already (exists|in use|taken)/i.test(message)) return t('serverMessage.taken');
@@ -79,7 +88,11 @@ export function translateMessage(t: TFunction, message: string): string {
 /** One sentence for an error from the API (or anything thrown). */
 export function problemText(t: TFunction, error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.code === 'conflict' && error.detail && knownMessages[error.detail])
+    if (
+      error.code === 'conflict' &&
+      error.detail &&
+      (knownMessages[error.detail] || moduleMessages.has(error.detail))
+    )
       return translateMessage(t, error.detail);
     if (problemCodes.has(error.code)) return t(`problem.${error.code}`);
     return error.title || t('problem.internal');

@@ -79,6 +79,12 @@ export interface ClientModule {
    * it in a sentence ("ett system"): the grant dialog reads "Gäller ett system".
    */
   scopeKinds?: Record<string, string>;
+  /**
+   * The module's server messages (the stable English sentences of its field errors and problem
+   * details) → a translation key, so that every dialog, the platform's too, shows them in the UI's
+   * language: `{ 'The role has ended': 'registry.systems.serverMessage.roleEnded' }`.
+   */
+  serverMessages?: Record<string, string>;
 }
 
 /** The registered parts and modules, checked once: two cannot claim the same name. */
@@ -92,6 +98,8 @@ export interface ClientSeam {
   auditFields: Map<string, AuditFieldView>;
   /** Kind of scope → translation key; kinds no module labels fall back to `scope.<kind>`. */
   scopeKinds: Map<string, string>;
+  /** Every module's server message → translation key (app/platform/errors.tsx reads them). */
+  serverMessages: Map<string, string>;
 }
 
 function once<T>(items: T[], key: (item: T) => string, what: string): Map<string, T> {
@@ -146,6 +154,9 @@ export function buildSeam(modules: readonly ClientModule[]): ClientSeam {
         'scope kind',
       ).values(),
     ),
+    // The same sentence from two modules ("No such active system") may name two keys; any of them
+    // says it, so the first one stands.
+    serverMessages: new Map(modules.flatMap((m) => Object.entries(m.serverMessages ?? {})).reverse()),
   };
 }
 

@@ -25,5 +25,6 @@ export function combineClientParts(
     routes: (parent: AnyRoute) => parts.flatMap((p) => p.routes?.(parent) ?? []),
     auditFields: Object.assign({}, ...parts.map((p) => p.auditFields ?? {})),
     scopeKinds: Object.assign({}, ...parts.map((p) => p.scopeKinds ?? {})),
+    serverMessages: Object.assign({}, ...parts.map((p) => p.serverMessages ?? {})),
   };
 }

@@ -2,6 +2,7 @@ import { IconRobot } from '@tabler/icons-react';
 import { createRoute } from '@tanstack/react-router';
 import type { ClientPart } from '../part.ts';
 import { AiApplicationsPage, validateAiSearch } from './AiApplicationsPage.tsx';
+import { aiServerMessages } from './messages.ts';
 
 // The AI Act register on the web app's seam: its list page in the registry's navigation, AI
 // applications in the global search and the audit trail. The section on a system's page is
@@ -9,6 +10,7 @@ import { AiApplicationsPage, validateAiSearch } from './AiApplicationsPage.tsx';
 
 export const aiPart: ClientPart = {
   name: 'ai',
+  serverMessages: aiServerMessages,
   nav: [{ to: '/ai-applications', label: 'registry.ai.nav', icon: IconRobot, group: 'registry' }],
   routes: (parent) => [
     createRoute({

@@ -21,3 +21,8 @@ export function translateAiErrors(t: TFunction, errors: Record<string, string>) 
     ]),
   );
 }
+
+/** This part's server messages as the seam takes them (sentence → full translation key). */
+export const aiServerMessages: Record<string, string> = Object.fromEntries(
+  Object.entries(known).map(([message, key]) => [message, `registry.ai.serverMessage.${key}`]),
+);

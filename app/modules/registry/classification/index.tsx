@@ -2,6 +2,7 @@ import { IconScale, IconShieldLock } from '@tabler/icons-react';
 import { createRoute } from '@tanstack/react-router';
 import type { ClientPart } from '../part.ts';
 import { ClassificationsPage, validateClassificationsSearch } from './ClassificationsPage.tsx';
+import { classificationServerMessages } from './messages.ts';
 import { ScalePage } from './ScalePage.tsx';
 
 // Information classification on the web app's seam: the list of classifications and the scale's
@@ -10,6 +11,7 @@ import { ScalePage } from './ScalePage.tsx';
 
 export const classificationPart: ClientPart = {
   name: 'classification',
+  serverMessages: classificationServerMessages,
   nav: [
     {
       to: '/classifications',

@@ -22,3 +22,8 @@ export function translateClassificationErrors(t: TFunction, errors: Record<strin
     ]),
   );
 }
+
+/** This part's server messages as the seam takes them (sentence → full translation key). */
+export const classificationServerMessages: Record<string, string> = Object.fromEntries(
+  Object.entries(known).map(([message, key]) => [message, `registry.classification.serverMessage.${key}`]),
+);

@@ -3,13 +3,14 @@ import { createRoute } from '@tanstack/react-router';
 import type { ClientPart } from '../part.ts';
 import { ProcessesPage, validateProcessesSearch } from './ProcessesPage.tsx';
 import { ProcessPage } from './ProcessPage.tsx';
-import { ProcessLink } from './parts.tsx';
+import { ownMessages, ProcessLink } from './parts.tsx';
 
 // The process tree on the web app's seam: the tree page and a node's page, processes in the
 // global search and the audit trail.
 
 export const processesPart: ClientPart = {
   name: 'processes',
+  serverMessages: ownMessages,
   nav: [{ to: '/processes', label: 'registry.processes.nav', icon: IconHierarchy3, group: 'registry' }],
   routes: (parent) => [
     createRoute({

@@ -43,7 +43,8 @@ export function ProcessLink({ id }: { id: string | null | undefined }) {
 }
 
 /** The server's messages of processes and records → keys of this part's messages. */
-const ownMessages: Record<string, string> = {
+/** The processes' and records' server messages (sentence → translation key), also on the seam. */
+export const ownMessages: Record<string, string> = {
   'A process cannot be its own parent': 'registry.processes.serverMessage.ownParent',
   'A process cannot be moved below itself': 'registry.processes.serverMessage.belowItself',
   'No such active process': 'registry.processes.serverMessage.noActiveProcess',

@@ -168,4 +168,15 @@ export const en: Messages<typeof sv> = {
     missing: 'Missing',
   },
   mySystems: 'My systems',
+  serverMessage: {
+    roleOverlap: 'The person already holds this role for the system on these dates.',
+    roleEnded: 'The role has ended and cannot be changed.',
+    beforeFirstDay: 'Must not be before the first day.',
+    productRoles: 'Only an own-developed system has a product owner or product manager.',
+    archived: 'The system is archived; restore it first.',
+    noSupplier: 'No such active supplier.',
+    unitTwice: 'The unit is listed twice.',
+    alreadyArchived: 'The system is already archived.',
+    notArchived: 'The system is not archived.',
+  },
 };

@@ -11,6 +11,19 @@ import { SystemsPage, validateSystemsSearch } from './SystemsPage.tsx';
 
 export const systemsPart: ClientPart = {
   name: 'systems',
+  serverMessages: {
+    'The person already holds this role for the system on these dates':
+      'registry.systems.serverMessage.roleOverlap',
+    'The role has ended': 'registry.systems.serverMessage.roleEnded',
+    'Must not be before the first day': 'registry.systems.serverMessage.beforeFirstDay',
+    'Only an own-developed system has a product owner or product manager':
+      'registry.systems.serverMessage.productRoles',
+    'The system is archived; restore it first': 'registry.systems.serverMessage.archived',
+    'No such active supplier': 'registry.systems.serverMessage.noSupplier',
+    'The unit is listed twice': 'registry.systems.serverMessage.unitTwice',
+    'The system is already archived': 'registry.systems.serverMessage.alreadyArchived',
+    'The system is not archived': 'registry.systems.serverMessage.notArchived',
+  },
   navGroups: [{ id: 'registry', label: 'registry.navGroup', order: 20 }],
   nav: [
     { to: '/systems', label: 'registry.systems.nav', icon: IconServer2, group: 'registry' },

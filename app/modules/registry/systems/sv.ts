@@ -165,4 +165,15 @@ export const sv = {
     missing: 'Saknas',
   },
   mySystems: 'Mina system',
+  serverMessage: {
+    roleOverlap: 'Personen har redan den här rollen för systemet under de datumen.',
+    roleEnded: 'Rollen är avslutad och kan inte ändras.',
+    beforeFirstDay: 'Får inte vara före första dagen.',
+    productRoles: 'Bara ett egenutvecklat system har produktägare och produktförvaltare.',
+    archived: 'Systemet är arkiverat. Återställ det först.',
+    noSupplier: 'Leverantören finns inte eller är arkiverad.',
+    unitTwice: 'Enheten finns med två gånger.',
+    alreadyArchived: 'Systemet är redan arkiverat.',
+    notArchived: 'Systemet är inte arkiverat.',
+  },
 };
