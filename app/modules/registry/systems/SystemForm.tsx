@@ -36,6 +36,7 @@ import { ProblemAlert } from '../../../platform/errors.tsx';
 import { orNull } from '../../../platform/form.ts';
 import { DateField } from '../../../platform/inputs.tsx';
 import { useRecordForm } from '../../../platform/record-form.ts';
+import { SupplierSelect } from '../privacy/inputs.tsx';
 import { useSystemsInvalidate } from './api.ts';
 
 // Registering and editing a system: every field of the record, in fieldsets. Edits send the
@@ -57,6 +58,7 @@ interface SystemValues {
   criticality: Criticality | null;
   timeAssessment: TimeAssessment | null;
   timeMotivation: string;
+  supplierId: string | null;
   product: string;
   productVersion: string;
   eService: boolean;
@@ -83,6 +85,7 @@ function valuesOf(system: System | null): SystemValues {
     criticality: system?.criticality ?? null,
     timeAssessment: system?.timeAssessment ?? null,
     timeMotivation: system?.timeMotivation ?? '',
+    supplierId: system?.supplierId ?? null,
     product: system?.product ?? '',
     productVersion: system?.productVersion ?? '',
     eService: system?.eService ?? false,
@@ -112,6 +115,7 @@ function payloadOf(v: SystemValues) {
     criticality: v.criticality,
     timeAssessment: v.timeAssessment,
     timeMotivation: orNull(v.timeMotivation),
+    supplierId: v.supplierId,
     product: orNull(v.product),
     productVersion: orNull(v.productVersion),
     eService: v.eService,
@@ -140,6 +144,7 @@ const fields = [
   'criticality',
   'timeAssessment',
   'timeMotivation',
+  'supplierId',
   'product',
   'productVersion',
   'eService',
@@ -404,6 +409,13 @@ export function SystemFormModal({
 
           <Fieldset legend={t('registry.systems.fieldset.product')}>
             <Stack gap="sm">
+              <SupplierSelect
+                label={label('supplierId')}
+                placeholder={t('registry.systems.noSupplier')}
+                value={values.supplierId}
+                onChange={set('supplierId')}
+                error={errors.supplierId}
+              />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput
                   label={label('product')}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ArchiveDialog, useRestore } from '../../../platform/dialogs.tsx';
 import { UnitLink } from '../../../platform/directory/parts.tsx';
 import { useFormat } from '../../../platform/format.ts';
+import { RouterAnchor } from '../../../platform/links.tsx';
 import { DetailList, EmptyValue, PageHeader, Section } from '../../../platform/page.tsx';
 import {
   isNotFound,
@@ -12,6 +13,7 @@ import {
   RecordFallback,
   RecordNotices,
 } from '../../../platform/record-actions.tsx';
+import { SupplierName } from '../privacy/inputs.tsx';
 import { useSystem, useSystemsInvalidate } from './api.ts';
 import { PhaseBadge, ScopeBadge } from './parts.tsx';
 import { SystemFormModal } from './SystemForm.tsx';
@@ -103,6 +105,18 @@ export function SystemPage() {
                   { label: field('criticality'), value: term('criticality', system.criticality) },
                   { label: field('timeAssessment'), value: term('timeAssessment', system.timeAssessment) },
                   { label: field('timeMotivation'), value: system.timeMotivation },
+                  {
+                    label: field('supplierId'),
+                    value: system.supplierId ? (
+                      <RouterAnchor
+                        to="/suppliers/$supplierId"
+                        params={{ supplierId: system.supplierId }}
+                        size="sm"
+                      >
+                        <SupplierName id={system.supplierId} />
+                      </RouterAnchor>
+                    ) : null,
+                  },
                   {
                     label: field('product'),
                     value: [system.product, system.productVersion].filter(Boolean).join(' ') || null,
