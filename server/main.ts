@@ -108,6 +108,8 @@ console.log(
           '  medarbetare@styrbord.example  employee',
           '  admin@grannkommun.example     admin of the neighbouring municipality',
           '  kjell.bergqvist@grannby.example  in both municipalities: asks which one',
+          '  karin.wester@styrby.example   information security coordinator (reads every classification)',
+          '  niklas.wallin@styrby.example  systemförvaltare of Barn- och elevhälsans journal',
         ]
       : []),
   ].join('\n'),
