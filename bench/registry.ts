@@ -6,8 +6,7 @@
 // integration platform, a directory service) send to many, most systems to a few, 10 % two-way,
 // 2 % archived. One unit owns exactly BENCH_MAP_NODES systems (500), denser among themselves: the
 // system map filtered by that unit has that many nodes. One admin signs in.
-// CONTRACTS (2,000, issue 12): the contracts part adds them in seedContracts() below, and its
-// list route to the scenarios; until then none are generated.
+// 2,000 contracts with 200 suppliers, each contract covering one to three systems (seedContracts).
 //
 // For each database kind (like bench/platform.ts, whose server child bench/platform-server.ts this
 // reuses, with BENCH_SERVE_WEB=1 so it also serves the built web app):
@@ -31,7 +30,7 @@
 //   - the map in the browser: ≥ 30 frames/s while panning (ratio to the empty page).
 // Exit code 0 when all are met on PostgreSQL and no request failed, else 1.
 //
-// Environment: BENCH_SYSTEMS, BENCH_INTEGRATIONS, BENCH_UNITS, BENCH_MAP_NODES, BENCH_SECONDS,
+// Environment: BENCH_SYSTEMS, BENCH_INTEGRATIONS, BENCH_CONTRACTS, BENCH_UNITS, BENCH_MAP_NODES, BENCH_SECONDS,
 // BENCH_CONNECTIONS, BENCH_RATE (100), BENCH_MAP_RUNS (20), BENCH_DB (pg,pglite), BENCH_PG_URL
 // (default postgres://postgres@127.0.0.1:5432/postgres), BENCH_BROWSER (1; 0 skips Chromium),
 // BENCH_KEEP=1 (keep the databases to EXPLAIN ANALYZE afterwards).
@@ -52,7 +51,9 @@ import { chromium } from 'playwright-core';
 import { onServer } from '../server/db/admin.ts';
 import { type Database, type DatabaseHandle, openDatabase } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
+import { contractSystems, contracts } from '../server/modules/registry/contracts/schema.ts';
 import { integrations } from '../server/modules/registry/integrations/schema.ts';
+import { suppliers } from '../server/modules/registry/suppliers/schema.ts';
 import { systems, systemUnits } from '../server/modules/registry/systems/schema.ts';
 import { setPassword } from '../server/platform/auth/service.ts';
 import { systemActor } from '../server/platform/context.ts';
@@ -66,6 +67,7 @@ const serverScript = fileURLToPath(new URL('./platform-server.ts', import.meta.u
 
 const SYSTEMS = Number(process.env.BENCH_SYSTEMS ?? 5000);
 const INTEGRATIONS = Number(process.env.BENCH_INTEGRATIONS ?? 20_000);
+const CONTRACTS = Number(process.env.BENCH_CONTRACTS ?? 2_000);
 const UNITS = Number(process.env.BENCH_UNITS ?? 60);
 const MAP_NODES = Math.min(SYSTEMS, Number(process.env.BENCH_MAP_NODES ?? 500));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -136,9 +138,40 @@ interface Seeded {
   seedMs: number;
 }
 
-/** Where the contracts part adds its 2,000 contracts (issue 12); nothing until it lands. */
-async function seedContracts(_db: Database, _tenantId: string, _systemIds: string[]): Promise<void> {
-  // CONTRACTS: generate 2,000 contracts (with suppliers and linked systems) here.
+/** 200 suppliers and BENCH_CONTRACTS (2,000) contracts over the systems, ending over five years. */
+async function seedContracts(db: Database, tenantId: string, systemIds: string[], random: () => number) {
+  const supplierRows = Array.from({ length: 200 }, (_, i) => ({
+    tenantId,
+    id: newId(),
+    name: `Leverantör ${String(i + 1).padStart(3, '0')} AB`,
+  }));
+  await db.insert(suppliers).values(supplierRows);
+  const contractRows: (typeof contracts.$inferInsert)[] = [];
+  const linkRows: (typeof contractSystems.$inferInsert)[] = [];
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  for (let i = 0; i < CONTRACTS; i++) {
+    const id = newId();
+    const ends = Math.floor(random() * 5 * 365) - 180;
+    contractRows.push({
+      tenantId,
+      id,
+      supplierId: supplierRows[Math.floor(random() * supplierRows.length)]!.id,
+      title: `Avtal ${String(i + 1).padStart(4, '0')}`,
+      startsOn: day(ends - 4 * 365),
+      endsOn: day(ends),
+      noticeMonths: 6,
+      noticeDeadline: day(ends - 182),
+      annualValue: Math.floor(random() * 5_000_000) * 100,
+    });
+    const covered = new Set<string>();
+    for (let k = 1 + Math.floor(random() * 3); k > 0; k--)
+      covered.add(systemIds[Math.floor(random() * systemIds.length)]!);
+    for (const systemId of covered) linkRows.push({ tenantId, contractId: id, systemId });
+  }
+  for (let i = 0; i < contractRows.length; i += 1000)
+    await db.insert(contracts).values(contractRows.slice(i, i + 1000));
+  for (let i = 0; i < linkRows.length; i += 2000)
+    await db.insert(contractSystems).values(linkRows.slice(i, i + 2000));
 }
 
 async function seed(db: Database): Promise<Seeded> {
@@ -256,7 +289,7 @@ async function seed(db: Database): Promise<Seeded> {
   }
   for (let i = 0; i < edgeRows.length; i += 1000)
     await db.insert(integrations).values(edgeRows.slice(i, i + 1000));
-  await seedContracts(db, tenant.id, systemIds);
+  await seedContracts(db, tenant.id, systemIds, random);
   await db.execute(sql`analyze`);
   const [hubId, hubDegree] = [...degree.entries()].sort((x, y) => y[1] - x[1])[0]!;
   return { systemIds, mapUnitId, hubId, hubDegree, seedMs: performance.now() - started };
