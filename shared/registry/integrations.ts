@@ -112,6 +112,8 @@ export const systemMapQuery = z.strictObject({
   scope: z.enum(systemScopes).optional(),
   phase: z.enum(lifecyclePhases).optional(),
   criticality: z.enum(criticalities).optional(),
+  /** Systems that support the process, or any process below it in the KLASSA tree. */
+  processId: id.optional(),
 });
 export type SystemMapQuery = z.infer<typeof systemMapQuery>;
 

@@ -44,6 +44,7 @@ import { RouterAnchor, RouterButton } from '../../../platform/links.tsx';
 import { FilterBar } from '../../../platform/list-page.tsx';
 import { PageHeader } from '../../../platform/page.tsx';
 import { DataTable } from '../../../platform/table.tsx';
+import { useProcessTree } from '../processes/api.ts';
 import { useImpact, useSystemMap } from './api.ts';
 import { layoutMap, NODE_HEIGHT, NODE_WIDTH } from './layout.ts';
 
@@ -66,6 +67,8 @@ export function validateMapSearch(search: Record<string, unknown>): SystemMapQue
     scope: pick(search.scope, systemScopes),
     phase: pick(search.phase, lifecyclePhases),
     criticality: pick(search.criticality, criticalities),
+    processId:
+      typeof search.processId === 'string' && ISO_ID.test(search.processId) ? search.processId : undefined,
   };
 }
 
@@ -137,6 +140,10 @@ export function SystemMapPage() {
   const update = (patch: Partial<SystemMapQuery>) =>
     void navigate({ search: (prev: SystemMapQuery) => ({ ...prev, ...patch }), replace: true });
   const map = useSystemMap(search);
+  // Every node of the KLASSA tree, in code order: a system on the map of a process is also on the
+  // map of each node above it.
+  const tree = useProcessTree();
+  const processOptions = (tree.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.code} ${p.name}` }));
   const [selected, setSelected] = useState<string | null>(null);
   const [impactOf, setImpactOf] = useState<string | null>(null);
   const [showTable, setShowTable] = useState(false);
@@ -274,6 +281,18 @@ export function SystemMapPage() {
           clearable
           clearButtonProps={{ 'aria-label': t('common.clear') }}
           w={200}
+        />
+        <Select
+          label={t('registry.integrations.map.process')}
+          placeholder={t('registry.integrations.map.allProcesses')}
+          data={processOptions}
+          value={search.processId ?? null}
+          onChange={(v) => update({ processId: v ?? undefined })}
+          searchable
+          clearable
+          clearButtonProps={{ 'aria-label': t('common.clear') }}
+          nothingFoundMessage={t('common.nothingFound')}
+          w={320}
         />
       </FilterBar>
       {map.error ? <ProblemAlert error={map.error} /> : null}

@@ -81,6 +81,8 @@ export const en: Messages<typeof sv> = {
     system: 'System',
   },
   map: {
+    process: 'Process',
+    allProcesses: 'All processes',
     title: 'System map',
     description:
       "The municipality's systems and the integrations between them. Arrows run from sender to receiver.",

@@ -79,6 +79,8 @@ export const sv = {
     system: 'System',
   },
   map: {
+    process: 'Process',
+    allProcesses: 'Alla processer',
     title: 'Systemkarta',
     description:
       'Kommunens system och integrationerna mellan dem. Pilen går från avsändande till mottagande system.',

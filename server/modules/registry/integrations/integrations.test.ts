@@ -400,6 +400,24 @@ describe('impact analysis', () => {
     const using = json(await get(admin, `/api/v1/system-map?unitId=${units.Användarenheten}`));
     expect(using.nodes).toMatchObject([{ name: 'Nod E', scope: 'business', phase: 'operation' }]);
 
+    // By process: a system linked to a process is on the map of that process and of every node above it.
+    await post(admin, '/api/v1/processes/reference', {});
+    const tree = json(await get(admin, '/api/v1/processes?level=process&limit=1'));
+    const process = tree.items[0];
+    const nodB = map.nodes.find((n: { name: string }) => n.name === 'Nod B');
+    const linked = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/systems/${nodB.id}/processes`,
+      headers: admin.headers(),
+      payload: { processIds: [process.id] },
+    });
+    expect(linked.statusCode).toBe(200);
+    const ofProcess = json(await get(admin, `/api/v1/system-map?processId=${process.id}`));
+    expect(ofProcess.nodes.map((n: { name: string }) => n.name)).toEqual(['Nod B']);
+    const ofGroup = json(await get(admin, `/api/v1/system-map?processId=${process.parentId}`));
+    expect(ofGroup.nodes.map((n: { name: string }) => n.name)).toEqual(['Nod B']);
+    expect(json(await get(adminB, `/api/v1/system-map?processId=${process.id}`)).nodes).toEqual([]);
+
     const theirs = json(await get(adminB, '/api/v1/system-map'));
     const theirNames = theirs.nodes.map((n: { name: string }) => n.name);
     expect(theirNames).toEqual(expect.arrayContaining(['B-nod 1', 'B-nod 2']));

@@ -418,6 +418,18 @@ export async function systemMapOf(db: Database, actor: Actor, query: SystemMapQu
           sql`exists (select 1 from ${systemUnits} where ${systemUnits.tenantId} = ${systems.tenantId} and ${systemUnits.systemId} = ${systems.id} and ${systemUnits.unitId} = ${query.unitId})`,
         )
       : undefined,
+    // The process and every process below it (the tree is a few hundred nodes per tenant).
+    query.processId
+      ? sql`${systems.id} in (
+          with recursive below(id) as (
+            select id from registry_processes where tenant_id = ${actor.tenantId} and id = ${query.processId}
+            union
+            select p.id from registry_processes p join below on p.parent_id = below.id
+            where p.tenant_id = ${actor.tenantId} and p.archived_at is null
+          )
+          select sp.system_id from registry_system_processes sp join below on sp.process_id = below.id
+          where sp.tenant_id = ${actor.tenantId})`
+      : undefined,
   );
   const nodes = await db
     .select({
