@@ -60,6 +60,14 @@ export function ContractTable({
   const list = useCursorList<Contract>(contractKeys.contracts, '/api/v1/contracts', { ...params, limit: 50 });
   const field = (name: string) => t(`registry.contracts.contracts.field.${name}`);
   const today = todayInStockholm();
+  // In a record page's section, no empty table: its headers would overflow the column into a
+  // scroll region a keyboard cannot reach (axe: scrollable-region-focusable).
+  if (!bordered && !list.isPending && !list.error && list.items.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {emptyText}
+      </Text>
+    );
   return (
     <CursorTable
       bordered={bordered}
