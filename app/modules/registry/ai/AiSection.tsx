@@ -79,7 +79,7 @@ export function AiSection({ system }: { system: System }) {
                   <Button
                     size="compact-sm"
                     variant="subtle"
-                    color="red.9"
+                    color="red"
                     leftSection={<IconArchive size={14} aria-hidden />}
                     onClick={() => setArchiving(a)}
                     aria-label={`${t('common.archive')}: ${a.name}`}

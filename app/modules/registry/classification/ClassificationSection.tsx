@@ -141,7 +141,7 @@ export function ClassificationSection({ system }: { system: System }) {
                         <Button
                           size="compact-sm"
                           variant="subtle"
-                          color="red.9"
+                          color="red"
                           leftSection={<IconArchive size={14} aria-hidden />}
                           onClick={() => setArchiving(c)}
                           aria-label={`${t('common.archive')}: ${name}`}
