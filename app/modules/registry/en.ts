@@ -15,6 +15,8 @@ import { en as systems } from './systems/en.ts';
 
 export const en: Messages<typeof sv> = {
   navGroup: 'System register',
+  navGroupSecurity: 'Information security and data protection',
+  navGroupSuppliers: 'Suppliers and contracts',
   systems,
   quality,
   classification,

@@ -14,6 +14,8 @@ import { sv as systems } from './systems/sv.ts';
 // Swedish messages of the registry, one subtree per part (t('registry.<part>.…')).
 export const sv = {
   navGroup: 'Systemregister',
+  navGroupSecurity: 'Informationssäkerhet och dataskydd',
+  navGroupSuppliers: 'Leverantörer och avtal',
   systems,
   quality,
   classification,

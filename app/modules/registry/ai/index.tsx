@@ -11,7 +11,7 @@ import { aiServerMessages } from './messages.ts';
 export const aiPart: ClientPart = {
   name: 'ai',
   serverMessages: aiServerMessages,
-  nav: [{ to: '/ai-applications', label: 'registry.ai.nav', icon: IconRobot, group: 'registry' }],
+  nav: [{ to: '/ai-applications', label: 'registry.ai.nav', icon: IconRobot, group: 'registrySecurity' }],
   routes: (parent) => [
     createRoute({
       getParentRoute: () => parent,

@@ -17,13 +17,13 @@ export const classificationPart: ClientPart = {
       to: '/classifications',
       label: 'registry.classification.nav',
       icon: IconShieldLock,
-      group: 'registry',
+      group: 'registrySecurity',
     },
     {
       to: '/registry/classification-scale',
       label: 'registry.classification.scale.nav',
       icon: IconScale,
-      group: 'registry',
+      group: 'registrySecurity',
     },
   ],
   routes: (parent) => [

@@ -18,13 +18,13 @@ export const contractsPart: ClientPart = {
       to: '/suppliers',
       label: 'registry.contracts.suppliersNav',
       icon: IconBuildingStore,
-      group: 'registry',
+      group: 'registrySuppliers',
     },
     {
       to: '/contracts',
       label: 'registry.contracts.contractsNav',
       icon: IconFileCertificate,
-      group: 'registry',
+      group: 'registrySuppliers',
     },
   ],
   routes: (parent) => [

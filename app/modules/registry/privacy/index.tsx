@@ -12,7 +12,12 @@ import { PrintPage } from './PrintPage.tsx';
 export const privacyPart: ClientPart = {
   name: 'privacy',
   nav: [
-    { to: '/processing-activities', label: 'registry.privacy.nav', icon: IconShieldLock, group: 'registry' },
+    {
+      to: '/processing-activities',
+      label: 'registry.privacy.nav',
+      icon: IconShieldLock,
+      group: 'registrySecurity',
+    },
   ],
   routes: (parent) => [
     createRoute({

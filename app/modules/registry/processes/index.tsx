@@ -11,7 +11,9 @@ import { ownMessages, ProcessLink } from './parts.tsx';
 export const processesPart: ClientPart = {
   name: 'processes',
   serverMessages: ownMessages,
-  nav: [{ to: '/processes', label: 'registry.processes.nav', icon: IconHierarchy3, group: 'registry' }],
+  nav: [
+    { to: '/processes', label: 'registry.processes.nav', icon: IconHierarchy3, group: 'registrySecurity' },
+  ],
   routes: (parent) => [
     createRoute({
       getParentRoute: () => parent,

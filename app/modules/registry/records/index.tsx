@@ -10,7 +10,14 @@ import { RecordTypesPage, validateRecordTypesSearch } from './RecordTypesPage.ts
 
 export const recordsPart: ClientPart = {
   name: 'records',
-  nav: [{ to: '/record-types', label: 'registry.records.nav', icon: IconFileDescription, group: 'registry' }],
+  nav: [
+    {
+      to: '/record-types',
+      label: 'registry.records.nav',
+      icon: IconFileDescription,
+      group: 'registrySecurity',
+    },
+  ],
   routes: (parent) => [
     createRoute({
       getParentRoute: () => parent,

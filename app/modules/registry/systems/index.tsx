@@ -24,7 +24,13 @@ export const systemsPart: ClientPart = {
     'The system is already archived': 'registry.systems.serverMessage.alreadyArchived',
     'The system is not archived': 'registry.systems.serverMessage.notArchived',
   },
-  navGroups: [{ id: 'registry', label: 'registry.navGroup', order: 20 }],
+  // The register's pages in three groups of the menu: the systems and how they hang together;
+  // information security, records and personal data; suppliers and contracts.
+  navGroups: [
+    { id: 'registry', label: 'registry.navGroup', order: 20 },
+    { id: 'registrySecurity', label: 'registry.navGroupSecurity', order: 21 },
+    { id: 'registrySuppliers', label: 'registry.navGroupSuppliers', order: 22 },
+  ],
   nav: [
     { to: '/systems', label: 'registry.systems.nav', icon: IconServer2, group: 'registry' },
     {
