@@ -225,8 +225,10 @@ function Shell() {
         aria-label={t('nav.label')}
         p="xs"
         bg="gray.0"
-        // Collapsed on a phone: out of sight and out of the tab order too.
-        style={!wide && !navOpened ? { visibility: 'hidden' } : undefined}
+        // Scrolls when the modules' pages outgrow the window (the menu is fixed; without it the last
+        // groups, the administration among them, could not be reached). Collapsed on a phone: out of
+        // sight and out of the tab order too.
+        style={{ overflowY: 'auto', ...(!wide && !navOpened ? { visibility: 'hidden' } : {}) }}
       >
         <Stack gap={2}>
           {seam.navGroups
