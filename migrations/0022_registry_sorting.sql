@@ -1,0 +1,1 @@
+CREATE INDEX "registry_processing_updated_idx" ON "registry_processing_activities" USING btree ("tenant_id","updated_at","id");
