@@ -1,0 +1,2 @@
+ALTER TABLE "registry_services" ADD COLUMN "phase_rank" integer GENERATED ALWAYS AS (case "phase" when 'idea' then 0 when 'procurement' then 1 when 'implementation' then 2 when 'operation' then 3 when 'phaseOut' then 4 when 'retired' then 5 else 6 end) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "registry_services_phase_rank_idx" ON "registry_services" USING btree ("tenant_id","phase_rank","sort_name","id");
