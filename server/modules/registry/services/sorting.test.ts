@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../../../shared/registry/services.ts';
 import { lifecyclePhases } from '../../../../shared/registry/systems.ts';
-import { createTestContext, json, type Session, signIn, type TestContext } from '../../../testing.ts';
+import { createTestContext, type Session, signIn, type TestContext } from '../../../testing.ts';
 import { byKeys, everyPage, expectSorts } from '../sort-walk.ts';
 
 // The services' list in each of its sorts, both ways, paged three at a time: the same rows, none
