@@ -52,3 +52,55 @@ export function sortNameCursor(cursor: string | undefined): { afterName?: string
   const after = decodeCursor(cursor, 2) as [string, string] | undefined;
   return after ? { afterName: after[0], afterId: after[1] } : {};
 }
+
+// Lists with several orders (a `sort` and an `order` query parameter): each sort is a list of
+// key columns ending in the record's id, all in one direction, so that a row comparison with the
+// cursor's values pages without skips or repeats. Nullable values go in as a rank or a coalesce,
+// since a row comparison with a null in it is never true.
+
+export type KeyType = 'int' | 'text' | 'uuid' | 'timestamptz';
+export type SortKey = { columns: SQL[]; types: KeyType[] };
+
+/** The key's columns as values of the row (`key0`…): timestamps as PostgreSQL's text, exact to the µs. */
+export function sortKeyFields(key: SortKey): Record<string, SQL> {
+  return Object.fromEntries(
+    key.columns.map((c, i) => [`key${i}`, key.types[i] === 'timestamptz' ? sql`${c}::text` : c]),
+  );
+}
+
+/** The cursor values of a row selected with sortKeyFields. */
+export function sortKeyOfRow(key: SortKey, row: Record<string, unknown>): (string | number | null)[] {
+  return key.columns.map((_, i) => row[`key${i}`] as string | number | null);
+}
+
+const keyPatterns: Record<Exclude<KeyType, 'int'>, RegExp> = {
+  text: /^/,
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  timestamptz: /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/,
+};
+
+/** `(key) > (cursor)` (or `<` descending), none without a cursor; a cursor of another sort is a 400. */
+export function afterKey(key: SortKey, cursor: string | undefined, desc: boolean): SQL | undefined {
+  const after = decodeCursor(cursor, key.columns.length);
+  if (!after) return undefined;
+  const values = after.map((v, i) => {
+    const type = key.types[i] as KeyType;
+    if (type === 'int' ? !Number.isInteger(v) : typeof v !== 'string' || !keyPatterns[type].test(v)) {
+      throw problems.field('querystring.cursor', 'Invalid cursor');
+    }
+    return sql`${v}::${sql.raw(type === 'int' ? 'integer' : type)}`;
+  });
+  return sql`(${sql.join(key.columns, sql`, `)}) ${sql.raw(desc ? '<' : '>')} (${sql.join(values, sql`, `)})`;
+}
+
+/** The order by of a key, every column in the one direction. */
+export function keyOrder(key: SortKey, desc: boolean): SQL[] {
+  return key.columns.map((c) => (desc ? sql`${c} desc` : sql`${c}`));
+}
+
+/** Strips the key fields of sortKeyFields from a row. */
+export function withoutKey<T extends Record<string, unknown>>(row: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) if (!/^key\d+$/.test(k)) out[k] = v;
+  return out as T;
+}

@@ -81,7 +81,13 @@ export const aiApplication = z.object({
 });
 export type AiApplication = z.infer<typeof aiApplication>;
 
+/** The orders of the AI register's list; each pages by keyset on its own key. */
+export const aiApplicationSorts = ['name', 'system', 'riskCategory', 'registrationStatus'] as const;
+export type AiApplicationSort = (typeof aiApplicationSorts)[number];
+
 export const aiApplicationListQuery = listQuery.extend({
+  sort: z.enum(aiApplicationSorts).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
   systemId: id.optional(),
   riskCategory: z.enum(aiRiskCategories).optional(),
   /** false: no risk category yet. */

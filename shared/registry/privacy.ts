@@ -142,7 +142,13 @@ export type ProcessingActivity = z.infer<typeof processingActivity>;
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
+/** The orders of the processing activities' list; each pages by keyset on its own key. */
+export const processingActivitySorts = ['name', 'controller', 'updatedAt'] as const;
+export type ProcessingActivitySort = (typeof processingActivitySorts)[number];
+
 export const processingActivityListQuery = listQuery.extend({
+  sort: z.enum(processingActivitySorts).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
   controllerId: id.optional(),
   systemId: id.optional(),
   sensitive: flag.optional(),

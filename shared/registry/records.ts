@@ -107,7 +107,13 @@ export const recordType = z.object({
 });
 export type RecordType = z.infer<typeof recordType>;
 
+/** The orders of the record types' list; each pages by keyset on its own key. */
+export const recordTypeSorts = ['name', 'process', 'retention'] as const;
+export type RecordTypeSort = (typeof recordTypeSorts)[number];
+
 export const recordTypeListQuery = listQuery.extend({
+  sort: z.enum(recordTypeSorts).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
   processId: id.optional(),
   systemId: id.optional(),
   retention: z.enum(retentions).optional(),

@@ -107,7 +107,13 @@ export const service = z.object({
 });
 export type Service = z.infer<typeof service>;
 
+/** The orders of the services' list; each pages by keyset on its own key. */
+export const serviceSorts = ['name', 'kind', 'phase'] as const;
+export type ServiceSort = (typeof serviceSorts)[number];
+
 export const serviceListQuery = listQuery.extend({
+  sort: z.enum(serviceSorts).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
   kind: z.enum(serviceKinds).optional(),
   /** Services the system provides or consumes. */
   systemId: id.optional(),

@@ -3,12 +3,19 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type AiApplication, type AiRiskCategory, aiRiskCategories } from '../../../../shared/registry/ai.ts';
+import {
+  type AiApplication,
+  type AiApplicationSort,
+  type AiRiskCategory,
+  aiApplicationSorts,
+  aiRiskCategories,
+} from '../../../../shared/registry/ai.ts';
 import { useFormat } from '../../../platform/format.ts';
 import { RouterAnchor } from '../../../platform/links.tsx';
 import { CursorTable, ExportMenu, FilterBar, SearchField } from '../../../platform/list-page.tsx';
 import { EmptyValue, PageHeader } from '../../../platform/page.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
+import { SortHeader } from '../systems/parts.tsx';
 import { aiKeys } from './AiDialog.tsx';
 import { RiskBadge } from './parts.tsx';
 
@@ -20,6 +27,8 @@ export interface AiSearch {
   risk?: AiRiskCategory;
   unassessed?: boolean;
   archived?: boolean;
+  sort?: AiApplicationSort;
+  order?: 'asc' | 'desc';
 }
 
 const yes = (value: unknown) => (value === true || value === 'true' ? true : undefined);
@@ -32,6 +41,10 @@ export function validateAiSearch(search: Record<string, unknown>): AiSearch {
       : undefined,
     unassessed: yes(search.unassessed),
     archived: yes(search.archived),
+    sort: aiApplicationSorts.includes(search.sort as AiApplicationSort)
+      ? (search.sort as AiApplicationSort)
+      : undefined,
+    order: search.order === 'asc' || search.order === 'desc' ? search.order : undefined,
   };
 }
 
@@ -49,7 +62,15 @@ export function AiApplicationsPage() {
     riskCategory: search.risk,
     assessed: search.unassessed ? false : undefined,
     includeArchived: search.archived,
+    sort: search.sort,
+    order: search.order,
   };
+  const sort = search.sort ?? 'name';
+  const order = search.order ?? 'asc';
+  const onSort = (column: AiApplicationSort, next: 'asc' | 'desc') => update({ sort: column, order: next });
+  const header = (column: AiApplicationSort, label: string) => (
+    <SortHeader column={column} label={label} sort={sort} order={order} onSort={onSort} />
+  );
   const list = useCursorList<AiApplication>(aiKeys.list, '/api/v1/ai-applications', { ...params, limit: 50 });
 
   return (
@@ -103,11 +124,11 @@ export function AiApplicationsPage() {
         }
         head={
           <Table.Tr>
-            <Table.Th scope="col">{t('registry.ai.field.name')}</Table.Th>
-            <Table.Th scope="col">{t('registry.ai.field.system')}</Table.Th>
-            <Table.Th scope="col">{t('registry.ai.field.riskCategory')}</Table.Th>
+            {header('name', t('registry.ai.field.name'))}
+            {header('system', t('registry.ai.field.system'))}
+            {header('riskCategory', t('registry.ai.field.riskCategory'))}
             <Table.Th scope="col">{t('registry.ai.field.friaOn')}</Table.Th>
-            <Table.Th scope="col">{t('registry.ai.field.registrationStatus')}</Table.Th>
+            {header('registrationStatus', t('registry.ai.field.registrationStatus'))}
           </Table.Tr>
         }
       >

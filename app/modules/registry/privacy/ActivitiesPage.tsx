@@ -4,12 +4,18 @@ import { IconPlus, IconPrinter } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProcessingActivity } from '../../../../shared/registry/privacy.ts';
+import {
+  type ProcessingActivity,
+  type ProcessingActivitySort,
+  processingActivitySorts,
+} from '../../../../shared/registry/privacy.ts';
 import { UnitLink } from '../../../platform/directory/parts.tsx';
+import { useFormat } from '../../../platform/format.ts';
 import { RouterAnchor, RouterButton } from '../../../platform/links.tsx';
 import { CursorTable, FilterBar, ListActions, SearchField } from '../../../platform/list-page.tsx';
 import { PageHeader } from '../../../platform/page.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
+import { SortHeader } from '../systems/parts.tsx';
 import { ActivityFormModal } from './ActivityForm.tsx';
 import { activityKeys, useActivityInvalidate, useProcessingCan } from './api.ts';
 import { ControllerSelect } from './inputs.tsx';
@@ -26,6 +32,8 @@ export interface ActivitiesSearch {
   dpiaRequired?: Flag;
   thirdCountry?: Flag;
   archived?: boolean;
+  sort?: ProcessingActivitySort;
+  order?: 'asc' | 'desc';
 }
 
 const flagOf = (v: unknown): Flag | undefined =>
@@ -39,11 +47,16 @@ export function validateActivitiesSearch(search: Record<string, unknown>): Activ
     dpiaRequired: flagOf(search.dpiaRequired),
     thirdCountry: flagOf(search.thirdCountry),
     archived: search.archived === true || search.archived === 'true' ? true : undefined,
+    sort: processingActivitySorts.includes(search.sort as ProcessingActivitySort)
+      ? (search.sort as ProcessingActivitySort)
+      : undefined,
+    order: search.order === 'asc' || search.order === 'desc' ? search.order : undefined,
   };
 }
 
 export function ActivitiesPage() {
   const { t } = useTranslation();
+  const f = useFormat();
   const search = useSearch({ from: '/_app/processing-activities' });
   const navigate = useNavigate({ from: '/processing-activities' });
   const [text, setText] = useState(search.q ?? '');
@@ -61,8 +74,16 @@ export function ActivitiesPage() {
     thirdCountry: search.thirdCountry,
     includeArchived: search.archived,
   };
+  const sort = search.sort ?? 'name';
+  const order = search.order ?? 'asc';
+  const sorted = { ...params, sort: search.sort, order: search.order };
+  const onSort = (column: ProcessingActivitySort, next: 'asc' | 'desc') =>
+    update({ sort: column, order: next });
+  const header = (column: ProcessingActivitySort, label: string) => (
+    <SortHeader column={column} label={label} sort={sort} order={order} onSort={onSort} />
+  );
   const list = useCursorList<ProcessingActivity>(activityKeys.list, '/api/v1/processing-activities', {
-    ...params,
+    ...sorted,
     limit: 50,
   });
   const mayEdit = can.data?.create ?? false;
@@ -103,7 +124,7 @@ export function ActivitiesPage() {
             )}
             <ListActions
               exportPath="/api/v1/processing-activities/export"
-              exportParams={params}
+              exportParams={sorted}
               create={
                 mayEdit
                   ? {
@@ -148,8 +169,8 @@ export function ActivitiesPage() {
       <CursorTable
         list={list}
         caption={t('registry.privacy.caption')}
-        colSpan={5}
-        minWidth={860}
+        colSpan={6}
+        minWidth={960}
         emptyText={
           Object.values(params).some((v) => v !== undefined)
             ? t('registry.privacy.noneMatch')
@@ -157,11 +178,12 @@ export function ActivitiesPage() {
         }
         head={
           <Table.Tr>
-            <Table.Th scope="col">{t('registry.privacy.field.name')}</Table.Th>
-            <Table.Th scope="col">{t('registry.privacy.field.controllerId')}</Table.Th>
+            {header('name', t('registry.privacy.field.name'))}
+            {header('controller', t('registry.privacy.field.controllerId'))}
             <Table.Th scope="col">{t('registry.privacy.field.legalBasis')}</Table.Th>
             <Table.Th scope="col">{t('registry.privacy.flags')}</Table.Th>
             <Table.Th scope="col">{t('registry.privacy.field.systemIds')}</Table.Th>
+            {header('updatedAt', t('registry.privacy.field.updatedAt'))}
           </Table.Tr>
         }
       >
@@ -188,6 +210,7 @@ export function ActivitiesPage() {
               <ActivityFlags activity={a} />
             </Table.Td>
             <Table.Td>{a.systemIds.length}</Table.Td>
+            <Table.Td>{f.date(a.updatedAt)}</Table.Td>
           </Table.Tr>
         ))}
       </CursorTable>

@@ -46,6 +46,7 @@ export const en: Messages<typeof sv> = {
     systems: 'Systems and processor',
   },
   field: {
+    updatedAt: 'Last changed',
     name: 'Name',
     description: 'Description',
     controllerId: 'Controller',

@@ -44,6 +44,7 @@ export const sv = {
     systems: 'System och personuppgiftsbiträde',
   },
   field: {
+    updatedAt: 'Senast ändrad',
     name: 'Namn',
     description: 'Beskrivning',
     controllerId: 'Personuppgiftsansvarig',

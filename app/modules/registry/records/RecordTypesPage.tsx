@@ -3,12 +3,18 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type RecordType, type Retention, retentions } from '../../../../shared/registry/records.ts';
+import {
+  type RecordType,
+  type RecordTypeSort,
+  type Retention,
+  recordTypeSorts,
+  retentions,
+} from '../../../../shared/registry/records.ts';
 import { RouterAnchor } from '../../../platform/links.tsx';
 import { CursorTable, ExportMenu, FilterBar, SearchField } from '../../../platform/list-page.tsx';
 import { EmptyValue, PageHeader } from '../../../platform/page.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
-import { SystemLink } from '../systems/parts.tsx';
+import { SortHeader, SystemLink } from '../systems/parts.tsx';
 import { recordKeys } from './api.ts';
 import { BasisText, LevelsText, RetentionText } from './parts.tsx';
 
@@ -20,6 +26,8 @@ export interface RecordTypesSearch {
   retention?: Retention;
   noDecision?: boolean;
   archived?: boolean;
+  sort?: RecordTypeSort;
+  order?: 'asc' | 'desc';
 }
 
 export function validateRecordTypesSearch(search: Record<string, unknown>): RecordTypesSearch {
@@ -31,6 +39,10 @@ export function validateRecordTypesSearch(search: Record<string, unknown>): Reco
       : undefined,
     noDecision: flag(search.noDecision),
     archived: flag(search.archived),
+    sort: recordTypeSorts.includes(search.sort as RecordTypeSort)
+      ? (search.sort as RecordTypeSort)
+      : undefined,
+    order: search.order === 'asc' || search.order === 'desc' ? search.order : undefined,
   };
 }
 
@@ -47,7 +59,15 @@ export function RecordTypesPage() {
     retention: search.retention,
     noDisposalDecision: search.noDecision,
     includeArchived: search.archived,
+    sort: search.sort,
+    order: search.order,
   };
+  const sort = search.sort ?? 'name';
+  const order = search.order ?? 'asc';
+  const onSort = (column: RecordTypeSort, next: 'asc' | 'desc') => update({ sort: column, order: next });
+  const header = (column: RecordTypeSort, label: string) => (
+    <SortHeader column={column} label={label} sort={sort} order={order} onSort={onSort} />
+  );
   const list = useCursorList<RecordType>([...recordKeys.all, 'list'], '/api/v1/record-types', {
     ...params,
     limit: 50,
@@ -104,9 +124,9 @@ export function RecordTypesPage() {
         emptyText={filtered ? t('registry.records.noneMatch') : t('registry.records.none')}
         head={
           <Table.Tr>
-            <Table.Th scope="col">{f('name')}</Table.Th>
-            <Table.Th scope="col">{t('registry.records.plan.process')}</Table.Th>
-            <Table.Th scope="col">{f('retention')}</Table.Th>
+            {header('name', f('name'))}
+            {header('process', t('registry.records.plan.process'))}
+            {header('retention', f('retention'))}
             <Table.Th scope="col">{f('retentionBasis')}</Table.Th>
             <Table.Th scope="col">{f('systemId')}</Table.Th>
             <Table.Th scope="col">{t('registry.records.levels')}</Table.Th>

@@ -4,7 +4,13 @@ import { IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Service, type ServiceKind, serviceKinds } from '../../../../shared/registry/services.ts';
+import {
+  type Service,
+  type ServiceKind,
+  type ServiceSort,
+  serviceKinds,
+  serviceSorts,
+} from '../../../../shared/registry/services.ts';
 import { type LifecyclePhase, lifecyclePhases } from '../../../../shared/registry/systems.ts';
 import { PersonLink } from '../../../platform/directory/parts.tsx';
 import { RouterAnchor } from '../../../platform/links.tsx';
@@ -12,7 +18,7 @@ import { CursorTable, FilterBar, ListActions, SearchField } from '../../../platf
 import { PageHeader } from '../../../platform/page.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
 import { useRegistryCan } from '../systems/api.ts';
-import { PhaseBadge } from '../systems/parts.tsx';
+import { PhaseBadge, SortHeader } from '../systems/parts.tsx';
 import { serviceKeys } from './api.ts';
 import { KindBadge, Levels } from './parts.tsx';
 import { ServiceFormModal } from './ServiceForms.tsx';
@@ -24,6 +30,8 @@ export interface ServicesSearch {
   kind?: ServiceKind;
   phase?: LifecyclePhase;
   archived?: boolean;
+  sort?: ServiceSort;
+  order?: 'asc' | 'desc';
 }
 
 export function validateServicesSearch(search: Record<string, unknown>): ServicesSearch {
@@ -34,6 +42,8 @@ export function validateServicesSearch(search: Record<string, unknown>): Service
       ? (search.phase as LifecyclePhase)
       : undefined,
     archived: search.archived === true || search.archived === 'true' ? true : undefined,
+    sort: serviceSorts.includes(search.sort as ServiceSort) ? (search.sort as ServiceSort) : undefined,
+    order: search.order === 'asc' || search.order === 'desc' ? search.order : undefined,
   };
 }
 
@@ -52,7 +62,15 @@ export function ServicesPage() {
     kind: search.kind,
     phase: search.phase,
     includeArchived: search.archived,
+    sort: search.sort,
+    order: search.order,
   };
+  const sort = search.sort ?? 'name';
+  const order = search.order ?? 'asc';
+  const onSort = (column: ServiceSort, next: 'asc' | 'desc') => update({ sort: column, order: next });
+  const header = (column: ServiceSort, label: string) => (
+    <SortHeader column={column} label={label} sort={sort} order={order} onSort={onSort} />
+  );
   const list = useCursorList<Service>(serviceKeys.list, '/api/v1/services', { ...params, limit: 50 });
 
   return (
@@ -126,9 +144,9 @@ export function ServicesPage() {
         }
         head={
           <Table.Tr>
-            <Table.Th scope="col">{t('registry.services.field.name')}</Table.Th>
-            <Table.Th scope="col">{t('registry.services.field.kind')}</Table.Th>
-            <Table.Th scope="col">{t('registry.services.field.phase')}</Table.Th>
+            {header('name', t('registry.services.field.name'))}
+            {header('kind', t('registry.services.field.kind'))}
+            {header('phase', t('registry.services.field.phase'))}
             <Table.Th scope="col">{t('registry.services.field.ownerId')}</Table.Th>
             <Table.Th scope="col">{t('registry.services.levels')}</Table.Th>
             <Table.Th scope="col">{t('registry.services.providedBy')}</Table.Th>

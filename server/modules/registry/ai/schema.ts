@@ -37,6 +37,18 @@ export const aiApplications = pgTable(
     transparency: text('transparency'),
     humanOversight: text('human_oversight'),
     registrationStatus: text('registration_status'),
+    // Risk and registration as ranks kept by the database, so that a list sorted by either is in
+    // their real order (prohibited … minimal, none last) and pages by keyset on non-null values.
+    riskRank: integer('risk_rank')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`case "risk_category" when 'prohibited' then 0 when 'high' then 1 when 'limited' then 2 when 'minimal' then 3 else 4 end`,
+      ),
+    registrationRank: integer('registration_rank')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`case "registration_status" when 'pending' then 0 when 'registered' then 1 when 'notRequired' then 2 else 3 end`,
+      ),
     archivedAt: ts('archived_at'),
     archiveReason: text('archive_reason'),
     version: integer('version').notNull().default(1),
@@ -53,5 +65,12 @@ export const aiApplications = pgTable(
     index('registry_ai_applications_list_idx').on(t.tenantId, t.sortName, t.id),
     index('registry_ai_applications_system_idx').on(t.tenantId, t.systemId),
     index('registry_ai_applications_risk_idx').on(t.tenantId, t.riskCategory, t.sortName, t.id),
+    index('registry_ai_applications_risk_rank_idx').on(t.tenantId, t.riskRank, t.sortName, t.id),
+    index('registry_ai_applications_registration_rank_idx').on(
+      t.tenantId,
+      t.registrationRank,
+      t.sortName,
+      t.id,
+    ),
   ],
 );

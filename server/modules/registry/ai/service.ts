@@ -1,14 +1,22 @@
-import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type {
   AiApplicationCreate,
   AiApplicationListQuery,
+  AiApplicationSort,
   AiApplicationUpdate,
 } from '../../../../shared/registry/ai.ts';
 import type { Database, Executor } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/context.ts';
 import { problems } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { sortNameCursor, toPage } from '../../../platform/pagination.ts';
+import {
+  afterKey,
+  keyOrder,
+  type SortKey,
+  sortKeyFields,
+  sortKeyOfRow,
+  toPage,
+} from '../../../platform/pagination.ts';
 import {
   type ArchiveInput,
   archiveRow,
@@ -39,12 +47,39 @@ const flatten = (r: { row: AiApplicationRow; systemName: string }) => ({
   systemName: r.systemName,
 });
 
-export async function listAiApplications(db: Database, actor: Actor, query: AiApplicationListQuery) {
+/** The columns each sort orders by, the application's name and id last: its keyset. */
+const sortKeys: Record<AiApplicationSort, SortKey> = {
+  name: { columns: [sql`${aiApplications.sortName}`, sql`${aiApplications.id}`], types: ['text', 'uuid'] },
+  system: {
+    columns: [sql`${systems.sortName}`, sql`${aiApplications.sortName}`, sql`${aiApplications.id}`],
+    types: ['text', 'text', 'uuid'],
+  },
+  riskCategory: {
+    columns: [sql`${aiApplications.riskRank}`, sql`${aiApplications.sortName}`, sql`${aiApplications.id}`],
+    types: ['int', 'text', 'uuid'],
+  },
+  registrationStatus: {
+    columns: [
+      sql`${aiApplications.registrationRank}`,
+      sql`${aiApplications.sortName}`,
+      sql`${aiApplications.id}`,
+    ],
+    types: ['int', 'text', 'uuid'],
+  },
+};
+
+export async function listAiApplications(
+  db: Database,
+  actor: Actor,
+  query: Omit<AiApplicationListQuery, 'sort' | 'order'> &
+    Partial<Pick<AiApplicationListQuery, 'sort' | 'order'>>,
+) {
   const s = readScope(db, actor);
   const term = query.search ? likePattern(query.search) : undefined;
-  const { afterName, afterId } = sortNameCursor(query.cursor);
+  const key = sortKeys[query.sort ?? 'name'];
+  const desc = query.order === 'desc';
   const rows = await db
-    .select(withSystem)
+    .select({ ...withSystem, ...sortKeyFields(key) })
     .from(aiApplications)
     .innerJoin(systems, joinSystem)
     .where(
@@ -62,14 +97,13 @@ export async function listAiApplications(db: Database, actor: Actor, query: AiAp
               sql`${systems.name} ilike ${term}`,
             )
           : undefined,
-        afterName !== undefined
-          ? sql`(${aiApplications.sortName}, ${aiApplications.id}) > (${afterName}, ${afterId}::uuid)`
-          : undefined,
+        afterKey(key, query.cursor, desc),
       ),
     )
-    .orderBy(asc(aiApplications.sortName), asc(aiApplications.id))
+    .orderBy(...keyOrder(key, desc))
     .limit(query.limit + 1);
-  return toPage(rows.map(flatten), query.limit, (r) => [r.sortName, r.id]);
+  const page = toPage(rows, query.limit, (r) => sortKeyOfRow(key, r));
+  return { items: page.items.map(flatten), nextCursor: page.nextCursor };
 }
 
 export async function getAiApplication(

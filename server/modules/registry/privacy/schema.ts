@@ -84,6 +84,8 @@ export const processingActivities = pgTable(
     index('registry_processing_third_country_idx')
       .on(t.tenantId, t.sortName, t.id)
       .where(sql`third_country_transfer`),
+    // The list sorted by last change pages on it.
+    index('registry_processing_updated_idx').on(t.tenantId, t.updatedAt, t.id),
     index('registry_processing_processor_idx').on(t.tenantId, t.processorId),
     index('registry_processing_contact_idx').on(t.tenantId, t.controllerContactId),
     index('registry_processing_dpo_idx').on(t.tenantId, t.dpoId),

@@ -3,6 +3,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type {
   ProcessingActivityCreate,
   ProcessingActivityListQuery,
+  ProcessingActivitySort,
   ProcessingActivityUpdate,
 } from '../../../../shared/registry/privacy.ts';
 import type { Database, Executor } from '../../../db/client.ts';
@@ -10,7 +11,14 @@ import type { Actor } from '../../../platform/context.ts';
 import { people, units } from '../../../platform/directory/schema.ts';
 import { type FieldError, problems } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { sortNameCursor, toPage } from '../../../platform/pagination.ts';
+import {
+  afterKey,
+  keyOrder,
+  type SortKey,
+  sortKeyFields,
+  sortKeyOfRow,
+  toPage,
+} from '../../../platform/pagination.ts';
 import { type ArchiveInput, archiveRow, lockRow, restoreRow } from '../../../platform/records.ts';
 import { likePattern } from '../../../platform/search-text.ts';
 import { inTenant, readScope, type TenantScope } from '../../../platform/tenancy.ts';
@@ -58,12 +66,36 @@ function flag(column: PgColumn, value: boolean | undefined) {
   return value ? sql`${column}` : sql`not ${column}`;
 }
 
-export async function listActivities(db: Database, actor: Actor, query: ProcessingActivityListQuery) {
+/**
+ * The columns each sort orders by, the activity's id last: its keyset. The controller sorts by
+ * its unit's name (the activity's name breaking ties); the last change is exact to the µs.
+ */
+const sortKeys: Record<ProcessingActivitySort, SortKey> = {
+  name: { columns: [sql`${activities.sortName}`, sql`${activities.id}`], types: ['text', 'uuid'] },
+  controller: {
+    columns: [sql`${units.sortName}`, sql`${activities.sortName}`, sql`${activities.id}`],
+    types: ['text', 'text', 'uuid'],
+  },
+  updatedAt: {
+    columns: [sql`${activities.updatedAt}`, sql`${activities.id}`],
+    types: ['timestamptz', 'uuid'],
+  },
+};
+
+export async function listActivities(
+  db: Database,
+  actor: Actor,
+  query: Omit<ProcessingActivityListQuery, 'sort' | 'order'> &
+    Partial<Pick<ProcessingActivityListQuery, 'sort' | 'order'>>,
+) {
   const s = readScope(db, actor);
   const pattern = query.search ? likePattern(query.search) : undefined;
-  const rows = await db
-    .select()
+  const key = sortKeys[query.sort ?? 'name'];
+  const desc = query.order === 'desc';
+  const joined = await db
+    .select({ row: activities, ...sortKeyFields(key) })
     .from(activities)
+    .innerJoin(units, and(eq(units.tenantId, activities.tenantId), eq(units.id, activities.controllerId)))
     .where(
       s.where(
         activities,
@@ -82,21 +114,14 @@ export async function listActivities(db: Database, actor: Actor, query: Processi
               sql`array_to_string(${activities.purposes}, ' ') ilike ${pattern}`,
             )
           : undefined,
-        query.cursor ? afterCursor(query.cursor) : undefined,
+        afterKey(key, query.cursor, desc),
       ),
     )
-    .orderBy(asc(activities.sortName), asc(activities.id))
+    .orderBy(...keyOrder(key, desc))
     .limit(query.limit + 1);
-  const page = toPage(rows, query.limit, (r) => [r.sortName, r.id]);
-  return { items: await withSystems(db, actor.tenantId, page.items), nextCursor: page.nextCursor };
-}
-
-function afterCursor(cursor: string) {
-  const { afterName, afterId } = sortNameCursor(cursor);
-  return or(
-    sql`${activities.sortName} > ${afterName}`,
-    and(sql`${activities.sortName} = ${afterName}`, sql`${activities.id} > ${afterId}`),
-  );
+  const page = toPage(joined, query.limit, (r) => sortKeyOfRow(key, r));
+  const rows = page.items.map((r) => r.row);
+  return { items: await withSystems(db, actor.tenantId, rows), nextCursor: page.nextCursor };
 }
 
 export async function getActivity(db: Database, actor: Actor, id: string): Promise<ActivityWithSystems> {

@@ -101,7 +101,8 @@ function toRecord(row: RecordTypeWithRefs, actor: Actor) {
 export async function exportRecordTypes(
   db: Database,
   actor: Actor,
-  query: Omit<RecordTypeListQuery, 'limit' | 'cursor'>,
+  query: Omit<RecordTypeListQuery, 'limit' | 'cursor' | 'sort' | 'order'> &
+    Partial<Pick<RecordTypeListQuery, 'sort' | 'order'>>,
   format: ExportFormat,
 ) {
   const rows = await allRecordTypes(db, actor, query);

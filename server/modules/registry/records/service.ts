@@ -1,16 +1,24 @@
-import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type {
   InformationPlanCreate,
   InformationPlanUpdate,
   RecordTypeCreate,
   RecordTypeListQuery,
+  RecordTypeSort,
   RecordTypeUpdate,
 } from '../../../../shared/registry/records.ts';
 import type { Database, Executor } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/context.ts';
 import { problems } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { sortNameCursor, toPage } from '../../../platform/pagination.ts';
+import {
+  afterKey,
+  keyOrder,
+  type SortKey,
+  sortKeyFields,
+  sortKeyOfRow,
+  toPage,
+} from '../../../platform/pagination.ts';
 import {
   type ArchiveInput,
   archiveRow,
@@ -76,12 +84,38 @@ export async function withRefs(
   });
 }
 
-export async function listRecordTypes(db: Database, actor: Actor, query: RecordTypeListQuery) {
+/**
+ * The columns each sort orders by, the record type's name and id last: its keyset. A process
+ * sorts by its code in natural order (3.2 before 3.10), as the process tree does; retention puts
+ * those to be disposed of before those preserved (the existing retention index serves it).
+ */
+const sortKeys: Record<RecordTypeSort, SortKey> = {
+  name: { columns: [sql`${recordTypes.sortName}`, sql`${recordTypes.id}`], types: ['text', 'uuid'] },
+  process: {
+    columns: [sql`${processes.sortCode}`, sql`${recordTypes.sortName}`, sql`${recordTypes.id}`],
+    types: ['text', 'text', 'uuid'],
+  },
+  retention: {
+    columns: [sql`${recordTypes.retention}`, sql`${recordTypes.sortName}`, sql`${recordTypes.id}`],
+    types: ['text', 'text', 'uuid'],
+  },
+};
+
+export async function listRecordTypes(
+  db: Database,
+  actor: Actor,
+  query: Omit<RecordTypeListQuery, 'sort' | 'order'> & Partial<Pick<RecordTypeListQuery, 'sort' | 'order'>>,
+) {
   const s = readScope(db, actor);
-  const { afterName, afterId } = sortNameCursor(query.cursor);
-  const rows = await db
-    .select()
+  const key = sortKeys[query.sort ?? 'name'];
+  const desc = query.order === 'desc';
+  const joined = await db
+    .select({ row: recordTypes, ...sortKeyFields(key) })
     .from(recordTypes)
+    .innerJoin(
+      processes,
+      and(eq(processes.tenantId, recordTypes.tenantId), eq(processes.id, recordTypes.processId)),
+    )
     .where(
       s.where(
         recordTypes,
@@ -101,25 +135,22 @@ export async function listRecordTypes(db: Database, actor: Actor, query: RecordT
               sql`${recordTypes.description} ilike ${likePattern(query.search)}`,
             )
           : undefined,
-        afterName !== undefined
-          ? or(
-              sql`${recordTypes.sortName} > ${afterName}`,
-              and(sql`${recordTypes.sortName} = ${afterName}`, sql`${recordTypes.id} > ${afterId}`),
-            )
-          : undefined,
+        afterKey(key, query.cursor, desc),
       ),
     )
-    .orderBy(asc(recordTypes.sortName), asc(recordTypes.id))
+    .orderBy(...keyOrder(key, desc))
     .limit(query.limit + 1);
-  const page = toPage(rows, query.limit, (r) => [r.sortName, r.id]);
-  return { items: await withRefs(db, actor.tenantId, page.items), nextCursor: page.nextCursor };
+  const page = toPage(joined, query.limit, (r) => sortKeyOfRow(key, r));
+  const items = page.items.map((r) => r.row);
+  return { items: await withRefs(db, actor.tenantId, items), nextCursor: page.nextCursor };
 }
 
 /** Every record type of the list's filters, for an export (in pages, so memory stays bounded). */
 export async function allRecordTypes(
   db: Database,
   actor: Actor,
-  query: Omit<RecordTypeListQuery, 'limit' | 'cursor'>,
+  query: Omit<RecordTypeListQuery, 'limit' | 'cursor' | 'sort' | 'order'> &
+    Partial<Pick<RecordTypeListQuery, 'sort' | 'order'>>,
 ) {
   const out: RecordTypeWithRefs[] = [];
   let cursor: string | undefined;

@@ -61,7 +61,8 @@ const PAGE = 200;
 export async function exportServices(
   db: Database,
   actor: Actor,
-  query: Omit<ServiceListQuery, 'limit' | 'cursor'>,
+  query: Omit<ServiceListQuery, 'limit' | 'cursor' | 'sort' | 'order'> &
+    Partial<Pick<ServiceListQuery, 'sort' | 'order'>>,
   format: ExportFormat,
 ) {
   const all: ServiceWithSystems[] = [];

@@ -30,6 +30,13 @@ export const services = pgTable(
     documentationUrl: text('documentation_url'),
     apiVersion: text('api_version'),
     phase: text('phase').notNull().default('operation'),
+    // The phase as a rank kept by the database, so that the list sorted by it is in the
+    // lifecycle's order (idea … retired), as the systems' phaseRank.
+    phaseRank: integer('phase_rank')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`case "phase" when 'idea' then 0 when 'procurement' then 1 when 'implementation' then 2 when 'operation' then 3 when 'phaseOut' then 4 when 'retired' then 5 else 6 end`,
+      ),
     archivedAt: ts('archived_at'),
     archiveReason: text('archive_reason'),
     version: integer('version').notNull().default(1),
@@ -44,6 +51,7 @@ export const services = pgTable(
     index('registry_services_list_idx').on(t.tenantId, t.sortName, t.id),
     index('registry_services_kind_idx').on(t.tenantId, t.kind, t.sortName, t.id),
     index('registry_services_phase_idx').on(t.tenantId, t.phase, t.sortName, t.id),
+    index('registry_services_phase_rank_idx').on(t.tenantId, t.phaseRank, t.sortName, t.id),
     index('registry_services_owner_idx').on(t.tenantId, t.ownerId),
     index('registry_services_supplier_idx').on(t.tenantId, t.supplierId),
   ],

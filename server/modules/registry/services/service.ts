@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNull, or, sql } from 'drizzle-orm';
 import type {
   ServiceCreate,
   ServiceListQuery,
   ServiceRole,
+  ServiceSort,
   ServiceSystemsBody,
   ServiceUpdate,
 } from '../../../../shared/registry/services.ts';
@@ -11,7 +12,15 @@ import type { Actor } from '../../../platform/context.ts';
 import { people, units } from '../../../platform/directory/schema.ts';
 import { problems } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { sortNameCursor, toPage } from '../../../platform/pagination.ts';
+import {
+  afterKey,
+  keyOrder,
+  type SortKey,
+  sortKeyFields,
+  sortKeyOfRow,
+  toPage,
+  withoutKey,
+} from '../../../platform/pagination.ts';
 import { type ArchiveInput, archiveRow, lockRow, restoreRow } from '../../../platform/records.ts';
 import { likePattern } from '../../../platform/search-text.ts';
 import { inTenant, readScope, type TenantScope } from '../../../platform/tenancy.ts';
@@ -91,11 +100,33 @@ async function withLinks(db: Executor, tenantId: string, rows: ServiceRow[]): Pr
   }));
 }
 
-export async function listServices(db: Database, actor: Actor, query: ServiceListQuery) {
+/**
+ * The columns each sort orders by, the service's name and id last: its keyset. A kind sorts by
+ * its value (api before service); a phase by its rank in the lifecycle (idea … retired), as the
+ * systems list does.
+ */
+const sortKeys: Record<ServiceSort, SortKey> = {
+  name: { columns: [sql`${services.sortName}`, sql`${services.id}`], types: ['text', 'uuid'] },
+  kind: {
+    columns: [sql`${services.kind}`, sql`${services.sortName}`, sql`${services.id}`],
+    types: ['text', 'text', 'uuid'],
+  },
+  phase: {
+    columns: [sql`${services.phaseRank}`, sql`${services.sortName}`, sql`${services.id}`],
+    types: ['int', 'text', 'uuid'],
+  },
+};
+
+export async function listServices(
+  db: Database,
+  actor: Actor,
+  query: Omit<ServiceListQuery, 'sort' | 'order'> & Partial<Pick<ServiceListQuery, 'sort' | 'order'>>,
+) {
   const s = readScope(db, actor);
-  const cursor = sortNameCursor(query.cursor);
+  const key = sortKeys[query.sort ?? 'name'];
+  const desc = query.order === 'desc';
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(services), ...sortKeyFields(key) })
     .from(services)
     .where(
       s.where(
@@ -112,18 +143,14 @@ export async function listServices(db: Database, actor: Actor, query: ServiceLis
               sql`${services.description} ilike ${likePattern(query.search)}`,
             )
           : undefined,
-        cursor.afterName !== undefined
-          ? or(
-              sql`${services.sortName} > ${cursor.afterName}`,
-              and(sql`${services.sortName} = ${cursor.afterName}`, sql`${services.id} > ${cursor.afterId}`),
-            )
-          : undefined,
+        afterKey(key, query.cursor, desc),
       ),
     )
-    .orderBy(asc(services.sortName), asc(services.id))
+    .orderBy(...keyOrder(key, desc))
     .limit(query.limit + 1);
-  const page = toPage(rows, query.limit, (r) => [r.sortName, r.id]);
-  return { items: await withLinks(db, actor.tenantId, page.items), nextCursor: page.nextCursor };
+  const page = toPage(rows, query.limit, (r) => sortKeyOfRow(key, r));
+  const items = page.items.map((r) => withoutKey(r));
+  return { items: await withLinks(db, actor.tenantId, items), nextCursor: page.nextCursor };
 }
 
 export async function getService(db: Database, actor: Actor, id: string): Promise<ServiceWithSystems> {
