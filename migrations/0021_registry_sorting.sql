@@ -1,7 +1,0 @@
-ALTER TABLE "registry_ai_applications" ADD COLUMN "risk_rank" integer GENERATED ALWAYS AS (case "risk_category" when 'prohibited' then 0 when 'high' then 1 when 'limited' then 2 when 'minimal' then 3 else 4 end) STORED NOT NULL;--> statement-breakpoint
-ALTER TABLE "registry_ai_applications" ADD COLUMN "registration_rank" integer GENERATED ALWAYS AS (case "registration_status" when 'pending' then 0 when 'registered' then 1 when 'notRequired' then 2 else 3 end) STORED NOT NULL;--> statement-breakpoint
-ALTER TABLE "registry_services" ADD COLUMN "phase_rank" integer GENERATED ALWAYS AS (case "phase" when 'idea' then 0 when 'procurement' then 1 when 'implementation' then 2 when 'operation' then 3 when 'phaseOut' then 4 when 'retired' then 5 else 6 end) STORED NOT NULL;--> statement-breakpoint
-CREATE INDEX "registry_ai_applications_risk_rank_idx" ON "registry_ai_applications" USING btree ("tenant_id","risk_rank","sort_name","id");--> statement-breakpoint
-CREATE INDEX "registry_ai_applications_registration_rank_idx" ON "registry_ai_applications" USING btree ("tenant_id","registration_rank","sort_name","id");--> statement-breakpoint
-CREATE INDEX "registry_processing_updated_idx" ON "registry_processing_activities" USING btree ("tenant_id","updated_at","id");--> statement-breakpoint
-CREATE INDEX "registry_services_phase_rank_idx" ON "registry_services" USING btree ("tenant_id","phase_rank","sort_name","id");
