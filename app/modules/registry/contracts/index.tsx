@@ -13,6 +13,23 @@ import { SuppliersPage, validateSuppliersSearch } from './SuppliersPage.tsx';
 
 export const contractsPart: ClientPart = {
   name: 'contracts',
+  serverMessages: {
+    'A contract until further notice has no extensions': 'registry.contracts.serverMessage.noExtensions',
+    'A cost needs its period (month or year)': 'registry.contracts.serverMessage.costPeriod',
+    'Extensions cannot end before the contract does': 'registry.contracts.serverMessage.extensionsEnd',
+    'More in use than licensed': 'registry.contracts.serverMessage.overLicensed',
+    'No costs are recorded for the year yet; send no version': 'registry.contracts.serverMessage.noCostsYet',
+    'No such active contract': 'registry.contracts.serverMessage.noActiveContract',
+    'Only a signed agreement has a date of signing': 'registry.contracts.serverMessage.signedOnly',
+    'The contract cannot end before it starts': 'registry.contracts.serverMessage.endBeforeStart',
+    'The contract is archived; restore it first': 'registry.contracts.serverMessage.contractArchived',
+    'The licence cannot end before it starts': 'registry.contracts.serverMessage.licenceEndBeforeStart',
+    'The licence is archived; restore it first': 'registry.contracts.serverMessage.licenceArchived',
+    'The notice period is longer than the contract': 'registry.contracts.serverMessage.noticeTooLong',
+    'The shares must add up to 100 percent': 'registry.contracts.serverMessage.sharesSum',
+    'Must be a valid organisationsnummer (NNNNNN-NNNN)': 'registry.contracts.serverMessage.orgNumber',
+    'The supplier is archived; restore it first': 'registry.contracts.serverMessage.supplierArchived',
+  },
   nav: [
     {
       to: '/suppliers',

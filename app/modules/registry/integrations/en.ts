@@ -119,4 +119,14 @@ export const en: Messages<typeof sv> = {
       handle: 'Connection',
     },
   },
+  serverMessage: {
+    selfLoop: 'A system cannot integrate with itself.',
+    endArchived: 'A system of the integration is archived; restore it first.',
+    archived: 'The integration is archived; restore it first.',
+    noActiveSystem: 'No such active system.',
+    noActiveSupplier: 'No such active supplier.',
+    systemTwice: 'The system is listed twice.',
+    unitTwice: 'The unit is listed twice.',
+    systemArchived: 'The system is archived; restore it first.',
+  },
 };

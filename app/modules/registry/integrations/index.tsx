@@ -9,6 +9,17 @@ import { SystemMapPage, validateMapSearch } from './SystemMapPage.tsx';
 
 export const integrationsPart: ClientPart = {
   name: 'integrations',
+  serverMessages: {
+    'A system cannot integrate with itself': 'registry.integrations.serverMessage.selfLoop',
+    'A system of the integration is archived; restore it first':
+      'registry.integrations.serverMessage.endArchived',
+    'The integration is archived; restore it first': 'registry.integrations.serverMessage.archived',
+    'No such active system': 'registry.integrations.serverMessage.noActiveSystem',
+    'No such active supplier': 'registry.integrations.serverMessage.noActiveSupplier',
+    'The system is listed twice': 'registry.integrations.serverMessage.systemTwice',
+    'The unit is listed twice': 'registry.integrations.serverMessage.unitTwice',
+    'The system is archived; restore it first': 'registry.integrations.serverMessage.systemArchived',
+  },
   nav: [
     { to: '/systems/map', label: 'registry.integrations.mapNav', icon: IconTopologyStar3, group: 'registry' },
     { to: '/integrations', label: 'registry.integrations.nav', icon: IconArrowsExchange, group: 'registry' },

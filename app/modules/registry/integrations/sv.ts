@@ -117,4 +117,14 @@ export const sv = {
       handle: 'Anslutning',
     },
   },
+  serverMessage: {
+    selfLoop: 'Ett system kan inte integrera med sig självt.',
+    endArchived: 'Ett av integrationens system är arkiverat. Återställ det först.',
+    archived: 'Integrationen är arkiverad. Återställ den först.',
+    noActiveSystem: 'Systemet finns inte eller är arkiverat.',
+    noActiveSupplier: 'Leverantören finns inte eller är arkiverad.',
+    systemTwice: 'Systemet finns med två gånger.',
+    unitTwice: 'Enheten finns med två gånger.',
+    systemArchived: 'Systemet är arkiverat. Återställ det först.',
+  },
 };

@@ -80,4 +80,8 @@ export const en: Messages<typeof sv> = {
   },
   systemSection: 'Management object',
   systemSectionNone: 'The system is in no management object.',
+  serverMessage: {
+    objectArchived: 'The management object is archived.',
+    archived: 'The management object is archived; restore it first.',
+  },
 };

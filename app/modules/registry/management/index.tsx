@@ -9,6 +9,10 @@ import { ObjectsPage, validateObjectsSearch } from './ObjectsPage.tsx';
 
 export const managementPart: ClientPart = {
   name: 'management',
+  serverMessages: {
+    'The management object is archived': 'registry.management.serverMessage.objectArchived',
+    'The management object is archived; restore it first': 'registry.management.serverMessage.archived',
+  },
   nav: [{ to: '/management-objects', label: 'registry.management.nav', icon: IconStack2, group: 'registry' }],
   routes: (parent) => [
     createRoute({

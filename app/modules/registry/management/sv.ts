@@ -78,4 +78,8 @@ export const sv = {
   },
   systemSection: 'Förvaltningsobjekt',
   systemSectionNone: 'Systemet ingår inte i något förvaltningsobjekt.',
+  serverMessage: {
+    objectArchived: 'Förvaltningsobjektet är arkiverat.',
+    archived: 'Förvaltningsobjektet är arkiverat. Återställ det först.',
+  },
 };

@@ -121,4 +121,7 @@ export const en: Messages<typeof sv> = {
   },
   systemSection: 'Processing of personal data',
   systemSectionNone: 'No processing activity is linked to the system.',
+  serverMessage: {
+    archived: 'The processing activity is archived; restore it first.',
+  },
 };

@@ -11,6 +11,9 @@ import { PrintPage } from './PrintPage.tsx';
 
 export const privacyPart: ClientPart = {
   name: 'privacy',
+  serverMessages: {
+    'The processing activity is archived; restore it first': 'registry.privacy.serverMessage.archived',
+  },
   nav: [
     {
       to: '/processing-activities',

@@ -119,4 +119,7 @@ export const sv = {
   },
   systemSection: 'Behandlingar av personuppgifter',
   systemSectionNone: 'Inga behandlingar är kopplade till systemet.',
+  serverMessage: {
+    archived: 'Behandlingen är arkiverad. Återställ den först.',
+  },
 };

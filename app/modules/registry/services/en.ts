@@ -58,4 +58,7 @@ export const en: Messages<typeof sv> = {
     apiVersion: 'Version',
     phase: 'Lifecycle phase',
   },
+  serverMessage: {
+    archived: 'The service is archived; restore it first.',
+  },
 };

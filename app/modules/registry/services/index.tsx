@@ -10,6 +10,9 @@ import { ServicesPage, validateServicesSearch } from './ServicesPage.tsx';
 
 export const servicesPart: ClientPart = {
   name: 'services',
+  serverMessages: {
+    'The service is archived; restore it first': 'registry.services.serverMessage.archived',
+  },
   nav: [{ to: '/services', label: 'registry.services.nav', icon: IconPlugConnected, group: 'registry' }],
   routes: (parent) => [
     createRoute({

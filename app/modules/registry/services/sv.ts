@@ -57,4 +57,7 @@ export const sv = {
     apiVersion: 'Version',
     phase: 'Livscykelfas',
   },
+  serverMessage: {
+    archived: 'Tjänsten är arkiverad. Återställ den först.',
+  },
 };
