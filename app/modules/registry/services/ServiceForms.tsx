@@ -22,6 +22,7 @@ import { ProblemAlert, useFieldErrors } from '../../../platform/errors.tsx';
 import { orNull } from '../../../platform/form.ts';
 import { notifySuccess } from '../../../platform/notify.ts';
 import { useRecordForm } from '../../../platform/record-form.ts';
+import { SupplierSelect } from '../privacy/inputs.tsx';
 import { useServicesInvalidate } from './api.ts';
 import { PersonPicker, SystemsPicker } from './parts.tsx';
 
@@ -35,6 +36,7 @@ interface ServiceValues {
   ownerId: string | null;
   owningUnitId: string | null;
   hosting: OperationForm | null;
+  supplierId: string | null;
   confidentiality: string | null;
   integrity: string | null;
   availability: string | null;
@@ -54,6 +56,7 @@ function valuesOf(s: Service | null): ServiceValues {
     ownerId: s?.ownerId ?? null,
     owningUnitId: s?.owningUnitId ?? null,
     hosting: s?.hosting ?? null,
+    supplierId: s?.supplierId ?? null,
     confidentiality: level(s?.confidentiality ?? null),
     integrity: level(s?.integrity ?? null),
     availability: level(s?.availability ?? null),
@@ -70,6 +73,7 @@ const FIELDS = [
   'ownerId',
   'owningUnitId',
   'hosting',
+  'supplierId',
   'confidentiality',
   'integrity',
   'availability',
@@ -108,6 +112,7 @@ export function ServiceFormModal({
       ownerId: v.ownerId,
       owningUnitId: v.owningUnitId,
       hosting: v.hosting,
+      supplierId: v.supplierId,
       ...(withLevels
         ? {
             confidentiality: toLevel(v.confidentiality),
@@ -127,6 +132,7 @@ export function ServiceFormModal({
       ownerId: s.ownerId,
       owningUnitId: s.owningUnitId,
       hosting: s.hosting,
+      supplierId: s.supplierId,
       ...(withLevels
         ? { confidentiality: s.confidentiality, integrity: s.integrity, availability: s.availability }
         : {}),
@@ -231,6 +237,12 @@ export function ServiceFormModal({
               clearable
               clearButtonProps={{ 'aria-label': t('common.clear') }}
               comboboxProps={{ withinPortal: true }}
+            />
+            <SupplierSelect
+              label={field('supplierId')}
+              value={values.supplierId}
+              onChange={set('supplierId')}
+              error={errors.supplierId}
             />
             <Select
               label={field('phase')}
