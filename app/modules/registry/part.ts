@@ -1,30 +1,4 @@
-import type { AnyRoute } from '@tanstack/react-router';
-import type { ClientModule } from '../../platform/seam.ts';
+// The registry's web side is written as parts, combined by the platform's combineClientParts
+// (app/platform/module-parts.ts). Messages are combined in ./sv.ts and ./en.ts.
 
-// The registry's web side is written as parts (systems, integrations, classification, …), one
-// folder each, combined here into the one ClientModule the seam takes; the server does the same
-// (server/modules/registry/part.ts). Messages are combined in ./sv.ts and ./en.ts.
-
-export type ClientPart = Omit<ClientModule, 'name' | 'messages'> & { name: string };
-
-export function combineClientParts(
-  name: string,
-  messages: ClientModule['messages'],
-  parts: readonly ClientPart[],
-): ClientModule {
-  const all = <K extends 'navGroups' | 'nav' | 'search' | 'startSections' | 'audit'>(key: K) =>
-    parts.flatMap((p) => (p[key] ?? []) as unknown[]) as NonNullable<ClientModule[K]>;
-  return {
-    name,
-    messages,
-    navGroups: all('navGroups'),
-    nav: all('nav'),
-    search: all('search'),
-    startSections: all('startSections'),
-    audit: all('audit'),
-    routes: (parent: AnyRoute) => parts.flatMap((p) => p.routes?.(parent) ?? []),
-    auditFields: Object.assign({}, ...parts.map((p) => p.auditFields ?? {})),
-    scopeKinds: Object.assign({}, ...parts.map((p) => p.scopeKinds ?? {})),
-    serverMessages: Object.assign({}, ...parts.map((p) => p.serverMessages ?? {})),
-  };
-}
+export { type ClientPart, combineClientParts } from '../../platform/module-parts.ts';

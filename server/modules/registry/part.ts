@@ -1,81 +1,15 @@
-import type { Database } from '../../db/client.ts';
-import type { DemoContext, Module, Seam, WalkFixtures, WalkTenant } from '../../platform/seam.ts';
+import type { ModulePart } from '../../platform/module-parts.ts';
 import type { QualityCheck } from './quality/check.ts';
 
-// The registry is large (systems, integrations, classification, records management, GDPR, AI,
-// suppliers and contracts …), so it is written as parts, one folder each, that the module's
-// index.ts combines into the one `Module` the seam takes. A part registers what a module would,
-// except that its walk seed and demo data see what the parts before it made.
+// The registry is written as parts (systems, integrations, classification, records management,
+// GDPR, AI, suppliers and contracts …), combined by the platform's combineParts
+// (server/platform/module-parts.ts). A registry part may also bring checks for the data-quality
+// dashboard, which ./index.ts hands to the quality part.
 
-/** What the parts before have seeded or loaded: ids by resource (`systems`) or demo key. */
-export type Made = Map<string, string>;
+export type { Made, PartWalk } from '../../platform/module-parts.ts';
+export { combineParts } from '../../platform/module-parts.ts';
 
-export interface PartWalk extends Omit<WalkFixtures, 'seed'> {
-  seed(
-    db: Database,
-    tenant: WalkTenant,
-    seam: Seam,
-    made: Record<string, string>,
-  ): Promise<{ ids: Record<string, string>; secrets: string[]; params?: Record<string, string> }>;
-}
-
-export interface Part extends Omit<Module, 'name' | 'walk' | 'demo'> {
-  /** The part's name, for error messages. */
-  name: string;
-  walk?: PartWalk;
+export interface Part extends ModulePart {
   /** Checks of the data-quality dashboard on the part's own records (./quality). */
   quality?: QualityCheck[];
-  /** Demo records of one tenant; `made` holds the ids earlier parts gave their demo records. */
-  demo?(db: Database, tenant: DemoContext, made: Made): Promise<void>;
-}
-
-/** One Module of the parts, in order: routes, registrations, walks and demo data of each. */
-export function combineParts(name: string, parts: readonly Part[]): Module {
-  type Lists =
-    | 'scopeKinds'
-    | 'search'
-    | 'auditEntities'
-    | 'startItems'
-    | 'jobs'
-    | 'mailKinds'
-    | 'attachmentKinds'
-    | 'notificationKinds';
-  const all = <K extends Lists>(key: K): NonNullable<Part[K]> =>
-    parts.flatMap((p) => (p[key] ?? []) as unknown[]) as NonNullable<Part[K]>;
-  return {
-    name,
-    routes(app, context) {
-      for (const part of parts) part.routes?.(app, context);
-    },
-    scopeKinds: all('scopeKinds'),
-    search: all('search'),
-    auditEntities: all('auditEntities'),
-    startItems: all('startItems'),
-    jobs: all('jobs'),
-    mailKinds: all('mailKinds'),
-    attachmentKinds: all('attachmentKinds'),
-    notificationKinds: all('notificationKinds'),
-    async demo(db, tenant) {
-      const made: Made = new Map();
-      for (const part of parts) await part.demo?.(db, tenant, made);
-    },
-    walk: {
-      async seed(db, tenant, seam) {
-        const ids: Record<string, string> = {};
-        const secrets: string[] = [];
-        const params: Record<string, string> = {};
-        for (const part of parts) {
-          if (!part.walk) continue;
-          const seeded = await part.walk.seed(db, tenant, seam, { ...ids });
-          Object.assign(ids, seeded.ids);
-          Object.assign(params, seeded.params ?? {});
-          secrets.push(...seeded.secrets);
-        }
-        return { ids, secrets, params };
-      },
-      bodies: Object.assign({}, ...parts.map((p) => p.walk?.bodies ?? {})),
-      params: Object.assign({}, ...parts.map((p) => p.walk?.params ?? {})),
-      selfService: parts.flatMap((p) => p.walk?.selfService ?? []),
-    },
-  };
 }
