@@ -1,0 +1,17 @@
+import { type ClientPart, combineClientParts } from '../../platform/module-parts.ts';
+import { en } from './en.ts';
+import { sv } from './sv.ts';
+
+// The service desk on the web app's seam, combined from its parts (app/platform/module-parts.ts):
+// one folder per part, each with its pages, its messages (./sv.ts, ./en.ts) and what it registers.
+
+// The navigation groups are the desk's own; its parts put their pages in them.
+const deskPart: ClientPart = {
+  name: 'desk',
+  navGroups: [
+    { id: 'desk', label: 'desk.navGroup', order: 5 },
+    { id: 'deskAdmin', label: 'desk.navGroupAdmin', order: 95, admin: true },
+  ],
+};
+
+export const deskModule = combineClientParts('desk', { sv, en }, [deskPart]);

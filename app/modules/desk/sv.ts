@@ -1,0 +1,5 @@
+// Swedish messages of the service desk, one subtree per part (t('desk.<part>.…')).
+export const sv = {
+  navGroup: 'Servicedesk',
+  navGroupAdmin: 'Servicedesk: inställningar',
+};

@@ -1,0 +1,11 @@
+import { combineParts, type ModulePart } from '../../platform/module-parts.ts';
+
+// The service desk (desk): tickets of the four ITIL types, groups and routing, service levels
+// measured on business calendars, the email channel, the self-service portal, knowledge and
+// metrics. One Module on the seam, combined from its parts (server/platform/module-parts.ts), one
+// folder each, in the order their records depend on each other: a part's walk seed and demo data
+// see what the parts before it made.
+
+const parts: ModulePart[] = [];
+
+export const deskModule = combineParts('desk', parts);
