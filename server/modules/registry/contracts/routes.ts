@@ -16,12 +16,12 @@ import {
 import { principalOf } from '../../../platform/auth/plugin.ts';
 import type { Actor } from '../../../platform/context.ts';
 import { type App, errorResponses, idParams } from '../../../platform/http.ts';
+import { recordRoutes } from '../../../platform/record-routes.ts';
 import type { ModuleContext } from '../../../platform/seam.ts';
 import { registryPolicy } from '../policy.ts';
 import * as costs from './costs.ts';
 import * as licences from './licences.ts';
 import { presentContract, presentLicence } from './present.ts';
-import { recordRoutes } from './record-routes.ts';
 import * as contracts from './service.ts';
 import { exportContracts, exportLicences } from './transfer.ts';
 
@@ -29,6 +29,7 @@ import { exportContracts, exportLicences } from './transfer.ts';
 
 export function contractRoutes(app: App, { db }: ModuleContext) {
   recordRoutes(app, db, {
+    tag: 'registry',
     path: '/api/v1/contracts',
     noun: 'contract',
     plural: 'contracts',
@@ -49,6 +50,7 @@ export function contractRoutes(app: App, { db }: ModuleContext) {
   });
 
   recordRoutes(app, db, {
+    tag: 'registry',
     path: '/api/v1/licences',
     noun: 'licence',
     plural: 'licences',

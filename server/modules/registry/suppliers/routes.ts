@@ -5,8 +5,8 @@ import {
   supplierUpdate,
 } from '../../../../shared/registry/contracts.ts';
 import type { App } from '../../../platform/http.ts';
+import { recordRoutes } from '../../../platform/record-routes.ts';
 import type { ModuleContext } from '../../../platform/seam.ts';
-import { recordRoutes } from '../contracts/record-routes.ts';
 import { exportSuppliers } from '../contracts/transfer.ts';
 import { registryPolicy } from '../policy.ts';
 import { presentSupplier } from './present.ts';
@@ -17,6 +17,7 @@ import * as suppliers from './service.ts';
 
 export function supplierRoutes(app: App, { db }: ModuleContext) {
   recordRoutes(app, db, {
+    tag: 'registry',
     path: '/api/v1/suppliers',
     noun: 'supplier',
     plural: 'suppliers',

@@ -1,17 +1,19 @@
 import type { z } from 'zod';
-import { type ArchiveBody, archiveBody, page, restoreBody } from '../../../../shared/records.ts';
-import type { Database } from '../../../db/client.ts';
-import { principalOf } from '../../../platform/auth/plugin.ts';
-import type { Actor } from '../../../platform/context.ts';
-import { type App, errorResponses, idParams } from '../../../platform/http.ts';
-import { exportFormat, fileResponse, sendFile } from '../../../platform/transfer/http.ts';
-import type { ExportFile, ExportFormat } from '../../../platform/transfer/index.ts';
+import { type ArchiveBody, archiveBody, page, restoreBody } from '../../shared/records.ts';
+import type { Database } from '../db/client.ts';
+import { principalOf } from './auth/plugin.ts';
+import type { Actor } from './context.ts';
+import { type App, errorResponses, idParams } from './http.ts';
+import { exportFormat, fileResponse, sendFile } from './transfer/http.ts';
+import type { ExportFile, ExportFormat } from './transfer/index.ts';
 
-// The seven routes every record of this part has (list, export, one, create, change, archive,
-// restore), declared once: suppliers, contracts and licences differ only in schemas and services.
-// Routes stay thin: parse, authorize, call the service, present.
+// The seven routes of a plain record (list, export, one, create, change, archive, restore),
+// declared once: the registry's suppliers, contracts and licences and the desk's groups differ only
+// in schemas and services. Routes stay thin: parse, authorize, call the service, present.
 
 interface RecordRoutes<Row, Q extends z.ZodObject, C extends z.ZodType, U extends z.ZodType> {
+  /** The module's API tag. */
+  tag: string;
   /** `/api/v1/contracts` */
   path: string;
   /** "contract", "contracts": for the summaries. */
@@ -43,7 +45,7 @@ export function recordRoutes<Row, Q extends z.ZodObject, C extends z.ZodType, U 
   db: Database,
   r: RecordRoutes<Row, Q, C, U>,
 ) {
-  const tags = ['registry'];
+  const tags = [r.tag];
   const exportQuery = r.listQuery.omit({ limit: true, cursor: true }).extend({ format: exportFormat });
 
   app.get(
