@@ -30,7 +30,8 @@ import { integrationKeys, useIntegrationsInvalidate } from './api.ts';
 import { ArchiveIntegrationModal, IntegrationFormModal, SystemSelect } from './IntegrationForms.tsx';
 
 // Integrations: a searchable, filterable, sortable table of keyset pages with export; the filters
-// and the sort live in the URL. Each row offers change, archive and restore when the reader may (its `can`).
+// and the sort live in the URL. Each row offers change, archive and restore when the reader may
+// (its `can`).
 
 export interface IntegrationsSearch {
   q?: string;
