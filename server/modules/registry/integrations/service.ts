@@ -1,9 +1,10 @@
-import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type {
   Impact,
   IntegrationCreate,
   IntegrationListQuery,
+  IntegrationSort,
   IntegrationUpdate,
   SystemMap,
   SystemMapQuery,
@@ -13,7 +14,14 @@ import type { Actor } from '../../../platform/context.ts';
 import { people } from '../../../platform/directory/schema.ts';
 import { problems } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { decodeCursor, toPage } from '../../../platform/pagination.ts';
+import {
+  afterKey,
+  keyOrder,
+  type SortKey,
+  sortKeyFields,
+  sortKeyOfRow,
+  toPage,
+} from '../../../platform/pagination.ts';
 import { type ArchiveInput, archiveRow, lockRow, restoreRow } from '../../../platform/records.ts';
 import { likePattern } from '../../../platform/search-text.ts';
 import { inTenant, readScope, type TenantScope } from '../../../platform/tenancy.ts';
@@ -36,10 +44,14 @@ export interface IntegrationView extends IntegrationRow {
 const fromSystems = alias(systems, 'from_system');
 const toSystems = alias(systems, 'to_system');
 
-/** The columns of an integration with both systems' and the owner's names, joined in one query. */
-function selectViews(db: Executor) {
+/**
+ * The columns of an integration with both systems' and the owner's names, joined in one query
+ * (and a list's sort key, pagination.ts sortKeyFields).
+ */
+function selectViews(db: Executor, key: Record<string, SQL> = {}) {
   return db
     .select({
+      ...key,
       row: integrations,
       fromName: fromSystems.name,
       fromArchivedAt: fromSystems.archivedAt,
@@ -74,10 +86,47 @@ function toView(r: Joined): IntegrationView {
   };
 }
 
-export async function listIntegrations(db: Database, actor: Actor, query: IntegrationListQuery) {
+/**
+ * The columns each sort orders by, what flows and the integration's id last: its keyset. A system
+ * sorts by its name; a technique by its value (the order of its Swedish names too); a frequency by
+ * its rank (realtime … on demand, none last).
+ */
+const sortKeys: Record<IntegrationSort, SortKey> = {
+  information: {
+    columns: [sql`${integrations.sortInformation}`, sql`${integrations.id}`],
+    types: ['text', 'uuid'],
+  },
+  fromSystem: {
+    columns: [sql`${fromSystems.sortName}`, sql`${integrations.sortInformation}`, sql`${integrations.id}`],
+    types: ['text', 'text', 'uuid'],
+  },
+  toSystem: {
+    columns: [sql`${toSystems.sortName}`, sql`${integrations.sortInformation}`, sql`${integrations.id}`],
+    types: ['text', 'text', 'uuid'],
+  },
+  technique: {
+    columns: [sql`${integrations.technique}`, sql`${integrations.sortInformation}`, sql`${integrations.id}`],
+    types: ['text', 'text', 'uuid'],
+  },
+  frequency: {
+    columns: [
+      sql`${integrations.frequencyRank}`,
+      sql`${integrations.sortInformation}`,
+      sql`${integrations.id}`,
+    ],
+    types: ['int', 'text', 'uuid'],
+  },
+};
+
+export async function listIntegrations(
+  db: Database,
+  actor: Actor,
+  query: Omit<IntegrationListQuery, 'sort' | 'order'> & Partial<Pick<IntegrationListQuery, 'sort' | 'order'>>,
+) {
   const s = readScope(db, actor);
-  const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
-  const rows = await selectViews(db)
+  const key = sortKeys[query.sort ?? 'information'];
+  const desc = query.order === 'desc';
+  const rows = await selectViews(db, sortKeyFields(key))
     .where(
       s.where(
         integrations,
@@ -95,17 +144,12 @@ export async function listIntegrations(db: Database, actor: Actor, query: Integr
               sql`${toSystems.name} ilike ${likePattern(query.search)}`,
             )
           : undefined,
-        after
-          ? or(
-              gt(integrations.sortInformation, after[0]),
-              and(eq(integrations.sortInformation, after[0]), gt(integrations.id, after[1])),
-            )
-          : undefined,
+        afterKey(key, query.cursor, desc),
       ),
     )
-    .orderBy(asc(integrations.sortInformation), asc(integrations.id))
+    .orderBy(...keyOrder(key, desc))
     .limit(query.limit + 1);
-  const page = toPage(rows, query.limit, (r) => [r.row.sortInformation, r.row.id]);
+  const page = toPage(rows, query.limit, (r) => sortKeyOfRow(key, r));
   return { items: page.items.map(toView), nextCursor: page.nextCursor };
 }
 
