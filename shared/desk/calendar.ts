@@ -23,6 +23,8 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 /** How far dueAt looks for enough open time before it gives up (a calendar almost never open). */
 export const HORIZON_YEARS = 100;
+/** Years laid out and kept per compiled calendar. */
+const YEARS_KEPT = 40;
 
 const weekdayOfIndex: Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
@@ -135,6 +137,8 @@ export interface CompiledCalendar {
   year(year: number): YearTable;
   /** No day after this year is open (infinite with weekly hours; -1 when never open). */
   readonly lastOpenYear: number;
+  /** More open minutes than HORIZON_YEARS can hold at most (weekly hours, exceptions, DST's extra hour). */
+  readonly horizonMinutes: number;
 }
 
 type Minutes = readonly (readonly [number, number])[];
@@ -224,14 +228,21 @@ export function compileCalendar(definition: CalendarDefinition): CompiledCalenda
 
   // Without weekly hours only exceptions open, and no year after the last of them can.
   const openYears = [...exceptions].filter(([, d]) => d.length > 0).map(([date]) => Number(date.slice(0, 4)));
+  const length = (d: Minutes) => d.reduce((sum, [a, b]) => sum + b - a, 0);
+  const weekMinutes = byWeekday.reduce((sum, d) => sum + length(d), 0);
+  const exceptionMinutes = [...exceptions.values()].reduce((sum, d) => sum + length(d), 0);
   return {
     timeZone,
     intervalsOn,
+    horizonMinutes: (weekMinutes * 53 + 60) * (HORIZON_YEARS + 1) + exceptionMinutes,
     lastOpenYear: byWeekday.some((d) => d.length > 0) ? Number.POSITIVE_INFINITY : Math.max(-1, ...openYears),
     year(year: number) {
       let table = years.get(year);
       if (!table) {
         table = layOut(year);
+        // A bounded number of years per calendar (the oldest laid out goes first): a question
+        // about a far span lays its years out once, but does not keep them all.
+        if (years.size >= YEARS_KEPT) years.delete(years.keys().next().value!);
         years.set(year, table);
       }
       return table;
@@ -289,6 +300,9 @@ export function dueAt(calendar: CompiledCalendar, start: Date, minutes: number):
   if (!(minutes >= 0) || !Number.isFinite(minutes)) throw new RangeError('minutes must be a number ≥ 0');
   const t = start.getTime();
   if (minutes === 0) return new Date(t);
+  // Not worth laying out a century to find out (a calendar open an hour a week, a million minutes).
+  if (minutes > calendar.horizonMinutes)
+    throw new RangeError(`The calendar is not open that long within ${HORIZON_YEARS} years`);
   let [year, table] = yearAt(calendar, t);
   const last = Math.min(year + HORIZON_YEARS, calendar.lastOpenYear);
   let remaining = minutes * MINUTE + openBefore(table, t);

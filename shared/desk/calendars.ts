@@ -258,6 +258,8 @@ export const instant = z.iso
 
 /** At most a million business minutes (about 5 years of 07–16 weekdays; a 24-hour calendar, 2 years). */
 export const MAX_MINUTES = 1_000_000;
+/** The longest span /business-minutes counts (each year is laid out on first use). */
+export const MAX_SPAN_YEARS = 20;
 
 export const dueQuery = z.strictObject({
   start: instant.describe('When the clock starts (ISO 8601 with offset)'),
@@ -280,6 +282,8 @@ export const businessMinutesQuery = z
   .superRefine((q, ctx) => {
     if (Date.parse(q.to) < Date.parse(q.from))
       ctx.addIssue({ code: 'custom', message: 'Must not be before from', path: ['to'] });
+    else if (Date.parse(q.to) - Date.parse(q.from) > MAX_SPAN_YEARS * 366 * 86_400_000)
+      ctx.addIssue({ code: 'custom', message: `At most ${MAX_SPAN_YEARS} years`, path: ['to'] });
   });
 export const businessMinutesAnswer = z.object({
   minutes: z.number().int().describe('Whole business minutes in [from, to)'),

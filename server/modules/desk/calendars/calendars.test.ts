@@ -140,6 +140,12 @@ describe('calendars', () => {
       `/api/v1/calendars/${id}/business-minutes?from=2026-03-03T00:00:00Z&to=2026-03-02T00:00:00Z`,
     );
     expect(paths(backwards)).toEqual(['querystring.to']);
+    const tooLong = await get(
+      admin,
+      `/api/v1/calendars/${id}/business-minutes?from=2026-03-03T00:00:00Z&to=2050-03-02T00:00:00Z`,
+    );
+    expect(tooLong.statusCode).toBe(400);
+    expect(paths(tooLong)).toEqual(['querystring.to']);
     expect(await auditCount()).toBe(before);
   });
 
