@@ -303,7 +303,7 @@ export function CalendarFormModal({
           />
 
           <Fieldset legend={field('weekly')}>
-            {errors.weekly && (
+            {errors.weekly && !Object.keys(detail).some((k) => k.startsWith('weekly.')) && (
               <Text size="sm" c="red.9" role="alert" mb="xs">
                 {errors.weekly}
               </Text>
