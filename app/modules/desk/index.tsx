@@ -1,4 +1,5 @@
 import { type ClientPart, combineClientParts } from '../../platform/module-parts.ts';
+import { calendarsPart } from './calendars/index.tsx';
 import { en } from './en.ts';
 import { sv } from './sv.ts';
 
@@ -14,4 +15,4 @@ const deskPart: ClientPart = {
   ],
 };
 
-export const deskModule = combineClientParts('desk', { sv, en }, [deskPart]);
+export const deskModule = combineClientParts('desk', { sv, en }, [deskPart, calendarsPart]);

@@ -1,4 +1,5 @@
 import { combineParts, type ModulePart } from '../../platform/module-parts.ts';
+import { calendarsPart } from './calendars/index.ts';
 import { groupsPart } from './groups/index.ts';
 import { ticketsPart } from './tickets/index.ts';
 
@@ -8,6 +9,6 @@ import { ticketsPart } from './tickets/index.ts';
 // folder each, in the order their records depend on each other: a part's walk seed and demo data
 // see what the parts before it made.
 
-const parts: ModulePart[] = [groupsPart, ticketsPart];
+const parts: ModulePart[] = [calendarsPart, groupsPart, ticketsPart];
 
 export const deskModule = combineParts('desk', parts);
