@@ -1,4 +1,5 @@
 import { combineParts, type ModulePart } from '../../platform/module-parts.ts';
+import { phonePart } from './phone/index.ts';
 
 // The service desk (desk): tickets of the four ITIL types, groups and routing, service levels
 // measured on business calendars, the email channel, the self-service portal, knowledge and
@@ -6,6 +7,6 @@ import { combineParts, type ModulePart } from '../../platform/module-parts.ts';
 // folder each, in the order their records depend on each other: a part's walk seed and demo data
 // see what the parts before it made.
 
-const parts: ModulePart[] = [];
+const parts: ModulePart[] = [phonePart];
 
 export const deskModule = combineParts('desk', parts);
