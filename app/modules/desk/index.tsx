@@ -1,5 +1,6 @@
 import { type ClientPart, combineClientParts } from '../../platform/module-parts.ts';
 import { en } from './en.ts';
+import { phonePart } from './phone/index.tsx';
 import { sv } from './sv.ts';
 
 // The service desk on the web app's seam, combined from its parts (app/platform/module-parts.ts):
@@ -14,4 +15,4 @@ const deskPart: ClientPart = {
   ],
 };
 
-export const deskModule = combineClientParts('desk', { sv, en }, [deskPart]);
+export const deskModule = combineClientParts('desk', { sv, en }, [deskPart, phonePart]);
