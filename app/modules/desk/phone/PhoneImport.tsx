@@ -94,7 +94,6 @@ export function PhoneImport() {
             disabled={!mayImport}
             loading={run.isPending && run.variables?.dryRun === false}
             onClick={() => run.mutate({ dryRun: false, chosen: mapping })}
-            color="green.8"
           >
             {t('desk.phone.run')}
           </Button>

@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Group,
   NumberInput,
@@ -22,6 +21,7 @@ import type {
   StatsGroup,
 } from '../../../../shared/desk/phone.ts';
 import { ApiError, api, query } from '../../../platform/api.ts';
+import { StatusBadge } from '../../../platform/badges.tsx';
 import { ProblemAlert } from '../../../platform/errors.tsx';
 import { useFormat } from '../../../platform/format.ts';
 import { DateField } from '../../../platform/inputs.tsx';
@@ -66,16 +66,11 @@ function useFigures() {
 
 function MetBadge({ met }: { met: boolean | null }) {
   const { t } = useTranslation();
-  if (met === null)
-    return (
-      <Badge color="gray" variant="light">
-        {t('desk.phone.noCalls')}
-      </Badge>
-    );
+  if (met === null) return <StatusBadge tone="neutral">{t('desk.phone.noCalls')}</StatusBadge>;
   return (
-    <Badge color={met ? 'green.9' : 'red.9'} variant="filled">
+    <StatusBadge tone={met ? 'positive' : 'negative'}>
       {met ? t('desk.phone.met') : t('desk.phone.notMet')}
-    </Badge>
+    </StatusBadge>
   );
 }
 
