@@ -1,6 +1,7 @@
 import { type ClientPart, combineClientParts } from '../../platform/module-parts.ts';
 import { calendarsPart } from './calendars/index.tsx';
 import { en } from './en.ts';
+import { phonePart } from './phone/index.tsx';
 import { sv } from './sv.ts';
 
 // The service desk on the web app's seam, combined from its parts (app/platform/module-parts.ts):
@@ -15,4 +16,4 @@ const deskPart: ClientPart = {
   ],
 };
 
-export const deskModule = combineClientParts('desk', { sv, en }, [deskPart, calendarsPart]);
+export const deskModule = combineClientParts('desk', { sv, en }, [deskPart, calendarsPart, phonePart]);
