@@ -39,7 +39,7 @@ const styrbyGroups: DemoGroup[] = [
     name: 'IT-enheten, andra linjen',
     kind: 'secondLine',
     description: 'Klientinstallation, utskrift, nätverk och behörigheter i infrastrukturen.',
-    members: ['erik.dahlgren', 'ronja.lindholm', 'magnus.berglund'],
+    members: ['erik.dahlgren', 'magnus.berglund', 'patrik.nyberg'],
   },
   ...['Lön- och personalsystem', 'Ekonomisystem', 'Diarium och ärendehantering', 'E-post och kalender'].map(
     (system): DemoGroup => ({
