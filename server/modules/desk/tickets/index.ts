@@ -1,5 +1,6 @@
 import type { ModulePart } from '../../../platform/module-parts.ts';
 import { deskPolicy } from '../policy.ts';
+import { loadTicketsDemo } from './demo.ts';
 import { ticketRoutes } from './routes.ts';
 import * as tickets from './service.ts';
 
@@ -9,6 +10,7 @@ import * as tickets from './service.ts';
 export const ticketsPart: ModulePart = {
   name: 'tickets',
   routes: ticketRoutes,
+  demo: loadTicketsDemo,
   search: [
     {
       section: 'tickets',
