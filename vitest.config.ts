@@ -19,6 +19,10 @@ export default defineConfig({
           exclude: ['server/**/*.unit.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // Vitest's default is one worker fewer than the cores: on a 2-core runner that is one file
+          // at a time. A file here waits much of its time (on the PostgreSQL server, on a job's poll,
+          // on a child process), so one worker per core keeps both cores busy.
+          maxWorkers: '100%',
         },
       },
       {

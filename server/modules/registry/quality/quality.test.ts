@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../../../platform/directory/demo.ts';
 import * as directory from '../../../platform/directory/service.ts';
 import {
   createTestContext,
@@ -69,55 +68,4 @@ describe('the data-quality dashboard', () => {
   });
 });
 
-describe('the dashboard on the demo municipality', () => {
-  let demo: TestContext;
-  let keeper: Session;
-  beforeAll(async () => {
-    demo = await createTestContext();
-    await loadDemo(demo.db, demo.app.seam);
-    keeper = await signIn(demo.app, 'admin@styrbord.example', 'demo');
-  }, 180_000);
-  afterAll(() => demo.close());
-
-  it("finds exactly the demo's deliberate gaps", async () => {
-    const body = json(await demo.app.inject({ url: '/api/v1/registry/quality', headers: keeper.headers() }));
-    const named = (id: string) =>
-      (check(body, id)?.items ?? []).map((i) => (i as unknown as { name: string }).name).sort();
-    // Two systems were left without an owner; a förvaltare of a third has left the municipality.
-    expect(named('systemsWithoutOwner')).toEqual([
-      'Driftövervakning VA (SCADA)',
-      'Förskolans närvaro och schema',
-    ]);
-    expect(named('systemsWithoutManager')).toContain('Livsmedelskontroll mobil');
-    // A phase-out system still receives from the school register.
-    expect(named('phaseOutWithLiveIntegrations')).toContain('Schemaläggning skola');
-    // Five contracts end within six months; the Bygglov plan has one gallring without a decision.
-    expect(check(body, 'contractsEnding')?.count).toBe(5);
-    expect(check(body, 'recordTypesWithoutDisposalDecision')?.count).toBe(1);
-    expect(check(body, 'classificationOverdue')?.count).toBeGreaterThan(0);
-    // Every förvaltningsobjekt has this year's plan; both AI applications are assessed.
-    expect(check(body, 'aiWithoutRiskAssessment')?.count).toBe(0);
-    expect(body.checks.map((c: Result) => c.check).sort()).toEqual(
-      [
-        'aiWithoutRiskAssessment',
-        'classificationMissing',
-        'classificationOverdue',
-        'contractsEnding',
-        'managementPlanMissing',
-        'phaseOutWithLiveIntegrations',
-        'recordTypesWithoutDisposalDecision',
-        'systemsWithoutManager',
-        'systemsWithoutOwner',
-      ].sort(),
-    );
-  });
-
-  it('keeps the contracts from the self-service portal', async () => {
-    const employee = await signIn(demo.app, 'medarbetare@styrbord.example', 'demo');
-    const body = json(
-      await demo.app.inject({ url: '/api/v1/registry/quality', headers: employee.headers() }),
-    );
-    expect(check(body, 'contractsEnding')).toBeUndefined();
-    expect(check(body, 'systemsWithoutOwner')).toBeDefined();
-  });
-});
+// The dashboard on the demo municipality is checked in server/demo.test.ts, where the demo is loaded once.
