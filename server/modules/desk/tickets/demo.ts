@@ -48,14 +48,14 @@ const demoTickets: DemoTicket[] = [
     reply: 'Kan du starta om datorn och berätta om felet finns kvar?',
   },
   {
-    who: 'elisabeth.ryden',
+    who: 'malin.sundstrom',
     title: 'Behörighet till leverantörsreskontran i Ekonomisystem',
     description: 'Ny roll från 1 december.',
     category: 'account',
   },
   {
-    who: 'tove.sandin',
-    title: 'Nätverket på Hallonbergsskolan är nere',
+    who: 'mats.lindstrom',
+    title: 'Nätverket på Västra skolan är nere',
     description: 'Ingen i huset kommer ut på nätet.',
     impact: 1,
     urgency: 1,
@@ -77,7 +77,7 @@ const demoTickets: DemoTicket[] = [
     category: 'function',
   },
   {
-    who: 'omid.mohammadi',
+    who: 'karolina.bengtsson',
     title: 'Installera Adobe Reader',
     description: 'Behövs för blanketter från Försäkringskassan.',
     category: 'client',
