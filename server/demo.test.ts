@@ -380,6 +380,43 @@ describe('registry quality: the dashboard on the demo municipality', () => {
   });
 });
 
+describe('desk: groups, routing and the open tickets', () => {
+  let agent: Session;
+  let employee: Session;
+  beforeAll(async () => {
+    agent = await signInOverHttp(app, 'admin@styrbord.example', 'demo');
+    employee = await signInOverHttp(app, 'medarbetare@styrbord.example', 'demo');
+  });
+
+  it("routes the demo's Heroma question to the förvaltning of the lön- och personalsystem", async () => {
+    const page = json(await app.inject({ url: '/api/v1/tickets?search=Heroma', headers: agent.headers() }));
+    const heroma = page.items.find((t: { title: string }) => t.title === 'Kan inte logga in i Heroma');
+    expect(heroma.group.name).toBe('Förvaltning Lön- och personalsystem');
+    expect(heroma.system.name).toBe('Lön- och personalsystem');
+    expect(heroma.status).toBe('inProgress');
+    const groups = json(await app.inject({ url: '/api/v1/groups?limit=50', headers: agent.headers() })).items;
+    const members = Object.fromEntries(
+      groups.map((g: { name: string; memberCount: number }) => [g.name, g.memberCount]),
+    );
+    expect(members.Servicedesk).toBe(4);
+    expect(members['Förvaltning Lön- och personalsystem']).toBe(2);
+    const rules = json(await app.inject({ url: '/api/v1/routing-rules', headers: agent.headers() })).items;
+    expect(rules.length).toBe(5);
+  });
+
+  it("shows the employee their own tickets only, never another's internal notes", async () => {
+    const mine = json(
+      await app.inject({ url: '/api/v1/tickets?view=mine', headers: employee.headers() }),
+    ).items;
+    expect(mine.map((t: { title: string }) => t.title).sort()).toEqual([
+      'Beställ ny skärm',
+      'Skrivaren på plan 3 skriver ut tomma sidor',
+    ]);
+    const work = await app.inject({ url: '/api/v1/tickets?view=work', headers: employee.headers() });
+    expect(work.statusCode).toBe(403);
+  });
+});
+
 // Last, so that every part above reads the demo as loaded once.
 describe('directory: loading the demo again', () => {
   it('refuses to load twice', async () => {
