@@ -11,6 +11,33 @@ export const ticketsPart: ModulePart = {
   name: 'tickets',
   routes: ticketRoutes,
   demo: loadTicketsDemo,
+  startItems: [
+    {
+      // The open tickets assigned to the signed-in agent, and the person's own tickets that wait
+      // for their answer.
+      section: 'tickets',
+      async items(db, actor) {
+        const base = { limit: 20, sort: 'updatedAt', order: 'desc', unassigned: false } as const;
+        const assigned = deskPolicy.agent(actor)
+          ? await tickets.listTickets(db, actor, { ...base, view: 'work', assigneeId: 'me', status: 'open' })
+          : { items: [] };
+        const waiting = await tickets.listTickets(db, actor, {
+          ...base,
+          view: 'mine',
+          status: 'waitingRequester',
+        });
+        return [...assigned.items, ...waiting.items].map((t) => ({
+          section: 'tickets',
+          id: t.id,
+          title: `${t.number} ${t.title}`,
+          detail:
+            t.status === 'waitingRequester' && t.assigneeId !== actor.personId ? 'Väntar på ditt svar' : null,
+          href: `/desk/tickets/${t.id}`,
+          due: null,
+        }));
+      },
+    },
+  ],
   search: [
     {
       section: 'tickets',
