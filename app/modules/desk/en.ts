@@ -1,7 +1,9 @@
 import type { Messages } from '../../platform/seam.ts';
 import type { sv } from './sv.ts';
+import { en as tickets } from './tickets/en.ts';
 
 export const en: Messages<typeof sv> = {
   navGroup: 'Service desk',
   navGroupAdmin: 'Service desk: settings',
+  tickets,
 };

@@ -1,6 +1,7 @@
 import { type ClientPart, combineClientParts } from '../../platform/module-parts.ts';
 import { en } from './en.ts';
 import { sv } from './sv.ts';
+import { ticketsPart } from './tickets/index.tsx';
 
 // The service desk on the web app's seam, combined from its parts (app/platform/module-parts.ts):
 // one folder per part, each with its pages, its messages (./sv.ts, ./en.ts) and what it registers.
@@ -14,4 +15,4 @@ const deskPart: ClientPart = {
   ],
 };
 
-export const deskModule = combineClientParts('desk', { sv, en }, [deskPart]);
+export const deskModule = combineClientParts('desk', { sv, en }, [deskPart, ticketsPart]);
