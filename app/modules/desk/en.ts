@@ -1,9 +1,11 @@
 import type { Messages } from '../../platform/seam.ts';
+import { en as portal } from './portal/en.ts';
 import type { sv } from './sv.ts';
 import { en as tickets } from './tickets/en.ts';
 
 export const en: Messages<typeof sv> = {
   navGroup: 'Service desk',
   navGroupAdmin: 'Service desk: settings',
+  portal,
   tickets,
 };

@@ -1,5 +1,6 @@
 import { type ClientPart, combineClientParts } from '../../platform/module-parts.ts';
 import { en } from './en.ts';
+import { portalPart } from './portal/index.tsx';
 import { sv } from './sv.ts';
 import { ticketsPart } from './tickets/index.tsx';
 
@@ -15,4 +16,4 @@ const deskPart: ClientPart = {
   ],
 };
 
-export const deskModule = combineClientParts('desk', { sv, en }, [deskPart, ticketsPart]);
+export const deskModule = combineClientParts('desk', { sv, en }, [deskPart, portalPart, ticketsPart]);

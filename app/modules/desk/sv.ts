@@ -1,8 +1,10 @@
+import { sv as portal } from './portal/sv.ts';
 import { sv as tickets } from './tickets/sv.ts';
 
 // Swedish messages of the service desk, one subtree per part (t('desk.<part>.…')).
 export const sv = {
   navGroup: 'Servicedesk',
   navGroupAdmin: 'Servicedesk: inställningar',
+  portal,
   tickets,
 };
