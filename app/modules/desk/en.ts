@@ -1,4 +1,5 @@
 import type { Messages } from '../../platform/seam.ts';
+import { en as groups } from './groups/en.ts';
 import { en as portal } from './portal/en.ts';
 import type { sv } from './sv.ts';
 import { en as tickets } from './tickets/en.ts';
@@ -8,4 +9,5 @@ export const en: Messages<typeof sv> = {
   navGroupAdmin: 'Service desk: settings',
   portal,
   tickets,
+  groups,
 };

@@ -1,5 +1,6 @@
 import { type ClientPart, combineClientParts } from '../../platform/module-parts.ts';
 import { en } from './en.ts';
+import { groupsPart } from './groups/index.tsx';
 import { portalPart } from './portal/index.tsx';
 import { sv } from './sv.ts';
 import { ticketsPart } from './tickets/index.tsx';
@@ -16,4 +17,9 @@ const deskPart: ClientPart = {
   ],
 };
 
-export const deskModule = combineClientParts('desk', { sv, en }, [deskPart, portalPart, ticketsPart]);
+export const deskModule = combineClientParts('desk', { sv, en }, [
+  deskPart,
+  portalPart,
+  ticketsPart,
+  groupsPart,
+]);

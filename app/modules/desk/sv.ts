@@ -1,3 +1,4 @@
+import { sv as groups } from './groups/sv.ts';
 import { sv as portal } from './portal/sv.ts';
 import { sv as tickets } from './tickets/sv.ts';
 
@@ -7,4 +8,5 @@ export const sv = {
   navGroupAdmin: 'Servicedesk: inställningar',
   portal,
   tickets,
+  groups,
 };
