@@ -139,6 +139,8 @@ export function GroupFormModal({
                 error={errors.supplierId}
               />
             )}
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <PersonSelect
               label={field('lead')}
               description={t('desk.groups.leadHelp')}

@@ -271,6 +271,7 @@ export function PortalTicketPage() {
               ticketId={ticket.id}
               canReply={ticket.can.reply}
               canNote={false}
+              requester
               replyHelp={waitingForMe ? t('desk.portal.ticket.replyResumes') : undefined}
             />
           </Stack>

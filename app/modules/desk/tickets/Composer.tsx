@@ -18,12 +18,15 @@ export function Composer({
   canReply,
   canNote,
   replyHelp,
+  requester = false,
 }: {
   ticketId: string;
   canReply: boolean;
   canNote: boolean;
   /** Said below the field (the portal: a reply puts a waiting ticket back in progress). */
   replyHelp?: string;
+  /** Written by the requester (the portal): "your answer", seen by the desk. */
+  requester?: boolean;
 }) {
   const { t } = useTranslation();
   const [body, setBody] = useState('');
@@ -63,7 +66,13 @@ export function Composer({
           />
         )}
         <Textarea
-          label={internal ? t('desk.tickets.composer.noteLabel') : t('desk.tickets.composer.replyLabel')}
+          label={
+            internal
+              ? t('desk.tickets.composer.noteLabel')
+              : requester
+                ? t('desk.tickets.composer.answerLabel')
+                : t('desk.tickets.composer.replyLabel')
+          }
           description={internal ? undefined : replyHelp}
           value={body}
           onChange={(e) => setBody(e.currentTarget.value)}
@@ -86,7 +95,11 @@ export function Composer({
             loading={send.isPending}
             leftSection={internal ? <IconLock size={16} aria-hidden /> : <IconSend size={16} aria-hidden />}
           >
-            {internal ? t('desk.tickets.composer.saveNote') : t('desk.tickets.composer.send')}
+            {internal
+              ? t('desk.tickets.composer.saveNote')
+              : requester
+                ? t('desk.tickets.composer.sendAnswer')
+                : t('desk.tickets.composer.send')}
           </Button>
         </Group>
       </Stack>

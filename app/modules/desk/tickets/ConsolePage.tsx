@@ -335,7 +335,7 @@ export function ConsolePage() {
         }
       />
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 3 }}>
+        <Grid.Col span={{ base: 12, xl: 3 }}>
           <Queues
             search={search}
             onPick={(patch) => {
@@ -343,7 +343,7 @@ export function ConsolePage() {
             }}
           />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 9 }}>
+        <Grid.Col span={{ base: 12, xl: 9 }}>
           <FilterBar label={t('desk.tickets.console.filters')}>
             <Box ref={searchRef} style={{ flex: '1 1 260px' }}>
               <SearchField
@@ -516,7 +516,7 @@ export function ConsolePage() {
                       <TicketNumber number={row.number} />
                     </RouterAnchor>
                   </Table.Td>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                  <Table.Td style={{ overflowWrap: 'anywhere', minWidth: 220 }}>
                     <Text span size="sm">
                       {row.title}
                     </Text>

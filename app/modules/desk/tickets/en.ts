@@ -32,14 +32,14 @@ export const en: Messages<typeof sv> = {
     '4': '4 Low',
   },
   impact: {
-    '1': 'High impact',
-    '2': 'Medium impact',
-    '3': 'Low impact',
+    '1': '1 High',
+    '2': '2 Medium',
+    '3': '3 Low',
   },
   urgency: {
-    '1': 'High urgency',
-    '2': 'Medium urgency',
-    '3': 'Low urgency',
+    '1': '1 High',
+    '2': '2 Medium',
+    '3': '3 Low',
   },
   category: {
     account: 'Access and account',
@@ -195,6 +195,9 @@ export const en: Messages<typeof sv> = {
     },
   },
   composer: {
+    answerLabel: 'Your answer',
+    answerVisibility: 'The agents see your answer.',
+    sendAnswer: 'Send',
     form: 'Write on the ticket',
     internal: 'Internal note',
     internalHelp: 'Seen by agents only, never by the requester.',

@@ -31,14 +31,14 @@ export const sv = {
     '4': '4 Låg',
   },
   impact: {
-    '1': 'Hög påverkan',
-    '2': 'Medel påverkan',
-    '3': 'Låg påverkan',
+    '1': '1 Hög',
+    '2': '2 Medel',
+    '3': '3 Låg',
   },
   urgency: {
-    '1': 'Hög brådska',
-    '2': 'Medel brådska',
-    '3': 'Låg brådska',
+    '1': '1 Hög',
+    '2': '2 Medel',
+    '3': '3 Låg',
   },
   category: {
     account: 'Behörighet och konto',
@@ -194,6 +194,9 @@ export const sv = {
     },
   },
   composer: {
+    answerLabel: 'Ditt svar',
+    answerVisibility: 'Handläggarna ser ditt svar.',
+    sendAnswer: 'Skicka',
     form: 'Skriv i ärendet',
     internal: 'Intern anteckning',
     internalHelp: 'Syns bara för handläggare, aldrig för beställaren.',
