@@ -13,7 +13,6 @@ export const deskKeys = {
   ticketList: ['desk', 'tickets', 'list'] as const,
   ticket: (id: string) => ['desk', 'tickets', 'one', id] as const,
   timeline: (id: string) => ['desk', 'tickets', 'timeline', id] as const,
-  queueCount: (groupId: string) => ['desk', 'tickets', 'queue-count', groupId] as const,
   groups: ['desk', 'groups'] as const,
   groupList: ['desk', 'groups', 'list'] as const,
   groupOptions: ['desk', 'groups', 'options'] as const,

@@ -54,7 +54,13 @@ function EntryView({ entry }: { entry: TimelineEntry }) {
       <time dateTime={entry.at}>{f.dateTime(entry.at)}</time>
     </Text>
   );
-  const isMessage = entry.kind === 'message' || (entry.body && entry.kind !== 'status');
+  // Messages, reopenings (with their reason) and ratings (with their comment) are read in full;
+  // a change is one line, with any text it came with below it.
+  const isMessage =
+    entry.kind === 'message' ||
+    entry.kind === 'reopened' ||
+    entry.kind === 'rated' ||
+    (entry.kind === 'created' && !!entry.body);
   if (!isMessage) {
     const lines = changeLines(t, entry);
     return (
@@ -68,6 +74,11 @@ function EntryView({ entry }: { entry: TimelineEntry }) {
           </Text>
           {when}
         </Group>
+        {entry.body && (
+          <Text size="sm" mt={2} style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+            {entry.body}
+          </Text>
+        )}
       </Box>
     );
   }

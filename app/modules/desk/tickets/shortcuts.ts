@@ -8,7 +8,10 @@ function typing(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   const tag = target.tagName;
-  if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  // A checkbox or a radio button takes no text: j/k go on working after choosing a row.
+  if (tag === 'INPUT')
+    return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes((target as HTMLInputElement).type);
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
   return !!target.closest('[role="combobox"], [role="listbox"], [role="textbox"]');
 }
 
