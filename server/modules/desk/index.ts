@@ -1,4 +1,6 @@
 import { combineParts, type ModulePart } from '../../platform/module-parts.ts';
+import { groupsPart } from './groups/index.ts';
+import { ticketsPart } from './tickets/index.ts';
 
 // The service desk (desk): tickets of the four ITIL types, groups and routing, service levels
 // measured on business calendars, the email channel, the self-service portal, knowledge and
@@ -6,6 +8,6 @@ import { combineParts, type ModulePart } from '../../platform/module-parts.ts';
 // folder each, in the order their records depend on each other: a part's walk seed and demo data
 // see what the parts before it made.
 
-const parts: ModulePart[] = [];
+const parts: ModulePart[] = [groupsPart, ticketsPart];
 
 export const deskModule = combineParts('desk', parts);

@@ -1,4 +1,4 @@
-import { holds, holdsFor, holdsGlobally, isAdmin } from '../../platform/authz.ts';
+import { holds, holdsFor, holdsGlobally, isAdmin, isStaff } from '../../platform/authz.ts';
 import type { Actor } from '../../platform/context.ts';
 
 // Who may do what in the service desk. Deny by default. Every signed-in person is a requester (the
@@ -11,6 +11,8 @@ const group = (id: string) => ({ kind: 'group', id });
 export const deskPolicy = {
   /** Use the portal: everyone signed in. */
   request: (_actor: Actor) => true,
+  /** Read the groups (an agent hands a ticket to one): staff. */
+  readGroups: (actor: Actor) => isStaff(actor),
   /** Configure the desk: groups, calendars, service levels, routing rules, catalogue services. */
   configure: (actor: Actor) => isAdmin(actor),
   /** Work as an agent somewhere (the console's gate; a ticket's group decides per ticket). */

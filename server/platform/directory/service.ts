@@ -11,7 +11,7 @@ import type {
   unitListQuery,
 } from '../../../shared/directory.ts';
 import { GLOBAL, type Role, roleAllowsScope, type ScopeKind, UNIT } from '../../../shared/roles.ts';
-import { type Database, rowsOf } from '../../db/client.ts';
+import { type Database, type Executor, rowsOf } from '../../db/client.ts';
 import { endSessionsIn } from '../auth/sessions.ts';
 import type { Actor, Grant } from '../context.ts';
 import { problems } from '../errors.ts';
@@ -439,6 +439,66 @@ export async function listRoleAssignments(
     .orderBy(asc(roleAssignments.role), asc(roleAssignments.id))
     .limit(query.limit + 1);
   return toPage(rows, query.limit, (r) => [r.assignment.role, r.assignment.id]);
+}
+
+/** One active holder of a role in a scope, as a module lists them (a desk group's members). */
+export interface ScopeHolder {
+  grantId: string;
+  scopeId: string;
+  personId: string;
+  name: string;
+  email: string;
+  archived: boolean;
+  since: Date;
+}
+
+/**
+ * The active holders of `role` in scopes of `kind` with these ids, in name order: for a module
+ * whose memberships are grants (a desk group's agents), so that it keeps no second list.
+ */
+export async function scopeHolders(
+  db: Executor,
+  tenantId: string,
+  role: Role,
+  kind: ScopeKind,
+  scopeIds: readonly string[],
+): Promise<ScopeHolder[]> {
+  if (scopeIds.length === 0) return [];
+  const rows = await db
+    .select({
+      grantId: roleAssignments.id,
+      scopeId: roleAssignments.scopeId,
+      personId: roleAssignments.personId,
+      givenName: people.givenName,
+      familyName: people.familyName,
+      email: people.email,
+      archivedAt: people.archivedAt,
+      since: roleAssignments.grantedAt,
+    })
+    .from(roleAssignments)
+    .innerJoin(
+      people,
+      and(eq(people.tenantId, roleAssignments.tenantId), eq(people.id, roleAssignments.personId)),
+    )
+    .where(
+      and(
+        eq(roleAssignments.tenantId, tenantId),
+        eq(roleAssignments.role, role),
+        eq(roleAssignments.scope, kind),
+        inArray(roleAssignments.scopeId, [...scopeIds]),
+        isNull(roleAssignments.revokedAt),
+      ),
+    )
+    .orderBy(asc(people.sortName), asc(people.id));
+  return rows.map((r) => ({
+    grantId: r.grantId,
+    scopeId: r.scopeId!,
+    personId: r.personId,
+    name: `${r.givenName} ${r.familyName}`,
+    email: r.email,
+    archived: r.archivedAt !== null,
+    since: r.since,
+  }));
 }
 
 /** The number of active holders of each role, counted by the database. */

@@ -1,0 +1,135 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  customType,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { timestamptz as ts } from '../../../db/columns.ts';
+import { people, tenants, units } from '../../../platform/directory/schema.ts';
+import { systems } from '../../registry/systems/schema.ts';
+import { groups } from '../groups/schema.ts';
+
+// Tickets and their timelines. Only ./service.ts writes them. A ticket's number is per tenant, type
+// and year (desk_ticket_counters hands out the sequence under a row lock, so parallel creates never
+// share a number). The timeline (desk_ticket_events) is append-only: replies, internal notes and
+// every change of status, group, assignee and priority, which the service-level clocks and the
+// metrics are computed from.
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const ticketCounters = pgTable(
+  'desk_ticket_counters',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    type: text('type').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.type, t.year] })],
+);
+
+export const tickets = pgTable(
+  'desk_tickets',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid('id').notNull(),
+    /** INC-2026-000123 */
+    number: text('number').notNull(),
+    type: text('type').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    status: text('status').notNull(),
+    requesterId: uuid('requester_id').notNull(),
+    onBehalfOfId: uuid('on_behalf_of_id'),
+    unitId: uuid('unit_id'),
+    systemId: uuid('system_id'),
+    category: text('category'),
+    impact: smallint('impact').notNull(),
+    urgency: smallint('urgency').notNull(),
+    priority: smallint('priority').notNull(),
+    groupId: uuid('group_id'),
+    assigneeId: uuid('assignee_id'),
+    channel: text('channel').notNull(),
+    major: boolean('major').notNull().default(false),
+    rootCause: text('root_cause'),
+    workaround: text('workaround'),
+    knownError: boolean('known_error').notNull().default(false),
+    reopenCount: integer('reopen_count').notNull().default(0),
+    rating: smallint('rating'),
+    ratingComment: text('rating_comment'),
+    firstResponseAt: ts('first_response_at'),
+    solvedAt: ts('solved_at'),
+    closedAt: ts('closed_at'),
+    /** Title, number and description for the Swedish full-text search. */
+    searchText: tsvector('search_text')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('swedish', coalesce("number", '') || ' ' || coalesce("title", '')), 'A') || setweight(to_tsvector('swedish', coalesce("description", '')), 'B')`,
+      ),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('desk_tickets_number_key').on(t.tenantId, t.number),
+    foreignKey({ columns: [t.tenantId, t.requesterId], foreignColumns: [people.tenantId, people.id] }),
+    foreignKey({ columns: [t.tenantId, t.onBehalfOfId], foreignColumns: [people.tenantId, people.id] }),
+    foreignKey({ columns: [t.tenantId, t.assigneeId], foreignColumns: [people.tenantId, people.id] }),
+    foreignKey({ columns: [t.tenantId, t.unitId], foreignColumns: [units.tenantId, units.id] }),
+    foreignKey({ columns: [t.tenantId, t.systemId], foreignColumns: [systems.tenantId, systems.id] }),
+    foreignKey({ columns: [t.tenantId, t.groupId], foreignColumns: [groups.tenantId, groups.id] }),
+    // The lists: by group (a queue), by assignee, by requester (the portal), newest change first.
+    index('desk_tickets_group_idx').on(t.tenantId, t.groupId, t.status, t.updatedAt, t.id),
+    index('desk_tickets_assignee_idx').on(t.tenantId, t.assigneeId, t.status, t.updatedAt, t.id),
+    index('desk_tickets_requester_idx').on(t.tenantId, t.requesterId, t.updatedAt, t.id),
+    index('desk_tickets_behalf_idx').on(t.tenantId, t.onBehalfOfId).where(sql`on_behalf_of_id is not null`),
+    index('desk_tickets_updated_idx').on(t.tenantId, t.updatedAt, t.id),
+    index('desk_tickets_created_idx').on(t.tenantId, t.createdAt, t.id),
+    index('desk_tickets_priority_idx').on(t.tenantId, t.priority, t.updatedAt, t.id),
+    index('desk_tickets_system_idx')
+      .on(t.tenantId, t.systemId, t.updatedAt)
+      .where(sql`system_id is not null`),
+    index('desk_tickets_unit_idx').on(t.tenantId, t.unitId, t.createdAt),
+    index('desk_tickets_search_idx').using('gin', t.searchText),
+  ],
+);
+
+export const ticketEvents = pgTable(
+  'desk_ticket_events',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid('id').notNull(),
+    ticketId: uuid('ticket_id').notNull(),
+    at: ts('at').notNull().defaultNow(),
+    /** created, message, status, assignment, priority, reopened, rated (shared/desk/tickets.ts). */
+    kind: text('kind').notNull(),
+    /** An internal note, never shown to the requester. */
+    internal: boolean('internal').notNull().default(false),
+    authorId: uuid('author_id'),
+    body: text('body'),
+    /** `{from, to}` of what changed. */
+    change: jsonb('change'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.ticketId], foreignColumns: [tickets.tenantId, tickets.id] }),
+    foreignKey({ columns: [t.tenantId, t.authorId], foreignColumns: [people.tenantId, people.id] }),
+    index('desk_ticket_events_ticket_idx').on(t.tenantId, t.ticketId, t.at, t.id),
+  ],
+);

@@ -1,0 +1,570 @@
+import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import {
+  defaultPriorityMatrix,
+  isOpen,
+  type Level,
+  openStatuses,
+  priorityOf,
+  type TicketCreate,
+  type TicketListQuery,
+  type TicketMessage,
+  type TicketSort,
+  type TicketStatus,
+  type TicketType,
+  type TicketUpdate,
+  ticketCreate,
+  ticketMessage,
+  ticketNumber,
+  waitingStatuses,
+} from '../../../../shared/desk/tickets.ts';
+import type { Database, Executor } from '../../../db/client.ts';
+import { holdsFor } from '../../../platform/authz.ts';
+import type { Actor } from '../../../platform/context.ts';
+import { people, units } from '../../../platform/directory/schema.ts';
+import { activeGrants } from '../../../platform/directory/service.ts';
+import { problems } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
+import {
+  afterKey,
+  keyOrder,
+  type SortKey,
+  sortKeyFields,
+  sortKeyOfRow,
+  toPage,
+  withoutKey,
+} from '../../../platform/pagination.ts';
+import { lockRow } from '../../../platform/records.ts';
+import { inTenant, readScope, type TenantScope } from '../../../platform/tenancy.ts';
+import { assertVersion } from '../../../platform/versioning.ts';
+import { systems } from '../../registry/systems/schema.ts';
+import { groups } from '../groups/schema.ts';
+import { AGENT, checkGroup, GROUP } from '../groups/service.ts';
+import { deskPolicy } from '../policy.ts';
+import { ticketCounters, ticketEvents, tickets } from './schema.ts';
+
+// The rules of tickets: the only writer of ./schema.ts. Every change is one transaction with its
+// timeline entries and its audit event. Who sees a ticket: its requester (and the person it is on
+// behalf of), the agents of its group and its assignee, and those who see every group.
+
+export type TicketRow = typeof tickets.$inferSelect;
+export type EventRow = typeof ticketEvents.$inferSelect;
+
+/** How long after löst the requester may reopen a ticket. */
+export const REOPEN_DAYS = 14;
+
+const DAY = 86_400_000;
+
+/** The year of an instant in Stockholm: a ticket made at 00:30 on New Year's Day belongs to the new year. */
+function stockholmYear(at: Date): number {
+  return Number(
+    new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(at),
+  );
+}
+
+/** The next number of a type and year in the tenant: one row lock, so parallel creates never share one. */
+async function nextNumber(s: TenantScope, type: TicketType, at: Date): Promise<string> {
+  const year = stockholmYear(at);
+  const [row] = await s.tx
+    .insert(ticketCounters)
+    .values({ tenantId: s.tenantId, type, year, last: 1 })
+    .onConflictDoUpdate({
+      target: [ticketCounters.tenantId, ticketCounters.type, ticketCounters.year],
+      set: { last: sql`${ticketCounters.last} + 1` },
+    })
+    .returning({ last: ticketCounters.last });
+  return ticketNumber(type, year, row!.last);
+}
+
+/** Whether the actor works this ticket as an agent: its group's agents, its assignee, all-groups agents. */
+export function worksOn(actor: Actor, row: Pick<TicketRow, 'groupId' | 'assigneeId'>): boolean {
+  if (deskPolicy.allGroups(actor)) return true;
+  if (row.assigneeId !== null && row.assigneeId === actor.personId) return true;
+  return row.groupId !== null && deskPolicy.agentIn(actor, row.groupId);
+}
+
+/** Whether the actor asked for the ticket (or it is on their behalf). */
+export function asks(actor: Actor, row: Pick<TicketRow, 'requesterId' | 'onBehalfOfId'>): boolean {
+  return (
+    actor.personId !== null && (row.requesterId === actor.personId || row.onBehalfOfId === actor.personId)
+  );
+}
+
+function canRead(actor: Actor, row: TicketRow): boolean {
+  return asks(actor, row) || worksOn(actor, row);
+}
+
+/** A person in the tenant who is active; 400 naming the field otherwise. */
+async function activePerson(s: TenantScope, id: string, field: string) {
+  const [row] = await s.tx
+    .select({ id: people.id, unitId: people.unitId })
+    .from(people)
+    .where(s.where(people, eq(people.id, id), isNull(people.archivedAt)));
+  if (!row) throw problems.field(field, 'No such active person');
+  return row;
+}
+
+async function checkSystem(s: TenantScope, id: string) {
+  const [row] = await s.tx
+    .select({ id: systems.id })
+    .from(systems)
+    .where(s.where(systems, eq(systems.id, id), isNull(systems.archivedAt)));
+  if (!row) throw problems.field('body.systemId', 'No such active system');
+}
+
+async function checkUnit(s: TenantScope, id: string) {
+  const [row] = await s.tx
+    .select({ id: units.id })
+    .from(units)
+    .where(s.where(units, eq(units.id, id), isNull(units.archivedAt)));
+  if (!row) throw problems.field('body.unitId', 'No such active unit');
+}
+
+/** An assignee must be an agent of the ticket's group (or of every group). */
+async function checkAssignee(s: TenantScope, personId: string, groupId: string | null) {
+  await activePerson(s, personId, 'body.assigneeId');
+  const grants = (await activeGrants(s.tx, s.tenantId, [personId])).get(personId) ?? [];
+  const holder = { tenantId: s.tenantId, personId, name: '', grants };
+  const agent =
+    deskPolicy.allGroups(holder) ||
+    (groupId !== null && holdsFor(holder, AGENT, { kind: GROUP, id: groupId }));
+  if (!agent) throw problems.field('body.assigneeId', 'The assignee is not an agent of the group');
+}
+
+function event(
+  s: TenantScope,
+  ticketId: string,
+  at: Date,
+  values: Omit<typeof ticketEvents.$inferInsert, 'tenantId' | 'id' | 'ticketId' | 'at'>,
+) {
+  return s
+    .insert(ticketEvents, { id: newId(), ticketId, at, authorId: s.actor.personId, ...values })
+    .returning();
+}
+
+export function createTicket(db: Database, actor: Actor, given: TicketCreate): Promise<TicketRow> {
+  const input = ticketCreate.parse(given);
+  const agent = deskPolicy.agent(actor);
+  return inTenant(db, actor, async (s) => {
+    const requesterId = input.requesterId ?? actor.personId;
+    if (!requesterId) throw problems.field('body.requesterId', 'Required');
+    if (!agent) {
+      // The portal: one's own ticket, handed on by the routing, not by the requester.
+      if (requesterId !== actor.personId) throw problems.forbidden('Only agents register tickets for others');
+      if (input.groupId || input.assigneeId)
+        throw problems.forbidden('Only agents choose a group or an assignee');
+    }
+    const requester = await activePerson(s, requesterId, 'body.requesterId');
+    if (input.onBehalfOfId) await activePerson(s, input.onBehalfOfId, 'body.onBehalfOfId');
+    if (input.unitId) await checkUnit(s, input.unitId);
+    if (input.systemId) await checkSystem(s, input.systemId);
+    const groupId = input.groupId ?? null;
+    if (groupId) await checkGroup(s, groupId, 'body.groupId');
+    const assigneeId = input.assigneeId ?? null;
+    if (assigneeId) await checkAssignee(s, assigneeId, groupId);
+    const now = new Date();
+    const [row] = await s
+      .insert(tickets, {
+        id: newId(),
+        number: await nextNumber(s, input.type, now),
+        type: input.type,
+        title: input.title,
+        description: input.description,
+        status: assigneeId ? 'assigned' : 'new',
+        requesterId,
+        onBehalfOfId: input.onBehalfOfId ?? null,
+        unitId: input.unitId ?? requester.unitId,
+        systemId: input.systemId ?? null,
+        category: input.category ?? null,
+        impact: input.impact,
+        urgency: input.urgency,
+        priority: priorityOf(defaultPriorityMatrix, input.impact, input.urgency),
+        groupId,
+        assigneeId,
+        channel: input.channel ?? (agent && requesterId !== actor.personId ? 'agent' : 'portal'),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await event(s, row!.id, now, { kind: 'created', change: { status: row!.status, groupId, assigneeId } });
+    await s.audit({ entity: 'ticket', entityId: row!.id, action: 'create', after: row });
+    return row!;
+  });
+}
+
+/** The ticket when the actor may read it; 404 otherwise (another tenant's, or someone else's). */
+export async function getTicket(db: Database, actor: Actor, id: string): Promise<TicketRow> {
+  const s = readScope(db, actor);
+  const [row] = await db
+    .select()
+    .from(tickets)
+    .where(s.where(tickets, eq(tickets.id, id)));
+  if (!row || !canRead(actor, row)) throw problems.notFound('ticket');
+  return row;
+}
+
+/** Locks the ticket for a change the actor may make; 404 when they may not read it. */
+async function lockTicket(s: TenantScope, id: string): Promise<TicketRow> {
+  const row = await lockRow(s, tickets, id);
+  if (!row || !canRead(s.actor, row)) throw problems.notFound('ticket');
+  return row;
+}
+
+/** The status a change leads to, and the timestamps that go with it. */
+function statusFields(before: TicketRow, status: TicketStatus, now: Date) {
+  if (before.status === 'closed' && status !== 'closed') throw problems.conflict('The ticket is closed');
+  return {
+    status,
+    solvedAt:
+      status === 'solved'
+        ? before.status === 'solved'
+          ? before.solvedAt
+          : now
+        : status === 'closed'
+          ? (before.solvedAt ?? now)
+          : null,
+    closedAt: status === 'closed' ? (before.closedAt ?? now) : null,
+  };
+}
+
+export function updateTicket(
+  db: Database,
+  actor: Actor,
+  id: string,
+  input: TicketUpdate,
+): Promise<TicketRow> {
+  return inTenant(db, actor, async (s) => {
+    const before = await lockTicket(s, id);
+    if (!worksOn(actor, before)) throw problems.forbidden('Only the agents of its group change a ticket');
+    assertVersion(before, input.version, 'ticket');
+    const now = new Date();
+    const { version, ...changes } = input;
+    const next: Partial<typeof tickets.$inferInsert> = {};
+    for (const key of [
+      'title',
+      'description',
+      'category',
+      'rootCause',
+      'workaround',
+      'knownError',
+      'major',
+    ] as const)
+      if (changes[key] !== undefined) (next as Record<string, unknown>)[key] = changes[key];
+    if (changes.onBehalfOfId !== undefined) {
+      if (changes.onBehalfOfId) await activePerson(s, changes.onBehalfOfId, 'body.onBehalfOfId');
+      next.onBehalfOfId = changes.onBehalfOfId;
+    }
+    if (changes.unitId !== undefined) {
+      if (changes.unitId) await checkUnit(s, changes.unitId);
+      next.unitId = changes.unitId;
+    }
+    if (changes.systemId !== undefined) {
+      if (changes.systemId) await checkSystem(s, changes.systemId);
+      next.systemId = changes.systemId;
+    }
+    // Group and assignee: a new group without a named assignee leaves the ticket unassigned.
+    const groupId = changes.groupId !== undefined ? changes.groupId : before.groupId;
+    if (changes.groupId !== undefined && changes.groupId !== before.groupId) {
+      if (changes.groupId) await checkGroup(s, changes.groupId, 'body.groupId');
+      next.groupId = changes.groupId;
+      if (changes.assigneeId === undefined) next.assigneeId = null;
+    }
+    if (changes.assigneeId !== undefined) {
+      if (changes.assigneeId) await checkAssignee(s, changes.assigneeId, groupId);
+      next.assigneeId = changes.assigneeId;
+    }
+    const assigneeId = next.assigneeId !== undefined ? next.assigneeId : before.assigneeId;
+    let status = (changes.status ?? before.status) as TicketStatus;
+    if (!changes.status && isOpen(status)) {
+      // Assigning moves a new ticket on; taking the assignee away moves it back.
+      if (status === 'new' && assigneeId) status = 'assigned';
+      if (status === 'assigned' && !assigneeId) status = 'new';
+    }
+    if (status !== before.status) Object.assign(next, statusFields(before, status, now));
+    else if (before.status === 'closed' && Object.keys(next).length > 0)
+      throw problems.conflict('The ticket is closed');
+    const impact = (changes.impact ?? before.impact) as Level;
+    const urgency = (changes.urgency ?? before.urgency) as Level;
+    next.impact = impact;
+    next.urgency = urgency;
+    next.priority = priorityOf(defaultPriorityMatrix, impact, urgency);
+    const [after] = await s
+      .update(tickets, { ...next, version: version + 1, updatedAt: now }, eq(tickets.id, id))
+      .returning();
+    if (after!.status !== before.status)
+      await event(s, id, now, { kind: 'status', change: { from: before.status, to: after!.status } });
+    if (after!.groupId !== before.groupId || after!.assigneeId !== before.assigneeId)
+      await event(s, id, now, {
+        kind: 'assignment',
+        change: {
+          fromGroupId: before.groupId,
+          toGroupId: after!.groupId,
+          fromAssigneeId: before.assigneeId,
+          toAssigneeId: after!.assigneeId,
+        },
+      });
+    if (after!.priority !== before.priority)
+      await event(s, id, now, { kind: 'priority', change: { from: before.priority, to: after!.priority } });
+    await s.audit({ entity: 'ticket', entityId: id, action: 'update', before, after });
+    return after!;
+  });
+}
+
+/** A public reply or an internal note. A requester's reply takes a ticket waiting for them back to pågår. */
+export function addMessage(db: Database, actor: Actor, id: string, given: TicketMessage) {
+  const input = ticketMessage.parse(given);
+  return inTenant(db, actor, async (s) => {
+    const before = await lockTicket(s, id);
+    const agent = worksOn(actor, before);
+    if (input.internal && !agent) throw problems.forbidden('Only agents write internal notes');
+    if (before.status === 'closed' && !input.internal) throw problems.conflict('The ticket is closed');
+    const now = new Date();
+    const [entry] = await event(s, id, now, { kind: 'message', internal: input.internal, body: input.body });
+    const next: Partial<typeof tickets.$inferInsert> = { updatedAt: now };
+    if (agent && !input.internal && !before.firstResponseAt) next.firstResponseAt = now;
+    if (!agent && before.status === 'waitingRequester') {
+      next.status = 'inProgress';
+      await event(s, id, now, { kind: 'status', change: { from: before.status, to: 'inProgress' } });
+    }
+    const [after] = await s
+      .update(tickets, { ...next, version: before.version + 1 }, eq(tickets.id, id))
+      .returning();
+    await s.audit({
+      entity: 'ticket',
+      entityId: id,
+      action: input.internal ? 'note' : 'reply',
+      before: { status: before.status },
+      after: { status: after!.status, messageId: entry!.id },
+    });
+    return entry!;
+  });
+}
+
+/** The requester reopens a solved ticket within REOPEN_DAYS, saying why. */
+export function reopenTicket(
+  db: Database,
+  actor: Actor,
+  id: string,
+  input: { version: number; reason: string },
+) {
+  return inTenant(db, actor, async (s) => {
+    const before = await lockTicket(s, id);
+    if (!asks(actor, before) && !worksOn(actor, before)) throw problems.forbidden();
+    assertVersion(before, input.version, 'ticket');
+    if (before.status !== 'solved') throw problems.conflict('Only a solved ticket can be reopened');
+    const now = new Date();
+    if (before.solvedAt && now.getTime() - before.solvedAt.getTime() > REOPEN_DAYS * DAY)
+      throw problems.conflict(`A ticket can be reopened within ${REOPEN_DAYS} days of its solution`);
+    const [after] = await s
+      .update(
+        tickets,
+        {
+          status: 'inProgress',
+          solvedAt: null,
+          reopenCount: before.reopenCount + 1,
+          version: before.version + 1,
+          updatedAt: now,
+        },
+        eq(tickets.id, id),
+      )
+      .returning();
+    await event(s, id, now, {
+      kind: 'reopened',
+      body: input.reason,
+      change: { from: 'solved', to: 'inProgress' },
+    });
+    await s.audit({ entity: 'ticket', entityId: id, action: 'reopen', before, after });
+    return after!;
+  });
+}
+
+/** The requester rates the resolution, 1–5 with a comment (again to change it). */
+export function rateTicket(
+  db: Database,
+  actor: Actor,
+  id: string,
+  input: { version: number; rating: number; comment?: string | null },
+) {
+  return inTenant(db, actor, async (s) => {
+    const before = await lockTicket(s, id);
+    if (!asks(actor, before)) throw problems.forbidden('Only the requester rates a ticket');
+    assertVersion(before, input.version, 'ticket');
+    if (before.status !== 'solved' && before.status !== 'closed')
+      throw problems.conflict('Only a solved ticket can be rated');
+    const now = new Date();
+    const [after] = await s
+      .update(
+        tickets,
+        {
+          rating: input.rating,
+          ratingComment: input.comment ?? null,
+          version: before.version + 1,
+          updatedAt: now,
+        },
+        eq(tickets.id, id),
+      )
+      .returning();
+    await event(s, id, now, { kind: 'rated', body: input.comment ?? null, change: { rating: input.rating } });
+    await s.audit({ entity: 'ticket', entityId: id, action: 'rate', before, after });
+    return after!;
+  });
+}
+
+/** The timeline, oldest first; internal notes only for the ticket's agents. */
+export async function timelineOf(db: Database, actor: Actor, id: string): Promise<EventRow[]> {
+  const ticket = await getTicket(db, actor, id);
+  const s = readScope(db, actor);
+  return db
+    .select()
+    .from(ticketEvents)
+    .where(
+      s.where(
+        ticketEvents,
+        eq(ticketEvents.ticketId, ticket.id),
+        worksOn(actor, ticket) ? undefined : eq(ticketEvents.internal, false),
+      ),
+    )
+    .orderBy(asc(ticketEvents.at), asc(ticketEvents.id));
+}
+
+const sortKeys: Record<TicketSort, SortKey> = {
+  updatedAt: { columns: [sql`${tickets.updatedAt}`, sql`${tickets.id}`], types: ['timestamptz', 'uuid'] },
+  createdAt: { columns: [sql`${tickets.createdAt}`, sql`${tickets.id}`], types: ['timestamptz', 'uuid'] },
+  priority: {
+    columns: [sql`${tickets.priority}`, sql`${tickets.updatedAt}`, sql`${tickets.id}`],
+    types: ['int', 'timestamptz', 'uuid'],
+  },
+};
+
+function statusCondition(filter: TicketListQuery['status']): SQL | undefined {
+  if (!filter) return undefined;
+  if (filter === 'open') return inArray(tickets.status, [...openStatuses]);
+  if (filter === 'waiting') return inArray(tickets.status, [...waitingStatuses]);
+  return eq(tickets.status, filter);
+}
+
+/** The tickets the actor may list in the view: their own (`mine`), or those they work (`work`). */
+export async function listTickets(db: Database, actor: Actor, query: TicketListQuery) {
+  const s = readScope(db, actor);
+  let visible: SQL | undefined;
+  if (query.view === 'mine') {
+    if (!actor.personId) return { items: [], nextCursor: null };
+    visible = or(eq(tickets.requesterId, actor.personId), eq(tickets.onBehalfOfId, actor.personId));
+  } else {
+    if (!deskPolicy.agent(actor)) throw problems.forbidden('The work view is for agents');
+    if (!deskPolicy.allGroups(actor)) {
+      const mine = actor.grants
+        .filter((g) => g.role === AGENT && g.scope === GROUP && g.scopeId)
+        .map((g) => g.scopeId!);
+      visible = or(
+        mine.length > 0 ? inArray(tickets.groupId, mine) : sql`false`,
+        actor.personId ? eq(tickets.assigneeId, actor.personId) : undefined,
+      );
+    }
+  }
+  const key = sortKeys[query.sort];
+  const desc = query.order === 'desc';
+  const assignee = query.assigneeId === 'me' ? actor.personId : query.assigneeId;
+  const rows = await db
+    .select({ ticket: tickets, ...sortKeyFields(key) })
+    .from(tickets)
+    .where(
+      s.where(
+        tickets,
+        visible,
+        statusCondition(query.status),
+        query.type ? eq(tickets.type, query.type) : undefined,
+        query.groupId ? eq(tickets.groupId, query.groupId) : undefined,
+        assignee !== undefined ? (assignee ? eq(tickets.assigneeId, assignee) : sql`false`) : undefined,
+        query.unassigned ? isNull(tickets.assigneeId) : undefined,
+        query.requesterId ? eq(tickets.requesterId, query.requesterId) : undefined,
+        query.unitId ? eq(tickets.unitId, query.unitId) : undefined,
+        query.systemId ? eq(tickets.systemId, query.systemId) : undefined,
+        query.priority ? eq(tickets.priority, query.priority) : undefined,
+        query.search ? searchCondition(query.search) : undefined,
+        afterKey(key, query.cursor, desc),
+      ),
+    )
+    .orderBy(...keyOrder(key, desc))
+    .limit(query.limit + 1);
+  const page = toPage(rows, query.limit, (r) => sortKeyOfRow(key, r));
+  return { items: page.items.map((r) => withoutKey(r).ticket), nextCursor: page.nextCursor };
+}
+
+/** A number (whole or its digits), else Swedish full text over number, title and description. */
+function searchCondition(term: string): SQL {
+  const number = /^(inc|req|prb|chg)-\d{4}-\d+$/i.test(term.trim()) ? term.trim().toUpperCase() : null;
+  const text = sql`${tickets.searchText} @@ websearch_to_tsquery('swedish', ${term})`;
+  if (!number) return text;
+  const [prefix, year, seq] = number.split('-');
+  return or(eq(tickets.number, `${prefix}-${year}-${seq!.padStart(6, '0')}`), text) as SQL;
+}
+
+/** The names a ticket shows: people, unit, system and group, one query per kind. */
+export async function namesOf(db: Executor, tenantId: string, rows: TicketRow[]) {
+  const personIds = [
+    ...new Set(rows.flatMap((r) => [r.requesterId, r.onBehalfOfId, r.assigneeId]).filter(Boolean)),
+  ] as string[];
+  const unitIds = [...new Set(rows.map((r) => r.unitId).filter(Boolean))] as string[];
+  const systemIds = [...new Set(rows.map((r) => r.systemId).filter(Boolean))] as string[];
+  const groupIds = [...new Set(rows.map((r) => r.groupId).filter(Boolean))] as string[];
+  const [p, u, sy, g] = await Promise.all([
+    personIds.length
+      ? db
+          .select({ id: people.id, given: people.givenName, family: people.familyName })
+          .from(people)
+          .where(and(eq(people.tenantId, tenantId), inArray(people.id, personIds)))
+      : [],
+    unitIds.length
+      ? db
+          .select({ id: units.id, name: units.name })
+          .from(units)
+          .where(and(eq(units.tenantId, tenantId), inArray(units.id, unitIds)))
+      : [],
+    systemIds.length
+      ? db
+          .select({ id: systems.id, name: systems.name })
+          .from(systems)
+          .where(and(eq(systems.tenantId, tenantId), inArray(systems.id, systemIds)))
+      : [],
+    groupIds.length
+      ? db
+          .select({ id: groups.id, name: groups.name })
+          .from(groups)
+          .where(and(eq(groups.tenantId, tenantId), inArray(groups.id, groupIds)))
+      : [],
+  ]);
+  return {
+    people: new Map(p.map((r) => [r.id, `${r.given} ${r.family}`])),
+    units: new Map(u.map((r) => [r.id, r.name])),
+    systems: new Map(sy.map((r) => [r.id, r.name])),
+    groups: new Map(g.map((r) => [r.id, r.name])),
+  };
+}
+export type Names = Awaited<ReturnType<typeof namesOf>>;
+
+/** Names and links of tickets by id (the audit trail). */
+export async function ticketRefs(db: Executor, tenantId: string, ids: readonly string[]) {
+  if (ids.length === 0)
+    return new Map<string, { id: string; name: string; href: string; archived: boolean }>();
+  const rows = await db
+    .select({ id: tickets.id, number: tickets.number, title: tickets.title })
+    .from(tickets)
+    .where(and(eq(tickets.tenantId, tenantId), inArray(tickets.id, [...new Set(ids)])));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { id: r.id, name: `${r.number} ${r.title}`, href: `/desk/tickets/${r.id}`, archived: false },
+    ]),
+  );
+}
+
+/** People's names by id, one query. */
+export async function personNames(db: Executor, tenantId: string, ids: (string | null)[]) {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map<string, string>();
+  const rows = await db
+    .select({ id: people.id, given: people.givenName, family: people.familyName })
+    .from(people)
+    .where(and(eq(people.tenantId, tenantId), inArray(people.id, wanted)));
+  return new Map(rows.map((r) => [r.id, `${r.given} ${r.family}`]));
+}
