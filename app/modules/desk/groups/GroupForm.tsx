@@ -78,7 +78,7 @@ export function GroupFormModal({
     schema: groupCreate,
     invalidate,
     createdMessage: (saved) => t('desk.groups.created', { name: saved.name }),
-    onCreated: (saved) => navigate({ to: '/desk-admin/groups/$groupId', params: { groupId: saved.id } }),
+    onCreated: (saved) => navigate({ to: '/desk/groups/$groupId', params: { groupId: saved.id } }),
     onReload,
   });
   const field = (name: string) => t(`desk.groups.field.${name}`);

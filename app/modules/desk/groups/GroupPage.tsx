@@ -141,7 +141,7 @@ function Members({ groupId, canManage }: { groupId: string; canManage: boolean }
 export function GroupPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const { groupId } = useParams({ from: '/_app/desk-admin/groups/$groupId' });
+  const { groupId } = useParams({ from: '/_app/desk/groups/$groupId' });
   const query = useGroup(groupId);
   const [dialog, setDialog] = useState<null | 'edit' | 'archive'>(null);
   const invalidate = useGroupsInvalidate();
@@ -156,7 +156,7 @@ export function GroupPage() {
         title={group.name}
         breadcrumbs={[
           { label: t('desk.navGroupAdmin') },
-          { label: t('desk.groups.title'), to: '/desk-admin/groups' },
+          { label: t('desk.groups.title'), to: '/desk/groups' },
           { label: group.name },
         ]}
         badges={group.archivedAt ? <ArchivedBadge /> : undefined}
@@ -168,7 +168,7 @@ export function GroupPage() {
             onEdit={() => setDialog('edit')}
             restore={restore}
             items={[]}
-            history={{ entity: 'group', entityId: group.id }}
+            history={{ entity: 'deskGroup', entityId: group.id }}
             onArchive={() => setDialog('archive')}
           />
         }

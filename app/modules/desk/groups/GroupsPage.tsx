@@ -51,8 +51,8 @@ export function GroupConcerns({ group }: { group: Group }) {
 export function GroupsPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const search = useSearch({ from: '/_app/desk-admin/groups' }) as GroupsSearch;
-  const navigate = useNavigate({ from: '/desk-admin/groups' });
+  const search = useSearch({ from: '/_app/desk/groups' }) as GroupsSearch;
+  const navigate = useNavigate({ from: '/desk/groups' });
   const [text, setText] = useState(search.q ?? '');
   const update = (patch: Partial<GroupsSearch>) =>
     void navigate({ search: (prev: GroupsSearch) => ({ ...prev, ...patch }), replace: true });
@@ -128,7 +128,7 @@ export function GroupsPage() {
         {list.items.map((g) => (
           <Table.Tr key={g.id}>
             <Table.Td>
-              <RouterAnchor to="/desk-admin/groups/$groupId" params={{ groupId: g.id }} fw={500} size="sm">
+              <RouterAnchor to="/desk/groups/$groupId" params={{ groupId: g.id }} fw={500} size="sm">
                 {g.name}
               </RouterAnchor>{' '}
               {g.archivedAt && <ArchivedBadge />}

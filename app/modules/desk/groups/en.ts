@@ -7,6 +7,12 @@ export const en: Messages<typeof sv> = {
   description:
     'The groups that work tickets: the service desk, second line, system management and suppliers.',
   auditEntity: 'Ticket group',
+  searchSection: 'Ticket groups',
+  serverMessage: {
+    managementNeedsSystem: 'A system management group needs its system.',
+    supplierNeedsSupplier: 'A supplier group needs its supplier.',
+    archived: 'The group is archived. Restore it first.',
+  },
   new: 'New group',
   create: 'Create group',
   createTitle: 'New ticket group',

@@ -10,7 +10,7 @@ export const groupsPart: ClientPart = {
   name: 'groups',
   nav: [
     {
-      to: '/desk-admin/groups',
+      to: '/desk/groups',
       label: 'desk.groups.nav',
       icon: IconUsersGroup,
       group: 'deskAdmin',
@@ -20,11 +20,17 @@ export const groupsPart: ClientPart = {
   routes: (parent) => [
     createRoute({
       getParentRoute: () => parent,
-      path: '/desk-admin/groups',
+      path: '/desk/groups',
       validateSearch: validateGroupsSearch,
       component: GroupsPage,
     }),
-    createRoute({ getParentRoute: () => parent, path: '/desk-admin/groups/$groupId', component: GroupPage }),
+    createRoute({ getParentRoute: () => parent, path: '/desk/groups/$groupId', component: GroupPage }),
   ],
-  audit: [{ entity: 'group', label: 'desk.groups.auditEntity' }],
+  search: [{ section: 'deskGroups', label: 'desk.groups.searchSection', icon: IconUsersGroup }],
+  serverMessages: {
+    'A förvaltning group names its system': 'desk.groups.serverMessage.managementNeedsSystem',
+    'A supplier group names its supplier': 'desk.groups.serverMessage.supplierNeedsSupplier',
+    'The group is archived; restore it first': 'desk.groups.serverMessage.archived',
+  },
+  audit: [{ entity: 'deskGroup', label: 'desk.groups.auditEntity' }],
 };

@@ -5,6 +5,12 @@ export const sv = {
   description:
     'Grupperna som arbetar med ärenden: servicedesken, andra linjen, förvaltningar och leverantörer.',
   auditEntity: 'Ärendegrupp',
+  searchSection: 'Ärendegrupper',
+  serverMessage: {
+    managementNeedsSystem: 'En förvaltningsgrupp behöver sitt system.',
+    supplierNeedsSupplier: 'En leverantörsgrupp behöver sin leverantör.',
+    archived: 'Gruppen är arkiverad. Återställ den först.',
+  },
   new: 'Ny grupp',
   create: 'Skapa grupp',
   createTitle: 'Ny ärendegrupp',

@@ -203,8 +203,8 @@ export function ConsolePage() {
   const f = useFormat();
   const me = useMe();
   const can = useDeskCan();
-  const search = useSearch({ from: '/_app/desk' }) as ConsoleSearch;
-  const navigate = useNavigate({ from: '/desk' });
+  const search = useSearch({ from: '/_app/desk/console' }) as ConsoleSearch;
+  const navigate = useNavigate({ from: '/desk/console' });
   const [text, setText] = useState(search.q ?? '');
   const update = (patch: Partial<ConsoleSearch>) =>
     void navigate({ search: (prev: ConsoleSearch) => ({ ...prev, ...patch }), replace: true });

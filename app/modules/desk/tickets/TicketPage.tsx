@@ -17,13 +17,13 @@ import { useMe } from '../../../platform/auth.tsx';
 import { isVersionConflict, ProblemAlert, useFieldErrors } from '../../../platform/errors.tsx';
 import { changedFields } from '../../../platform/form.ts';
 import { useFormat } from '../../../platform/format.ts';
-import { RouterAnchor } from '../../../platform/links.tsx';
+import { Redirect, RouterAnchor } from '../../../platform/links.tsx';
 import { CursorTable } from '../../../platform/list-page.tsx';
 import { notifySuccess } from '../../../platform/notify.ts';
 import { DetailList, PageHeader, Section } from '../../../platform/page.tsx';
 import { RecordFallback } from '../../../platform/record-actions.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
-import { deskKeys, useGroupOptions, useTicket, useTicketsInvalidate } from '../api.ts';
+import { deskKeys, useDeskCan, useGroupOptions, useTicket, useTicketsInvalidate } from '../api.ts';
 import { type Named, PersonSelect, SystemSelect } from '../inputs.tsx';
 import { Composer } from './Composer.tsx';
 import { PriorityBadge, TicketNumber, TicketStatusBadge } from './parts.tsx';
@@ -312,7 +312,10 @@ export function TicketPage() {
   const f = useFormat();
   const { ticketId } = useParams({ from: '/_app/desk/tickets/$ticketId' });
   const query = useTicket(ticketId);
+  const can = useDeskCan();
   const ticket = query.data;
+  // The requester's way in (a link from the global search, a mail): their own page of it.
+  if (can.data && !can.data.agent) return <Redirect href={`/portal/tickets/${ticketId}`} />;
   if (!ticket) return <RecordFallback error={query.error} />;
   const field = (name: string) => t(`desk.tickets.field.${name}`);
 
@@ -327,7 +330,7 @@ export function TicketPage() {
         documentTitle={`${ticket.number} ${ticket.title}`}
         breadcrumbs={[
           { label: t('desk.navGroup') },
-          { label: t('desk.tickets.console.title'), to: '/desk' },
+          { label: t('desk.tickets.console.title'), to: '/desk/console' },
           { label: ticket.number },
         ]}
         badges={
@@ -358,7 +361,7 @@ export function TicketPage() {
               description={ticket.can.readInternal ? t('desk.tickets.timeline.agentHelp') : undefined}
             >
               <Stack gap="lg">
-                <Timeline ticketId={ticket.id} />
+                <Timeline ticketId={ticket.id} agent={ticket.can.readInternal} />
                 <Composer ticketId={ticket.id} canReply={ticket.can.reply} canNote={ticket.can.note} />
               </Stack>
             </Section>

@@ -3,9 +3,10 @@ import { IconLock, IconMessage } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../../../shared/desk/tickets.ts';
+import { usePerson } from '../../../platform/directory/api.ts';
 import { ProblemAlert } from '../../../platform/errors.tsx';
 import { useFormat } from '../../../platform/format.ts';
-import { useTimeline } from '../api.ts';
+import { useGroupOptions, useTimeline } from '../api.ts';
 
 // A ticket's history, oldest first: messages in full, changes as one line. An internal note is
 // set apart by its words ("Intern anteckning"), a lock, a dashed border and a tinted background,
@@ -45,7 +46,50 @@ function changeLines(t: TFunction, entry: TimelineEntry): string[] {
     });
 }
 
-function EntryView({ entry }: { entry: TimelineEntry }) {
+/** A group's name from the groups an agent reads; a person's from the directory. */
+function GroupName({ id }: { id: unknown }) {
+  const { t } = useTranslation();
+  const groups = useGroupOptions();
+  if (typeof id !== 'string') return <>{t('desk.tickets.timeline.nobody')}</>;
+  return <>{groups.data?.find((g) => g.id === id)?.name ?? '…'}</>;
+}
+
+function PersonName({ id }: { id: unknown }) {
+  const { t } = useTranslation();
+  const person = usePerson(typeof id === 'string' ? id : null);
+  if (typeof id !== 'string') return <>{t('desk.tickets.timeline.nobody')}</>;
+  return <>{person.data?.name ?? '…'}</>;
+}
+
+/**
+ * A change of group or assignee: `{fromGroupId, toGroupId, fromAssigneeId, toAssigneeId}`, named
+ * for agents; the requester reads only that it moved (group names are the desk's own business).
+ */
+function AssignmentText({ change, agent }: { change: Record<string, unknown>; agent: boolean }) {
+  const { t } = useTranslation();
+  const group = change.fromGroupId !== change.toGroupId;
+  const assignee = change.fromAssigneeId !== change.toAssigneeId;
+  if (!agent) return <>{t('desk.tickets.timeline.did.assignment')}</>;
+  return (
+    <>
+      {group && (
+        <>
+          {t('desk.tickets.timeline.groupFrom')} <GroupName id={change.fromGroupId} />{' '}
+          {t('desk.tickets.timeline.to')} <GroupName id={change.toGroupId} />
+        </>
+      )}
+      {group && assignee && ' · '}
+      {assignee && (
+        <>
+          {t('desk.tickets.timeline.assigneeFrom')} <PersonName id={change.fromAssigneeId} />{' '}
+          {t('desk.tickets.timeline.to')} <PersonName id={change.toAssigneeId} />
+        </>
+      )}
+    </>
+  );
+}
+
+function EntryView({ entry, agent }: { entry: TimelineEntry; agent: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
   const author = entry.author?.name ?? t('desk.tickets.timeline.system');
@@ -70,7 +114,13 @@ function EntryView({ entry }: { entry: TimelineEntry }) {
             <Text span fw={600} size="sm">
               {author}
             </Text>{' '}
-            {lines.length > 0 ? lines.join(' · ') : t(`desk.tickets.timeline.did.${entry.kind}`)}
+            {entry.kind === 'assignment' && entry.change ? (
+              <AssignmentText change={entry.change} agent={agent} />
+            ) : lines.length > 0 ? (
+              lines.join(' · ')
+            ) : (
+              t(`desk.tickets.timeline.did.${entry.kind}`)
+            )}
           </Text>
           {when}
         </Group>
@@ -162,7 +212,7 @@ function EntryView({ entry }: { entry: TimelineEntry }) {
   );
 }
 
-export function Timeline({ ticketId }: { ticketId: string }) {
+export function Timeline({ ticketId, agent = false }: { ticketId: string; agent?: boolean }) {
   const { t } = useTranslation();
   const timeline = useTimeline(ticketId);
   if (timeline.error) return <ProblemAlert error={timeline.error} />;
@@ -188,7 +238,7 @@ export function Timeline({ ticketId }: { ticketId: string }) {
       aria-label={t('desk.tickets.timeline.title')}
     >
       {timeline.data.items.map((entry) => (
-        <EntryView key={entry.id} entry={entry} />
+        <EntryView key={entry.id} entry={entry} agent={agent} />
       ))}
     </Stack>
   );

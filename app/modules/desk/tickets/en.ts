@@ -3,6 +3,16 @@ import type { sv } from './sv.ts';
 
 export const en: Messages<typeof sv> = {
   auditEntity: 'Ticket',
+  searchSection: 'Tickets',
+  serverMessage: {
+    assigneeNotAgent: "The assignee is not an agent of the ticket's group.",
+    closed: 'The ticket is closed.',
+    reopenSolvedOnly: 'Only a solved ticket can be reopened.',
+    reopenWindow: 'A ticket can be reopened within 14 days of its solution.',
+    rateSolvedOnly: 'Only a solved ticket can be rated.',
+    noActiveGroup: 'The group does not exist or is archived.',
+    noActiveSystem: 'The system does not exist or is archived.',
+  },
   major: 'Major incident',
   sortBy: 'Sort by {{column}}',
   type: {
@@ -165,6 +175,9 @@ export const en: Messages<typeof sv> = {
     internalNote: 'Internal note',
     publicMessage: 'Message',
     ratedValue: '{{rating}} of 5',
+    groupFrom: 'moved the ticket from the group',
+    assigneeFrom: 'changed the assignee from',
+    to: 'to',
     fieldChange: 'changed {{field}} from {{from}} to {{to}}',
     change: {
       created: 'registered the ticket',

@@ -1,4 +1,4 @@
-import { IconHeadset } from '@tabler/icons-react';
+import { IconHeadset, IconTicket } from '@tabler/icons-react';
 import { createRoute } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
 import { useIsAgent } from '../api.ts';
@@ -12,7 +12,7 @@ export const ticketsPart: ClientPart = {
   name: 'tickets',
   nav: [
     {
-      to: '/desk',
+      to: '/desk/console',
       label: 'desk.tickets.console.nav',
       icon: IconHeadset,
       group: 'desk',
@@ -22,12 +22,21 @@ export const ticketsPart: ClientPart = {
   routes: (parent) => [
     createRoute({
       getParentRoute: () => parent,
-      path: '/desk',
+      path: '/desk/console',
       validateSearch: validateConsoleSearch,
       component: ConsolePage,
     }),
     createRoute({ getParentRoute: () => parent, path: '/desk/tickets/$ticketId', component: TicketPage }),
   ],
-  search: [],
+  search: [{ section: 'tickets', label: 'desk.tickets.searchSection', icon: IconTicket }],
+  serverMessages: {
+    'The assignee is not an agent of the group': 'desk.tickets.serverMessage.assigneeNotAgent',
+    'The ticket is closed': 'desk.tickets.serverMessage.closed',
+    'Only a solved ticket can be reopened': 'desk.tickets.serverMessage.reopenSolvedOnly',
+    'A ticket can be reopened within 14 days of its solution': 'desk.tickets.serverMessage.reopenWindow',
+    'Only a solved ticket can be rated': 'desk.tickets.serverMessage.rateSolvedOnly',
+    'No such active group': 'desk.tickets.serverMessage.noActiveGroup',
+    'No such active system': 'desk.tickets.serverMessage.noActiveSystem',
+  },
   audit: [{ entity: 'ticket', label: 'desk.tickets.auditEntity' }],
 };

@@ -2,6 +2,16 @@
 // ticket (status, priority, type …) are here for every part of the desk.
 export const sv = {
   auditEntity: 'Ärende',
+  searchSection: 'Ärenden',
+  serverMessage: {
+    assigneeNotAgent: 'Handläggaren är inte handläggare i ärendets grupp.',
+    closed: 'Ärendet är stängt.',
+    reopenSolvedOnly: 'Bara ett löst ärende kan öppnas igen.',
+    reopenWindow: 'Ett ärende kan öppnas igen inom 14 dagar efter att det lösts.',
+    rateSolvedOnly: 'Bara ett löst ärende kan betygsättas.',
+    noActiveGroup: 'Gruppen finns inte eller är arkiverad.',
+    noActiveSystem: 'Systemet finns inte eller är arkiverat.',
+  },
   major: 'Större störning',
   sortBy: 'Sortera efter {{column}}',
   type: {
@@ -164,6 +174,9 @@ export const sv = {
     internalNote: 'Intern anteckning',
     publicMessage: 'Meddelande',
     ratedValue: '{{rating}} av 5',
+    groupFrom: 'flyttade ärendet från gruppen',
+    assigneeFrom: 'ändrade handläggare från',
+    to: 'till',
     fieldChange: 'ändrade {{field}} från {{from}} till {{to}}',
     change: {
       created: 'registrerade ärendet',
