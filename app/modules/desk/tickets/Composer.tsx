@@ -88,7 +88,9 @@ export function Composer({
           <Text size="xs" c="dimmed">
             {internal
               ? t('desk.tickets.composer.noteVisibility')
-              : t('desk.tickets.composer.replyVisibility')}
+              : requester
+                ? t('desk.tickets.composer.answerVisibility')
+                : t('desk.tickets.composer.replyVisibility')}
           </Text>
           <Button
             type="submit"
