@@ -10,6 +10,7 @@ import {
   NavLink,
   Paper,
   Select,
+  SimpleGrid,
   Stack,
   Table,
   Text,
@@ -164,20 +165,22 @@ function Queues({
       <Title order={2} size="h4" id="desk-queues" px="xs" py={6}>
         {t('desk.tickets.console.queues')}
       </Title>
-      {queue('all', t('desk.tickets.console.allOpen'), {}, plain && !search.status, {})}
-      {queue('mine', t('desk.tickets.console.mine'), { assignee: 'me' }, !!search.assignee, {
-        assigneeId: 'me',
-      })}
-      {queue(
-        'unassigned',
-        t('desk.tickets.console.unassigned'),
-        { unassigned: true },
-        !!search.unassigned && !search.groupId,
-        { unassigned: 'true' },
-      )}
-      {(groups.data ?? [])
-        .filter((g) => !g.archivedAt)
-        .map((g) => queue(g.id, g.name, { groupId: g.id }, search.groupId === g.id, { groupId: g.id }))}
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 3, xl: 1 }} spacing={4} verticalSpacing={2}>
+        {queue('all', t('desk.tickets.console.allOpen'), {}, plain && !search.status, {})}
+        {queue('mine', t('desk.tickets.console.mine'), { assignee: 'me' }, !!search.assignee, {
+          assigneeId: 'me',
+        })}
+        {queue(
+          'unassigned',
+          t('desk.tickets.console.unassigned'),
+          { unassigned: true },
+          !!search.unassigned && !search.groupId,
+          { unassigned: 'true' },
+        )}
+        {(groups.data ?? [])
+          .filter((g) => !g.archivedAt)
+          .map((g) => queue(g.id, g.name, { groupId: g.id }, search.groupId === g.id, { groupId: g.id }))}
+      </SimpleGrid>
     </Paper>
   );
 }
@@ -343,7 +346,7 @@ export function ConsolePage() {
             }}
           />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, xl: 9 }}>
+        <Grid.Col span={{ base: 12, xl: 9 }} style={{ minWidth: 0 }}>
           <FilterBar label={t('desk.tickets.console.filters')}>
             <Box ref={searchRef} style={{ flex: '1 1 260px' }}>
               <SearchField

@@ -342,7 +342,7 @@ export function TicketPage() {
         description={t(`desk.tickets.type.${ticket.type}`)}
       />
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, lg: 8 }}>
+        <Grid.Col span={{ base: 12, lg: 8 }} style={{ minWidth: 0 }}>
           <Stack gap="md">
             <Section id="ticket-description" title={field('description')}>
               {ticket.description ? (
@@ -367,7 +367,7 @@ export function TicketPage() {
             </Section>
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
+        <Grid.Col span={{ base: 12, lg: 4 }} style={{ minWidth: 0 }}>
           <Stack gap="md">
             <Section id="ticket-handling" title={t('desk.tickets.handling.title')}>
               <HandlingForm ticket={ticket} onReload={() => query.refetch()} />
