@@ -1,4 +1,4 @@
-import { Button, Grid, Group, Select, Stack, Switch, Table, Text, Textarea } from '@mantine/core';
+import { Button, Grid, Group, Select, Stack, Switch, Text, Textarea } from '@mantine/core';
 import { IconUserCheck } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
@@ -18,7 +18,6 @@ import { isVersionConflict, ProblemAlert, useFieldErrors } from '../../../platfo
 import { changedFields } from '../../../platform/form.ts';
 import { useFormat } from '../../../platform/format.ts';
 import { Redirect, RouterAnchor } from '../../../platform/links.tsx';
-import { CursorTable } from '../../../platform/list-page.tsx';
 import { notifySuccess } from '../../../platform/notify.ts';
 import { DetailList, PageHeader, Section } from '../../../platform/page.tsx';
 import { RecordFallback } from '../../../platform/record-actions.tsx';
@@ -261,49 +260,45 @@ function HandlingForm({ ticket, onReload }: { ticket: Ticket; onReload: () => Pr
 function OtherTickets({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
   const f = useFormat();
+  // A list, not a table: the column is narrow, and three facts per ticket read well stacked.
   const list = useCursorList<TicketRow>(deskKeys.ticketList, '/api/v1/tickets', {
     view: 'work',
     requesterId: ticket.requester.id,
     limit: 10,
   });
-  const others = { ...list, items: list.items.filter((row) => row.id !== ticket.id) };
+  const others = list.items.filter((row) => row.id !== ticket.id);
+  if (list.error) return <ProblemAlert error={list.error} />;
+  if (list.isPending)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('common.loading')}
+      </Text>
+    );
+  if (others.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('desk.tickets.page.noOtherTickets')}
+      </Text>
+    );
   return (
-    <CursorTable
-      bordered={false}
-      list={others}
-      caption={t('desk.tickets.page.otherTickets', { name: ticket.requester.name })}
-      colSpan={3}
-      minWidth={360}
-      emptyText={t('desk.tickets.page.noOtherTickets')}
-      head={
-        <Table.Tr>
-          <Table.Th scope="col">{t('desk.tickets.field.number')}</Table.Th>
-          <Table.Th scope="col">{t('desk.tickets.field.status')}</Table.Th>
-          <Table.Th scope="col">{t('desk.tickets.field.updatedAt')}</Table.Th>
-        </Table.Tr>
-      }
-    >
-      {others.items.map((row) => (
-        <Table.Tr key={row.id}>
-          <Table.Td>
-            <RouterAnchor to="/desk/tickets/$ticketId" params={{ ticketId: row.id }} title={row.title}>
+    <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
+      {others.map((row) => (
+        <li key={row.id}>
+          <Group gap="xs" wrap="wrap" justify="space-between">
+            <RouterAnchor to="/desk/tickets/$ticketId" params={{ ticketId: row.id }}>
               <TicketNumber number={row.number} />
             </RouterAnchor>
-            <Text size="xs" c="dimmed" lineClamp={1}>
-              {row.title}
-            </Text>
-          </Table.Td>
-          <Table.Td>
             <TicketStatusBadge status={row.status} />
-          </Table.Td>
-          <Table.Td>
-            <Text span size="sm">
-              {f.date(row.updatedAt)}
-            </Text>
-          </Table.Td>
-        </Table.Tr>
+          </Group>
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            {row.title}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('desk.tickets.page.updated', { date: f.date(row.updatedAt) })}
+          </Text>
+        </li>
       ))}
-    </CursorTable>
+    </Stack>
   );
 }
 

@@ -159,6 +159,7 @@ export const en: Messages<typeof sv> = {
     noDescription: 'No description.',
     otherTicketsTitle: "The requester's other tickets",
     otherTickets: 'Other tickets from {{name}}',
+    updated: 'Updated {{date}}',
     noOtherTickets: 'No other tickets.',
   },
   handling: {

@@ -158,6 +158,7 @@ export const sv = {
     noDescription: 'Ingen beskrivning.',
     otherTicketsTitle: 'Beställarens andra ärenden',
     otherTickets: 'Andra ärenden från {{name}}',
+    updated: 'Uppdaterat {{date}}',
     noOtherTickets: 'Inga andra ärenden.',
   },
   handling: {
