@@ -58,13 +58,19 @@ export function sortNameCursor(cursor: string | undefined): { afterName?: string
 // cursor's values pages without skips or repeats. Nullable values go in as a rank or a coalesce,
 // since a row comparison with a null in it is never true.
 
-export type KeyType = 'int' | 'text' | 'uuid' | 'timestamptz';
+export type KeyType = 'int' | 'text' | 'uuid' | 'date' | 'timestamptz';
 export type SortKey = { columns: SQL[]; types: KeyType[] };
 
-/** The key's columns as values of the row (`key0`…): timestamps as PostgreSQL's text, exact to the µs. */
+/**
+ * The key's columns as values of the row (`key0`…): timestamps as PostgreSQL's text, exact to the
+ * µs, and dates as text too (a driver would read an expression of a date as a Date at midnight).
+ */
 export function sortKeyFields(key: SortKey): Record<string, SQL> {
   return Object.fromEntries(
-    key.columns.map((c, i) => [`key${i}`, key.types[i] === 'timestamptz' ? sql`${c}::text` : c]),
+    key.columns.map((c, i) => [
+      `key${i}`,
+      key.types[i] === 'timestamptz' || key.types[i] === 'date' ? sql`${c}::text` : c,
+    ]),
   );
 }
 
@@ -76,6 +82,7 @@ export function sortKeyOfRow(key: SortKey, row: Record<string, unknown>): (strin
 const keyPatterns: Record<Exclude<KeyType, 'int'>, RegExp> = {
   text: /^/,
   uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  date: /^\d{4}-\d{2}-\d{2}$/,
   timestamptz: /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/,
 };
 

@@ -76,7 +76,14 @@ export const supplier = z.object({
 });
 export type Supplier = z.infer<typeof supplier>;
 
-export const supplierListQuery = listQuery;
+/** The orders of the suppliers' list; each pages by keyset on its own key. */
+export const supplierSorts = ['name', 'orgNumber', 'updatedAt'] as const;
+export type SupplierSort = (typeof supplierSorts)[number];
+
+export const supplierListQuery = listQuery.extend({
+  sort: z.enum(supplierSorts).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
 export type SupplierListQuery = z.infer<typeof supplierListQuery>;
 
 // ---------------------------------------------------------------- contracts
@@ -268,7 +275,13 @@ export const licence = z.object({
 });
 export type Licence = z.infer<typeof licence>;
 
+/** The orders of the licences' list (by validity by default); each pages by keyset on its own key. */
+export const licenceSorts = ['validTo', 'system', 'type', 'count'] as const;
+export type LicenceSort = (typeof licenceSorts)[number];
+
 export const licenceListQuery = listQuery.extend({
+  sort: z.enum(licenceSorts).default('validTo'),
+  order: z.enum(['asc', 'desc']).default('asc'),
   systemId: id.optional(),
   contractId: id.optional(),
   /** Licences whose validity ends within this many months from today. */

@@ -78,7 +78,13 @@ export type Integration = z.infer<typeof integration>;
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
+/** The orders of the integrations' list; each pages by keyset on its own key. */
+export const integrationSorts = ['information', 'fromSystem', 'toSystem', 'technique', 'frequency'] as const;
+export type IntegrationSort = (typeof integrationSorts)[number];
+
 export const integrationListQuery = listQuery.extend({
+  sort: z.enum(integrationSorts).default('information'),
+  order: z.enum(['asc', 'desc']).default('asc'),
   /** Integrations with this system at either end. */
   systemId: id.optional(),
   technique: z.enum(integrationTechniques).optional(),

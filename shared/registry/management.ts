@@ -54,7 +54,13 @@ export const managementObject = z.object({
 });
 export type ManagementObject = z.infer<typeof managementObject>;
 
+/** The orders of the förvaltningsobjekt's list; each pages by keyset on its own key. */
+export const managementObjectSorts = ['name', 'owner', 'manager', 'updatedAt'] as const;
+export type ManagementObjectSort = (typeof managementObjectSorts)[number];
+
 export const managementObjectListQuery = listQuery.extend({
+  sort: z.enum(managementObjectSorts).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
   /** The object a system is in. */
   systemId: id.optional(),
   /** Objects the person owns or leads. */

@@ -91,7 +91,13 @@ export type ProcessTreeNode = z.infer<typeof processTreeNode>;
 export const processTree = z.object({ items: z.array(processTreeNode), canManage: z.boolean() });
 export type ProcessTree = z.infer<typeof processTree>;
 
+/** The orders of the processes' list (by code by default); each pages by keyset on its own key. */
+export const processSorts = ['code', 'name', 'level'] as const;
+export type ProcessSort = (typeof processSorts)[number];
+
 export const processListQuery = listQuery.extend({
+  sort: z.enum(processSorts).default('code'),
+  order: z.enum(['asc', 'desc']).default('asc'),
   /** Children of this node. */
   parentId: id.optional(),
   level: z.enum(processLevels).optional(),

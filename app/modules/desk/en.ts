@@ -1,5 +1,7 @@
 import type { Messages } from '../../platform/seam.ts';
+import { en as calendars } from './calendars/en.ts';
 import { en as groups } from './groups/en.ts';
+import { en as phone } from './phone/en.ts';
 import { en as portal } from './portal/en.ts';
 import type { sv } from './sv.ts';
 import { en as tickets } from './tickets/en.ts';
@@ -10,4 +12,6 @@ export const en: Messages<typeof sv> = {
   portal,
   tickets,
   groups,
+  calendars,
+  phone,
 };

@@ -1,6 +1,8 @@
 import { type ClientPart, combineClientParts } from '../../platform/module-parts.ts';
+import { calendarsPart } from './calendars/index.tsx';
 import { en } from './en.ts';
 import { groupsPart } from './groups/index.tsx';
+import { phonePart } from './phone/index.tsx';
 import { portalPart } from './portal/index.tsx';
 import { sv } from './sv.ts';
 import { ticketsPart } from './tickets/index.tsx';
@@ -21,5 +23,7 @@ export const deskModule = combineClientParts('desk', { sv, en }, [
   deskPart,
   portalPart,
   ticketsPart,
+  phonePart,
   groupsPart,
+  calendarsPart,
 ]);

@@ -1,4 +1,6 @@
+import { sv as calendars } from './calendars/sv.ts';
 import { sv as groups } from './groups/sv.ts';
+import { sv as phone } from './phone/sv.ts';
 import { sv as portal } from './portal/sv.ts';
 import { sv as tickets } from './tickets/sv.ts';
 
@@ -9,4 +11,6 @@ export const sv = {
   portal,
   tickets,
   groups,
+  calendars,
+  phone,
 };

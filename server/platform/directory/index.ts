@@ -1,5 +1,5 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { type Database, type Executor, rowsOf } from '../../db/client.ts';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
 import { type Module, RawBody, type RecordRef } from '../seam.ts';
 import { unitAttachments } from './attachments.ts';
 import { roleGranted } from './notifications.ts';
@@ -66,19 +66,6 @@ async function roleAssignmentRefs(db: Executor, tenantId: string, ids: readonly 
   );
 }
 
-/** The units above `id`, nearest first: a grant in any of them covers the unit. */
-async function ancestorsOf(db: Database, tenantId: string, id: string): Promise<string[]> {
-  const result = await db.execute(sql`
-    with recursive up(id, parent_id, depth) as (
-      select id, parent_id, 0 from units where tenant_id = ${tenantId} and id = ${id}
-      union all
-      select u.id, u.parent_id, up.depth + 1 from units u join up on u.id = up.parent_id
-      where u.tenant_id = ${tenantId} and up.depth < 50
-    )
-    select id from up where id <> ${id} order by depth`);
-  return rowsOf<{ id: string }>(result).map((r) => r.id);
-}
-
 export const directoryModule: Module = {
   name: 'directory',
   routes(app, context) {
@@ -94,7 +81,7 @@ export const directoryModule: Module = {
         const page = await directory.listUnits(db, actor, { search: term, limit, includeArchived: false });
         return page.items.map((u) => ({ id: u.id, name: u.name, href: `/units/${u.id}`, archived: false }));
       },
-      enclosing: ancestorsOf,
+      enclosing: directory.unitAncestors,
     },
   ],
   attachmentKinds: [unitAttachments],

@@ -402,6 +402,19 @@ export function restorePerson(db: Database, actor: Actor, id: string, version: n
   );
 }
 
+/** The units above `id`, nearest first: a grant in any of them covers the unit. */
+export async function unitAncestors(db: Executor, tenantId: string, id: string): Promise<string[]> {
+  const result = await db.execute(sql`
+    with recursive up(id, parent_id, depth) as (
+      select id, parent_id, 0 from units where tenant_id = ${tenantId} and id = ${id}
+      union all
+      select u.id, u.parent_id, up.depth + 1 from units u join up on u.id = up.parent_id
+      where u.tenant_id = ${tenantId} and up.depth < 50
+    )
+    select id from up where id <> ${id} order by depth`);
+  return rowsOf<{ id: string }>(result).map((r) => r.id);
+}
+
 // ---------------------------------------------------------------- role assignments
 
 export async function listRoleAssignments(

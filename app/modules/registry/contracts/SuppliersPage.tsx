@@ -4,38 +4,57 @@ import { IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Supplier } from '../../../../shared/registry/contracts.ts';
+import { type Supplier, type SupplierSort, supplierSorts } from '../../../../shared/registry/contracts.ts';
+import { useFormat } from '../../../platform/format.ts';
 import { RouterAnchor } from '../../../platform/links.tsx';
 import { CursorTable, FilterBar, ListActions, SearchField } from '../../../platform/list-page.tsx';
 import { EmptyValue, PageHeader } from '../../../platform/page.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
 import { useRegistryCan } from '../systems/api.ts';
+import { SortHeader } from '../systems/parts.tsx';
 import { contractKeys } from './api.ts';
 import { SupplierFormModal } from './SupplierForms.tsx';
 
-// Suppliers: a searchable table of keyset pages with export; the filters live in the URL.
+// Suppliers: a searchable, sortable table of keyset pages with export; the filters and the sort
+// live in the URL.
 
 export interface SuppliersSearch {
   q?: string;
   archived?: boolean;
+  sort?: SupplierSort;
+  order?: 'asc' | 'desc';
 }
 
 export function validateSuppliersSearch(search: Record<string, unknown>): SuppliersSearch {
   return {
     q: typeof search.q === 'string' && search.q ? search.q.slice(0, 100) : undefined,
     archived: search.archived === true || search.archived === 'true' ? true : undefined,
+    sort: supplierSorts.includes(search.sort as SupplierSort) ? (search.sort as SupplierSort) : undefined,
+    order: search.order === 'asc' || search.order === 'desc' ? search.order : undefined,
   };
 }
 
 export function SuppliersPage() {
   const { t } = useTranslation();
+  const f = useFormat();
   const search = useSearch({ from: '/_app/suppliers' });
   const navigate = useNavigate({ from: '/suppliers' });
   const [text, setText] = useState(search.q ?? '');
   const update = (patch: Partial<SuppliersSearch>) =>
     void navigate({ search: (prev: SuppliersSearch) => ({ ...prev, ...patch }), replace: true });
   const pushSearch = useDebouncedCallback((value: string) => update({ q: value.trim() || undefined }), 250);
-  const params = { search: search.q, includeArchived: search.archived };
+  const params = {
+    search: search.q,
+    includeArchived: search.archived,
+    sort: search.sort,
+    order: search.order,
+  };
+  const sort = search.sort ?? 'name';
+  const order = search.order ?? 'asc';
+  const onSort = (column: SupplierSort, next: 'asc' | 'desc') => update({ sort: column, order: next });
+  const header = (column: SupplierSort, label: string) => (
+    <SortHeader column={column} label={label} sort={sort} order={order} onSort={onSort} />
+  );
   const list = useCursorList<Supplier>(contractKeys.suppliers, '/api/v1/suppliers', { ...params, limit: 50 });
   const field = (name: string) => t(`registry.contracts.contracts.field.${name}`);
   const can = useRegistryCan();
@@ -83,17 +102,18 @@ export function SuppliersPage() {
       <CursorTable
         list={list}
         caption={t('registry.contracts.suppliers.caption')}
-        colSpan={4}
-        minWidth={720}
+        colSpan={5}
+        minWidth={840}
         emptyText={
           search.q ? t('registry.contracts.suppliers.noneMatch') : t('registry.contracts.suppliers.none')
         }
         head={
           <Table.Tr>
-            <Table.Th scope="col">{field('name')}</Table.Th>
-            <Table.Th scope="col">{field('orgNumber')}</Table.Th>
+            {header('name', field('name'))}
+            {header('orgNumber', field('orgNumber'))}
             <Table.Th scope="col">{field('contactPerson')}</Table.Th>
             <Table.Th scope="col">{field('email')}</Table.Th>
+            {header('updatedAt', field('updatedAt'))}
           </Table.Tr>
         }
       >
@@ -115,6 +135,7 @@ export function SuppliersPage() {
             </Table.Td>
             <Table.Td>{s.contactPerson ?? <EmptyValue />}</Table.Td>
             <Table.Td>{s.email ?? <EmptyValue />}</Table.Td>
+            <Table.Td>{f.date(s.updatedAt)}</Table.Td>
           </Table.Tr>
         ))}
       </CursorTable>

@@ -76,6 +76,7 @@ export const en: Messages<typeof sv> = {
     auditEntity: 'Contract',
     startSection: 'My contracts soon to be given notice on or ending',
     field: {
+      updatedAt: 'Last changed',
       title: 'Title',
       supplier: 'Supplier',
       contractNumber: 'Contract number',

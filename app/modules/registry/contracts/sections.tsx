@@ -2,7 +2,7 @@ import { Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core'
 import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Licence } from '../../../../shared/registry/contracts.ts';
+import type { Licence, LicenceSort } from '../../../../shared/registry/contracts.ts';
 import type { System } from '../../../../shared/registry/systems.ts';
 import { UnitLink } from '../../../platform/directory/parts.tsx';
 import { ProblemAlert } from '../../../platform/errors.tsx';
@@ -12,6 +12,7 @@ import { CursorTable } from '../../../platform/list-page.tsx';
 import { EmptyValue, Section } from '../../../platform/page.tsx';
 import { DataTable, useCursorList } from '../../../platform/table.tsx';
 import { useRegistryCan } from '../systems/api.ts';
+import { SortHeader } from '../systems/parts.tsx';
 import { contractKeys, useSystemCosts } from './api.ts';
 import { CostsFormModal } from './CostsForm.tsx';
 import { ContractTable } from './parts.tsx';
@@ -38,12 +39,29 @@ export function SystemContractsSection({ system }: { system: System }) {
   );
 }
 
+/** A system's licences, sortable by their headers (the sort is the page's own, not in the URL). */
 function LicenceTable({ systemId }: { systemId: string }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const list = useCursorList<Licence>(contractKeys.licences, '/api/v1/licences', { systemId, limit: 50 });
+  const [sorting, setSorting] = useState<{ sort: LicenceSort; order: 'asc' | 'desc' }>({
+    sort: 'validTo',
+    order: 'asc',
+  });
+  const list = useCursorList<Licence>(contractKeys.licences, '/api/v1/licences', {
+    systemId,
+    ...sorting,
+    limit: 50,
+  });
   const m = (key: string, options?: Record<string, unknown>) =>
     t(`registry.contracts.licences.${key}`, options);
+  const header = (column: LicenceSort, label: string) => (
+    <SortHeader
+      column={column}
+      label={label}
+      {...sorting}
+      onSort={(sort, order) => setSorting({ sort, order })}
+    />
+  );
   return (
     <Stack gap="xs">
       <Title order={3} size="h4">
@@ -65,11 +83,11 @@ function LicenceTable({ systemId }: { systemId: string }) {
           emptyText={m('none')}
           head={
             <Table.Tr>
-              <Table.Th scope="col">{m('type')}</Table.Th>
-              <Table.Th scope="col">{m('count')}</Table.Th>
+              {header('type', m('type'))}
+              {header('count', m('count'))}
               <Table.Th scope="col">{m('used')}</Table.Th>
               <Table.Th scope="col">{m('cost')}</Table.Th>
-              <Table.Th scope="col">{m('validTo')}</Table.Th>
+              {header('validTo', m('validTo'))}
             </Table.Tr>
           }
         >

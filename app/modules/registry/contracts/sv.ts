@@ -76,6 +76,7 @@ export const sv = {
     auditEntity: 'Avtal',
     startSection: 'Mina avtal som snart ska sägas upp eller upphör',
     field: {
+      updatedAt: 'Senast ändrad',
       title: 'Titel',
       supplier: 'Leverantör',
       contractNumber: 'Avtalsnummer',

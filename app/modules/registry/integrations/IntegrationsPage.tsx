@@ -13,7 +13,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type Integration,
+  type IntegrationSort,
   type IntegrationTechnique,
+  integrationSorts,
   integrationTechniques,
 } from '../../../../shared/registry/integrations.ts';
 import { useRestore } from '../../../platform/dialogs.tsx';
@@ -23,11 +25,13 @@ import { CursorTable, FilterBar, ListActions, SearchField } from '../../../platf
 import { EmptyValue, PageHeader } from '../../../platform/page.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
 import { useRegistryCan } from '../systems/api.ts';
+import { SortHeader } from '../systems/parts.tsx';
 import { integrationKeys, useIntegrationsInvalidate } from './api.ts';
 import { ArchiveIntegrationModal, IntegrationFormModal, SystemSelect } from './IntegrationForms.tsx';
 
-// Integrations: a searchable, filterable table of keyset pages with export; the filters live in
-// the URL. Each row offers change, archive and restore when the reader may (its `can`).
+// Integrations: a searchable, filterable, sortable table of keyset pages with export; the filters
+// and the sort live in the URL. Each row offers change, archive and restore when the reader may
+// (its `can`).
 
 export interface IntegrationsSearch {
   q?: string;
@@ -36,6 +40,8 @@ export interface IntegrationsSearch {
   personalData?: boolean;
   critical?: boolean;
   archived?: boolean;
+  sort?: IntegrationSort;
+  order?: 'asc' | 'desc';
 }
 
 const flag = (v: unknown) => (v === true || v === 'true' ? true : undefined);
@@ -53,6 +59,10 @@ export function validateIntegrationsSearch(search: Record<string, unknown>): Int
     personalData: flag(search.personalData),
     critical: flag(search.critical),
     archived: flag(search.archived),
+    sort: integrationSorts.includes(search.sort as IntegrationSort)
+      ? (search.sort as IntegrationSort)
+      : undefined,
+    order: search.order === 'asc' || search.order === 'desc' ? search.order : undefined,
   };
 }
 
@@ -194,25 +204,46 @@ function RowActions({
   );
 }
 
-/** The header cells of the rows above. */
-export function IntegrationHead({ other }: { other?: 'from' | 'to' }) {
+/**
+ * The header cells of the rows above; with `sorting` (the list page) the columns it sorts by are
+ * buttons that sort.
+ */
+export function IntegrationHead({
+  other,
+  sorting,
+}: {
+  other?: 'from' | 'to';
+  sorting?: {
+    sort: IntegrationSort;
+    order: 'asc' | 'desc';
+    onSort: (column: IntegrationSort, order: 'asc' | 'desc') => void;
+  };
+}) {
   const { t } = useTranslation();
   const field = (name: string) => t(`registry.integrations.field.${name}`);
+  const header = (column: IntegrationSort, label: string) =>
+    sorting ? (
+      <SortHeader column={column} label={label} {...sorting} />
+    ) : (
+      <Table.Th scope="col">{label}</Table.Th>
+    );
   return (
     <Table.Tr>
-      {other !== 'to' && (
-        <Table.Th scope="col">
-          {other ? t('registry.integrations.section.other') : field('fromSystemId')}
-        </Table.Th>
-      )}
-      {other !== 'from' && (
-        <Table.Th scope="col">
-          {other ? t('registry.integrations.section.other') : field('toSystemId')}
-        </Table.Th>
-      )}
-      <Table.Th scope="col">{field('information')}</Table.Th>
-      <Table.Th scope="col">{field('technique')}</Table.Th>
-      <Table.Th scope="col">{field('frequency')}</Table.Th>
+      {other !== 'to' &&
+        (other ? (
+          <Table.Th scope="col">{t('registry.integrations.section.other')}</Table.Th>
+        ) : (
+          header('fromSystem', field('fromSystemId'))
+        ))}
+      {other !== 'from' &&
+        (other ? (
+          <Table.Th scope="col">{t('registry.integrations.section.other')}</Table.Th>
+        ) : (
+          header('toSystem', field('toSystemId'))
+        ))}
+      {header('information', field('information'))}
+      {header('technique', field('technique'))}
+      {header('frequency', field('frequency'))}
       <Table.Th scope="col">
         {field('personalData')} / {field('critical')}
       </Table.Th>
@@ -266,6 +297,13 @@ export function IntegrationsPage() {
     personalData: search.personalData,
     critical: search.critical,
     includeArchived: search.archived,
+    sort: search.sort,
+    order: search.order,
+  };
+  const sorting = {
+    sort: search.sort ?? 'information',
+    order: search.order ?? 'asc',
+    onSort: (column: IntegrationSort, next: 'asc' | 'desc') => update({ sort: column, order: next }),
   };
   const list = useCursorList<Integration>(integrationKeys.list, '/api/v1/integrations', {
     ...params,
@@ -352,7 +390,7 @@ export function IntegrationsPage() {
         colSpan={7}
         minWidth={960}
         emptyText={filtered ? t('registry.integrations.noneMatch') : t('registry.integrations.none')}
-        head={<IntegrationHead />}
+        head={<IntegrationHead sorting={sorting} />}
       >
         <IntegrationRows items={list.items} onEdit={dialogs.edit} onArchive={dialogs.archive} />
       </CursorTable>

@@ -4,32 +4,46 @@ import { IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ManagementObject } from '../../../../shared/registry/management.ts';
+import {
+  type ManagementObject,
+  type ManagementObjectSort,
+  managementObjectSorts,
+} from '../../../../shared/registry/management.ts';
 import { PersonLink } from '../../../platform/directory/parts.tsx';
+import { useFormat } from '../../../platform/format.ts';
 import { RouterAnchor } from '../../../platform/links.tsx';
 import { CursorTable, FilterBar, ListActions, SearchField } from '../../../platform/list-page.tsx';
 import { PageHeader } from '../../../platform/page.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
 import { useRegistryCan } from '../systems/api.ts';
+import { SortHeader } from '../systems/parts.tsx';
 import { managementKeys, useManagementInvalidate } from './api.ts';
 import { ObjectFormModal } from './ObjectForm.tsx';
 
-// Förvaltningsobjekt: a searchable table of keyset pages, filters in the URL, exportable.
+// Förvaltningsobjekt: a searchable, sortable table of keyset pages, filters and sort in the URL,
+// exportable.
 
 export interface ObjectsSearch {
   q?: string;
   archived?: boolean;
+  sort?: ManagementObjectSort;
+  order?: 'asc' | 'desc';
 }
 
 export function validateObjectsSearch(search: Record<string, unknown>): ObjectsSearch {
   return {
     q: typeof search.q === 'string' && search.q ? search.q.slice(0, 100) : undefined,
     archived: search.archived === true || search.archived === 'true' ? true : undefined,
+    sort: managementObjectSorts.includes(search.sort as ManagementObjectSort)
+      ? (search.sort as ManagementObjectSort)
+      : undefined,
+    order: search.order === 'asc' || search.order === 'desc' ? search.order : undefined,
   };
 }
 
 export function ObjectsPage() {
   const { t } = useTranslation();
+  const f = useFormat();
   const search = useSearch({ from: '/_app/management-objects' });
   const navigate = useNavigate({ from: '/management-objects' });
   const [text, setText] = useState(search.q ?? '');
@@ -39,7 +53,19 @@ export function ObjectsPage() {
   const update = (patch: Partial<ObjectsSearch>) =>
     void navigate({ search: (prev: ObjectsSearch) => ({ ...prev, ...patch }), replace: true });
   const pushSearch = useDebouncedCallback((value: string) => update({ q: value.trim() || undefined }), 250);
-  const params = { search: search.q, includeArchived: search.archived };
+  const params = {
+    search: search.q,
+    includeArchived: search.archived,
+    sort: search.sort,
+    order: search.order,
+  };
+  const sort = search.sort ?? 'name';
+  const order = search.order ?? 'asc';
+  const onSort = (column: ManagementObjectSort, next: 'asc' | 'desc') =>
+    update({ sort: column, order: next });
+  const header = (column: ManagementObjectSort, label: string) => (
+    <SortHeader column={column} label={label} sort={sort} order={order} onSort={onSort} />
+  );
   const list = useCursorList<ManagementObject>(managementKeys.list, '/api/v1/management-objects', {
     ...params,
     limit: 50,
@@ -86,15 +112,16 @@ export function ObjectsPage() {
       <CursorTable
         list={list}
         caption={t('registry.management.caption')}
-        colSpan={4}
-        minWidth={720}
+        colSpan={5}
+        minWidth={840}
         emptyText={search.q ? t('registry.management.noneMatch') : t('registry.management.none')}
         head={
           <Table.Tr>
-            <Table.Th scope="col">{t('registry.management.field.name')}</Table.Th>
-            <Table.Th scope="col">{t('registry.management.field.ownerId')}</Table.Th>
-            <Table.Th scope="col">{t('registry.management.field.managerId')}</Table.Th>
+            {header('name', t('registry.management.field.name'))}
+            {header('owner', t('registry.management.field.ownerId'))}
+            {header('manager', t('registry.management.field.managerId'))}
             <Table.Th scope="col">{t('registry.management.systemCount')}</Table.Th>
+            {header('updatedAt', t('registry.management.field.updatedAt'))}
           </Table.Tr>
         }
       >
@@ -112,6 +139,7 @@ export function ObjectsPage() {
               <PersonLink id={o.managerId} />
             </Table.Td>
             <Table.Td>{o.systemIds.length}</Table.Td>
+            <Table.Td>{f.date(o.updatedAt)}</Table.Td>
           </Table.Tr>
         ))}
       </CursorTable>

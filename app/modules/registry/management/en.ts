@@ -30,6 +30,7 @@ export const en: Messages<typeof sv> = {
   auditEntity: 'Management object',
   auditPlan: 'Management plan',
   field: {
+    updatedAt: 'Last changed',
     name: 'Name',
     description: 'Description',
     ownerId: 'Object owner',

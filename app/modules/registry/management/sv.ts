@@ -28,6 +28,7 @@ export const sv = {
   auditEntity: 'Förvaltningsobjekt',
   auditPlan: 'Förvaltningsplan',
   field: {
+    updatedAt: 'Senast ändrad',
     name: 'Namn',
     description: 'Beskrivning',
     ownerId: 'Objektägare',

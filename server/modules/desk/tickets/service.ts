@@ -40,6 +40,7 @@ import { systems } from '../../registry/systems/schema.ts';
 import { groups } from '../groups/schema.ts';
 import { AGENT, checkGroup, GROUP } from '../groups/service.ts';
 import { deskPolicy } from '../policy.ts';
+import { route } from '../routing/service.ts';
 import { ticketCounters, ticketEvents, tickets } from './schema.ts';
 
 // The rules of tickets: the only writer of ./schema.ts. Every change is one transaction with its
@@ -157,7 +158,20 @@ export function createTicket(db: Database, actor: Actor, given: TicketCreate): P
     if (input.onBehalfOfId) await activePerson(s, input.onBehalfOfId, 'body.onBehalfOfId');
     if (input.unitId) await checkUnit(s, input.unitId);
     if (input.systemId) await checkSystem(s, input.systemId);
-    const groupId = input.groupId ?? null;
+    const unitId = input.unitId ?? requester.unitId;
+    // Without a group chosen, the routing rules decide; they may also find the system in the text.
+    const routed = input.groupId
+      ? null
+      : await route(s.tx, s.tenantId, {
+          type: input.type,
+          title: input.title,
+          description: input.description,
+          category: input.category ?? null,
+          systemId: input.systemId ?? null,
+          unitId,
+        });
+    const groupId = input.groupId ?? routed?.groupId ?? null;
+    const systemId = input.systemId ?? routed?.systemId ?? null;
     if (groupId) await checkGroup(s, groupId, 'body.groupId');
     const assigneeId = input.assigneeId ?? null;
     if (assigneeId) await checkAssignee(s, assigneeId, groupId);
@@ -172,8 +186,8 @@ export function createTicket(db: Database, actor: Actor, given: TicketCreate): P
         status: assigneeId ? 'assigned' : 'new',
         requesterId,
         onBehalfOfId: input.onBehalfOfId ?? null,
-        unitId: input.unitId ?? requester.unitId,
-        systemId: input.systemId ?? null,
+        unitId,
+        systemId,
         category: input.category ?? null,
         impact: input.impact,
         urgency: input.urgency,
@@ -185,7 +199,10 @@ export function createTicket(db: Database, actor: Actor, given: TicketCreate): P
         updatedAt: now,
       })
       .returning();
-    await event(s, row!.id, now, { kind: 'created', change: { status: row!.status, groupId, assigneeId } });
+    await event(s, row!.id, now, {
+      kind: 'created',
+      change: { status: row!.status, groupId, assigneeId, routingRuleId: routed?.ruleId ?? null },
+    });
     await s.audit({ entity: 'ticket', entityId: row!.id, action: 'create', after: row });
     return row!;
   });

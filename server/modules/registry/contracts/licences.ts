@@ -1,7 +1,8 @@
-import { and, asc, eq, getTableColumns, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import {
   type LicenceCreate,
   type LicenceListQuery,
+  type LicenceSort,
   type LicenceUpdate,
   monthsFrom,
 } from '../../../../shared/registry/contracts.ts';
@@ -9,7 +10,15 @@ import type { Database, Executor } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/context.ts';
 import { problems } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { decodeCursor, toPage } from '../../../platform/pagination.ts';
+import {
+  afterKey,
+  keyOrder,
+  type SortKey,
+  sortKeyFields,
+  sortKeyOfRow,
+  toPage,
+  withoutKey,
+} from '../../../platform/pagination.ts';
 import { type ArchiveInput, archiveRow, lockRow, restoreRow } from '../../../platform/records.ts';
 import { likePattern } from '../../../platform/search-text.ts';
 import { inTenant, readScope, type TenantScope } from '../../../platform/tenancy.ts';
@@ -31,10 +40,30 @@ const columns = {
 };
 const validToKey = sql`coalesce(${licences.validTo}, '9999-12-31'::date)`;
 
+/**
+ * The columns each sort orders by, the validity's end (open-ended last) and the licence's id last:
+ * its keyset. A system sorts by its name; a type by its rank (the form's order); a count by itself.
+ */
+const sortKeys: Record<LicenceSort, SortKey> = {
+  validTo: { columns: [validToKey, sql`${licences.id}`], types: ['date', 'uuid'] },
+  system: {
+    columns: [sql`${systems.sortName}`, validToKey, sql`${licences.id}`],
+    types: ['text', 'date', 'uuid'],
+  },
+  type: {
+    columns: [sql`${licences.typeRank}`, validToKey, sql`${licences.id}`],
+    types: ['int', 'date', 'uuid'],
+  },
+  count: {
+    columns: [sql`${licences.count}`, validToKey, sql`${licences.id}`],
+    types: ['int', 'date', 'uuid'],
+  },
+};
+
 /** The licences query with the names of its system and contract (one statement, no N+1). */
-function selectLicences(db: Database) {
+function selectLicences(db: Database, key: Record<string, SQL> = {}) {
   return db
-    .select(columns)
+    .select({ ...columns, ...key })
     .from(licences)
     .innerJoin(systems, and(eq(systems.tenantId, licences.tenantId), eq(systems.id, licences.systemId)))
     .leftJoin(
@@ -43,13 +72,16 @@ function selectLicences(db: Database) {
     );
 }
 
-export async function listLicences(db: Database, actor: Actor, query: LicenceListQuery) {
+export async function listLicences(
+  db: Database,
+  actor: Actor,
+  query: Omit<LicenceListQuery, 'sort' | 'order'> & Partial<Pick<LicenceListQuery, 'sort' | 'order'>>,
+) {
   const s = readScope(db, actor);
   const today = todayInStockholm();
-  const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
-  if (after && (!/^\d{4}-\d{2}-\d{2}$/.test(after[0]) || !/^[0-9a-f-]{36}$/i.test(after[1])))
-    throw problems.field('querystring.cursor', 'Invalid cursor');
-  const rows = await selectLicences(db)
+  const key = sortKeys[query.sort ?? 'validTo'];
+  const desc = query.order === 'desc';
+  const rows = await selectLicences(db, sortKeyFields(key))
     .where(
       s.where(
         licences,
@@ -65,17 +97,13 @@ export async function listLicences(db: Database, actor: Actor, query: LicenceLis
               sql`${licences.note} ilike ${likePattern(query.search)}`,
             )
           : undefined,
-        after
-          ? (or(
-              sql`${validToKey} > ${after[0]}::date`,
-              and(sql`${validToKey} = ${after[0]}::date`, sql`${licences.id} > ${after[1]}`),
-            ) as SQL)
-          : undefined,
+        afterKey(key, query.cursor, desc),
       ),
     )
-    .orderBy(asc(validToKey), asc(licences.id))
+    .orderBy(...keyOrder(key, desc))
     .limit(query.limit + 1);
-  return toPage(rows, query.limit, (r) => [r.validTo ?? '9999-12-31', r.id]);
+  const page = toPage(rows, query.limit, (r) => sortKeyOfRow(key, r));
+  return { items: page.items.map((r) => withoutKey(r)), nextCursor: page.nextCursor };
 }
 
 export async function getLicence(db: Database, actor: Actor, id: string): Promise<LicenceView> {

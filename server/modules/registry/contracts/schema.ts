@@ -98,6 +98,13 @@ export const licences = pgTable(
     systemId: uuid('system_id').notNull(),
     contractId: uuid('contract_id'),
     type: text('type').notNull(),
+    // The type as a rank kept by the database, so that the list sorted by it is in the order the
+    // form offers the types (named user … subscription), not that of their codes.
+    typeRank: integer('type_rank')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`case "type" when 'namedUser' then 0 when 'concurrentUser' then 1 when 'device' then 2 when 'server' then 3 when 'site' then 4 when 'subscription' then 5 else 6 end`,
+      ),
     count: integer('count').notNull(),
     used: integer('used'),
     cost: ore('cost'),
@@ -116,7 +123,26 @@ export const licences = pgTable(
     foreignKey({ columns: [t.tenantId, t.systemId], foreignColumns: [systems.tenantId, systems.id] }),
     foreignKey({ columns: [t.tenantId, t.contractId], foreignColumns: [contracts.tenantId, contracts.id] }),
     index('registry_licences_list_idx').on(t.tenantId, sql`coalesce(${t.validTo}, '9999-12-31'::date)`, t.id),
-    index('registry_licences_system_idx').on(t.tenantId, t.systemId),
+    // A system's licences in the list's order (its page, and the list sorted by system), and the
+    // list sorted by type or count, validity breaking ties.
+    index('registry_licences_system_idx').on(
+      t.tenantId,
+      t.systemId,
+      sql`coalesce(${t.validTo}, '9999-12-31'::date)`,
+      t.id,
+    ),
+    index('registry_licences_type_idx').on(
+      t.tenantId,
+      t.typeRank,
+      sql`coalesce(${t.validTo}, '9999-12-31'::date)`,
+      t.id,
+    ),
+    index('registry_licences_count_idx').on(
+      t.tenantId,
+      t.count,
+      sql`coalesce(${t.validTo}, '9999-12-31'::date)`,
+      t.id,
+    ),
     index('registry_licences_contract_idx').on(t.tenantId, t.contractId),
   ],
 );

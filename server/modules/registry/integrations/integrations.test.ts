@@ -428,6 +428,81 @@ describe('impact analysis', () => {
   });
 });
 
+describe('impact analysis on a wide map', () => {
+  // A hub W sending to 205 systems L000 … L204: the step from them is wider than the walk's index
+  // lookups (service.ts IMPACT_LOOKUP_FRONTIER), so it joins the tenant's live edges instead; the
+  // steps before and after are narrow. Beyond the fan-out: L000 → M ↔ L001 (M is two away whichever
+  // way), L002 → N1 → N2 → N3 beside the short cut L003 → N3 (N3 is two away, not four), N3 → W (a
+  // cycle back to the start), a two-way Q ↔ L004 that Q sends on (Q is reached backward), an
+  // archived integration L005 → R, an archived fan-out system L006 with L006 → P, and L007 → Z → Y
+  // with Z archived.
+  it('finds the shortest distance through a wide step, both ways on two-way, past cycles, not past archived', async () => {
+    const ids: Record<string, string> = {};
+    const leaves = Array.from({ length: 205 }, (_, i) => `L${String(i).padStart(3, '0')}`);
+    for (const n of ['W', ...leaves, 'M', 'N1', 'N2', 'N3', 'Q', 'R', 'P', 'Z', 'Y'])
+      ids[n] = await system(`Bred ${n}`);
+    const flows: [string, string, ('oneWay' | 'bothWays')?][] = [
+      ...leaves.map((l): [string, string] => ['W', l]),
+      ['L000', 'M'],
+      ['M', 'L001', 'bothWays'],
+      ['L002', 'N1'],
+      ['N1', 'N2'],
+      ['N2', 'N3'],
+      ['L003', 'N3'],
+      ['N3', 'W'],
+      ['Q', 'L004', 'bothWays'],
+      ['L005', 'R'],
+      ['L006', 'P'],
+      ['L007', 'Z'],
+      ['Z', 'Y'],
+    ];
+    const created = await createIntegrations(
+      t.db,
+      t.a.actor,
+      flows.map(([from, to, direction]) => ({
+        fromSystemId: ids[from]!,
+        toSystemId: ids[to]!,
+        information: `${from}→${to}`,
+        technique: 'api' as const,
+        direction: direction ?? 'oneWay',
+      })),
+    );
+    const toR = created.find((c) => c.toSystemId === ids.R)!;
+    expect(
+      (await post(admin, `/api/v1/integrations/${toR.id}/archive`, { version: 1, reason: 'Nedlagd' }))
+        .statusCode,
+    ).toBe(200);
+    await archiveSystem(t.db, t.a.actor, ids.L006!, { version: 1, reason: 'Avvecklat' });
+    await archiveSystem(t.db, t.a.actor, ids.Z!, { version: 1, reason: 'Avvecklat' });
+
+    const impact = async (query = '') => {
+      const response = await get(admin, `/api/v1/systems/${ids.W}/impact${query}`);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toContain('application/json');
+      return json(response).systems.map(
+        (s: { name: string; distance: number }) => `${s.name.slice(5)}${s.distance}`,
+      );
+    };
+    const direct = leaves.filter((l) => l !== 'L006').map((l) => `${l}1`);
+    expect(await impact()).toEqual([...direct, 'M2', 'N12', 'N32', 'Q2', 'N23']);
+    expect(await impact('?depth=2')).toEqual([...direct, 'M2', 'N12', 'N32', 'Q2']);
+    expect(await impact('?depth=1')).toEqual(direct);
+    // From inside the cycle the walk comes round to the hub and fans out from there.
+    const fromN1 = await get(admin, `/api/v1/systems/${ids.N1}/impact`);
+    const names = json(fromN1).systems.map(
+      (s: { name: string; distance: number }) => `${s.name.slice(5)}${s.distance}`,
+    );
+    expect(names.slice(0, 3)).toEqual(['N21', 'N32', 'W3']);
+    expect(names).toContain('L0004');
+    expect(names).toContain('Q5');
+    expect(names).toContain('M5');
+    expect(names).not.toContain('L0064');
+    expect(names).not.toContain('P5');
+    expect(names).not.toContain('R5');
+    expect(names).toHaveLength(3 + 204 + 2);
+  });
+});
+
 describe('statements per request (no N+1)', () => {
   it('lists with both names in one statement, answers impact in one and the map in two', async () => {
     const hub = await system('Räknat nav');

@@ -14,7 +14,7 @@ import type { Database } from '../../../db/client.ts';
 import { principalOf } from '../../../platform/auth/plugin.ts';
 import type { Actor } from '../../../platform/context.ts';
 import { problems } from '../../../platform/errors.ts';
-import { type App, errorResponses, idParams } from '../../../platform/http.ts';
+import { type App, errorResponses, idParams, sendJsonText } from '../../../platform/http.ts';
 import type { ModuleContext } from '../../../platform/seam.ts';
 import { exportFormat, fileResponse, sendFile } from '../../../platform/transfer/http.ts';
 import { registryPolicy } from '../policy.ts';
@@ -197,10 +197,15 @@ export function integrationRoutes(app: App, { db }: ModuleContext) {
       },
       config: { authorize: registryPolicy.read },
     },
-    async (request) => {
-      const result = await service.impactOf(db, principalOf(request), request.params.id, request.query.depth);
-      if (!result) throw problems.notFound('system');
-      return result;
+    async (request, reply) => {
+      const body = await service.impactJsonOf(
+        db,
+        principalOf(request),
+        request.params.id,
+        request.query.depth,
+      );
+      if (body === undefined) throw problems.notFound('system');
+      return sendJsonText(reply, body);
     },
   );
 

@@ -31,6 +31,13 @@ export const integrations = pgTable(
     technique: text('technique').notNull(),
     direction: text('direction').notNull().default('oneWay'),
     frequency: text('frequency'),
+    // The frequency as a rank kept by the database, so that the list sorted by it is in its real
+    // order (realtime … on demand, none last) and pages by keyset on a value that is never null.
+    frequencyRank: integer('frequency_rank')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`case "frequency" when 'realtime' then 0 when 'hourly' then 1 when 'daily' then 2 when 'weekly' then 3 when 'monthly' then 4 when 'onDemand' then 5 else 6 end`,
+      ),
     ownerId: uuid('owner_id'),
     personalData: boolean('personal_data').notNull().default(false),
     critical: boolean('critical').notNull().default(false),
@@ -50,7 +57,10 @@ export const integrations = pgTable(
     check('registry_integrations_not_self', sql`${t.fromSystemId} <> ${t.toSystemId}`),
     // The list in information order, and its filters.
     index('registry_integrations_list_idx').on(t.tenantId, t.sortInformation, t.id),
+    // A technique sorts by its value, which is also the order of its Swedish names (API, Databas,
+    // Fil, Manuell, Meddelande).
     index('registry_integrations_technique_idx').on(t.tenantId, t.technique, t.sortInformation, t.id),
+    index('registry_integrations_frequency_idx').on(t.tenantId, t.frequencyRank, t.sortInformation, t.id),
     index('registry_integrations_personal_idx')
       .on(t.tenantId, t.sortInformation, t.id)
       .where(sql`personal_data`),
@@ -58,14 +68,15 @@ export const integrations = pgTable(
     index('registry_integrations_owner_idx').on(t.tenantId, t.ownerId),
     // The impact analysis walks live edges forward (from → to, also the map's edges) and live
     // two-way ones backward too. Partial, so archived and one-way edges cost those walks nothing;
-    // the list's "either end" filter has the two full ones below.
+    // the list's "either end" filter has the two full ones below, which also walk one system's
+    // integrations in the list's order within it (the list sorted by sending or receiving system).
     index('registry_integrations_from_idx')
       .on(t.tenantId, t.fromSystemId, t.toSystemId)
       .where(sql`archived_at is null`),
     index('registry_integrations_to_both_idx')
       .on(t.tenantId, t.toSystemId, t.fromSystemId)
       .where(sql`archived_at is null and direction = 'bothWays'`),
-    index('registry_integrations_from_all_idx').on(t.tenantId, t.fromSystemId),
-    index('registry_integrations_to_all_idx').on(t.tenantId, t.toSystemId),
+    index('registry_integrations_from_all_idx').on(t.tenantId, t.fromSystemId, t.sortInformation, t.id),
+    index('registry_integrations_to_all_idx').on(t.tenantId, t.toSystemId, t.sortInformation, t.id),
   ],
 );

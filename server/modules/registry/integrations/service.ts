@@ -1,9 +1,9 @@
-import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type {
-  Impact,
   IntegrationCreate,
   IntegrationListQuery,
+  IntegrationSort,
   IntegrationUpdate,
   SystemMap,
   SystemMapQuery,
@@ -13,7 +13,14 @@ import type { Actor } from '../../../platform/context.ts';
 import { people } from '../../../platform/directory/schema.ts';
 import { problems } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { decodeCursor, toPage } from '../../../platform/pagination.ts';
+import {
+  afterKey,
+  keyOrder,
+  type SortKey,
+  sortKeyFields,
+  sortKeyOfRow,
+  toPage,
+} from '../../../platform/pagination.ts';
 import { type ArchiveInput, archiveRow, lockRow, restoreRow } from '../../../platform/records.ts';
 import { likePattern } from '../../../platform/search-text.ts';
 import { inTenant, readScope, type TenantScope } from '../../../platform/tenancy.ts';
@@ -36,10 +43,14 @@ export interface IntegrationView extends IntegrationRow {
 const fromSystems = alias(systems, 'from_system');
 const toSystems = alias(systems, 'to_system');
 
-/** The columns of an integration with both systems' and the owner's names, joined in one query. */
-function selectViews(db: Executor) {
+/**
+ * The columns of an integration with both systems' and the owner's names, joined in one query
+ * (and a list's sort key, pagination.ts sortKeyFields).
+ */
+function selectViews(db: Executor, key: Record<string, SQL> = {}) {
   return db
     .select({
+      ...key,
       row: integrations,
       fromName: fromSystems.name,
       fromArchivedAt: fromSystems.archivedAt,
@@ -74,10 +85,47 @@ function toView(r: Joined): IntegrationView {
   };
 }
 
-export async function listIntegrations(db: Database, actor: Actor, query: IntegrationListQuery) {
+/**
+ * The columns each sort orders by, what flows and the integration's id last: its keyset. A system
+ * sorts by its name; a technique by its value (the order of its Swedish names too); a frequency by
+ * its rank (realtime … on demand, none last).
+ */
+const sortKeys: Record<IntegrationSort, SortKey> = {
+  information: {
+    columns: [sql`${integrations.sortInformation}`, sql`${integrations.id}`],
+    types: ['text', 'uuid'],
+  },
+  fromSystem: {
+    columns: [sql`${fromSystems.sortName}`, sql`${integrations.sortInformation}`, sql`${integrations.id}`],
+    types: ['text', 'text', 'uuid'],
+  },
+  toSystem: {
+    columns: [sql`${toSystems.sortName}`, sql`${integrations.sortInformation}`, sql`${integrations.id}`],
+    types: ['text', 'text', 'uuid'],
+  },
+  technique: {
+    columns: [sql`${integrations.technique}`, sql`${integrations.sortInformation}`, sql`${integrations.id}`],
+    types: ['text', 'text', 'uuid'],
+  },
+  frequency: {
+    columns: [
+      sql`${integrations.frequencyRank}`,
+      sql`${integrations.sortInformation}`,
+      sql`${integrations.id}`,
+    ],
+    types: ['int', 'text', 'uuid'],
+  },
+};
+
+export async function listIntegrations(
+  db: Database,
+  actor: Actor,
+  query: Omit<IntegrationListQuery, 'sort' | 'order'> & Partial<Pick<IntegrationListQuery, 'sort' | 'order'>>,
+) {
   const s = readScope(db, actor);
-  const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
-  const rows = await selectViews(db)
+  const key = sortKeys[query.sort ?? 'information'];
+  const desc = query.order === 'desc';
+  const rows = await selectViews(db, sortKeyFields(key))
     .where(
       s.where(
         integrations,
@@ -95,17 +143,12 @@ export async function listIntegrations(db: Database, actor: Actor, query: Integr
               sql`${toSystems.name} ilike ${likePattern(query.search)}`,
             )
           : undefined,
-        after
-          ? or(
-              gt(integrations.sortInformation, after[0]),
-              and(eq(integrations.sortInformation, after[0]), gt(integrations.id, after[1])),
-            )
-          : undefined,
+        afterKey(key, query.cursor, desc),
       ),
     )
-    .orderBy(asc(integrations.sortInformation), asc(integrations.id))
+    .orderBy(...keyOrder(key, desc))
     .limit(query.limit + 1);
-  const page = toPage(rows, query.limit, (r) => [r.row.sortInformation, r.row.id]);
+  const page = toPage(rows, query.limit, (r) => sortKeyOfRow(key, r));
   return { items: page.items.map(toView), nextCursor: page.nextCursor };
 }
 
@@ -317,25 +360,55 @@ export async function integrationRefs(db: Executor, tenantId: string, ids: reado
 // ---------------------------------------------------------------- impact
 
 /**
- * Everything that stops when `systemId` stops: the systems that receive from it, directly or
- * through others (a two-way integration carries both ways), each with its shortest distance, and
- * the units that own or use any of them. One recursive query, breadth first: each step of the
- * recursion is ONE row holding the frontier (systems first reached at that distance) and every
- * system seen so far, so a system is expanded once however many paths lead to it (cycle-safe and
- * linear in the edges, where a row per path would grow exponentially on a dense map). Archived
- * integrations carry nothing and an archived system passes nothing on; `depth` bounds the walk.
- * Undefined when the system is not in the actor's tenant.
+ * A frontier up to this many systems is expanded by index lookups (two per system); a larger one
+ * by one hashed pass over the tenant's live edges, read once per query. A couple of hundred index
+ * lookups cost about what such a pass does on a large map (5,000 systems, 20,000 integrations),
+ * so a small impact never reads the whole map and a large one never does thousands of lookups.
  */
-export async function impactOf(
+const IMPACT_LOOKUP_FRONTIER = 200;
+
+/**
+ * Everything that stops when `systemId` stops, as the JSON text of an `Impact` (the API's answer,
+ * built in SQL: on a hub that reaches thousands of systems, reading them as rows and serialising
+ * them again in Node cost more than the walk): the systems that receive from it, directly or
+ * through others (a two-way integration carries both ways), each with its shortest distance,
+ * nearest first, and the units that own or use any of them.
+ *
+ * One recursive query, breadth first: each step of the recursion is ONE row holding the frontier
+ * (systems first reached at that distance) and every system seen so far, so a system is expanded
+ * once however many paths lead to it (cycle-safe; a row per path would grow exponentially on a
+ * dense map). The seen set starts with the tenant's archived systems, so an archived system is
+ * never reached and passes nothing on without a join per step; archived integrations carry
+ * nothing; `depth` bounds the walk. A small frontier follows its edges by the partial indexes, a
+ * large one joins the tenant's live edges, materialised once for the whole walk (read only if
+ * some step needs them): IMPACT_LOOKUP_FRONTIER. Undefined when the system is not in the actor's
+ * tenant.
+ */
+export async function impactJsonOf(
   db: Database,
   actor: Actor,
   systemId: string,
   depth: number,
-): Promise<Impact | undefined> {
+): Promise<string | undefined> {
   const tenantId = actor.tenantId;
+  const lookups = sql.raw(String(IMPACT_LOOKUP_FRONTIER));
   const result = await db.execute(sql`
-    with recursive walk(frontier, seen, distance) as (
-      select array[s.id], array[s.id], 0
+    with recursive edges(src, dst) as materialized (
+      select i.from_system_id, i.to_system_id
+        from registry_integrations i
+       where i.tenant_id = ${tenantId} and i.archived_at is null
+      union all
+      select i.to_system_id, i.from_system_id
+        from registry_integrations i
+       where i.tenant_id = ${tenantId} and i.archived_at is null and i.direction = 'bothWays'
+    ),
+    walk(frontier, seen, distance) as (
+      select array[s.id],
+             array[s.id] || array(
+               select a.id from registry_systems a
+                where a.tenant_id = ${tenantId} and a.archived_at is not null
+             ),
+             0
         from registry_systems s
        where s.tenant_id = ${tenantId} and s.id = ${systemId}
       union all
@@ -344,58 +417,59 @@ export async function impactOf(
         cross join lateral (
           select array_agg(reached.id) as next
             from (
-              (
-                select i.to_system_id as id
-                  from unnest(w.frontier) f(id)
-                  join registry_integrations i
-                    on i.tenant_id = ${tenantId} and i.from_system_id = f.id and i.archived_at is null
-                union
-                select i.from_system_id
-                  from unnest(w.frontier) f(id)
-                  join registry_integrations i
-                    on i.tenant_id = ${tenantId} and i.to_system_id = f.id and i.archived_at is null
-                   and i.direction = 'bothWays'
-              )
+              -- Each branch's condition is on the step's row alone: the planner makes it a
+              -- one-time filter, so the branches not taken cost nothing.
+              select i.to_system_id as id
+                from unnest(w.frontier) f(id)
+                join registry_integrations i
+                  on i.tenant_id = ${tenantId} and i.from_system_id = f.id and i.archived_at is null
+               where cardinality(w.frontier) <= ${lookups}
+              union all
+              select i.from_system_id
+                from unnest(w.frontier) f(id)
+                join registry_integrations i
+                  on i.tenant_id = ${tenantId} and i.to_system_id = f.id and i.archived_at is null
+                 and i.direction = 'bothWays'
+               where cardinality(w.frontier) <= ${lookups}
+              union all
+              select e.dst
+                from unnest(w.frontier) f(id)
+                join edges e on e.src = f.id
+               where cardinality(w.frontier) > ${lookups}
               -- Not seen before, as a set difference (hashed or sorted, whatever the planner's
-              -- guess of the arrays' sizes): a join against unnest(seen) may be planned as a
-              -- nested loop that compares every reached system with every seen one.
+              -- guess of the arrays' sizes; it also makes the reached systems distinct): a join
+              -- against unnest(seen) may be planned as a nested loop that compares every reached
+              -- system with every seen one.
               except
               select unnest(w.seen)
             ) reached
-            join registry_systems s
-              on s.tenant_id = ${tenantId} and s.id = reached.id and s.archived_at is null
         ) step
        where w.distance < ${depth} and step.next is not null
     ),
     reached as (
       select r.id, w.distance from walk w cross join lateral unnest(w.frontier) r(id) where w.distance > 0
     )
-    select 'start' as kind, null::uuid as id, null as name, 0 as distance, null as sort
+    select '{"systems":[' || coalesce((
+             select string_agg(row_to_json(j)::text, ',' order by r.distance, s.sort_name, s.id)
+               from reached r
+               join registry_systems s on s.tenant_id = ${tenantId} and s.id = r.id
+               cross join lateral (select s.id, s.name, r.distance) j
+           ), '') || '],"units":[' || coalesce((
+             select string_agg(row_to_json(j)::text, ',' order by u.sort_name, u.id)
+               from units u
+               cross join lateral (select u.id, u.name) j
+              where u.tenant_id = ${tenantId} and u.archived_at is null
+                and u.id in (
+                  select s.owning_unit_id from reached r
+                    join registry_systems s on s.tenant_id = ${tenantId} and s.id = r.id
+                  union
+                  select su.unit_id from reached r
+                    join registry_system_units su on su.tenant_id = ${tenantId} and su.system_id = r.id
+                )
+           ), '') || ']}' as body
       from walk where distance = 0
-    union all
-    select 'system', s.id, s.name, r.distance, s.sort_name
-      from reached r join registry_systems s on s.tenant_id = ${tenantId} and s.id = r.id
-    union all
-    select 'unit', u.id, u.name, 0, u.sort_name
-      from units u
-     where u.tenant_id = ${tenantId} and u.archived_at is null
-       and u.id in (
-         select s.owning_unit_id from reached r
-           join registry_systems s on s.tenant_id = ${tenantId} and s.id = r.id
-         union
-         select su.unit_id from reached r
-           join registry_system_units su on su.tenant_id = ${tenantId} and su.system_id = r.id
-       )
-     order by kind, distance, sort, id
   `);
-  const rows = rowsOf<{ kind: string; id: string | null; name: string | null; distance: number }>(result);
-  if (!rows.some((r) => r.kind === 'start')) return undefined;
-  return {
-    systems: rows
-      .filter((r) => r.kind === 'system')
-      .map((r) => ({ id: r.id!, name: r.name!, distance: Number(r.distance) })),
-    units: rows.filter((r) => r.kind === 'unit').map((r) => ({ id: r.id!, name: r.name! })),
-  };
+  return rowsOf<{ body: string }>(result)[0]?.body;
 }
 
 // ---------------------------------------------------------------- the system map

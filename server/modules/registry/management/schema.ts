@@ -41,8 +41,11 @@ export const managementObjects = pgTable(
     foreignKey({ columns: [t.tenantId, t.ownerId], foreignColumns: [people.tenantId, people.id] }),
     foreignKey({ columns: [t.tenantId, t.managerId], foreignColumns: [people.tenantId, people.id] }),
     index('registry_management_objects_list_idx').on(t.tenantId, t.sortName, t.id),
-    index('registry_management_objects_owner_idx').on(t.tenantId, t.ownerId),
-    index('registry_management_objects_manager_idx').on(t.tenantId, t.managerId),
+    // A person's objects, in the list's order within them (the list sorted by objektägare or
+    // förvaltningsledare walks the people in name order and each one's objects by these).
+    index('registry_management_objects_owner_idx').on(t.tenantId, t.ownerId, t.sortName, t.id),
+    index('registry_management_objects_manager_idx').on(t.tenantId, t.managerId, t.sortName, t.id),
+    index('registry_management_objects_updated_idx').on(t.tenantId, t.updatedAt, t.id),
   ],
 );
 

@@ -1,7 +1,9 @@
-import { and, asc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type {
   ManagementObjectCreate,
   ManagementObjectListQuery,
+  ManagementObjectSort,
   ManagementObjectUpdate,
   ManagementPlanCreate,
   ManagementPlanUpdate,
@@ -11,7 +13,14 @@ import type { Actor } from '../../../platform/context.ts';
 import { people } from '../../../platform/directory/schema.ts';
 import { problems } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { sortNameCursor, toPage } from '../../../platform/pagination.ts';
+import {
+  afterKey,
+  keyOrder,
+  type SortKey,
+  sortKeyFields,
+  sortKeyOfRow,
+  toPage,
+} from '../../../platform/pagination.ts';
 import {
   type ArchiveInput,
   archiveRow,
@@ -61,12 +70,59 @@ async function withSystems(db: Executor, tenantId: string, rows: ObjectRow[]): P
   return rows.map((r) => ({ ...r, systemIds: map.get(r.id) ?? [] }));
 }
 
-export async function listObjects(db: Database, actor: Actor, query: ManagementObjectListQuery) {
+const owners = alias(people, 'owner');
+const managers = alias(people, 'manager');
+
+/** A person's name as a key that is never null: a rank (none last), then the name. */
+const personKey = (sortName: AnyColumn): SQL[] => [
+  sql`(case when ${sortName} is null then 1 else 0 end)`,
+  sql`coalesce(${sortName}, '')`,
+];
+
+/**
+ * The columns each sort orders by, the object's name and id last: its keyset. An objektägare or
+ * förvaltningsledare sorts by the person's name (family name first, as every list of people),
+ * objects without one last; the last change is exact to the µs.
+ */
+const sortKeys: Record<ManagementObjectSort, SortKey> = {
+  name: { columns: [sql`${objects.sortName}`, sql`${objects.id}`], types: ['text', 'uuid'] },
+  owner: {
+    columns: [...personKey(owners.sortName), sql`${objects.sortName}`, sql`${objects.id}`],
+    types: ['int', 'text', 'text', 'uuid'],
+  },
+  manager: {
+    columns: [...personKey(managers.sortName), sql`${objects.sortName}`, sql`${objects.id}`],
+    types: ['int', 'text', 'text', 'uuid'],
+  },
+  updatedAt: { columns: [sql`${objects.updatedAt}`, sql`${objects.id}`], types: ['timestamptz', 'uuid'] },
+};
+
+export async function listObjects(
+  db: Database,
+  actor: Actor,
+  query: Omit<ManagementObjectListQuery, 'sort' | 'order'> &
+    Partial<Pick<ManagementObjectListQuery, 'sort' | 'order'>>,
+) {
   const s = readScope(db, actor);
-  const { afterName, afterId } = sortNameCursor(query.cursor);
-  const rows = await db
-    .select()
+  const sort = query.sort ?? 'name';
+  const key = sortKeys[sort];
+  const desc = query.order === 'desc';
+  let select = db
+    .select({ row: objects, ...sortKeyFields(key) })
     .from(objects)
+    .$dynamic();
+  // Only the sort by a person joins the people (one of them).
+  if (sort === 'owner')
+    select = select.leftJoin(
+      owners,
+      and(eq(owners.tenantId, objects.tenantId), eq(owners.id, objects.ownerId)),
+    );
+  if (sort === 'manager')
+    select = select.leftJoin(
+      managers,
+      and(eq(managers.tenantId, objects.tenantId), eq(managers.id, objects.managerId)),
+    );
+  const joined = await select
     .where(
       s.where(
         objects,
@@ -78,18 +134,14 @@ export async function listObjects(db: Database, actor: Actor, query: ManagementO
         query.systemId
           ? sql`exists (select 1 from ${members} where ${members.tenantId} = ${objects.tenantId} and ${members.objectId} = ${objects.id} and ${members.systemId} = ${query.systemId})`
           : undefined,
-        afterName !== undefined
-          ? or(
-              sql`${objects.sortName} > ${afterName}`,
-              and(sql`${objects.sortName} = ${afterName}`, sql`${objects.id} > ${afterId}`),
-            )
-          : undefined,
+        afterKey(key, query.cursor, desc),
       ),
     )
-    .orderBy(asc(objects.sortName), asc(objects.id))
+    .orderBy(...keyOrder(key, desc))
     .limit(query.limit + 1);
-  const page = toPage(rows, query.limit, (r) => [r.sortName, r.id]);
-  return { items: await withSystems(db, actor.tenantId, page.items), nextCursor: page.nextCursor };
+  const page = toPage(joined, query.limit, (r) => sortKeyOfRow(key, r));
+  const rows = page.items.map((r) => r.row);
+  return { items: await withSystems(db, actor.tenantId, rows), nextCursor: page.nextCursor };
 }
 
 export async function getObject(db: Database, actor: Actor, id: string): Promise<ObjectWithSystems> {

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import type { ManagementObjectSort } from '../../../../shared/registry/management.ts';
 import type { Database } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/context.ts';
 import { people } from '../../../platform/directory/schema.ts';
@@ -24,7 +25,14 @@ export const objectColumns = [
 export async function exportObjects(
   db: Database,
   actor: Actor,
-  query: { search?: string; systemId?: string; personId?: string; includeArchived: boolean },
+  query: {
+    search?: string;
+    systemId?: string;
+    personId?: string;
+    includeArchived: boolean;
+    sort?: ManagementObjectSort;
+    order?: 'asc' | 'desc';
+  },
   format: ExportFormat,
 ): Promise<ExportFile> {
   const rows: ObjectWithSystems[] = [];

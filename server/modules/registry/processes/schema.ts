@@ -46,7 +46,10 @@ export const processes = pgTable(
     // A code names one active node; an archived one leaves its code free for a successor.
     uniqueIndex('registry_processes_code_uq').on(t.tenantId, t.code).where(sql`archived_at is null`),
     index('registry_processes_list_idx').on(t.tenantId, t.sortCode, t.id),
+    index('registry_processes_name_idx').on(t.tenantId, t.sortName, t.id),
     index('registry_processes_parent_idx').on(t.tenantId, t.parentId, t.sortCode, t.id),
+    // Also the list sorted by level: the levels' codes sort as the tree nests them (activityType,
+    // area, group, process).
     index('registry_processes_level_idx').on(t.tenantId, t.level, t.sortCode, t.id),
   ],
 );

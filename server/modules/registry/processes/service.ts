@@ -1,10 +1,23 @@
-import { and, asc, count, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  eq,
+  getTableColumns,
+  inArray,
+  isNotNull,
+  isNull,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import {
   codeSortKey,
   type ProcessCreate,
   type ProcessLevel,
   type ProcessListQuery,
   type ProcessMove,
+  type ProcessSort,
   type ProcessUpdate,
   parentLevel,
   processLevels,
@@ -15,7 +28,15 @@ import type { Actor } from '../../../platform/context.ts';
 import { parentProblem, type TreeProblem } from '../../../platform/directory/tree.ts';
 import { problems } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { decodeCursor, toPage } from '../../../platform/pagination.ts';
+import {
+  afterKey,
+  keyOrder,
+  type SortKey,
+  sortKeyFields,
+  sortKeyOfRow,
+  toPage,
+  withoutKey,
+} from '../../../platform/pagination.ts';
 import {
   type ArchiveInput,
   archiveRow,
@@ -55,11 +76,30 @@ const levelNames: Record<ProcessLevel, string> = {
 
 // ---------------------------------------------------------------- reading
 
-export async function listProcesses(db: Database, actor: Actor, query: ProcessListQuery) {
+/**
+ * The columns each sort orders by, the node's id last: its keyset. A code sorts in natural order
+ * (3.2 before 3.10); a level from the top of the tree down (the codes of the levels sort so), the
+ * code breaking ties.
+ */
+const sortKeys: Record<ProcessSort, SortKey> = {
+  code: { columns: [sql`${processes.sortCode}`, sql`${processes.id}`], types: ['text', 'uuid'] },
+  name: { columns: [sql`${processes.sortName}`, sql`${processes.id}`], types: ['text', 'uuid'] },
+  level: {
+    columns: [sql`${processes.level}`, sql`${processes.sortCode}`, sql`${processes.id}`],
+    types: ['text', 'text', 'uuid'],
+  },
+};
+
+export async function listProcesses(
+  db: Database,
+  actor: Actor,
+  query: Omit<ProcessListQuery, 'sort' | 'order'> & Partial<Pick<ProcessListQuery, 'sort' | 'order'>>,
+) {
   const s = readScope(db, actor);
-  const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
+  const key = sortKeys[query.sort ?? 'code'];
+  const desc = query.order === 'desc';
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(processes), ...sortKeyFields(key) })
     .from(processes)
     .where(
       s.where(
@@ -74,17 +114,13 @@ export async function listProcesses(db: Database, actor: Actor, query: ProcessLi
               sql`${processes.description} ilike ${likePattern(query.search)}`,
             )
           : undefined,
-        after
-          ? or(
-              sql`${processes.sortCode} > ${after[0]}`,
-              and(sql`${processes.sortCode} = ${after[0]}`, sql`${processes.id} > ${after[1]}`),
-            )
-          : undefined,
+        afterKey(key, query.cursor, desc),
       ),
     )
-    .orderBy(asc(processes.sortCode), asc(processes.id))
+    .orderBy(...keyOrder(key, desc))
     .limit(query.limit + 1);
-  return toPage(rows, query.limit, (r) => [r.sortCode, r.id]);
+  const page = toPage(rows, query.limit, (r) => sortKeyOfRow(key, r));
+  return { items: page.items.map((r) => withoutKey(r)), nextCursor: page.nextCursor };
 }
 
 /**

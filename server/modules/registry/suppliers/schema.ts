@@ -32,6 +32,15 @@ export const suppliers = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('registry_suppliers_list_idx').on(t.tenantId, t.sortName, t.id),
+    // The list sorted by organisationsnummer (those without one last) and by last change.
+    index('registry_suppliers_org_number_idx').on(
+      t.tenantId,
+      sql`(case when ${t.orgNumber} is null then 1 else 0 end)`,
+      sql`coalesce(${t.orgNumber}, '')`,
+      t.sortName,
+      t.id,
+    ),
+    index('registry_suppliers_updated_idx').on(t.tenantId, t.updatedAt, t.id),
     // One active supplier per organisationsnummer; an archived one may be registered anew.
     uniqueIndex('registry_suppliers_org_number_key')
       .on(t.tenantId, t.orgNumber)

@@ -1,15 +1,24 @@
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, or, sql } from 'drizzle-orm';
 import {
   orgNumber,
   type SupplierCreate,
   type SupplierListQuery,
+  type SupplierSort,
   type SupplierUpdate,
 } from '../../../../shared/registry/contracts.ts';
 import type { Database, Executor } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/context.ts';
 import { problems } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { sortNameCursor, toPage } from '../../../platform/pagination.ts';
+import {
+  afterKey,
+  keyOrder,
+  type SortKey,
+  sortKeyFields,
+  sortKeyOfRow,
+  toPage,
+  withoutKey,
+} from '../../../platform/pagination.ts';
 import {
   type ArchiveInput,
   archiveRow,
@@ -111,12 +120,39 @@ export async function findSupplier(db: Database, actor: Actor, id: string) {
   return row;
 }
 
-export async function listSuppliers(db: Database, actor: Actor, query: SupplierListQuery) {
+/**
+ * The columns each sort orders by, the supplier's id last: its keyset. An organisationsnummer sorts
+ * those without one last (a rank and the number, the name breaking ties, as the index has them);
+ * the last change is exact to the µs.
+ */
+const sortKeys: Record<SupplierSort, SortKey> = {
+  name: { columns: [sql`${suppliers.sortName}`, sql`${suppliers.id}`], types: ['text', 'uuid'] },
+  orgNumber: {
+    columns: [
+      sql`(case when ${suppliers.orgNumber} is null then 1 else 0 end)`,
+      sql`coalesce(${suppliers.orgNumber}, '')`,
+      sql`${suppliers.sortName}`,
+      sql`${suppliers.id}`,
+    ],
+    types: ['int', 'text', 'text', 'uuid'],
+  },
+  updatedAt: {
+    columns: [sql`${suppliers.updatedAt}`, sql`${suppliers.id}`],
+    types: ['timestamptz', 'uuid'],
+  },
+};
+
+export async function listSuppliers(
+  db: Database,
+  actor: Actor,
+  query: Omit<SupplierListQuery, 'sort' | 'order'> & Partial<Pick<SupplierListQuery, 'sort' | 'order'>>,
+) {
   const s = readScope(db, actor);
-  const { afterName, afterId } = sortNameCursor(query.cursor);
+  const key = sortKeys[query.sort ?? 'name'];
+  const desc = query.order === 'desc';
   const digits = query.search?.replace(/\D/g, '') ?? '';
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(suppliers), ...sortKeyFields(key) })
     .from(suppliers)
     .where(
       s.where(
@@ -131,17 +167,13 @@ export async function listSuppliers(db: Database, actor: Actor, query: SupplierL
                 : undefined,
             )
           : undefined,
-        afterName !== undefined
-          ? or(
-              sql`${suppliers.sortName} > ${afterName}`,
-              and(sql`${suppliers.sortName} = ${afterName}`, sql`${suppliers.id} > ${afterId}`),
-            )
-          : undefined,
+        afterKey(key, query.cursor, desc),
       ),
     )
-    .orderBy(asc(suppliers.sortName), asc(suppliers.id))
+    .orderBy(...keyOrder(key, desc))
     .limit(query.limit + 1);
-  return toPage(rows, query.limit, (r) => [r.sortName, r.id]);
+  const page = toPage(rows, query.limit, (r) => sortKeyOfRow(key, r));
+  return { items: page.items.map((r) => withoutKey(r)), nextCursor: page.nextCursor };
 }
 
 /** Refuses a supplier that is not active in the scope's tenant, naming the field. */

@@ -130,6 +130,58 @@ describe('the systems list', () => {
     expect(badCursor.statusCode).toBe(400);
   });
 
+  it('answers each system in the list exactly as GET of it does, every field', async () => {
+    // The list's records are built in SQL (service.ts systemJsonColumns), GET's by present.ts.
+    const full = await post('/api/v1/systems', {
+      name: 'Fullständigt "system" \\ med allt',
+      shortName: 'FS',
+      description: 'Rad ett\nrad två – åäö €',
+      scope: 'shared',
+      category: 'IT-stöd',
+      owningUnitId: t.a.unitId,
+      usingUnits: [
+        { unitId: otherUnit, users: 12 },
+        { unitId: t.a.unitId, users: null },
+      ],
+      phase: 'phaseOut',
+      inOperationFrom: '2019-03-01',
+      phaseOutFrom: '2026-01-15',
+      retiredOn: '2027-12-31',
+      operationForm: 'saas',
+      criticality: 'critical',
+      timeAssessment: 'migrate',
+      timeMotivation: 'Ersätts av en e-tjänst',
+      supplierId,
+      product: 'Produkten',
+      productVersion: '4.2',
+      eService: true,
+      ownDeveloped: true,
+      links: [{ label: 'Manual', url: 'https://example.org/manual?a=1&b=2' }],
+      tags: ['märkt', 'två ord'],
+      productCouncil: 'Rådet',
+    });
+    expect(full.statusCode, full.body).toBe(201);
+    const archived = json(
+      await post('/api/v1/systems', { name: 'Fullständigt arkiverat', scope: 'business' }),
+    );
+    expect(
+      (await post(`/api/v1/systems/${archived.id}/archive`, { version: 1, reason: 'Avvecklat' })).statusCode,
+    ).toBe(200);
+    const page = await get('/api/v1/systems?search=Fullständigt&includeArchived=true&limit=50');
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('application/json');
+    const items = json(page).items;
+    expect(items.map((s: { name: string }) => s.name)).toEqual([json(full).name, 'Fullständigt arkiverat']);
+    for (const item of items) expect(item).toStrictEqual(json(await get(`/api/v1/systems/${item.id}`)));
+    expect(items[1].archivedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(items[1].can).toMatchObject({ update: false, restore: true });
+    // And every system of the fixture, on pages of two.
+    const all = json(await get('/api/v1/systems?limit=200')).items;
+    for (const item of all) expect(item).toStrictEqual(json(await get(`/api/v1/systems/${item.id}`)));
+    expect(json(await get('/api/v1/systems?limit=2')).nextCursor).toEqual(expect.any(String));
+    expect(json(await get('/api/v1/systems?limit=200')).nextCursor).toBeNull();
+  });
+
   it('takes a fixed number of statements per page however many rows (no N+1)', async () => {
     const count = async (url: string) => {
       await get(url); // warms the principal cache

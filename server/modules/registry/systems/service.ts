@@ -14,6 +14,7 @@ import { decodeCursor, toPage } from '../../../platform/pagination.ts';
 import { type ArchiveInput, archiveRow, lockRow, restoreRow } from '../../../platform/records.ts';
 import { likePattern } from '../../../platform/search-text.ts';
 import {
+  type Given,
   inTenant,
   readScope,
   type TenantScope,
@@ -73,7 +74,10 @@ function sortColumns(sort: SystemSort): SQL[] {
 }
 
 /** The cursor's values of a row, in the order of sortColumns (timestamps as PostgreSQL's text, exact to the µs). */
-function sortKeyOf(sort: SystemSort, row: SystemRow & { updatedKey: string }): (string | number)[] {
+function sortKeyOf(
+  sort: SystemSort,
+  row: Pick<SystemRow, 'id' | 'sortName' | 'phaseRank' | 'criticalityRank'> & { updatedKey: string },
+): (string | number)[] {
   switch (sort) {
     case 'phase':
       return [row.phaseRank, row.sortName, row.id];
@@ -96,12 +100,40 @@ const cursorTypes: Record<SystemSort, ('int' | 'text' | 'uuid' | 'timestamptz')[
 const usedBy = (unit: SQL | unknown) =>
   sql`exists (select 1 from ${systemUnits} where ${systemUnits.tenantId} = ${systems.tenantId} and ${systemUnits.systemId} = ${systems.id} and ${systemUnits.unitId} = ${unit})`;
 
+// The using units in the same statement: one round trip per page, the list's hot path. The outer
+// columns are named with their table: in a select list Drizzle writes a column bare, and inside
+// this subquery a bare "tenant_id" is su's own, which dropped the tenant from the condition and read
+// every use of the system in every tenant by scanning (46 ms a page).
+const usingUnitsJson = sql`select json_agg(u order by u."unitId") from (select su.unit_id as "unitId", su.users from ${systemUnits} su where su.tenant_id = registry_systems.tenant_id and su.system_id = registry_systems.id) u`;
+
+/** A timestamp as the API writes it (iso() in http.ts: UTC, milliseconds, Z). */
+const isoSql = (column: string) =>
+  sql.raw(`to_char(registry_systems.${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
 /**
- * The systems list as prepared statements, one per combination of the filters given, sort and
- * order (tenancy.ts tenantQuery): the hot read of the register, planned once per shape. Every
- * value is a placeholder; the keyset compares a row of the sort's columns with the cursor's.
+ * A system's record as the API's JSON (present.ts presentSystem, field for field, but for `can`,
+ * which the route adds from the policy): for the list page, whose 50 records cost more to read
+ * as rows and serialise again in Node than to build here. list.test.ts holds every field of it
+ * to GET of the same system.
  */
-const systemsList = tenantQuery((db, given) => {
+const systemJsonColumns = sql`select
+  registry_systems.id, registry_systems.name, registry_systems.short_name as "shortName",
+  registry_systems.description, registry_systems.scope, registry_systems.category,
+  registry_systems.owning_unit_id as "owningUnitId",
+  coalesce((${usingUnitsJson}), '[]'::json) as "usingUnits",
+  registry_systems.phase, registry_systems.in_operation_from as "inOperationFrom",
+  registry_systems.phase_out_from as "phaseOutFrom", registry_systems.retired_on as "retiredOn",
+  registry_systems.operation_form as "operationForm", registry_systems.criticality,
+  registry_systems.time_assessment as "timeAssessment", registry_systems.time_motivation as "timeMotivation",
+  registry_systems.supplier_id as "supplierId", registry_systems.product,
+  registry_systems.product_version as "productVersion", registry_systems.e_service as "eService",
+  registry_systems.own_developed as "ownDeveloped", registry_systems.links, registry_systems.tags,
+  registry_systems.product_council as "productCouncil", ${isoSql('archived_at')} as "archivedAt",
+  registry_systems.archive_reason as "archiveReason", registry_systems.version,
+  ${isoSql('created_at')} as "createdAt", ${isoSql('updated_at')} as "updatedAt"`;
+
+/** The list's conditions, keyset and order for one combination of given filters, sort and order. */
+function listShape(given: Given) {
   const sort: SystemSort = given.sortPhase
     ? 'phase'
     : given.sortCriticality
@@ -116,48 +148,76 @@ const systemsList = tenantQuery((db, given) => {
     (type, i) => sql`${p(`after${i}`)}::${sql.raw(type === 'int' ? 'integer' : type)}`,
   );
   const keyset = sql`(${sql.join(columns, sql`, `)}) ${sql.raw(desc ? '<' : '>')} (${sql.join(after, sql`, `)})`;
+  const where = tenantWhere(
+    systems,
+    given.includeArchived ? undefined : isNull(systems.archivedAt),
+    given.scope ? eq(systems.scope, p('scope')) : undefined,
+    given.phase ? eq(systems.phase, p('phase')) : undefined,
+    given.criticality ? eq(systems.criticality, p('criticality')) : undefined,
+    given.supplierId ? eq(systems.supplierId, p('supplierId')) : undefined,
+    given.operationForm ? eq(systems.operationForm, p('operationForm')) : undefined,
+    given.timeAssessment ? eq(systems.timeAssessment, p('timeAssessment')) : undefined,
+    given.category ? eq(systems.category, p('category')) : undefined,
+    given.eService ? eq(systems.eService, p('eService')) : undefined,
+    given.ownDeveloped ? eq(systems.ownDeveloped, p('ownDeveloped')) : undefined,
+    given.tag ? sql`${systems.tags} @> array[${p('tag')}]::text[]` : undefined,
+    given.unitId ? or(eq(systems.owningUnitId, p('unitId')), usedBy(p('unitId'))) : undefined,
+    given.owningUnitId ? eq(systems.owningUnitId, p('owningUnitId')) : undefined,
+    given.usingUnitId ? usedBy(p('usingUnitId')) : undefined,
+    given.personId ? answersForSql(p('personId'), p('today')) : undefined,
+    given.term
+      ? or(
+          sql`${systems.name} ilike ${p('term')}`,
+          sql`${systems.shortName} ilike ${p('term')}`,
+          sql`${systems.product} ilike ${p('term')}`,
+        )
+      : undefined,
+    given.after0 ? keyset : undefined,
+  );
+  return { where, orderBy: columns.map((c) => (desc ? sql`${c} desc` : c)), limit: p('limit') };
+}
+
+/**
+ * The systems list as prepared statements, one per combination of the filters given, sort and
+ * order (tenancy.ts tenantQuery): the hot read of the register, planned once per shape. Every
+ * value is a placeholder; the keyset compares a row of the sort's columns with the cursor's.
+ */
+const systemsList = tenantQuery((db, given) => {
+  const shape = listShape(given);
   return db
     .select({
       ...getTableColumns(systems),
       updatedKey: sql<string>`${systems.updatedAt}::text`,
-      // The using units in the same statement: one round trip per page, the list's hot path. The
-      // outer columns are named with their table: in a select list Drizzle writes a column bare,
-      // and inside this subquery a bare "tenant_id" is su's own, which dropped the tenant from the
-      // condition and read every use of the system in every tenant by scanning (46 ms a page).
-      uses: sql<unknown>`coalesce((select json_agg(json_build_object('unitId', su.unit_id, 'users', su.users) order by su.unit_id) from ${systemUnits} su where su.tenant_id = registry_systems.tenant_id and su.system_id = registry_systems.id), '[]'::json)`,
+      uses: sql<unknown>`coalesce((${usingUnitsJson}), '[]'::json)`,
     })
     .from(systems)
-    .where(
-      tenantWhere(
-        systems,
-        given.includeArchived ? undefined : isNull(systems.archivedAt),
-        given.scope ? eq(systems.scope, p('scope')) : undefined,
-        given.phase ? eq(systems.phase, p('phase')) : undefined,
-        given.criticality ? eq(systems.criticality, p('criticality')) : undefined,
-        given.supplierId ? eq(systems.supplierId, p('supplierId')) : undefined,
-        given.operationForm ? eq(systems.operationForm, p('operationForm')) : undefined,
-        given.timeAssessment ? eq(systems.timeAssessment, p('timeAssessment')) : undefined,
-        given.category ? eq(systems.category, p('category')) : undefined,
-        given.eService ? eq(systems.eService, p('eService')) : undefined,
-        given.ownDeveloped ? eq(systems.ownDeveloped, p('ownDeveloped')) : undefined,
-        given.tag ? sql`${systems.tags} @> array[${p('tag')}]::text[]` : undefined,
-        given.unitId ? or(eq(systems.owningUnitId, p('unitId')), usedBy(p('unitId'))) : undefined,
-        given.owningUnitId ? eq(systems.owningUnitId, p('owningUnitId')) : undefined,
-        given.usingUnitId ? usedBy(p('usingUnitId')) : undefined,
-        given.personId ? answersForSql(p('personId'), p('today')) : undefined,
-        given.term
-          ? or(
-              sql`${systems.name} ilike ${p('term')}`,
-              sql`${systems.shortName} ilike ${p('term')}`,
-              sql`${systems.product} ilike ${p('term')}`,
-            )
-          : undefined,
-        given.after0 ? keyset : undefined,
-      ),
-    )
-    .orderBy(...columns.map((c) => (desc ? sql`${c} desc` : c)))
-    .limit(p('limit'))
+    .where(shape.where)
+    .orderBy(...shape.orderBy)
+    .limit(shape.limit)
     .prepare('registry_systems_list');
+});
+
+/**
+ * The same list as the page the API answers, but for `can`: each system's record as JSON text
+ * (systemJsonColumns), and only what the cursor and `can` need beside it.
+ */
+const systemsListJson = tenantQuery((db, given) => {
+  const shape = listShape(given);
+  return db
+    .select({
+      id: systems.id,
+      archivedAt: systems.archivedAt,
+      sortName: systems.sortName,
+      phaseRank: systems.phaseRank,
+      criticalityRank: systems.criticalityRank,
+      updatedKey: sql<string>`${systems.updatedAt}::text`,
+      json: sql<string>`(select row_to_json(j)::text from (${systemJsonColumns}) j)`,
+    })
+    .from(systems)
+    .where(shape.where)
+    .orderBy(...shape.orderBy)
+    .limit(shape.limit)
+    .prepare('registry_systems_list_json');
 });
 
 /** The filters of the list as the prepared query's values (undefined leaves a condition out). */
@@ -203,6 +263,23 @@ export async function listSystems(
     usingUnits: (typeof uses === 'string' ? JSON.parse(uses) : uses) as SystemWithUse['usingUnits'],
   }));
   return { items, nextCursor: page.nextCursor };
+}
+
+/**
+ * listSystems as the API's JSON: each item the record's JSON text without `can` (systemJsonColumns),
+ * with what `can` needs (id, archivedAt); the route adds `can` and joins the page.
+ */
+export async function listSystemsJson(
+  db: Database,
+  actor: Actor,
+  query: Partial<SystemListQuery> & { limit: number },
+) {
+  const rows = await systemsListJson(db, actor, { ...listValues(query), limit: query.limit + 1 });
+  const page = toPage(rows, query.limit, (r) => sortKeyOf(query.sort ?? 'name', r));
+  return {
+    items: page.items.map((r) => ({ id: r.id, archivedAt: r.archivedAt, json: r.json })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /** Every system the list's filters select, in its order, for an export (pages of 1,000 inside). */
