@@ -22,7 +22,7 @@ import { GlobalSearch, search } from './GlobalSearch.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Redirect, RouterAnchor, RouterNavLink } from './links.tsx';
 import { Bell } from './notifications/Bell.tsx';
-import { useSeam } from './seam.ts';
+import { type NavEntry, useSeam } from './seam.ts';
 
 // The signed-in frame: header (search, language, user menu), navigation (one entry per module,
 // administration for admins only), and the main landmark every page renders into.
@@ -69,6 +69,24 @@ function NavGroup({ id, label, children }: { id: string; label: string; children
       </div>
       {children}
     </div>
+  );
+}
+
+const alwaysVisible = () => true;
+
+/** One link of the navigation; a module may hide it from some readers (NavEntry.useVisible). */
+function NavEntryLink({ entry, active }: { entry: NavEntry; active: boolean }) {
+  const { t } = useTranslation();
+  // The same entry renders this component every time, so the hook called is always the same one.
+  const useVisible = entry.useVisible ?? alwaysVisible;
+  if (!useVisible()) return null;
+  return (
+    <RouterNavLink
+      to={entry.to}
+      label={t(entry.label)}
+      leftSection={<entry.icon size={18} aria-hidden />}
+      active={active}
+    />
   );
 }
 
@@ -236,15 +254,7 @@ function Shell() {
             .map((group) => {
               const links = seam.nav
                 .filter((entry) => entry.group === group.id && (!entry.admin || isAdmin))
-                .map((entry) => (
-                  <RouterNavLink
-                    key={entry.to}
-                    to={entry.to}
-                    label={t(entry.label)}
-                    leftSection={<entry.icon size={18} aria-hidden />}
-                    active={active(entry.to)}
-                  />
-                ));
+                .map((entry) => <NavEntryLink key={entry.to} entry={entry} active={active(entry.to)} />);
               if (links.length === 0) return null;
               // The start page stands alone at the top; every other group under its heading.
               if (group.id === 'start') return links;

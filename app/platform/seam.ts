@@ -34,6 +34,11 @@ export interface NavEntry {
    */
   group: string;
   admin?: boolean;
+  /**
+   * A hook saying whether the reader sees the link, for pages only some people work in (the desk's
+   * console for its agents); the page itself still checks. Called once per render of the link.
+   */
+  useVisible?: () => boolean;
 }
 
 /** How the global search shows one section of `GET /api/v1/search`. */

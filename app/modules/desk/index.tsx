@@ -1,8 +1,11 @@
 import { type ClientPart, combineClientParts } from '../../platform/module-parts.ts';
 import { calendarsPart } from './calendars/index.tsx';
 import { en } from './en.ts';
+import { groupsPart } from './groups/index.tsx';
 import { phonePart } from './phone/index.tsx';
+import { portalPart } from './portal/index.tsx';
 import { sv } from './sv.ts';
+import { ticketsPart } from './tickets/index.tsx';
 
 // The service desk on the web app's seam, combined from its parts (app/platform/module-parts.ts):
 // one folder per part, each with its pages, its messages (./sv.ts, ./en.ts) and what it registers.
@@ -16,4 +19,11 @@ const deskPart: ClientPart = {
   ],
 };
 
-export const deskModule = combineClientParts('desk', { sv, en }, [deskPart, calendarsPart, phonePart]);
+export const deskModule = combineClientParts('desk', { sv, en }, [
+  deskPart,
+  portalPart,
+  ticketsPart,
+  phonePart,
+  groupsPart,
+  calendarsPart,
+]);

@@ -1,10 +1,16 @@
 import { sv as calendars } from './calendars/sv.ts';
+import { sv as groups } from './groups/sv.ts';
 import { sv as phone } from './phone/sv.ts';
+import { sv as portal } from './portal/sv.ts';
+import { sv as tickets } from './tickets/sv.ts';
 
 // Swedish messages of the service desk, one subtree per part (t('desk.<part>.…')).
 export const sv = {
   navGroup: 'Servicedesk',
   navGroupAdmin: 'Servicedesk: inställningar',
+  portal,
+  tickets,
+  groups,
   calendars,
   phone,
 };

@@ -1,0 +1,36 @@
+import { IconUsersGroup } from '@tabler/icons-react';
+import { createRoute } from '@tanstack/react-router';
+import type { ClientPart } from '../../../platform/module-parts.ts';
+import { GroupPage } from './GroupPage.tsx';
+import { GroupsPage, validateGroupsSearch } from './GroupsPage.tsx';
+
+// The desk's groups, configured by admins: the list, a group's page with its members.
+
+export const groupsPart: ClientPart = {
+  name: 'groups',
+  nav: [
+    {
+      to: '/desk/groups',
+      label: 'desk.groups.nav',
+      icon: IconUsersGroup,
+      group: 'deskAdmin',
+      admin: true,
+    },
+  ],
+  routes: (parent) => [
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/desk/groups',
+      validateSearch: validateGroupsSearch,
+      component: GroupsPage,
+    }),
+    createRoute({ getParentRoute: () => parent, path: '/desk/groups/$groupId', component: GroupPage }),
+  ],
+  search: [{ section: 'deskGroups', label: 'desk.groups.searchSection', icon: IconUsersGroup }],
+  serverMessages: {
+    'A förvaltning group names its system': 'desk.groups.serverMessage.managementNeedsSystem',
+    'A supplier group names its supplier': 'desk.groups.serverMessage.supplierNeedsSupplier',
+    'The group is archived; restore it first': 'desk.groups.serverMessage.archived',
+  },
+  audit: [{ entity: 'deskGroup', label: 'desk.groups.auditEntity' }],
+};

@@ -1,0 +1,110 @@
+import { Button, Group, Stack, Switch, Text, Textarea } from '@mantine/core';
+import { IconLock, IconSend } from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type TimelineEntry, ticketMessage } from '../../../../shared/desk/tickets.ts';
+import { api } from '../../../platform/api.ts';
+import { useClientErrors } from '../../../platform/dialogs.tsx';
+import { ProblemAlert, useFieldErrors } from '../../../platform/errors.tsx';
+import { notifySuccess } from '../../../platform/notify.ts';
+import { useTicketsInvalidate } from '../api.ts';
+
+// Writing on a ticket: a reply the requester sees, or (agents) an internal note among agents,
+// chosen with a switch whose state also shows in the field's label and the button.
+
+export function Composer({
+  ticketId,
+  canReply,
+  canNote,
+  replyHelp,
+  requester = false,
+}: {
+  ticketId: string;
+  canReply: boolean;
+  canNote: boolean;
+  /** Said below the field (the portal: a reply puts a waiting ticket back in progress). */
+  replyHelp?: string;
+  /** Written by the requester (the portal): "your answer", seen by the desk. */
+  requester?: boolean;
+}) {
+  const { t } = useTranslation();
+  const [body, setBody] = useState('');
+  const [internal, setInternal] = useState(!canReply && canNote);
+  const client = useClientErrors();
+  const invalidate = useTicketsInvalidate();
+  const switchId = useId();
+  const send = useMutation({
+    mutationFn: () => api.post<TimelineEntry>(`/api/v1/tickets/${ticketId}/messages`, { body, internal }),
+    onSuccess: async () => {
+      await invalidate();
+      setBody('');
+      notifySuccess(internal ? t('desk.tickets.composer.noteSaved') : t('desk.tickets.composer.sent'));
+    },
+  });
+  const errors = { ...useFieldErrors(send.error), ...client.errors };
+  if (!canReply && !canNote) return null;
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (client.check(ticketMessage, { body, internal })) send.mutate();
+      }}
+      noValidate
+      aria-label={t('desk.tickets.composer.form')}
+    >
+      <Stack gap="sm">
+        <ProblemAlert error={send.error} fields={['body']} />
+        {canReply && canNote && (
+          <Switch
+            id={switchId}
+            label={t('desk.tickets.composer.internal')}
+            description={t('desk.tickets.composer.internalHelp')}
+            checked={internal}
+            onChange={(e) => setInternal(e.currentTarget.checked)}
+            thumbIcon={internal ? <IconLock size={10} aria-hidden /> : undefined}
+          />
+        )}
+        <Textarea
+          label={
+            internal
+              ? t('desk.tickets.composer.noteLabel')
+              : requester
+                ? t('desk.tickets.composer.answerLabel')
+                : t('desk.tickets.composer.replyLabel')
+          }
+          description={internal ? undefined : replyHelp}
+          value={body}
+          onChange={(e) => setBody(e.currentTarget.value)}
+          error={errors.body}
+          required
+          autosize
+          minRows={3}
+          maxRows={14}
+          maxLength={20_000}
+          styles={internal ? { input: { background: '#fff8e1', borderStyle: 'dashed' } } : undefined}
+        />
+        <Group justify="space-between" gap="sm">
+          <Text size="xs" c="dimmed">
+            {internal
+              ? t('desk.tickets.composer.noteVisibility')
+              : requester
+                ? t('desk.tickets.composer.answerVisibility')
+                : t('desk.tickets.composer.replyVisibility')}
+          </Text>
+          <Button
+            type="submit"
+            loading={send.isPending}
+            leftSection={internal ? <IconLock size={16} aria-hidden /> : <IconSend size={16} aria-hidden />}
+          >
+            {internal
+              ? t('desk.tickets.composer.saveNote')
+              : requester
+                ? t('desk.tickets.composer.sendAnswer')
+                : t('desk.tickets.composer.send')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+import { IconHeadset, IconTicket } from '@tabler/icons-react';
+import { createRoute } from '@tanstack/react-router';
+import type { ClientPart } from '../../../platform/module-parts.ts';
+import { useIsAgent } from '../api.ts';
+import { ConsolePage, validateConsoleSearch } from './ConsolePage.tsx';
+import { TicketPage } from './TicketPage.tsx';
+
+// The agents' console and the ticket as agents work it. Its link shows to agents only (the
+// desk says who is one: GET /api/v1/desk/can); the page and the API check again.
+
+export const ticketsPart: ClientPart = {
+  name: 'tickets',
+  nav: [
+    {
+      to: '/desk/console',
+      label: 'desk.tickets.console.nav',
+      icon: IconHeadset,
+      group: 'desk',
+      useVisible: useIsAgent,
+    },
+  ],
+  routes: (parent) => [
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/desk/console',
+      validateSearch: validateConsoleSearch,
+      component: ConsolePage,
+    }),
+    createRoute({ getParentRoute: () => parent, path: '/desk/tickets/$ticketId', component: TicketPage }),
+  ],
+  search: [{ section: 'tickets', label: 'desk.tickets.searchSection', icon: IconTicket }],
+  serverMessages: {
+    'The assignee is not an agent of the group': 'desk.tickets.serverMessage.assigneeNotAgent',
+    'The ticket is closed': 'desk.tickets.serverMessage.closed',
+    'Only a solved ticket can be reopened': 'desk.tickets.serverMessage.reopenSolvedOnly',
+    'A ticket can be reopened within 14 days of its solution': 'desk.tickets.serverMessage.reopenWindow',
+    'Only a solved ticket can be rated': 'desk.tickets.serverMessage.rateSolvedOnly',
+    'No such active group': 'desk.tickets.serverMessage.noActiveGroup',
+    'No such active system': 'desk.tickets.serverMessage.noActiveSystem',
+  },
+  audit: [{ entity: 'ticket', label: 'desk.tickets.auditEntity' }],
+};
