@@ -4,6 +4,7 @@ import type { sv } from './sv.ts';
 export const en: Messages<typeof sv> = {
   auditEntity: 'Ticket',
   searchSection: 'Tickets',
+  startSection: 'Tickets to attend to',
   serverMessage: {
     assigneeNotAgent: "The assignee is not an agent of the ticket's group.",
     closed: 'The ticket is closed.',

@@ -29,6 +29,7 @@ export const ticketsPart: ClientPart = {
     createRoute({ getParentRoute: () => parent, path: '/desk/tickets/$ticketId', component: TicketPage }),
   ],
   search: [{ section: 'tickets', label: 'desk.tickets.searchSection', icon: IconTicket }],
+  startSections: [{ section: 'tickets', label: 'desk.tickets.startSection' }],
   serverMessages: {
     'The assignee is not an agent of the group': 'desk.tickets.serverMessage.assigneeNotAgent',
     'The ticket is closed': 'desk.tickets.serverMessage.closed',

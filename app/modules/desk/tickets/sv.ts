@@ -3,6 +3,7 @@
 export const sv = {
   auditEntity: 'Ärende',
   searchSection: 'Ärenden',
+  startSection: 'Mina ärenden att ta hand om',
   serverMessage: {
     assigneeNotAgent: 'Handläggaren är inte handläggare i ärendets grupp.',
     closed: 'Ärendet är stängt.',
