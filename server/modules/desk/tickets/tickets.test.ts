@@ -142,12 +142,18 @@ describe('tickets', () => {
     );
     const id = created.id;
     expect((await get(other, `/api/v1/tickets/${id}`)).statusCode).toBe(404);
-    expect((await get(agent, `/api/v1/tickets/${id}`)).statusCode).toBe(404); // no group yet
     expect((await get(bAdmin, `/api/v1/tickets/${id}`)).statusCode).toBe(404);
-    const routed = json(await patch(admin, `/api/v1/tickets/${id}`, { version: created.version, groupId }));
-    expect(routed.group.id).toBe(groupId);
+    // No rule took it, so it went to the first line, whose agent sees it and the other group's does not.
+    expect(created.group.id).toBe(groupId);
     expect((await get(agent, `/api/v1/tickets/${id}`)).statusCode).toBe(200);
     expect((await get(outsider, `/api/v1/tickets/${id}`)).statusCode).toBe(404);
+    const moved = json(
+      await patch(admin, `/api/v1/tickets/${id}`, { version: created.version, groupId: otherGroupId }),
+    );
+    expect((await get(agent, `/api/v1/tickets/${id}`)).statusCode).toBe(404);
+    expect((await get(outsider, `/api/v1/tickets/${id}`)).statusCode).toBe(200);
+    const routed = json(await patch(admin, `/api/v1/tickets/${id}`, { version: moved.version, groupId }));
+    expect(routed.group.id).toBe(groupId);
     const queue = json(await get(agent, `/api/v1/tickets?groupId=${groupId}&status=open`)).items;
     expect(queue.map((x: { id: string }) => x.id)).toContain(id);
     const outsiders = json(await get(outsider, '/api/v1/tickets?status=open')).items;
