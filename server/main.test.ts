@@ -58,7 +58,9 @@ function start(extra: Record<string, string> = {}) {
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const ready = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready: ${out} ${err}`)), 30_000);
+    // A first start on a new directory loads the whole demo municipality (registry, desk, two years
+    // of call statistics) before it listens.
+    const timer = setTimeout(() => reject(new Error(`not ready: ${out} ${err}`)), 90_000);
     child.stdout!.on('data', () => {
       const match = /ready at (http:\/\/\S+)/.exec(out);
       if (match) {
@@ -167,7 +169,7 @@ describe('the server process', () => {
     } finally {
       rmSync(existing, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 240_000);
 
   it('stops on a bad setting with one line naming the variable', async () => {
     const bad = start({ PORT: 'åttio' });

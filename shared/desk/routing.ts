@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { currentVersion, listQuery, permissions, version } from '../records.ts';
-import { id, line, requiredLine } from '../text.ts';
+import { id, line, multiline, requiredLine } from '../text.ts';
 import { ticketCategories, ticketTypes } from './tickets.ts';
 
 // Routing rules of the service desk, shared by server and web. Rules are tried in order; the first
@@ -80,7 +80,7 @@ export const routingOrder = z.strictObject({ ids: z.array(id).min(1).max(500) })
 export const routingSample = z.strictObject({
   type: z.enum(ticketTypes).default('incident'),
   title: line(200).default(''),
-  description: z.string().max(20_000).default(''),
+  description: multiline(20_000).default(''),
   category: z.enum(ticketCategories).nullable().optional(),
   systemId: id.nullable().optional(),
   unitId: id.nullable().optional(),
