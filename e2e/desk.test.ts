@@ -166,4 +166,28 @@ describe('the service desk end to end', () => {
     await expectAccessible(page, 'rated ticket');
     await page.context().close();
   });
+
+  test("the admin previews the routing: the Heroma question goes to the system's förvaltning", async () => {
+    const page = await newPage();
+    await signIn(page, server.url);
+    await page.goto(`${server.url}/desk/routing`);
+    await h1(page, 'Styrning av ärenden').waitFor();
+    const rules = page.getByRole('table', { name: 'Styrregler i den ordning de prövas' });
+    await rules.getByText('Ändringsönskemål → systemets förvaltare').waitFor();
+    await expectAccessible(page, 'routing rules');
+    const preview = region(page, 'Prova reglerna');
+    await preview.getByLabel('Rubrik').fill('Kan inte logga in i Heroma');
+    await preview.getByRole('button', { name: 'Prova' }).press('Enter');
+    const result = preview.getByRole('status');
+    await expect.poll(() => result.textContent()).toContain('Förvaltning Lön- och personalsystem');
+    expect(await result.textContent()).toContain('Systemet Lön- och personalsystem hittades i texten.');
+    await expectAccessible(page, 'routing preview');
+    // The rule dialog opens by keyboard and is accessible.
+    await rules.getByRole('button', { name: /^Ändra Klientinstallation/ }).press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Ändra styrregel' });
+    await dialog.waitFor();
+    await expectAccessible(page, 'routing rule dialog');
+    await page.keyboard.press('Escape');
+    await page.context().close();
+  });
 });

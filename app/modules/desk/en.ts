@@ -3,6 +3,7 @@ import { en as calendars } from './calendars/en.ts';
 import { en as groups } from './groups/en.ts';
 import { en as phone } from './phone/en.ts';
 import { en as portal } from './portal/en.ts';
+import { en as routing } from './routing/en.ts';
 import type { sv } from './sv.ts';
 import { en as tickets } from './tickets/en.ts';
 
@@ -14,4 +15,5 @@ export const en: Messages<typeof sv> = {
   groups,
   calendars,
   phone,
+  routing,
 };

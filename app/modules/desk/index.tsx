@@ -4,6 +4,7 @@ import { en } from './en.ts';
 import { groupsPart } from './groups/index.tsx';
 import { phonePart } from './phone/index.tsx';
 import { portalPart } from './portal/index.tsx';
+import { routingPart } from './routing/index.tsx';
 import { sv } from './sv.ts';
 import { ticketsPart } from './tickets/index.tsx';
 
@@ -26,4 +27,5 @@ export const deskModule = combineClientParts('desk', { sv, en }, [
   phonePart,
   groupsPart,
   calendarsPart,
+  routingPart,
 ]);

@@ -91,3 +91,8 @@ export function SystemSelect(props: RemoteProps) {
 export function SupplierSelect(props: RemoteProps) {
   return <RemoteSelect path="/api/v1/suppliers" labelOf={(s) => String(s.name)} {...props} />;
 }
+
+/** An active group of the desk. */
+export function GroupSelect(props: RemoteProps) {
+  return <RemoteSelect path="/api/v1/groups" labelOf={(g) => String(g.name)} {...props} />;
+}

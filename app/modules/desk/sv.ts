@@ -2,6 +2,7 @@ import { sv as calendars } from './calendars/sv.ts';
 import { sv as groups } from './groups/sv.ts';
 import { sv as phone } from './phone/sv.ts';
 import { sv as portal } from './portal/sv.ts';
+import { sv as routing } from './routing/sv.ts';
 import { sv as tickets } from './tickets/sv.ts';
 
 // Swedish messages of the service desk, one subtree per part (t('desk.<part>.…')).
@@ -13,4 +14,5 @@ export const sv = {
   groups,
   calendars,
   phone,
+  routing,
 };

@@ -143,7 +143,7 @@ export function PhoneImport() {
                 </Table.Th>
                 <Table.Td>
                   <Select
-                    aria-label={t('desk.phone.field') + ': ' + (c.header || String(c.index + 1))}
+                    aria-label={`${t('desk.phone.field')}: ${c.header || String(c.index + 1)}`}
                     data={fieldOptions}
                     value={mapping[c.header] ?? c.field ?? IGNORE}
                     allowDeselect={false}
