@@ -291,3 +291,34 @@ export const timelineEntry = z.object({
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 
 export const timeline = z.object({ items: z.array(timelineEntry) });
+
+/** The desk's rules for tickets, per tenant: the priority matrix, reopening, closing. */
+export const defaultTicketSettings = {
+  priorityMatrix: defaultPriorityMatrix,
+  /** Days after löst in which the requester may reopen. */
+  reopenDays: 14,
+  /** Days after löst at which a ticket is closed by the nightly job. */
+  autoCloseDays: 10,
+};
+
+export const ticketSettingsUpdate = z
+  .strictObject({
+    version,
+    priorityMatrix: priorityMatrix.optional(),
+    reopenDays: z.number().int().min(0).max(365).optional(),
+    autoCloseDays: z.number().int().min(1).max(365).optional(),
+  })
+  .refine(
+    (v) => v.reopenDays === undefined || v.autoCloseDays === undefined || v.reopenDays <= v.autoCloseDays,
+    { message: 'A ticket must be closed no sooner than it can be reopened', path: ['autoCloseDays'] },
+  );
+export type TicketSettingsUpdate = z.infer<typeof ticketSettingsUpdate>;
+
+export const ticketSettings = z.object({
+  priorityMatrix,
+  reopenDays: z.number().int(),
+  autoCloseDays: z.number().int(),
+  version: currentVersion,
+  updatedAt: z.string().nullable(),
+});
+export type TicketSettings = z.infer<typeof ticketSettings>;

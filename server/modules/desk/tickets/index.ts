@@ -3,6 +3,7 @@ import { deskPolicy } from '../policy.ts';
 import { loadTicketsDemo } from './demo.ts';
 import { ticketRoutes } from './routes.ts';
 import * as tickets from './service.ts';
+import { autoCloseJob, ticketSettingsRefs } from './settings.ts';
 
 // Tickets on the seam: their routes, tickets in the global search (an agent's by number, title and
 // text; an employee's own), how the audit trail names them, and the walks' records.
@@ -11,6 +12,7 @@ export const ticketsPart: ModulePart = {
   name: 'tickets',
   routes: ticketRoutes,
   demo: loadTicketsDemo,
+  jobs: [autoCloseJob(tickets.closeTicket)],
   startItems: [
     {
       // The open tickets assigned to the signed-in agent, and the person's own tickets that wait
@@ -61,6 +63,7 @@ export const ticketsPart: ModulePart = {
     },
   ],
   auditEntities: [
+    { entity: 'ticketSettings', describe: ticketSettingsRefs },
     {
       entity: 'ticket',
       describe: tickets.ticketRefs,
@@ -95,6 +98,7 @@ export const ticketsPart: ModulePart = {
       'POST /api/v1/tickets/{id}/messages': () => ({ body: 'Vi tittar på det.' }),
       'POST /api/v1/tickets/{id}/reopen': () => ({ version: 1, reason: 'Felet är tillbaka' }),
       'POST /api/v1/tickets/{id}/rating': () => ({ version: 1, rating: 5, comment: 'Snabbt!' }),
+      'PATCH /api/v1/desk/ticket-settings': () => ({ version: 1, reopenDays: 7 }),
     },
     selfService: [
       'GET /api/v1/desk/can',

@@ -12,7 +12,7 @@ import type {
 } from '../../../../shared/desk/tickets.ts';
 import type { Actor } from '../../../platform/context.ts';
 import { iso } from '../../../platform/http.ts';
-import { asks, type EventRow, type Names, REOPEN_DAYS, type TicketRow, worksOn } from './service.ts';
+import { asks, type EventRow, type Names, type TicketRow, worksOn } from './service.ts';
 
 // Rows → API shapes for a reader, with what the reader may do (`can`).
 
@@ -38,13 +38,19 @@ export function presentTicketRow(row: TicketRow, names: Names): TicketListRow {
   };
 }
 
-export function presentTicket(row: TicketRow, names: Names, reader: Actor, now = new Date()): Ticket {
+export function presentTicket(
+  row: TicketRow,
+  names: Names,
+  reader: Actor,
+  reopenDays: number,
+  now = new Date(),
+): Ticket {
   const agent = worksOn(reader, row);
   const requester = asks(reader, row);
   const closed = row.status === 'closed';
   const solved = row.status === 'solved';
   const withinReopen =
-    solved && row.solvedAt !== null && now.getTime() - row.solvedAt.getTime() <= REOPEN_DAYS * 86_400_000;
+    solved && row.solvedAt !== null && now.getTime() - row.solvedAt.getTime() <= reopenDays * 86_400_000;
   return {
     ...presentTicketRow(row, names),
     description: row.description,

@@ -7,6 +7,8 @@ import {
   ticketRating,
   ticketReopen,
   ticketRow,
+  ticketSettings,
+  ticketSettingsUpdate,
   ticketUpdate,
   timeline,
   timelineEntry,
@@ -20,13 +22,22 @@ import type { ModuleContext } from '../../../platform/seam.ts';
 import { deskPolicy } from '../policy.ts';
 import { presentEntry, presentTicket, presentTicketRow } from './present.ts';
 import * as tickets from './service.ts';
+import { ticketSettingsOf, updateTicketSettings } from './settings.ts';
 
 // HTTP for tickets: /api/v1/tickets. Everyone signed in reaches these routes (the portal); the
 // service decides per ticket who may read and change it, and answers 404 for a ticket the caller
 // may not see, so that ids reveal nothing.
 
+function presentSettings(row: import('./settings.ts').SettingsRow) {
+  return { ...row, updatedAt: row.updatedAt ? row.updatedAt.toISOString() : null };
+}
+
 async function present(db: Database, actor: Actor, row: tickets.TicketRow) {
-  return presentTicket(row, await tickets.namesOf(db, actor.tenantId, [row]), actor);
+  const [names, settings] = await Promise.all([
+    tickets.namesOf(db, actor.tenantId, [row]),
+    ticketSettingsOf(db, actor.tenantId),
+  ]);
+  return presentTicket(row, names, actor, settings.reopenDays);
 }
 
 export function ticketRoutes(app: App, { db }: ModuleContext) {
@@ -46,6 +57,33 @@ export function ticketRoutes(app: App, { db }: ModuleContext) {
       const actor = principalOf(request);
       return { agent: deskPolicy.agent(actor), configure: deskPolicy.configure(actor) };
     },
+  );
+
+  app.get(
+    '/api/v1/desk/ticket-settings',
+    {
+      schema: {
+        tags,
+        summary: 'The rules for tickets: priority matrix, days to reopen, days to automatic closing',
+        response: { 200: ticketSettings, ...errorResponses },
+      },
+      config: { authorize: deskPolicy.agent },
+    },
+    async (request) => presentSettings(await ticketSettingsOf(db, principalOf(request).tenantId)),
+  );
+
+  app.patch(
+    '/api/v1/desk/ticket-settings',
+    {
+      schema: {
+        tags,
+        summary: 'Change the rules for tickets (with the version read)',
+        body: ticketSettingsUpdate,
+        response: { 200: ticketSettings, ...errorResponses },
+      },
+      config: { authorize: deskPolicy.configure },
+    },
+    async (request) => presentSettings(await updateTicketSettings(db, principalOf(request), request.body)),
   );
 
   app.get(
@@ -166,7 +204,7 @@ export function ticketRoutes(app: App, { db }: ModuleContext) {
     {
       schema: {
         tags,
-        summary: `Reopen a solved ticket, within ${tickets.REOPEN_DAYS} days, with a reason`,
+        summary: "Reopen a solved ticket within the tenant's reopenDays, with a reason",
         params: idParams,
         body: ticketReopen,
         response: { 200: ticket, ...errorResponses },

@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { PriorityMatrix } from '../../../../shared/desk/tickets.ts';
 import { timestamptz as ts } from '../../../db/columns.ts';
 import { people, tenants, units } from '../../../platform/directory/schema.ts';
 import { systems } from '../../registry/systems/schema.ts';
@@ -105,6 +106,8 @@ export const tickets = pgTable(
       .where(sql`system_id is not null`),
     index('desk_tickets_unit_idx').on(t.tenantId, t.unitId, t.createdAt),
     index('desk_tickets_search_idx').using('gin', t.searchText),
+    // The nightly closing of solved tickets.
+    index('desk_tickets_solved_idx').on(t.solvedAt).where(sql`status = 'solved'`),
   ],
 );
 
@@ -132,4 +135,20 @@ export const ticketEvents = pgTable(
     foreignKey({ columns: [t.tenantId, t.authorId], foreignColumns: [people.tenantId, people.id] }),
     index('desk_ticket_events_ticket_idx').on(t.tenantId, t.ticketId, t.at, t.id),
   ],
+);
+
+/** The tenant's rules for tickets (shared/desk/tickets.ts defaultTicketSettings until changed). */
+export const ticketSettings = pgTable(
+  'desk_ticket_settings',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    priorityMatrix: jsonb('priority_matrix').$type<PriorityMatrix>().notNull(),
+    reopenDays: integer('reopen_days').notNull(),
+    autoCloseDays: integer('auto_close_days').notNull(),
+    version: integer('version').notNull().default(1),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId] })],
 );

@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import {
-  defaultPriorityMatrix,
   isOpen,
   type Level,
   openStatuses,
@@ -42,6 +41,7 @@ import { AGENT, checkGroup, GROUP } from '../groups/service.ts';
 import { deskPolicy } from '../policy.ts';
 import { route } from '../routing/service.ts';
 import { ticketCounters, ticketEvents, tickets } from './schema.ts';
+import { ticketSettingsOf } from './settings.ts';
 
 // The rules of tickets: the only writer of ./schema.ts. Every change is one transaction with its
 // timeline entries and its audit event. Who sees a ticket: its requester (and the person it is on
@@ -49,9 +49,6 @@ import { ticketCounters, ticketEvents, tickets } from './schema.ts';
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type EventRow = typeof ticketEvents.$inferSelect;
-
-/** How long after löst the requester may reopen a ticket. */
-export const REOPEN_DAYS = 14;
 
 const DAY = 86_400_000;
 
@@ -176,6 +173,7 @@ export function createTicket(db: Database, actor: Actor, given: TicketCreate): P
     const assigneeId = input.assigneeId ?? null;
     if (assigneeId) await checkAssignee(s, assigneeId, groupId);
     const now = new Date();
+    const settings = await ticketSettingsOf(s.tx, s.tenantId);
     const [row] = await s
       .insert(tickets, {
         id: newId(),
@@ -191,7 +189,7 @@ export function createTicket(db: Database, actor: Actor, given: TicketCreate): P
         category: input.category ?? null,
         impact: input.impact,
         urgency: input.urgency,
-        priority: priorityOf(defaultPriorityMatrix, input.impact, input.urgency),
+        priority: priorityOf(settings.priorityMatrix, input.impact, input.urgency),
         groupId,
         assigneeId,
         channel: input.channel ?? (agent && requesterId !== actor.personId ? 'agent' : 'portal'),
@@ -303,7 +301,7 @@ export function updateTicket(
     const urgency = (changes.urgency ?? before.urgency) as Level;
     next.impact = impact;
     next.urgency = urgency;
-    next.priority = priorityOf(defaultPriorityMatrix, impact, urgency);
+    next.priority = priorityOf((await ticketSettingsOf(s.tx, s.tenantId)).priorityMatrix, impact, urgency);
     const [after] = await s
       .update(tickets, { ...next, version: version + 1, updatedAt: now }, eq(tickets.id, id))
       .returning();
@@ -356,7 +354,7 @@ export function addMessage(db: Database, actor: Actor, id: string, given: Ticket
   });
 }
 
-/** The requester reopens a solved ticket within REOPEN_DAYS, saying why. */
+/** The requester reopens a solved ticket within the tenant's reopenDays, saying why. */
 export function reopenTicket(
   db: Database,
   actor: Actor,
@@ -369,8 +367,9 @@ export function reopenTicket(
     assertVersion(before, input.version, 'ticket');
     if (before.status !== 'solved') throw problems.conflict('Only a solved ticket can be reopened');
     const now = new Date();
-    if (before.solvedAt && now.getTime() - before.solvedAt.getTime() > REOPEN_DAYS * DAY)
-      throw problems.conflict(`A ticket can be reopened within ${REOPEN_DAYS} days of its solution`);
+    const { reopenDays } = await ticketSettingsOf(s.tx, s.tenantId);
+    if (before.solvedAt && now.getTime() - before.solvedAt.getTime() > reopenDays * DAY)
+      throw problems.conflict('The time to reopen the ticket has passed');
     const [after] = await s
       .update(
         tickets,
@@ -584,4 +583,9 @@ export async function personNames(db: Executor, tenantId: string, ids: (string |
     .from(people)
     .where(and(eq(people.tenantId, tenantId), inArray(people.id, wanted)));
   return new Map(rows.map((r) => [r.id, `${r.given} ${r.family}`]));
+}
+
+/** The nightly job's close of one solved ticket: the same rules as an agent's. */
+export function closeTicket(db: Database, actor: Actor, id: string, version: number) {
+  return updateTicket(db, actor, id, { version, status: 'closed' });
 }

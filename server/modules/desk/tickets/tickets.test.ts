@@ -294,3 +294,62 @@ describe('tickets', () => {
     expect(priorities).toEqual([...priorities].sort((a, b) => a - b));
   });
 });
+
+describe('ticket settings', () => {
+  it('takes the priority matrix, the reopen window and the automatic closing from the tenant', async () => {
+    const current = json(await get(admin, '/api/v1/desk/ticket-settings'));
+    expect(current).toMatchObject({ reopenDays: 14, autoCloseDays: 10, version: 1 });
+    expect(
+      (await patch(agent, '/api/v1/desk/ticket-settings', { version: 1, reopenDays: 1 })).statusCode,
+    ).toBe(403);
+    const bad = await patch(admin, '/api/v1/desk/ticket-settings', {
+      version: 1,
+      reopenDays: 20,
+      autoCloseDays: 5,
+    });
+    expect(bad.statusCode).toBe(400);
+    const matrix = [
+      [1, 1, 2],
+      [2, 3, 4],
+      [3, 4, 4],
+    ];
+    const changed = json(
+      await patch(admin, '/api/v1/desk/ticket-settings', {
+        version: 1,
+        priorityMatrix: matrix,
+        reopenDays: 0,
+      }),
+    );
+    expect(changed.version).toBe(2);
+    expect(
+      (await patch(admin, '/api/v1/desk/ticket-settings', { version: 1, reopenDays: 3 })).statusCode,
+    ).toBe(409);
+    // Tenant B keeps the defaults.
+    expect(json(await get(bAdmin, '/api/v1/desk/ticket-settings')).version).toBe(1);
+
+    let ticket = json(
+      await post(employee, '/api/v1/tickets', { title: 'Brådskande', impact: 1, urgency: 2 }),
+    );
+    expect(ticket.priority).toBe(1);
+    ticket = json(
+      await patch(admin, `/api/v1/tickets/${ticket.id}`, { version: ticket.version, status: 'solved' }),
+    );
+    expect(ticket.can.reopen).toBe(false);
+    const late = await post(employee, `/api/v1/tickets/${ticket.id}/reopen`, {
+      version: ticket.version,
+      reason: 'x',
+    });
+    expect(late.statusCode).toBe(409);
+
+    // The nightly job, eleven days on: every solved ticket of A (autoCloseDays 10) is closed once.
+    const { closeSolvedTickets } = await import('./settings.ts');
+    const { closeTicket } = await import('./service.ts');
+    const later = new Date(Date.now() + 11 * 86_400_000);
+    expect(await closeSolvedTickets(t.db, closeTicket, later)).toBeGreaterThan(0);
+    expect(await closeSolvedTickets(t.db, closeTicket, later)).toBe(0);
+    const closed = json(await get(admin, `/api/v1/tickets/${ticket.id}`));
+    expect(closed.status).toBe('closed');
+    const timeline = json(await get(admin, `/api/v1/tickets/${ticket.id}/timeline`)).items;
+    expect(timeline.at(-1)).toMatchObject({ kind: 'status', change: { from: 'solved', to: 'closed' } });
+  });
+});
