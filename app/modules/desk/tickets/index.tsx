@@ -35,7 +35,8 @@ export const ticketsPart: ClientPart = {
     'The ticket is closed': 'desk.tickets.serverMessage.closed',
     'Only a solved ticket can be reopened': 'desk.tickets.serverMessage.reopenSolvedOnly',
     'The time to reopen the ticket has passed': 'desk.tickets.serverMessage.reopenWindow',
-    'A ticket must be closed no sooner than it can be reopened': 'desk.tickets.serverMessage.closeAfterReopen',
+    'A ticket must be closed no sooner than it can be reopened':
+      'desk.tickets.serverMessage.closeAfterReopen',
     'Only a solved ticket can be rated': 'desk.tickets.serverMessage.rateSolvedOnly',
     'No such active group': 'desk.tickets.serverMessage.noActiveGroup',
     'No such active system': 'desk.tickets.serverMessage.noActiveSystem',
