@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { currentVersion, listQuery, permissions, version } from '../records.ts';
 import { id, multiline, requiredLine } from '../text.ts';
+import { orderAnswers } from './services.ts';
 
 // Tickets (ärenden) of the service desk, shared by server and web: the four ITIL types, their
 // statuses, impact × urgency → priority, and what the API takes and answers.
@@ -132,6 +133,10 @@ export const ticketCreate = z.strictObject({
   unitId: id.nullable().optional(),
   systemId: id.nullable().optional(),
   category: z.enum(ticketCategories).nullable().optional(),
+  /** The catalogue service; a request orders it, its level sets the clocks. */
+  serviceId: id.nullable().optional(),
+  /** A request's answers to the service's order form (shared/desk/services.ts checkAnswers). */
+  orderAnswers: orderAnswers.optional(),
   impact: level.default(3),
   urgency: level.default(3),
   /** Agents only; otherwise the routing rules decide. */
@@ -149,6 +154,7 @@ export const ticketUpdate = z.strictObject({
   unitId: id.nullable().optional(),
   systemId: id.nullable().optional(),
   category: z.enum(ticketCategories).nullable().optional(),
+  serviceId: id.nullable().optional(),
   impact: level.optional(),
   urgency: level.optional(),
   status: z.enum(ticketStatuses).optional(),
@@ -185,6 +191,25 @@ export const ticketPermissions = permissions(['update', 'reply', 'note', 'reopen
 
 const ref = z.object({ id, name: z.string() }).nullable();
 
+/** One service-level clock as the console shows it (shared/desk/sla.ts). */
+export const slaClock = z.object({
+  phase: z.enum(['pending', 'running', 'paused', 'met']),
+  targetMinutes: z.number().int().nullable(),
+  usedMinutes: z.number().int(),
+  dueAt: z.string().nullable(),
+  warnedAt: z.string().nullable(),
+  breachedAt: z.string().nullable(),
+  metAt: z.string().nullable(),
+});
+export type SlaClock = z.infer<typeof slaClock>;
+
+export const ticketSla = z.object({
+  serviceLevel: ref,
+  response: slaClock,
+  resolution: slaClock,
+});
+export type TicketSla = z.infer<typeof ticketSla>;
+
 export const ticket = z.object({
   id,
   number: z.string(),
@@ -197,6 +222,8 @@ export const ticket = z.object({
   unit: ref,
   system: ref,
   category: z.enum(ticketCategories).nullable(),
+  service: ref,
+  orderAnswers: orderAnswers.nullable(),
   impact: level,
   urgency: level,
   priority,
@@ -213,6 +240,12 @@ export const ticket = z.object({
   firstResponseAt: z.string().nullable(),
   solvedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  /** The earliest due time of a running clock (the queue's order). */
+  dueAt: z.string().nullable(),
+  slaPaused: z.boolean(),
+  responseBreached: z.boolean(),
+  resolutionBreached: z.boolean(),
+  sla: ticketSla.nullable(),
   version: currentVersion,
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -234,12 +267,16 @@ export const ticketRow = ticket.pick({
   group: true,
   assignee: true,
   major: true,
+  dueAt: true,
+  slaPaused: true,
+  responseBreached: true,
+  resolutionBreached: true,
   createdAt: true,
   updatedAt: true,
 });
 export type TicketRow = z.infer<typeof ticketRow>;
 
-export const ticketSorts = ['updatedAt', 'createdAt', 'priority'] as const;
+export const ticketSorts = ['updatedAt', 'createdAt', 'priority', 'dueAt'] as const;
 export type TicketSort = (typeof ticketSorts)[number];
 
 /** `open` is every status before löst; a single status narrows further. */
@@ -299,6 +336,8 @@ export const defaultTicketSettings = {
   reopenDays: 14,
   /** Days after löst at which a ticket is closed by the nightly job. */
   autoCloseDays: 10,
+  /** The desk's promised first-contact resolution in % (seed 002: 70 %). */
+  firstContactTarget: 70,
 };
 
 export const ticketSettingsUpdate = z
@@ -307,6 +346,7 @@ export const ticketSettingsUpdate = z
     priorityMatrix: priorityMatrix.optional(),
     reopenDays: z.number().int().min(0).max(365).optional(),
     autoCloseDays: z.number().int().min(1).max(365).optional(),
+    firstContactTarget: z.number().int().min(1).max(100).optional(),
   })
   .refine(
     (v) => v.reopenDays === undefined || v.autoCloseDays === undefined || v.reopenDays <= v.autoCloseDays,
@@ -318,6 +358,7 @@ export const ticketSettings = z.object({
   priorityMatrix,
   reopenDays: z.number().int(),
   autoCloseDays: z.number().int(),
+  firstContactTarget: z.number().int(),
   version: currentVersion,
   updatedAt: z.string().nullable(),
 });

@@ -5,6 +5,7 @@ import type {
   TicketCategory,
   TicketChannel,
   TicketRow as TicketListRow,
+  TicketSla,
   TicketStatus,
   TicketType,
   TimelineEntry,
@@ -33,6 +34,10 @@ export function presentTicketRow(row: TicketRow, names: Names): TicketListRow {
     group: ref(row.groupId, names.groups),
     assignee: ref(row.assigneeId, names.people),
     major: row.major,
+    dueAt: iso(row.dueAt),
+    slaPaused: row.slaPaused,
+    responseBreached: row.responseBreachedAt !== null,
+    resolutionBreached: row.resolutionBreachedAt !== null,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
   };
@@ -43,6 +48,7 @@ export function presentTicket(
   names: Names,
   reader: Actor,
   reopenDays: number,
+  sla?: TicketSla | null,
   now = new Date(),
 ): Ticket {
   const agent = worksOn(reader, row);
@@ -56,6 +62,8 @@ export function presentTicket(
     description: row.description,
     onBehalfOf: ref(row.onBehalfOfId, names.people),
     category: row.category as TicketCategory | null,
+    service: ref(row.serviceId, names.services),
+    orderAnswers: row.orderAnswers ?? null,
     impact: row.impact as Level,
     urgency: row.urgency as Level,
     channel: row.channel as TicketChannel,
@@ -68,6 +76,7 @@ export function presentTicket(
     firstResponseAt: iso(row.firstResponseAt),
     solvedAt: iso(row.solvedAt),
     closedAt: iso(row.closedAt),
+    sla: sla ?? null,
     version: row.version,
     can: {
       update: agent && !closed,

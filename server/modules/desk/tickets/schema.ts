@@ -13,11 +13,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { OrderAnswers } from '../../../../shared/desk/services.ts';
+import type { Sla } from '../../../../shared/desk/sla.ts';
 import type { PriorityMatrix } from '../../../../shared/desk/tickets.ts';
 import { timestamptz as ts } from '../../../db/columns.ts';
 import { people, tenants, units } from '../../../platform/directory/schema.ts';
 import { systems } from '../../registry/systems/schema.ts';
 import { groups } from '../groups/schema.ts';
+import { services } from '../services/schema.ts';
 
 // Tickets and their timelines. Only ./service.ts writes them. A ticket's number is per tenant, type
 // and year (desk_ticket_counters hands out the sequence under a row lock, so parallel creates never
@@ -58,6 +61,10 @@ export const tickets = pgTable(
     unitId: uuid('unit_id'),
     systemId: uuid('system_id'),
     category: text('category'),
+    /** The catalogue service the ticket is on (a request orders it). */
+    serviceId: uuid('service_id'),
+    /** A request's answers to its service's order form. */
+    orderAnswers: jsonb('order_answers').$type<OrderAnswers>(),
     impact: smallint('impact').notNull(),
     urgency: smallint('urgency').notNull(),
     priority: smallint('priority').notNull(),
@@ -74,6 +81,14 @@ export const tickets = pgTable(
     firstResponseAt: ts('first_response_at'),
     solvedAt: ts('solved_at'),
     closedAt: ts('closed_at'),
+    /** The service-level clocks (shared/desk/sla.ts); null before service levels were measured. */
+    sla: jsonb('sla').$type<Sla>(),
+    /** From `sla`, for sorting and reports: the earliest due time of a running clock. */
+    dueAt: ts('due_at'),
+    responseBreachedAt: ts('response_breached_at'),
+    resolutionBreachedAt: ts('resolution_breached_at'),
+    /** A clock waits (the ticket waits for the requester or a supplier). */
+    slaPaused: boolean('sla_paused').notNull().default(false),
     /** Title, number and description for the Swedish full-text search. */
     searchText: tsvector('search_text')
       .notNull()
@@ -93,6 +108,14 @@ export const tickets = pgTable(
     foreignKey({ columns: [t.tenantId, t.unitId], foreignColumns: [units.tenantId, units.id] }),
     foreignKey({ columns: [t.tenantId, t.systemId], foreignColumns: [systems.tenantId, systems.id] }),
     foreignKey({ columns: [t.tenantId, t.groupId], foreignColumns: [groups.tenantId, groups.id] }),
+    foreignKey({ columns: [t.tenantId, t.serviceId], foreignColumns: [services.tenantId, services.id] }),
+    // A queue (a group's open tickets) by due time, those without one last (DUE_LAST).
+    index('desk_tickets_queue_due_idx')
+      .on(t.tenantId, t.groupId, sql`coalesce(${t.dueAt}, '9999-12-31 00:00:00+00'::timestamptz)`, t.id)
+      .where(sql`status not in ('solved', 'closed')`),
+    index('desk_tickets_service_idx')
+      .on(t.tenantId, t.serviceId, t.createdAt)
+      .where(sql`service_id is not null`),
     // The lists: by group (a queue), by assignee, by requester (the portal), newest change first.
     index('desk_tickets_group_idx').on(t.tenantId, t.groupId, t.status, t.updatedAt, t.id),
     index('desk_tickets_assignee_idx').on(t.tenantId, t.assigneeId, t.status, t.updatedAt, t.id),
@@ -146,6 +169,8 @@ export const ticketSettings = pgTable(
       .references(() => tenants.id),
     priorityMatrix: jsonb('priority_matrix').$type<PriorityMatrix>().notNull(),
     reopenDays: integer('reopen_days').notNull(),
+    /** The desk's promised first-contact resolution, in % (seed 002: 70). */
+    firstContactTarget: integer('first_contact_target').notNull().default(70),
     autoCloseDays: integer('auto_close_days').notNull(),
     version: integer('version').notNull().default(1),
     updatedAt: ts('updated_at').notNull().defaultNow(),

@@ -40,6 +40,7 @@ import { groups } from '../groups/schema.ts';
 import { AGENT, checkGroup, GROUP } from '../groups/service.ts';
 import { deskPolicy } from '../policy.ts';
 import { route } from '../routing/service.ts';
+import { services } from '../services/schema.ts';
 import { ticketCounters, ticketEvents, tickets } from './schema.ts';
 import { ticketSettingsOf } from './settings.ts';
 
@@ -51,6 +52,9 @@ export type TicketRow = typeof tickets.$inferSelect;
 export type EventRow = typeof ticketEvents.$inferSelect;
 
 const DAY = 86_400_000;
+
+/** Where a ticket without a due time sorts in a queue: last (the same literal as the index's). */
+const DUE_LAST = "'9999-12-31 00:00:00+00'::timestamptz";
 
 /** The year of an instant in Stockholm: a ticket made at 00:30 on New Year's Day belongs to the new year. */
 function stockholmYear(at: Date): number {
@@ -449,6 +453,12 @@ const sortKeys: Record<TicketSort, SortKey> = {
     columns: [sql`${tickets.priority}`, sql`${tickets.updatedAt}`, sql`${tickets.id}`],
     types: ['int', 'timestamptz', 'uuid'],
   },
+  // The queue's order: the earliest due time first, tickets without one last (DUE_LAST, the index
+  // desk_tickets_queue_due_idx).
+  dueAt: {
+    columns: [sql`coalesce(${tickets.dueAt}, ${sql.raw(DUE_LAST)})`, sql`${tickets.id}`],
+    types: ['timestamptz', 'uuid'],
+  },
 };
 
 function statusCondition(filter: TicketListQuery['status']): SQL | undefined {
@@ -523,7 +533,8 @@ export async function namesOf(db: Executor, tenantId: string, rows: TicketRow[])
   const unitIds = [...new Set(rows.map((r) => r.unitId).filter(Boolean))] as string[];
   const systemIds = [...new Set(rows.map((r) => r.systemId).filter(Boolean))] as string[];
   const groupIds = [...new Set(rows.map((r) => r.groupId).filter(Boolean))] as string[];
-  const [p, u, sy, g] = await Promise.all([
+  const serviceIds = [...new Set(rows.map((r) => r.serviceId).filter(Boolean))] as string[];
+  const [p, u, sy, g, sv] = await Promise.all([
     personIds.length
       ? db
           .select({ id: people.id, given: people.givenName, family: people.familyName })
@@ -548,12 +559,19 @@ export async function namesOf(db: Executor, tenantId: string, rows: TicketRow[])
           .from(groups)
           .where(and(eq(groups.tenantId, tenantId), inArray(groups.id, groupIds)))
       : [],
+    serviceIds.length
+      ? db
+          .select({ id: services.id, name: services.name })
+          .from(services)
+          .where(and(eq(services.tenantId, tenantId), inArray(services.id, serviceIds)))
+      : [],
   ]);
   return {
     people: new Map(p.map((r) => [r.id, `${r.given} ${r.family}`])),
     units: new Map(u.map((r) => [r.id, r.name])),
     systems: new Map(sy.map((r) => [r.id, r.name])),
     groups: new Map(g.map((r) => [r.id, r.name])),
+    services: new Map(sv.map((r) => [r.id, r.name])),
   };
 }
 export type Names = Awaited<ReturnType<typeof namesOf>>;

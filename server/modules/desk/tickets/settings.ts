@@ -19,6 +19,7 @@ export interface SettingsRow {
   priorityMatrix: PriorityMatrix;
   reopenDays: number;
   autoCloseDays: number;
+  firstContactTarget: number;
   version: number;
   updatedAt: Date | null;
 }
@@ -37,6 +38,7 @@ export function updateTicketSettings(db: Database, actor: Actor, input: TicketSe
       priorityMatrix: input.priorityMatrix ?? before.priorityMatrix,
       reopenDays: input.reopenDays ?? before.reopenDays,
       autoCloseDays: input.autoCloseDays ?? before.autoCloseDays,
+      firstContactTarget: input.firstContactTarget ?? before.firstContactTarget,
       version: before.version + 1,
       updatedAt: new Date(),
     };
