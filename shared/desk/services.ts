@@ -246,8 +246,11 @@ export function checkAnswers(form: readonly FormField[], answers: OrderAnswers):
         break;
       default:
         if (typeof value !== 'string') errors[field.key] = 'Must be text';
-        else if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value))
-          errors[field.key] = 'Contains control characters';
+        else {
+          // The same rules as every text field (no control characters, a length limit).
+          const checked = (field.type === 'textarea' ? multiline(4000) : line(400)).safeParse(value);
+          if (!checked.success) errors[field.key] = checked.error.issues[0]?.message ?? 'Not valid text';
+        }
     }
   }
   return errors;
