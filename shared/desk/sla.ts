@@ -208,6 +208,8 @@ export function retargetSla(
   };
   return mapClocks(next, (c, name) => {
     const target = terms.targets[name];
+    // A met clock keeps the target it was measured against.
+    if (c.phase === 'met') return c;
     if (c.phase === 'running')
       return run({ ...halt(c, oldCalendar, t), target }, calendar, next.warningPercent, t);
     return { ...c, target };
@@ -251,4 +253,59 @@ export function nextDue(sla: Sla): string | null {
 /** Whether any clock is paused (shown as "pausad" in the console). */
 export function isPaused(sla: Sla): boolean {
   return clockNames.some((n) => sla[n].phase === 'paused');
+}
+
+// ---------------------------------------------------------------- a ticket's changes
+
+/** What of a ticket the clocks follow. */
+export interface ClockedTicket {
+  status: string;
+  /** Whether someone is assigned (a clock that starts at assignment waits for it). */
+  assigned: boolean;
+}
+
+const WAITING = new Set(['waitingRequester', 'waitingSupplier']);
+const DONE = new Set(['solved', 'closed']);
+
+/**
+ * The clocks after one change of a ticket at `at`, from its state before and after. `responded`:
+ * the change is a public reply from an agent (the response is met). Going from ny or tilldelad to
+ * pågår is the agent's acknowledgement and meets the response too. The rules are by state, so the
+ * same function replays an imported history: waiting pauses, not waiting resumes, löst and stängd
+ * meet both clocks, leaving them reopens the resolution clock with its time kept.
+ */
+export function stepSla(
+  sla: Sla,
+  calendar: CompiledCalendar,
+  before: ClockedTicket,
+  after: ClockedTicket,
+  at: Date,
+  responded = false,
+): Sla {
+  let next = advanceSla(sla, at);
+  const wasDone = DONE.has(before.status);
+  const isDone = DONE.has(after.status);
+  if (wasDone && !isDone) next = reopenSla(next, calendar, at, true);
+  if (!before.assigned && after.assigned) next = startClocks(next, calendar, at);
+  if (WAITING.has(after.status)) next = pauseSla(next, calendar, at);
+  else if (!isDone) next = resumeSla(next, calendar, at);
+  const acknowledged =
+    after.status === 'inProgress' && (before.status === 'new' || before.status === 'assigned');
+  if (responded || acknowledged || isDone) next = meetClock(next, 'response', calendar, at);
+  if (isDone) next = meetClock(next, 'resolution', calendar, at);
+  return next;
+}
+
+/** The warnings and breaches marked between two states of the clocks (for events and escalation). */
+export function newMarks(before: Sla | null, after: Sla): { clock: ClockName; mark: 'warning' | 'breach' }[] {
+  const marks: { clock: ClockName; mark: 'warning' | 'breach' }[] = [];
+  for (const name of clockNames) {
+    const was = before?.[name];
+    const now = after[name];
+    if (now.breachedAt !== null && (was?.breachedAt ?? null) === null)
+      marks.push({ clock: name, mark: 'breach' });
+    else if (now.warnedAt !== null && (was?.warnedAt ?? null) === null)
+      marks.push({ clock: name, mark: 'warning' });
+  }
+  return marks;
 }

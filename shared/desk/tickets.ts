@@ -312,6 +312,10 @@ export const timelineKinds = [
   'priority',
   'reopened',
   'rated',
+  /** A service-level warning or breach: `{clock, mark, dueAt}` (shared/desk/sla.ts). */
+  'sla',
+  /** The catalogue service changed: `{from, to}`. */
+  'service',
 ] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 

@@ -198,6 +198,23 @@ export async function compiledCalendarForUnit(
   return row ? compiledOf(row) : builtIn;
 }
 
+/**
+ * A calendar by id for the SLA clocks, which keep the id they count on (null: the built-in hours).
+ * An archived calendar still counts: a ticket's clock keeps its calendar until its terms change.
+ */
+export async function compiledCalendarById(
+  db: Executor,
+  tenantId: string,
+  id: string | null,
+): Promise<CompiledCalendar> {
+  if (id === null) return builtIn;
+  const [row] = await db
+    .select()
+    .from(calendars)
+    .where(and(eq(calendars.tenantId, tenantId), eq(calendars.id, id)));
+  return row ? compiledOf(row) : builtIn;
+}
+
 /** When `minutes` business minutes after `start` have passed on the calendar (a 400 naming minutes when never). */
 export async function dueOn(db: Database, actor: Actor, id: string, start: Date, minutes: number) {
   const row = await getCalendar(db, actor, id);

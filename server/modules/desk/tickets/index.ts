@@ -1,6 +1,8 @@
 import type { ModulePart } from '../../../platform/module-parts.ts';
 import { deskPolicy } from '../policy.ts';
+import { slaCheckJob } from './clocks.ts';
 import { loadTicketsDemo } from './demo.ts';
+import { slaBreach, slaEscalateJob, slaWarning } from './escalation.ts';
 import { ticketRoutes } from './routes.ts';
 import * as tickets from './service.ts';
 import { autoCloseJob, ticketSettingsRefs } from './settings.ts';
@@ -12,7 +14,8 @@ export const ticketsPart: ModulePart = {
   name: 'tickets',
   routes: ticketRoutes,
   demo: loadTicketsDemo,
-  jobs: [autoCloseJob(tickets.closeTicket)],
+  jobs: [autoCloseJob(tickets.closeTicket), slaCheckJob, slaEscalateJob],
+  notificationKinds: [slaWarning, slaBreach],
   startItems: [
     {
       // The open tickets assigned to the signed-in agent, and the person's own tickets that wait

@@ -1,3 +1,7 @@
+import { and, eq } from 'drizzle-orm';
+import type { CompiledCalendar } from '../../../../shared/desk/calendar.ts';
+import type { Clock } from '../../../../shared/desk/sla.ts';
+import { usedMinutes } from '../../../../shared/desk/sla.ts';
 import type {
   Level,
   Priority,
@@ -11,8 +15,11 @@ import type {
   TimelineEntry,
   TimelineKind,
 } from '../../../../shared/desk/tickets.ts';
+import type { Executor } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/context.ts';
 import { iso } from '../../../platform/http.ts';
+import { serviceLevels } from '../services/schema.ts';
+import { calendarOf } from './clocks.ts';
 import { asks, type EventRow, type Names, type TicketRow, worksOn } from './service.ts';
 
 // Rows → API shapes for a reader, with what the reader may do (`can`).
@@ -98,5 +105,37 @@ export function presentEntry(row: EventRow, people: Map<string, string>): Timeli
     author: ref(row.authorId, people),
     body: row.body,
     change: (row.change as Record<string, unknown> | null) ?? null,
+  };
+}
+
+function presentClock(clock: Clock, calendar: CompiledCalendar, now: Date) {
+  return {
+    phase: clock.phase,
+    targetMinutes: clock.target,
+    usedMinutes: usedMinutes(clock, calendar, now),
+    dueAt: clock.dueAt,
+    warnedAt: clock.warnedAt,
+    breachedAt: clock.breachedAt,
+    metAt: clock.metAt,
+  };
+}
+
+/** A ticket's clocks as the ticket page shows them: with the minutes used by now, on its calendar. */
+export async function slaOf(db: Executor, tenantId: string, row: TicketRow, now = new Date()) {
+  if (!row.sla) return null;
+  const [calendar, level] = await Promise.all([
+    calendarOf(db, tenantId, row.sla),
+    row.sla.levelId
+      ? db
+          .select({ id: serviceLevels.id, name: serviceLevels.name })
+          .from(serviceLevels)
+          .where(and(eq(serviceLevels.tenantId, tenantId), eq(serviceLevels.id, row.sla.levelId)))
+          .then((r) => r[0])
+      : undefined,
+  ]);
+  return {
+    serviceLevel: level ?? null,
+    response: presentClock(row.sla.response, calendar, now),
+    resolution: presentClock(row.sla.resolution, calendar, now),
   };
 }

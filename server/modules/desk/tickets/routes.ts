@@ -20,7 +20,7 @@ import type { Actor } from '../../../platform/context.ts';
 import { type App, errorResponses, idParams } from '../../../platform/http.ts';
 import type { ModuleContext } from '../../../platform/seam.ts';
 import { deskPolicy } from '../policy.ts';
-import { presentEntry, presentTicket, presentTicketRow } from './present.ts';
+import { presentEntry, presentTicket, presentTicketRow, slaOf } from './present.ts';
 import * as tickets from './service.ts';
 import { ticketSettingsOf, updateTicketSettings } from './settings.ts';
 
@@ -33,11 +33,12 @@ function presentSettings(row: import('./settings.ts').SettingsRow) {
 }
 
 async function present(db: Database, actor: Actor, row: tickets.TicketRow) {
-  const [names, settings] = await Promise.all([
+  const [names, settings, sla] = await Promise.all([
     tickets.namesOf(db, actor.tenantId, [row]),
     ticketSettingsOf(db, actor.tenantId),
+    slaOf(db, actor.tenantId, row),
   ]);
-  return presentTicket(row, names, actor, settings.reopenDays);
+  return presentTicket(row, names, actor, settings.reopenDays, sla);
 }
 
 export function ticketRoutes(app: App, { db }: ModuleContext) {

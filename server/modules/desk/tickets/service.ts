@@ -41,6 +41,7 @@ import { AGENT, checkGroup, GROUP } from '../groups/service.ts';
 import { deskPolicy } from '../policy.ts';
 import { route } from '../routing/service.ts';
 import { services } from '../services/schema.ts';
+import { clocksAfterChange, clocksAtCreation, followClocks, slaColumns } from './clocks.ts';
 import { ticketCounters, ticketEvents, tickets } from './schema.ts';
 import { ticketSettingsOf } from './settings.ts';
 
@@ -121,6 +122,14 @@ async function checkUnit(s: TenantScope, id: string) {
   if (!row) throw problems.field('body.unitId', 'No such active unit');
 }
 
+async function checkService(s: TenantScope, id: string) {
+  const [row] = await s.tx
+    .select({ id: services.id })
+    .from(services)
+    .where(s.where(services, eq(services.id, id), isNull(services.archivedAt)));
+  if (!row) throw problems.field('body.serviceId', 'No such active service');
+}
+
 /** An assignee must be an agent of the ticket's group (or of every group). */
 async function checkAssignee(s: TenantScope, personId: string, groupId: string | null) {
   await activePerson(s, personId, 'body.assigneeId');
@@ -159,6 +168,7 @@ export function createTicket(db: Database, actor: Actor, given: TicketCreate): P
     if (input.onBehalfOfId) await activePerson(s, input.onBehalfOfId, 'body.onBehalfOfId');
     if (input.unitId) await checkUnit(s, input.unitId);
     if (input.systemId) await checkSystem(s, input.systemId);
+    if (input.serviceId) await checkService(s, input.serviceId);
     const unitId = input.unitId ?? requester.unitId;
     // Without a group chosen, the routing rules decide; they may also find the system in the text.
     const routed = input.groupId
@@ -178,6 +188,15 @@ export function createTicket(db: Database, actor: Actor, given: TicketCreate): P
     if (assigneeId) await checkAssignee(s, assigneeId, groupId);
     const now = new Date();
     const settings = await ticketSettingsOf(s.tx, s.tenantId);
+    const status = assigneeId ? 'assigned' : 'new';
+    const priority = priorityOf(settings.priorityMatrix, input.impact, input.urgency);
+    const serviceId = input.serviceId ?? null;
+    const sla = await clocksAtCreation(
+      s.tx,
+      s.tenantId,
+      { serviceId, priority, unitId, status, assigneeId },
+      now,
+    );
     const [row] = await s
       .insert(tickets, {
         id: newId(),
@@ -185,15 +204,18 @@ export function createTicket(db: Database, actor: Actor, given: TicketCreate): P
         type: input.type,
         title: input.title,
         description: input.description,
-        status: assigneeId ? 'assigned' : 'new',
+        status,
         requesterId,
         onBehalfOfId: input.onBehalfOfId ?? null,
         unitId,
         systemId,
         category: input.category ?? null,
+        serviceId,
+        orderAnswers: input.orderAnswers ?? null,
         impact: input.impact,
         urgency: input.urgency,
-        priority: priorityOf(settings.priorityMatrix, input.impact, input.urgency),
+        priority,
+        ...slaColumns(sla),
         groupId,
         assigneeId,
         channel: input.channel ?? (agent && requesterId !== actor.personId ? 'agent' : 'portal'),
@@ -205,6 +227,7 @@ export function createTicket(db: Database, actor: Actor, given: TicketCreate): P
       kind: 'created',
       change: { status: row!.status, groupId, assigneeId, routingRuleId: routed?.ruleId ?? null },
     });
+    await followClocks(s, row!.id, null, sla);
     await s.audit({ entity: 'ticket', entityId: row!.id, action: 'create', after: row });
     return row!;
   });
@@ -280,6 +303,10 @@ export function updateTicket(
       if (changes.systemId) await checkSystem(s, changes.systemId);
       next.systemId = changes.systemId;
     }
+    if (changes.serviceId !== undefined) {
+      if (changes.serviceId) await checkService(s, changes.serviceId);
+      next.serviceId = changes.serviceId;
+    }
     // Group and assignee: a new group without a named assignee leaves the ticket unassigned.
     const groupId = changes.groupId !== undefined ? changes.groupId : before.groupId;
     if (changes.groupId !== undefined && changes.groupId !== before.groupId) {
@@ -306,9 +333,24 @@ export function updateTicket(
     next.impact = impact;
     next.urgency = urgency;
     next.priority = priorityOf((await ticketSettingsOf(s.tx, s.tenantId)).priorityMatrix, impact, urgency);
+    const sla = await clocksAfterChange(
+      s.tx,
+      s.tenantId,
+      before,
+      {
+        status,
+        assigneeId: assigneeId ?? null,
+        priority: next.priority,
+        serviceId: next.serviceId !== undefined ? next.serviceId : before.serviceId,
+        unitId: next.unitId !== undefined ? next.unitId : before.unitId,
+      },
+      now,
+    );
+    Object.assign(next, slaColumns(sla));
     const [after] = await s
       .update(tickets, { ...next, version: version + 1, updatedAt: now }, eq(tickets.id, id))
       .returning();
+    await followClocks(s, id, before.sla, sla);
     if (after!.status !== before.status)
       await event(s, id, now, { kind: 'status', change: { from: before.status, to: after!.status } });
     if (after!.groupId !== before.groupId || after!.assigneeId !== before.assigneeId)
@@ -323,6 +365,8 @@ export function updateTicket(
       });
     if (after!.priority !== before.priority)
       await event(s, id, now, { kind: 'priority', change: { from: before.priority, to: after!.priority } });
+    if (after!.serviceId !== before.serviceId)
+      await event(s, id, now, { kind: 'service', change: { from: before.serviceId, to: after!.serviceId } });
     await s.audit({ entity: 'ticket', entityId: id, action: 'update', before, after });
     return after!;
   });
@@ -343,6 +387,19 @@ export function addMessage(db: Database, actor: Actor, id: string, given: Ticket
     if (!agent && before.status === 'waitingRequester') {
       next.status = 'inProgress';
       await event(s, id, now, { kind: 'status', change: { from: before.status, to: 'inProgress' } });
+    }
+    const responded = agent && !input.internal;
+    if (responded || next.status) {
+      const sla = await clocksAfterChange(
+        s.tx,
+        s.tenantId,
+        before,
+        { ...before, status: next.status ?? before.status },
+        now,
+        responded,
+      );
+      Object.assign(next, slaColumns(sla));
+      await followClocks(s, id, before.sla, sla);
     }
     const [after] = await s
       .update(tickets, { ...next, version: before.version + 1 }, eq(tickets.id, id))
@@ -374,6 +431,7 @@ export function reopenTicket(
     const { reopenDays } = await ticketSettingsOf(s.tx, s.tenantId);
     if (before.solvedAt && now.getTime() - before.solvedAt.getTime() > reopenDays * DAY)
       throw problems.conflict('The time to reopen the ticket has passed');
+    const sla = await clocksAfterChange(s.tx, s.tenantId, before, { ...before, status: 'inProgress' }, now);
     const [after] = await s
       .update(
         tickets,
@@ -381,12 +439,14 @@ export function reopenTicket(
           status: 'inProgress',
           solvedAt: null,
           reopenCount: before.reopenCount + 1,
+          ...slaColumns(sla),
           version: before.version + 1,
           updatedAt: now,
         },
         eq(tickets.id, id),
       )
       .returning();
+    await followClocks(s, id, before.sla, sla);
     await event(s, id, now, {
       kind: 'reopened',
       body: input.reason,
