@@ -1,8 +1,9 @@
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantableRoles } from '../shared/roles.ts';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { rowsOf } from './db/client.ts';
 import { createTestDatabase, type TestDatabase } from './db/testing.ts';
 import { listAiApplications } from './modules/registry/ai/service.ts';
 import {
@@ -43,6 +44,9 @@ let app: App;
 // on a busy machine for no fault of the code.
 beforeAll(async () => {
   database = await createTestDatabase();
+  // The desk's history at a fifth of its 20,000 (DEMO_DESK_HISTORY): the same generator, so the
+  // same patterns; the full size is what `npm start` loads.
+  process.env.DEMO_DESK_HISTORY ??= '4000';
   await loadDemo(database.db, productSeam());
   // The dashboard is read over HTTP, as the browser reads it: the app on the same database.
   app = await buildApp({
@@ -414,6 +418,40 @@ describe('desk: groups, routing and the open tickets', () => {
     ]);
     const work = await app.inject({ url: '/api/v1/tickets?view=work', headers: employee.headers() });
     expect(work.statusCode).toBe(403);
+  });
+});
+
+describe('desk: two years of history, imported', () => {
+  const count = async (where: string) => {
+    const result = await database.db.execute(
+      sql.raw(`select count(*)::int as n from desk_tickets where channel = 'import' and ${where}`),
+    );
+    return rowsOf<{ n: number }>(result)[0]!.n;
+  };
+
+  it('has the asked-for number of tickets over two years, busiest at the school start', async () => {
+    const size = Number(process.env.DEMO_DESK_HISTORY);
+    const all = await count('true');
+    // A few of the last minutes' tickets are left out, nothing more.
+    expect(all).toBeGreaterThan(size * 0.99);
+    expect(all).toBeLessThanOrEqual(size);
+    expect(await count(`created_at < now() - interval '700 days'`)).toBeGreaterThan(0);
+    const month = (m: number) =>
+      count(`extract(month from created_at at time zone 'Europe/Stockholm') = ${m}`);
+    expect(await month(8)).toBeGreaterThan((await month(7)) * 2.5);
+  });
+
+  it('measures the histories by the live rules: most met, some breached, the last days open', async () => {
+    const solved = await count('solved_at is not null');
+    const met = await count('solved_at is not null and resolution_breached_at is null');
+    expect(met / solved).toBeGreaterThan(0.6);
+    expect(met / solved).toBeLessThan(0.99);
+    expect(
+      await count(`status not in ('solved', 'closed') and created_at > now() - interval '3 days'`),
+    ).toBeGreaterThan(0);
+    expect(await count(`status = 'closed'`)).toBeGreaterThan(solved * 0.9);
+    expect(await count('reopen_count > 0')).toBeGreaterThan(0);
+    expect(await count('rating is not null')).toBeGreaterThan(0);
   });
 });
 

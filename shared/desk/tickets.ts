@@ -66,7 +66,7 @@ export function isOpen(status: TicketStatus): boolean {
 /** Impact and urgency: 1 high (hög), 2 medium (medel), 3 low (låg). */
 export const levels = [1, 2, 3] as const;
 export type Level = (typeof levels)[number];
-const level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export const level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 
 /** Priority 1 (kritisk) … 4 (låg), ITIL's. */
 export type Priority = 1 | 2 | 3 | 4;

@@ -45,6 +45,7 @@ import { useCursorList } from '../../../platform/table.tsx';
 import { deskKeys, useDeskCan, useGroupOptions, useTicketsInvalidate } from '../api.ts';
 import { NewTicketDialog } from './NewTicketDialog.tsx';
 import { PriorityBadge, SortHeader, TicketNumber, TicketStatusBadge } from './parts.tsx';
+import { SlaBadge } from './Sla.tsx';
 import { useShortcuts } from './shortcuts.ts';
 
 // The agents' console: queues (every group's open tickets counted, the reader's own, the
@@ -478,6 +479,13 @@ export function ConsolePage() {
                     onSort={onSort}
                   />
                   <Table.Th scope="col">{field('status')}</Table.Th>
+                  <SortHeader
+                    column="dueAt"
+                    label={field('dueAt')}
+                    sort={sort}
+                    order={order}
+                    onSort={onSort}
+                  />
                   <Table.Th scope="col">{field('group')}</Table.Th>
                   <Table.Th scope="col">{field('assignee')}</Table.Th>
                   <SortHeader
@@ -548,6 +556,9 @@ export function ConsolePage() {
                   </Table.Td>
                   <Table.Td>
                     <TicketStatusBadge status={row.status} />
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <SlaBadge row={row} />
                   </Table.Td>
                   <Table.Td>
                     {row.group ? (

@@ -26,6 +26,7 @@ import { deskKeys, useDeskCan, useGroupOptions, useTicket, useTicketsInvalidate 
 import { type Named, PersonSelect, SystemSelect } from '../inputs.tsx';
 import { Composer } from './Composer.tsx';
 import { PriorityBadge, TicketNumber, TicketStatusBadge } from './parts.tsx';
+import { SlaClocks } from './Sla.tsx';
 import { Timeline } from './Timeline.tsx';
 
 // A ticket as an agent works it: the whole timeline (internal notes set apart), a reply or an
@@ -367,6 +368,11 @@ export function TicketPage() {
             <Section id="ticket-handling" title={t('desk.tickets.handling.title')}>
               <HandlingForm ticket={ticket} onReload={() => query.refetch()} />
             </Section>
+            {ticket.sla && (
+              <Section id="ticket-sla" title={t('desk.tickets.sla.title')}>
+                <SlaClocks sla={ticket.sla} />
+              </Section>
+            )}
             <Section id="ticket-details" title={t('desk.tickets.page.details')}>
               <DetailList
                 items={[
@@ -399,6 +405,7 @@ export function TicketPage() {
                       </RouterAnchor>
                     ) : null,
                   },
+                  { label: field('service'), value: ticket.service?.name },
                   { label: field('channel'), value: t(`desk.tickets.channel.${ticket.channel}`) },
                   { label: field('createdAt'), value: f.dateTime(ticket.createdAt) },
                   { label: field('updatedAt'), value: f.dateTime(ticket.updatedAt) },

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, lte } from 'drizzle-orm';
 import type { CompiledCalendar } from '../../../../shared/desk/calendar.ts';
 import {
   advanceSla,
@@ -63,6 +63,7 @@ export function slaColumns(sla: Sla) {
     responseBreachedAt: sla.response.breachedAt ? new Date(sla.response.breachedAt) : null,
     resolutionBreachedAt: sla.resolution.breachedAt ? new Date(sla.resolution.breachedAt) : null,
     slaPaused: isPaused(sla),
+    checkAt: nextCheck(sla),
   };
 }
 
@@ -151,7 +152,13 @@ export async function checkTicketClocks(db: Database, tenantId: string, ticketId
     const after = advanceSla(row.sla, now);
     if (newMarks(row.sla, after).length === 0) {
       // Nothing passed yet (the due time moved on since the check was sent): the next check is
-      // already sent by the change that moved it.
+      // already sent by the change that moved it. A stale check_at is put right for the sweep.
+      const checkAt = nextCheck(after);
+      if (checkAt?.getTime() !== row.checkAt?.getTime())
+        await s.tx
+          .update(tickets)
+          .set({ checkAt })
+          .where(and(eq(tickets.tenantId, tenantId), eq(tickets.id, ticketId)));
       return false;
     }
     await s.tx
@@ -169,5 +176,32 @@ export const slaCheckJob = defineJob<CheckData>({
   retry: { limit: 5, delaySeconds: 30, backoff: true },
   async handler(data, { database }) {
     await checkTicketClocks(database.db, data.tenantId, data.ticketId);
+  },
+});
+
+/**
+ * Every few minutes, the tickets whose next check has passed: a catch-up for checks that were
+ * never sent (tickets imported or written by a command-line tool, which runs no jobs) or lost.
+ * Derived from the rows (check_at), so it finds the same work after any restart.
+ */
+export async function sweepClocks(db: Database, now = new Date(), limit = 500): Promise<number> {
+  const due = await db
+    .select({ tenantId: tickets.tenantId, id: tickets.id })
+    .from(tickets)
+    .where(lte(tickets.checkAt, now))
+    .orderBy(asc(tickets.checkAt))
+    .limit(limit);
+  let marked = 0;
+  for (const t of due) if (await checkTicketClocks(db, t.tenantId, t.id, now)) marked++;
+  return marked;
+}
+
+export const slaSweepJob = defineJob({
+  name: 'desk.sla-sweep',
+  schedule: { cron: '*/5 * * * *' },
+  timeoutSeconds: 600,
+  async handler(_data, { database, log }) {
+    const marked = await sweepClocks(database.db);
+    if (marked > 0) log.info({ marked }, 'service-level marks caught up');
   },
 });

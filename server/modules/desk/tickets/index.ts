@@ -1,8 +1,10 @@
 import type { ModulePart } from '../../../platform/module-parts.ts';
 import { deskPolicy } from '../policy.ts';
-import { slaCheckJob } from './clocks.ts';
+import { slaCheckJob, slaSweepJob } from './clocks.ts';
 import { loadTicketsDemo } from './demo.ts';
+import { historySize, loadTicketHistory } from './demo-history.ts';
 import { slaBreach, slaEscalateJob, slaWarning } from './escalation.ts';
+import { ticketImportRoutes } from './import-routes.ts';
 import { ticketRoutes } from './routes.ts';
 import * as tickets from './service.ts';
 import { autoCloseJob, ticketSettingsRefs } from './settings.ts';
@@ -12,9 +14,15 @@ import { autoCloseJob, ticketSettingsRefs } from './settings.ts';
 
 export const ticketsPart: ModulePart = {
   name: 'tickets',
-  routes: ticketRoutes,
-  demo: loadTicketsDemo,
-  jobs: [autoCloseJob(tickets.closeTicket), slaCheckJob, slaEscalateJob],
+  routes(app, context) {
+    ticketRoutes(app, context);
+    ticketImportRoutes(app, context);
+  },
+  async demo(db, tenant, made) {
+    await loadTicketsDemo(db, tenant, made);
+    await loadTicketHistory(db, tenant, made, historySize());
+  },
+  jobs: [autoCloseJob(tickets.closeTicket), slaCheckJob, slaSweepJob, slaEscalateJob],
   notificationKinds: [slaWarning, slaBreach],
   startItems: [
     {
@@ -38,7 +46,7 @@ export const ticketsPart: ModulePart = {
           detail:
             t.status === 'waitingRequester' && t.assigneeId !== actor.personId ? 'Väntar på ditt svar' : null,
           href: `/desk/tickets/${t.id}`,
-          due: null,
+          due: t.dueAt ? t.dueAt.toISOString() : null,
         }));
       },
     },
@@ -67,6 +75,16 @@ export const ticketsPart: ModulePart = {
   ],
   auditEntities: [
     { entity: 'ticketSettings', describe: ticketSettingsRefs },
+    {
+      entity: 'ticketImport',
+      async describe(_db, tenantId, ids) {
+        return new Map(
+          ids
+            .filter((id) => id === tenantId)
+            .map((id) => [id, { id, name: 'Import av ärenden', href: '/desk/console', archived: false }]),
+        );
+      },
+    },
     {
       entity: 'ticket',
       describe: tickets.ticketRefs,
@@ -102,6 +120,17 @@ export const ticketsPart: ModulePart = {
       'POST /api/v1/tickets/{id}/reopen': () => ({ version: 1, reason: 'Felet är tillbaka' }),
       'POST /api/v1/tickets/{id}/rating': () => ({ version: 1, rating: 5, comment: 'Snabbt!' }),
       'PATCH /api/v1/desk/ticket-settings': () => ({ version: 1, reopenDays: 7 }),
+      'POST /api/v1/tickets/import': (ids) => ({
+        tickets: [
+          {
+            sourceRef: 'walk:1',
+            title: 'Gammalt ärende',
+            requesterId: ids.people,
+            createdAt: '2025-03-03T08:00:00+01:00',
+            events: [{ at: '2025-03-03T09:00:00+01:00', status: 'solved' }],
+          },
+        ],
+      }),
     },
     selfService: [
       'GET /api/v1/desk/can',

@@ -89,6 +89,10 @@ export const tickets = pgTable(
     resolutionBreachedAt: ts('resolution_breached_at'),
     /** A clock waits (the ticket waits for the requester or a supplier). */
     slaPaused: boolean('sla_paused').notNull().default(false),
+    /** The next warning or due time a clock may pass (the sweep's work list; shared/desk/sla.ts nextCheck). */
+    checkAt: ts('check_at'),
+    /** Where an imported ticket came from (`topdesk:I-2301-044`): one ticket per source record. */
+    sourceRef: text('source_ref'),
     /** Title, number and description for the Swedish full-text search. */
     searchText: tsvector('search_text')
       .notNull()
@@ -113,6 +117,8 @@ export const tickets = pgTable(
     index('desk_tickets_queue_due_idx')
       .on(t.tenantId, t.groupId, sql`coalesce(${t.dueAt}, '9999-12-31 00:00:00+00'::timestamptz)`, t.id)
       .where(sql`status not in ('solved', 'closed')`),
+    index('desk_tickets_check_idx').on(t.checkAt).where(sql`check_at is not null`),
+    uniqueIndex('desk_tickets_source_key').on(t.tenantId, t.sourceRef).where(sql`source_ref is not null`),
     index('desk_tickets_service_idx')
       .on(t.tenantId, t.serviceId, t.createdAt)
       .where(sql`service_id is not null`),

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { checkAnswers, type OrderAnswers } from '../../../../shared/desk/services.ts';
 import {
   isOpen,
   type Level,
@@ -124,10 +125,29 @@ async function checkUnit(s: TenantScope, id: string) {
 
 async function checkService(s: TenantScope, id: string) {
   const [row] = await s.tx
-    .select({ id: services.id })
+    .select({ id: services.id, orderForm: services.orderForm })
     .from(services)
     .where(s.where(services, eq(services.id, id), isNull(services.archivedAt)));
   if (!row) throw problems.field('body.serviceId', 'No such active service');
+  return row;
+}
+
+/** An order's answers belong to a service and fit its form (400 naming each wrong answer). */
+async function checkOrder(
+  s: TenantScope,
+  serviceId: string | null | undefined,
+  answers: OrderAnswers | undefined,
+) {
+  if (!serviceId) {
+    if (answers !== undefined)
+      throw problems.field('body.orderAnswers', 'Answers belong to an order of a service');
+    return;
+  }
+  const service = await checkService(s, serviceId);
+  if (answers === undefined) return;
+  const wrong = Object.entries(checkAnswers(service.orderForm, answers));
+  if (wrong.length > 0)
+    throw problems.validation(wrong.map(([key, message]) => ({ path: `body.orderAnswers.${key}`, message })));
 }
 
 /** An assignee must be an agent of the ticket's group (or of every group). */
@@ -168,7 +188,7 @@ export function createTicket(db: Database, actor: Actor, given: TicketCreate): P
     if (input.onBehalfOfId) await activePerson(s, input.onBehalfOfId, 'body.onBehalfOfId');
     if (input.unitId) await checkUnit(s, input.unitId);
     if (input.systemId) await checkSystem(s, input.systemId);
-    if (input.serviceId) await checkService(s, input.serviceId);
+    await checkOrder(s, input.serviceId, input.orderAnswers);
     const unitId = input.unitId ?? requester.unitId;
     // Without a group chosen, the routing rules decide; they may also find the system in the text.
     const routed = input.groupId
