@@ -1,3 +1,4 @@
+ALTER TABLE "desk_tickets" ADD COLUMN "handed_on" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "desk_tickets" ADD COLUMN "check_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "desk_tickets" ADD COLUMN "source_ref" text;--> statement-breakpoint
 CREATE INDEX "desk_tickets_check_idx" ON "desk_tickets" USING btree ("check_at") WHERE check_at is not null;--> statement-breakpoint

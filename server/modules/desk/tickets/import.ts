@@ -107,6 +107,16 @@ async function check(s: TenantScope, list: ImportTicket[], now: number) {
       : Promise.resolve([]),
   ]);
   const [peopleFound, unitsFound, systemsFound, groupsFound, servicesFound] = found;
+  const firstLine = new Set(
+    want.groups.size
+      ? (
+          await s.tx
+            .select({ id: groups.id })
+            .from(groups)
+            .where(s.where(groups, inArray(groups.id, [...want.groups]), eq(groups.kind, 'firstLine')))
+        ).map((g) => g.id)
+      : [],
+  );
   const emailToPerson = new Map(byEmail.map((p) => [p.email.toLowerCase(), p.id]));
   const requesters: string[] = [];
   list.forEach((t, i) => {
@@ -142,7 +152,7 @@ async function check(s: TenantScope, list: ImportTicket[], now: number) {
   });
   if (errors.length > 0)
     throw problems.validation(errors.slice(0, 200), `${errors.length} problems in the import`);
-  return requesters;
+  return { requesters, firstLine };
 }
 
 /** One ticket's history replayed: its row and its timeline. */
@@ -152,6 +162,7 @@ async function replay(
   unitId: string | null,
   terms: (serviceId: string | null, priority: number, unitId: string | null) => Promise<ClockTerms>,
   matrix: Awaited<ReturnType<typeof ticketSettingsOf>>['priorityMatrix'],
+  firstLine: Set<string>,
   now: Date,
 ): Promise<{ row: TicketInsert; events: EventInsert[] }> {
   const id = newId();
@@ -164,6 +175,7 @@ async function replay(
   let solvedAt: Date | null = null;
   let closedAt: Date | null = null;
   let reopenCount = 0;
+  let handedOn = false;
   let firstResponseAt: Date | null = null;
   const current = await terms(serviceId, priority, unitId);
   let calendar: CompiledCalendar = current.calendar;
@@ -222,6 +234,7 @@ async function replay(
       });
       groupId = toGroup;
       assigneeId = toAssignee;
+      if (groupId !== null && !firstLine.has(groupId)) handedOn = true;
     }
     if (e.status !== undefined && e.status !== status) {
       const reopened = !isOpen(status) && isOpen(e.status);
@@ -267,6 +280,7 @@ async function replay(
       assigneeId,
       channel: 'import',
       reopenCount,
+      handedOn,
       rating: t.rating ?? null,
       ratingComment: t.ratingComment ?? null,
       firstResponseAt: firstResponseAt ?? (metAt ? new Date(metAt) : null),
@@ -292,7 +306,7 @@ export function importTickets(db: Database, actor: Actor, given: TicketImport): 
     const refs = input.tickets.map((t) => t.sourceRef);
     if (new Set(refs).size !== refs.length)
       throw problems.field('body.tickets', 'Each ticket needs a sourceRef of its own');
-    const requesters = await check(s, input.tickets, now.getTime());
+    const { requesters, firstLine } = await check(s, input.tickets, now.getTime());
     const done = new Set(
       (
         await s.tx
@@ -333,6 +347,7 @@ export function importTickets(db: Database, actor: Actor, given: TicketImport): 
           t.unitId ?? unitOf.get(requester) ?? null,
           terms,
           priorityMatrix,
+          firstLine,
           now,
         ),
       );

@@ -76,6 +76,8 @@ export const tickets = pgTable(
     workaround: text('workaround'),
     knownError: boolean('known_error').notNull().default(false),
     reopenCount: integer('reopen_count').notNull().default(0),
+    /** The ticket was with a group other than the first line (not a first-contact resolution). */
+    handedOn: boolean('handed_on').notNull().default(false),
     rating: smallint('rating'),
     ratingComment: text('rating_comment'),
     firstResponseAt: ts('first_response_at'),

@@ -203,7 +203,7 @@ export function createTicket(db: Database, actor: Actor, given: TicketCreate): P
         });
     const groupId = input.groupId ?? routed?.groupId ?? null;
     const systemId = input.systemId ?? routed?.systemId ?? null;
-    if (groupId) await checkGroup(s, groupId, 'body.groupId');
+    const group = groupId ? await checkGroup(s, groupId, 'body.groupId') : null;
     const assigneeId = input.assigneeId ?? null;
     if (assigneeId) await checkAssignee(s, assigneeId, groupId);
     const now = new Date();
@@ -238,6 +238,7 @@ export function createTicket(db: Database, actor: Actor, given: TicketCreate): P
         ...slaColumns(sla),
         groupId,
         assigneeId,
+        handedOn: group !== null && group.kind !== 'firstLine',
         channel: input.channel ?? (agent && requesterId !== actor.personId ? 'agent' : 'portal'),
         createdAt: now,
         updatedAt: now,
@@ -330,7 +331,11 @@ export function updateTicket(
     // Group and assignee: a new group without a named assignee leaves the ticket unassigned.
     const groupId = changes.groupId !== undefined ? changes.groupId : before.groupId;
     if (changes.groupId !== undefined && changes.groupId !== before.groupId) {
-      if (changes.groupId) await checkGroup(s, changes.groupId, 'body.groupId');
+      if (changes.groupId) {
+        const group = await checkGroup(s, changes.groupId, 'body.groupId');
+        // First-contact resolution counts the tickets the first line solved without handing them on.
+        if (group.kind !== 'firstLine') next.handedOn = true;
+      }
       next.groupId = changes.groupId;
       if (changes.assigneeId === undefined) next.assigneeId = null;
     }
