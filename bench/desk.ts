@@ -24,6 +24,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { compileCalendar, dueAt } from '../shared/desk/calendar.ts';
 import { naiveDueAt } from '../shared/desk/calendar-reference.ts';
 import { defaultTimeZone, defaultWeekly } from '../shared/desk/calendars.ts';
+import { benchTickets } from './desk-tickets.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const RUN_MS = Number(process.env.BENCH_RUN_MS ?? 300);
@@ -125,8 +126,14 @@ const dueSection: Section = {
   },
 };
 
+const ticketsSection: Section = {
+  name: 'tickets',
+  title: 'Tickets at scale: creation through the API and the queue page (bench/desk-tickets.ts)',
+  run: benchTickets,
+};
+
 /** The sections in the order they run; a later part of the desk adds its own here. */
-const sections: Section[] = [dueSection];
+const sections: Section[] = [dueSection, ticketsSection];
 
 // ---------------------------------------------------------------- main
 

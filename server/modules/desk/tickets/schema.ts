@@ -118,7 +118,9 @@ export const tickets = pgTable(
     // A queue (a group's open tickets) by due time, those without one last (DUE_LAST).
     index('desk_tickets_queue_due_idx')
       .on(t.tenantId, t.groupId, sql`coalesce(${t.dueAt}, '9999-12-31 00:00:00+00'::timestamptz)`, t.id)
-      .where(sql`status not in ('solved', 'closed')`),
+      // The open statuses as the list query names them (shared/desk/tickets.ts openStatuses): the
+      // planner uses a partial index only when it can prove the query's condition implies this one.
+      .where(sql`status in ('new', 'assigned', 'inProgress', 'waitingRequester', 'waitingSupplier')`),
     index('desk_tickets_check_idx').on(t.checkAt).where(sql`check_at is not null`),
     uniqueIndex('desk_tickets_source_key').on(t.tenantId, t.sourceRef).where(sql`source_ref is not null`),
     index('desk_tickets_service_idx')
