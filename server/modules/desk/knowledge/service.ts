@@ -414,8 +414,17 @@ export async function suggestArticles(
   }
   const statement = suggestionQuery(actor.tenantId, text, systemId, query.limit);
   if (!statement) return [];
-  return rowsOf<SuggestionRow>(await db.execute(statement)).map((r) => ({ ...r, score: Number(r.score) }));
+  const rows = rowsOf<SuggestionRow>(await db.execute(statement)).map((r) => ({
+    ...r,
+    score: Number(r.score),
+  }));
+  // Far weaker matches than the best (one common word of a long title) only crowd the list.
+  const best = rows[0]?.score ?? 0;
+  return rows.filter((r) => r.score >= best * RELEVANT);
 }
+
+/** The share of the best suggestion's score a suggestion needs to be shown. */
+const RELEVANT = 0.2;
 
 /** The names an article shows: its system, its people and its problem ticket, one query per kind. */
 export async function namesOf(db: Executor, tenantId: string, rows: ArticleRow[]) {
