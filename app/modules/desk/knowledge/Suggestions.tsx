@@ -85,10 +85,7 @@ export function ReportSuggestions({ title, systemId }: { title: string; systemId
   const asking = text.trim().length >= 3;
   const items = asking ? (found.data?.items ?? []) : [];
   return (
-    <Box aria-labelledby="knowledge-suggestions-title" component="section">
-      <Text id="knowledge-suggestions-title" className="visually-hidden">
-        {t('desk.knowledge.suggest.title')}
-      </Text>
+    <Box>
       <Text
         size="sm"
         role="status"
@@ -103,7 +100,15 @@ export function ReportSuggestions({ title, systemId }: { title: string; systemId
           : ''}
       </Text>
       {items.length > 0 && (
-        <Stack component="ul" gap={6} m={0} mt={6} p={0} style={{ listStyle: 'none' }}>
+        <Stack
+          component="ul"
+          aria-label={t('desk.knowledge.suggest.title')}
+          gap={6}
+          m={0}
+          mt={6}
+          p={0}
+          style={{ listStyle: 'none' }}
+        >
           {items.map((s) => (
             <li key={s.id}>
               <UnstyledButton
