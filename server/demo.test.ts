@@ -455,6 +455,66 @@ describe('desk: two years of history, imported', () => {
   });
 });
 
+describe('desk: the knowledge base', () => {
+  let agent: Session;
+  let employee: Session;
+  beforeAll(async () => {
+    agent = await signInOverHttp(app, 'tobias.engstrom@styrby.example', 'demo');
+    employee = await signInOverHttp(app, 'medarbetare@styrbord.example', 'demo');
+  });
+
+  it('holds published articles for the demo systems, a draft and an archived one', async () => {
+    const published = json(
+      await app.inject({ url: '/api/v1/knowledge?limit=50', headers: employee.headers() }),
+    );
+    expect(published.items.length).toBe(13);
+    const systems = new Set(published.items.map((a: { system: { name: string } | null }) => a.system?.name));
+    for (const name of [
+      'Lön- och personalsystem',
+      'Lärplattform',
+      'Utskriftstjänst',
+      'Nätverk och brandvägg',
+    ])
+      expect(systems).toContain(name);
+    const drafts = json(await app.inject({ url: '/api/v1/knowledge?state=draft', headers: agent.headers() }));
+    expect(drafts.items.length).toBe(1);
+    const archived = json(
+      await app.inject({ url: '/api/v1/knowledge?state=archived', headers: agent.headers() }),
+    );
+    expect(archived.items.length).toBe(1);
+    // The employees' answers: the password article helped most.
+    const helpful = json(
+      await app.inject({
+        url: '/api/v1/knowledge?sort=helpful&order=desc&limit=1',
+        headers: agent.headers(),
+      }),
+    ).items[0];
+    expect(helpful).toMatchObject({
+      title: 'Byt eller återställ ditt lösenord själv',
+      helpful: 5,
+      notHelpful: 1,
+    });
+  });
+
+  it("suggests Heroma's login article for the demo ticket's title, and links the known error to its problem", async () => {
+    const found = json(
+      await app.inject({
+        url: `/api/v1/knowledge/suggest?text=${encodeURIComponent('Kan inte logga in i Heroma')}`,
+        headers: employee.headers(),
+      }),
+    );
+    expect(found.items[0].title).toBe('Heroma: kontot är spärrat efter fel lösenord');
+    const known = json(
+      await app.inject({ url: '/api/v1/knowledge?kind=knownError&limit=50', headers: agent.headers() }),
+    ).items.find((a: { title: string }) => a.title === 'Lönespecifikationen visas tom i Heroma-appen');
+    const article = json(
+      await app.inject({ url: `/api/v1/knowledge/${known.id}`, headers: agent.headers() }),
+    );
+    expect(article.problemTicket.number).toMatch(/^PRB-\d{4}-000001$/);
+    expect(article.workaround).toContain('webbläsaren');
+  });
+});
+
 // Last, so that every part above reads the demo as loaded once.
 describe('directory: loading the demo again', () => {
   it('refuses to load twice', async () => {

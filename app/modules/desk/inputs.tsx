@@ -14,12 +14,12 @@ export interface Named {
   name: string;
 }
 
-type RemoteProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchable'> & {
+export type RemoteProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchable'> & {
   value: Named | null;
   onChange: (value: Named | null) => void;
 };
 
-function RemoteSelect({
+export function RemoteSelect({
   path,
   extra,
   labelOf,

@@ -1,5 +1,6 @@
 import { sv as calendars } from './calendars/sv.ts';
 import { sv as groups } from './groups/sv.ts';
+import { sv as knowledge } from './knowledge/sv.ts';
 import { sv as phone } from './phone/sv.ts';
 import { sv as portal } from './portal/sv.ts';
 import { sv as routing } from './routing/sv.ts';
@@ -11,6 +12,7 @@ export const sv = {
   navGroupAdmin: 'Servicedesk: inställningar',
   portal,
   tickets,
+  knowledge,
   groups,
   calendars,
   phone,

@@ -18,10 +18,12 @@ import { notifySuccess } from '../../../platform/notify.ts';
 import { PageHeader } from '../../../platform/page.tsx';
 import { useTicketsInvalidate } from '../api.ts';
 import { type Named, SystemSelect } from '../inputs.tsx';
+import { ReportSuggestions } from '../knowledge/Suggestions.tsx';
 
 // "Anmäl ett fel": an employee reports an incident in their own words. How urgent it is and how
 // many it affects are asked as plain questions; the answers are the urgency and impact (1 high …
-// 3 low) the desk makes a priority of, and its routing finds the group.
+// 3 low) the desk makes a priority of, and its routing finds the group. Knowledge articles that
+// match the title are suggested under it as it is typed: one may solve the problem at once.
 
 interface Values {
   title: string;
@@ -107,6 +109,7 @@ export function ReportPage() {
               required
               maxLength={200}
             />
+            <ReportSuggestions title={values.title} systemId={values.system?.id} />
             <Textarea
               label={t('desk.portal.report.descriptionLabel')}
               description={t('desk.portal.report.descriptionHelp')}

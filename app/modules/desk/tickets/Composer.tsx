@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Switch, Text, Textarea } from '@mantine/core';
 import { IconLock, IconSend } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type TimelineEntry, ticketMessage } from '../../../../shared/desk/tickets.ts';
 import { api } from '../../../platform/api.ts';
@@ -19,6 +19,7 @@ export function Composer({
   canNote,
   replyHelp,
   requester = false,
+  insertion,
 }: {
   ticketId: string;
   canReply: boolean;
@@ -27,6 +28,8 @@ export function Composer({
   replyHelp?: string;
   /** Written by the requester (the portal): "your answer", seen by the desk. */
   requester?: boolean;
+  /** Text to add to what is written (an agent inserts a knowledge article); `n` counts insertions. */
+  insertion?: { text: string; n: number } | null;
 }) {
   const { t } = useTranslation();
   const [body, setBody] = useState('');
@@ -34,6 +37,13 @@ export function Composer({
   const client = useClientErrors();
   const invalidate = useTicketsInvalidate();
   const switchId = useId();
+  const field = useRef<HTMLTextAreaElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each insertion once, by its count
+  useEffect(() => {
+    if (!insertion) return;
+    setBody((b) => (b.trim() ? `${b.trimEnd()}\n\n${insertion.text}` : insertion.text));
+    field.current?.focus();
+  }, [insertion?.n]);
   const send = useMutation({
     mutationFn: () => api.post<TimelineEntry>(`/api/v1/tickets/${ticketId}/messages`, { body, internal }),
     onSuccess: async () => {
@@ -74,6 +84,7 @@ export function Composer({
                 : t('desk.tickets.composer.replyLabel')
           }
           description={internal ? undefined : replyHelp}
+          ref={field}
           value={body}
           onChange={(e) => setBody(e.currentTarget.value)}
           error={errors.body}

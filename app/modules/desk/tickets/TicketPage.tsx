@@ -24,6 +24,7 @@ import { RecordFallback } from '../../../platform/record-actions.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
 import { deskKeys, useDeskCan, useGroupOptions, useTicket, useTicketsInvalidate } from '../api.ts';
 import { type Named, PersonSelect, SystemSelect } from '../inputs.tsx';
+import { TicketKnowledge } from '../knowledge/Suggestions.tsx';
 import { Composer } from './Composer.tsx';
 import { PriorityBadge, TicketNumber, TicketStatusBadge } from './parts.tsx';
 import { SlaClocks } from './Sla.tsx';
@@ -32,7 +33,8 @@ import { Timeline } from './Timeline.tsx';
 // A ticket as an agent works it: the whole timeline (internal notes set apart), a reply or an
 // internal note, the handling (status, group, assignee, impact, urgency …) saved with the version
 // read (a stale one gets the platform's "someone else changed it" and the ticket is read again),
-// and what it links to: the system's page and the requester's other tickets.
+// and what it links to: the system's page and the requester's other tickets. Knowledge articles
+// that match it are beside it, to insert in the reply.
 
 interface Handling {
   status: TicketStatus;
@@ -310,6 +312,8 @@ export function TicketPage() {
   const query = useTicket(ticketId);
   const can = useDeskCan();
   const ticket = query.data;
+  // A knowledge article's link or text, on its way into the reply.
+  const [insertion, setInsertion] = useState<{ text: string; n: number } | null>(null);
   // The requester's way in (a link from the global search, a mail): their own page of it.
   if (can.data && !can.data.agent) return <Redirect href={`/portal/tickets/${ticketId}`} />;
   if (!ticket) return <RecordFallback error={query.error} />;
@@ -358,7 +362,12 @@ export function TicketPage() {
             >
               <Stack gap="lg">
                 <Timeline ticketId={ticket.id} agent={ticket.can.readInternal} />
-                <Composer ticketId={ticket.id} canReply={ticket.can.reply} canNote={ticket.can.note} />
+                <Composer
+                  ticketId={ticket.id}
+                  canReply={ticket.can.reply}
+                  canNote={ticket.can.note}
+                  insertion={insertion}
+                />
               </Stack>
             </Section>
           </Stack>
@@ -371,6 +380,18 @@ export function TicketPage() {
             {ticket.sla && (
               <Section id="ticket-sla" title={t('desk.tickets.sla.title')}>
                 <SlaClocks sla={ticket.sla} />
+              </Section>
+            )}
+            {ticket.can.reply && (
+              <Section
+                id="ticket-knowledge"
+                title={t('desk.knowledge.ticket.title')}
+                description={t('desk.knowledge.ticket.help')}
+              >
+                <TicketKnowledge
+                  ticketId={ticket.id}
+                  onInsert={(text) => setInsertion((p) => ({ text, n: (p?.n ?? 0) + 1 }))}
+                />
               </Section>
             )}
             <Section id="ticket-details" title={t('desk.tickets.page.details')}>
