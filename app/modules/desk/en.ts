@@ -4,6 +4,7 @@ import { en as groups } from './groups/en.ts';
 import { en as phone } from './phone/en.ts';
 import { en as portal } from './portal/en.ts';
 import { en as routing } from './routing/en.ts';
+import { en as services } from './services/en.ts';
 import type { sv } from './sv.ts';
 import { en as tickets } from './tickets/en.ts';
 
@@ -16,4 +17,5 @@ export const en: Messages<typeof sv> = {
   calendars,
   phone,
   routing,
+  services,
 };

@@ -5,6 +5,7 @@ import { groupsPart } from './groups/index.tsx';
 import { phonePart } from './phone/index.tsx';
 import { portalPart } from './portal/index.tsx';
 import { routingPart } from './routing/index.tsx';
+import { orderPart, servicesPart } from './services/index.tsx';
 import { sv } from './sv.ts';
 import { ticketsPart } from './tickets/index.tsx';
 
@@ -23,9 +24,11 @@ const deskPart: ClientPart = {
 export const deskModule = combineClientParts('desk', { sv, en }, [
   deskPart,
   portalPart,
+  orderPart,
   ticketsPart,
   phonePart,
   groupsPart,
   calendarsPart,
   routingPart,
+  servicesPart,
 ]);
