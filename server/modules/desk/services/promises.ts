@@ -62,17 +62,16 @@ export async function deskPromises(db: Database, actor: Actor, now = new Date())
   // As text: a Date in a raw statement is not sent alike by both drivers.
   const from = new Date(now.getTime() - PERIOD_DAYS * DAY).toISOString();
   const to = now.toISOString();
-  const [calendar, phone, tickets, calls, solved] = await Promise.all([
+  const phone = await phoneSettingsOf(db, tenantId);
+  const [calendar, tickets, calls, solved] = await Promise.all([
     promisedCalendar(db, tenantId),
-    phoneSettingsOf(db, tenantId),
     ticketSettingsOf(db, tenantId),
     // The share of calls offered that were answered within the promised seconds (an abandoned
     // call was not), as the phone's own figures count it.
     (async () => {
-      const { answerSeconds } = await phoneSettingsOf(db, tenantId);
       const result = await db.execute(sql`
         select count(*)::int as offered,
-          count(*) filter (where outcome = 'answered' and waited_seconds <= ${answerSeconds})::int as within
+          count(*) filter (where outcome = 'answered' and waited_seconds <= ${phone.answerSeconds})::int as within
         from desk_calls
         where tenant_id = ${tenantId} and at >= ${from}::timestamptz and at < ${to}::timestamptz`);
       return rowsOf<{ offered: number; within: number }>(result)[0]!;
