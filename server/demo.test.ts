@@ -515,6 +515,90 @@ describe('desk: the knowledge base', () => {
   });
 });
 
+describe('desk services: service levels, the catalogue and the published promises', () => {
+  let admin: Session;
+  let employee: Session;
+  beforeAll(async () => {
+    admin = await signInOverHttp(app, 'admin@styrbord.example', 'demo');
+    employee = await signInOverHttp(app, 'medarbetare@styrbord.example', 'demo');
+  });
+
+  it('has the default level on the desk calendar, a shorter one and the underpinning contract with CGI', async () => {
+    const levels = json(await app.inject({ url: '/api/v1/service-levels', headers: admin.headers() })).items;
+    const byName = new Map(levels.map((l: { name: string }) => [l.name, l]));
+    expect(byName.get('Standard')).toMatchObject({
+      isDefault: true,
+      kind: 'service',
+      calendarName: 'Servicedeskens öppettider',
+      targets: { '1': { response: 60, resolution: 240 }, '4': { response: 540, resolution: 2700 } },
+    });
+    expect(byName.get('Verksamhetskritiska system')).toMatchObject({ isDefault: false, kind: 'service' });
+    expect(byName.get('CGI – avtalad servicenivå Heroma')).toMatchObject({
+      kind: 'underpinning',
+      contractTitle: 'Lön och personal Heroma',
+      supplierName: 'CGI Sverige AB',
+      clockStart: 'assignment',
+    });
+    expect(levels.filter((l: { isDefault: boolean }) => l.isDefault)).toHaveLength(1);
+    // Grannby has its default level, and none of Styrby's.
+    const grannby = await app.inject({
+      url: '/api/v1/service-levels',
+      headers: (await signInOverHttp(app, 'admin@grannkommun.example', 'demo')).headers(),
+    });
+    expect(json(grannby).items.map((l: { name: string }) => l.name)).toEqual(['Standard']);
+  });
+
+  it('offers the employee the orderable services, each with its group and an order form', async () => {
+    const page = json(
+      await app.inject({ url: '/api/v1/catalogue-services?orderable=true', headers: employee.headers() }),
+    );
+    const names = page.items.map((s: { name: string }) => s.name);
+    expect(names.length).toBeGreaterThanOrEqual(8);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Dator som tjänst',
+        'Ny medarbetare – konto och behörigheter',
+        'Behörighet i Heroma',
+        'Mobiltelefon',
+        'Skrivare och utskrift',
+        'Programvara',
+        'Lagringsyta',
+        'Funktionsbrevlåda',
+      ]),
+    );
+    for (const s of page.items) {
+      expect(s.groupName, s.name).toBeTruthy();
+      expect(s.orderForm.length, s.name).toBeGreaterThan(0);
+      expect(s.can.order, s.name).toBe(true);
+    }
+    const heroma = page.items.find((s: { name: string }) => s.name === 'Behörighet i Heroma');
+    expect(heroma).toMatchObject({
+      groupName: 'Förvaltning Lön- och personalsystem',
+      serviceLevelName: 'Verksamhetskritiska system',
+      systemName: 'Lön- och personalsystem',
+      ownerName: 'Camilla Strand',
+    });
+    const all = json(await app.inject({ url: '/api/v1/catalogue-services', headers: employee.headers() }));
+    expect(all.items.some((s: { orderable: boolean }) => !s.orderable)).toBe(true);
+  });
+
+  it("publishes the desk's promises with the phone measured over the last 30 days", async () => {
+    const promised = json(await app.inject({ url: '/api/v1/desk/promises', headers: employee.headers() }));
+    expect(promised).toMatchObject({
+      timeZone: 'Europe/Stockholm',
+      phoneAnswerSeconds: 60,
+      phoneAnswerShare: 0.8,
+      firstContactResolutionTarget: 0.7,
+    });
+    // Weekdays 07–16 unless a holiday falls in the week; the weekend closed.
+    for (const day of ['mon', 'tue', 'wed', 'thu', 'fri'])
+      expect([[], [['07:00', '16:00']]]).toContainEqual(promised.openingHours[day]);
+    expect(promised.openingHours.sat).toEqual([]);
+    expect(promised.measured.phoneAnsweredWithin).toBeGreaterThan(0.5);
+    expect(promised.measured.phoneAnsweredWithin).toBeLessThanOrEqual(1);
+  });
+});
+
 // Last, so that every part above reads the demo as loaded once.
 describe('directory: loading the demo again', () => {
   it('refuses to load twice', async () => {

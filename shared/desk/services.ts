@@ -203,6 +203,7 @@ export const serviceListQuery = listQuery.extend({
     .transform((v) => (v === undefined ? undefined : v === 'true')),
   groupId: id.optional(),
   systemId: id.optional(),
+  serviceLevelId: id.optional(),
 });
 export type ServiceListQuery = z.infer<typeof serviceListQuery>;
 
@@ -260,10 +261,13 @@ export function checkAnswers(form: readonly FormField[], answers: OrderAnswers):
 
 /** What the desk promises every employee (shown in the portal with what was measured). */
 export const promises = z.object({
-  /** The desk's opening hours this week, per weekday. */
+  /** The desk's opening hours this week, per weekday (mon … sun; a holiday is []). */
   openingHours: z.record(z.string(), z.array(z.tuple([z.string(), z.string()]))),
+  /** The Monday of that week, YYYY-MM-DD. */
+  weekStarts: z.string(),
   timeZone: z.string(),
   phoneAnswerSeconds: z.number().int(),
+  /** Shares are 0–1: of calls answered within the seconds, of tickets solved at first contact. */
   phoneAnswerShare: z.number(),
   firstContactResolutionTarget: z.number(),
   measured: z.object({

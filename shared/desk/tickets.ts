@@ -336,8 +336,8 @@ export const timeline = z.object({ items: z.array(timelineEntry) });
 /** The desk's rules for tickets, per tenant: the priority matrix, reopening, closing. */
 export const defaultTicketSettings = {
   priorityMatrix: defaultPriorityMatrix,
-  /** Days after löst in which the requester may reopen. */
-  reopenDays: 14,
+  /** Days after löst in which the requester may reopen (no longer than until the closing). */
+  reopenDays: 10,
   /** Days after löst at which a ticket is closed by the nightly job. */
   autoCloseDays: 10,
   /** The desk's promised first-contact resolution in % (seed 002: 70 %). */

@@ -5,6 +5,7 @@ import { en as knowledge } from './knowledge/en.ts';
 import { en as phone } from './phone/en.ts';
 import { en as portal } from './portal/en.ts';
 import { en as routing } from './routing/en.ts';
+import { en as services } from './services/en.ts';
 import type { sv } from './sv.ts';
 import { en as tickets } from './tickets/en.ts';
 
@@ -18,4 +19,5 @@ export const en: Messages<typeof sv> = {
   calendars,
   phone,
   routing,
+  services,
 };

@@ -6,6 +6,7 @@ import { knowledgePart } from './knowledge/index.tsx';
 import { phonePart } from './phone/index.tsx';
 import { portalPart } from './portal/index.tsx';
 import { routingPart } from './routing/index.tsx';
+import { orderPart, servicesPart } from './services/index.tsx';
 import { sv } from './sv.ts';
 import { ticketsPart } from './tickets/index.tsx';
 
@@ -24,10 +25,12 @@ const deskPart: ClientPart = {
 export const deskModule = combineClientParts('desk', { sv, en }, [
   deskPart,
   portalPart,
+  orderPart,
   ticketsPart,
   knowledgePart,
   phonePart,
   groupsPart,
   calendarsPart,
   routingPart,
+  servicesPart,
 ]);

@@ -96,3 +96,25 @@ export function SupplierSelect(props: RemoteProps) {
 export function GroupSelect(props: RemoteProps) {
   return <RemoteSelect path="/api/v1/groups" labelOf={(g) => String(g.name)} {...props} />;
 }
+
+/** A contract of the register (an underpinning service level follows one up). */
+export function ContractSelect(props: RemoteProps) {
+  return <RemoteSelect path="/api/v1/contracts" labelOf={(c) => String(c.title)} {...props} />;
+}
+
+/** A business calendar of the desk. */
+export function CalendarSelect(props: RemoteProps) {
+  return <RemoteSelect path="/api/v1/calendars" labelOf={(c) => String(c.name)} {...props} />;
+}
+
+/** A service level a catalogue service may follow (not an underpinning contract). */
+export function ServiceLevelSelect(props: RemoteProps) {
+  return (
+    <RemoteSelect
+      path="/api/v1/service-levels"
+      extra={{ kind: 'service' }}
+      labelOf={(l) => String(l.name)}
+      {...props}
+    />
+  );
+}

@@ -4,6 +4,7 @@ import { sv as knowledge } from './knowledge/sv.ts';
 import { sv as phone } from './phone/sv.ts';
 import { sv as portal } from './portal/sv.ts';
 import { sv as routing } from './routing/sv.ts';
+import { sv as services } from './services/sv.ts';
 import { sv as tickets } from './tickets/sv.ts';
 
 // Swedish messages of the service desk, one subtree per part (t('desk.<part>.…')).
@@ -17,4 +18,5 @@ export const sv = {
   calendars,
   phone,
   routing,
+  services,
 };

@@ -4,6 +4,7 @@ import { groupsPart } from './groups/index.ts';
 import { knowledgePart } from './knowledge/index.ts';
 import { phonePart } from './phone/index.ts';
 import { routingPart } from './routing/index.ts';
+import { servicesPart } from './services/index.ts';
 import { ticketsPart } from './tickets/index.ts';
 
 // The service desk (desk): tickets of the four ITIL types, groups and routing, service levels
@@ -12,6 +13,14 @@ import { ticketsPart } from './tickets/index.ts';
 // folder each, in the order their records depend on each other: a part's walk seed and demo data
 // see what the parts before it made.
 
-const parts: ModulePart[] = [calendarsPart, groupsPart, routingPart, ticketsPart, knowledgePart, phonePart];
+const parts: ModulePart[] = [
+  calendarsPart,
+  groupsPart,
+  routingPart,
+  servicesPart,
+  ticketsPart,
+  knowledgePart,
+  phonePart,
+];
 
 export const deskModule = combineParts('desk', parts);

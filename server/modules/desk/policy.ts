@@ -13,6 +13,8 @@ export const deskPolicy = {
   request: (_actor: Actor) => true,
   /** Read the groups (an agent hands a ticket to one): staff. */
   readGroups: (actor: Actor) => isStaff(actor),
+  /** Read the service levels (the promises behind the clocks): staff. */
+  readServiceLevels: (actor: Actor) => isStaff(actor),
   /** Configure the desk: groups, calendars, service levels, routing rules, catalogue services. */
   configure: (actor: Actor) => isAdmin(actor),
   /** Work as an agent somewhere (the console's gate; a ticket's group decides per ticket). */

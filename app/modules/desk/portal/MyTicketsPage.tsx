@@ -9,6 +9,7 @@ import { CursorTable, FilterBar } from '../../../platform/list-page.tsx';
 import { PageHeader } from '../../../platform/page.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
 import { deskKeys } from '../api.ts';
+import { Promises } from '../services/Promises.tsx';
 import { TicketNumber, TicketStatusBadge } from '../tickets/parts.tsx';
 
 // The portal's "Mina ärenden": the tickets the reader reported, the open ones by default, each
@@ -44,6 +45,7 @@ export function MyTicketsPage() {
           </RouterButton>
         }
       />
+      <Promises />
       <FilterBar label={t('desk.portal.mine.filters')}>
         <Select
           label={t('desk.portal.mine.show')}

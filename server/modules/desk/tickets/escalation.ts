@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, isNull } from 'drizzle-orm';
 import { businessMs, dueAt } from '../../../../shared/desk/calendar.ts';
 import { defaultEscalation } from '../../../../shared/desk/services.ts';
-import type { Level } from '../../../../shared/desk/tickets.ts';
+import { type Level, priorityOf } from '../../../../shared/desk/tickets.ts';
 import type { Database } from '../../../db/client.ts';
 import { type Actor, systemActor } from '../../../platform/context.ts';
 import { people } from '../../../platform/directory/schema.ts';
@@ -15,6 +15,7 @@ import { serviceLevels } from '../services/schema.ts';
 import { type EscalateData, SLA_ESCALATE } from './clocks.ts';
 import { ticketEvents, tickets } from './schema.ts';
 import { updateTicket } from './service.ts';
+import { ticketSettingsOf } from './settings.ts';
 
 // What happens at a service-level warning or breach (the ticket's level says, shared/desk/services.ts
 // Escalation): the assignee (else the group's lead) is told at a warning; the lead at the warning
@@ -151,10 +152,17 @@ export async function escalate(db: Database, data: EscalateData, now = new Date(
   if (data.mark !== 'breach') return;
   const change: { urgency?: Level; impact?: Level; groupId?: string } = {};
   if (escalation.raisePriority && row.priority > 1) {
-    // The priority follows impact × urgency (the tenant's matrix): raising it is a step of urgency,
-    // or of impact when urgency is already the highest.
-    if (row.urgency > 1) change.urgency = (row.urgency - 1) as Level;
-    else if (row.impact > 1) change.impact = (row.impact - 1) as Level;
+    // The priority follows impact × urgency (the tenant's matrix): raising it is the fewest steps
+    // of urgency, then of impact, that give a higher priority.
+    const { priorityMatrix } = await ticketSettingsOf(db, data.tenantId);
+    let urgency = row.urgency as Level;
+    let impact = row.impact as Level;
+    while (priorityOf(priorityMatrix, impact, urgency) >= row.priority && (urgency > 1 || impact > 1)) {
+      if (urgency > 1) urgency = (urgency - 1) as Level;
+      else impact = (impact - 1) as Level;
+    }
+    if (urgency !== row.urgency) change.urgency = urgency;
+    if (impact !== row.impact) change.impact = impact;
   }
   if (escalation.reassignGroupId && escalation.reassignGroupId !== row.groupId)
     change.groupId = escalation.reassignGroupId;

@@ -1,5 +1,4 @@
 import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { checkAnswers, type OrderAnswers } from '../../../../shared/desk/services.ts';
 import {
   isOpen,
   type Level,
@@ -42,6 +41,7 @@ import { AGENT, checkGroup, GROUP } from '../groups/service.ts';
 import { deskPolicy } from '../policy.ts';
 import { route } from '../routing/service.ts';
 import { services } from '../services/schema.ts';
+import { checkOrder } from '../services/service.ts';
 import { clocksAfterChange, clocksAtCreation, followClocks, slaColumns } from './clocks.ts';
 import { ticketCounters, ticketEvents, tickets } from './schema.ts';
 import { ticketSettingsOf } from './settings.ts';
@@ -132,24 +132,6 @@ async function checkService(s: TenantScope, id: string) {
   return row;
 }
 
-/** An order's answers belong to a service and fit its form (400 naming each wrong answer). */
-async function checkOrder(
-  s: TenantScope,
-  serviceId: string | null | undefined,
-  answers: OrderAnswers | undefined,
-) {
-  if (!serviceId) {
-    if (answers !== undefined)
-      throw problems.field('body.orderAnswers', 'Answers belong to an order of a service');
-    return;
-  }
-  const service = await checkService(s, serviceId);
-  if (answers === undefined) return;
-  const wrong = Object.entries(checkAnswers(service.orderForm, answers));
-  if (wrong.length > 0)
-    throw problems.validation(wrong.map(([key, message]) => ({ path: `body.orderAnswers.${key}`, message })));
-}
-
 /** An assignee must be an agent of the ticket's group (or of every group). */
 async function checkAssignee(s: TenantScope, personId: string, groupId: string | null) {
   await activePerson(s, personId, 'body.assigneeId');
@@ -188,21 +170,27 @@ export function createTicket(db: Database, actor: Actor, given: TicketCreate): P
     if (input.onBehalfOfId) await activePerson(s, input.onBehalfOfId, 'body.onBehalfOfId');
     if (input.unitId) await checkUnit(s, input.unitId);
     if (input.systemId) await checkSystem(s, input.systemId);
-    await checkOrder(s, input.serviceId, input.orderAnswers);
+    // A service's order is checked against its form; the service names who fulfils it.
+    if (!input.serviceId && input.orderAnswers !== undefined)
+      throw problems.field('body.orderAnswers', 'Answers belong to an order of a service');
+    const service = input.serviceId
+      ? await checkOrder(s, input.serviceId, input.orderAnswers, input.type)
+      : null;
     const unitId = input.unitId ?? requester.unitId;
     // Without a group chosen, the routing rules decide; they may also find the system in the text.
-    const routed = input.groupId
-      ? null
-      : await route(s.tx, s.tenantId, {
-          type: input.type,
-          title: input.title,
-          description: input.description,
-          category: input.category ?? null,
-          systemId: input.systemId ?? null,
-          unitId,
-        });
-    const groupId = input.groupId ?? routed?.groupId ?? null;
-    const systemId = input.systemId ?? routed?.systemId ?? null;
+    const routed =
+      input.groupId || service?.groupId
+        ? null
+        : await route(s.tx, s.tenantId, {
+            type: input.type,
+            title: input.title,
+            description: input.description,
+            category: input.category ?? null,
+            systemId: input.systemId ?? null,
+            unitId,
+          });
+    const groupId = input.groupId ?? service?.groupId ?? routed?.groupId ?? null;
+    const systemId = input.systemId ?? service?.systemId ?? routed?.systemId ?? null;
     const group = groupId ? await checkGroup(s, groupId, 'body.groupId') : null;
     const assigneeId = input.assigneeId ?? null;
     if (assigneeId) await checkAssignee(s, assigneeId, groupId);

@@ -298,7 +298,7 @@ describe('tickets', () => {
 describe('ticket settings', () => {
   it('takes the priority matrix, the reopen window and the automatic closing from the tenant', async () => {
     const current = json(await get(admin, '/api/v1/desk/ticket-settings'));
-    expect(current).toMatchObject({ reopenDays: 14, autoCloseDays: 10, version: 1 });
+    expect(current).toMatchObject({ reopenDays: 10, autoCloseDays: 10, version: 1 });
     expect(
       (await patch(agent, '/api/v1/desk/ticket-settings', { version: 1, reopenDays: 1 })).statusCode,
     ).toBe(403);
