@@ -275,6 +275,10 @@ export const timelineKinds = [
   'priority',
   'reopened',
   'rated',
+  // Links (agents only), and a merge (on both tickets): shared/desk/links.ts.
+  'linked',
+  'unlinked',
+  'merged',
 ] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 

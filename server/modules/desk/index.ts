@@ -1,9 +1,11 @@
 import { combineParts, type ModulePart } from '../../platform/module-parts.ts';
 import { calendarsPart } from './calendars/index.ts';
+import { filtersPart } from './filters/index.ts';
 import { groupsPart } from './groups/index.ts';
 import { phonePart } from './phone/index.ts';
 import { routingPart } from './routing/index.ts';
 import { ticketsPart } from './tickets/index.ts';
+import { ticketWorkPart } from './tickets/work.ts';
 
 // The service desk (desk): tickets of the four ITIL types, groups and routing, service levels
 // measured on business calendars, the email channel, the self-service portal, knowledge and
@@ -11,6 +13,14 @@ import { ticketsPart } from './tickets/index.ts';
 // folder each, in the order their records depend on each other: a part's walk seed and demo data
 // see what the parts before it made.
 
-const parts: ModulePart[] = [calendarsPart, groupsPart, routingPart, ticketsPart, phonePart];
+const parts: ModulePart[] = [
+  calendarsPart,
+  groupsPart,
+  routingPart,
+  ticketsPart,
+  ticketWorkPart,
+  filtersPart,
+  phonePart,
+];
 
 export const deskModule = combineParts('desk', parts);

@@ -44,6 +44,8 @@ export function presentTicket(
   reader: Actor,
   reopenDays: number,
   now = new Date(),
+  /** The reader watches the ticket (./watchers.ts): replies as its requester does, never rates. */
+  watching = false,
 ): Ticket {
   const agent = worksOn(reader, row);
   const requester = asks(reader, row);
@@ -71,7 +73,7 @@ export function presentTicket(
     version: row.version,
     can: {
       update: agent && !closed,
-      reply: (agent || requester) && !closed,
+      reply: (agent || requester || watching) && !closed,
       note: agent,
       reopen: (agent || requester) && withinReopen,
       rate: requester && (solved || closed),

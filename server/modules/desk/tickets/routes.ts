@@ -23,6 +23,7 @@ import { deskPolicy } from '../policy.ts';
 import { presentEntry, presentTicket, presentTicketRow } from './present.ts';
 import * as tickets from './service.ts';
 import { ticketSettingsOf, updateTicketSettings } from './settings.ts';
+import { watches } from './watchers.ts';
 
 // HTTP for tickets: /api/v1/tickets. Everyone signed in reaches these routes (the portal); the
 // service decides per ticket who may read and change it, and answers 404 for a ticket the caller
@@ -32,12 +33,13 @@ function presentSettings(row: import('./settings.ts').SettingsRow) {
   return { ...row, updatedAt: row.updatedAt ? row.updatedAt.toISOString() : null };
 }
 
-async function present(db: Database, actor: Actor, row: tickets.TicketRow) {
-  const [names, settings] = await Promise.all([
+export async function present(db: Database, actor: Actor, row: tickets.TicketRow) {
+  const [names, settings, watching] = await Promise.all([
     tickets.namesOf(db, actor.tenantId, [row]),
     ticketSettingsOf(db, actor.tenantId),
+    watches(db, actor, row.id),
   ]);
-  return presentTicket(row, names, actor, settings.reopenDays);
+  return presentTicket(row, names, actor, settings.reopenDays, undefined, watching);
 }
 
 export function ticketRoutes(app: App, { db }: ModuleContext) {
