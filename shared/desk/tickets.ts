@@ -234,6 +234,8 @@ export const ticketRow = ticket.pick({
   group: true,
   assignee: true,
   major: true,
+  // The version the agent read: bulk changes send it back (shared/desk/bulk.ts).
+  version: true,
   createdAt: true,
   updatedAt: true,
 });

@@ -6,12 +6,14 @@ import { en as portal } from './portal/en.ts';
 import { en as routing } from './routing/en.ts';
 import type { sv } from './sv.ts';
 import { en as tickets } from './tickets/en.ts';
+import { en as work } from './tickets/work-en.ts';
 
 export const en: Messages<typeof sv> = {
   navGroup: 'Service desk',
   navGroupAdmin: 'Service desk: settings',
   portal,
   tickets,
+  work,
   groups,
   calendars,
   phone,

@@ -7,6 +7,7 @@ import { portalPart } from './portal/index.tsx';
 import { routingPart } from './routing/index.tsx';
 import { sv } from './sv.ts';
 import { ticketsPart } from './tickets/index.tsx';
+import { ticketWorkPart } from './tickets/work.tsx';
 
 // The service desk on the web app's seam, combined from its parts (app/platform/module-parts.ts):
 // one folder per part, each with its pages, its messages (./sv.ts, ./en.ts) and what it registers.
@@ -24,6 +25,7 @@ export const deskModule = combineClientParts('desk', { sv, en }, [
   deskPart,
   portalPart,
   ticketsPart,
+  ticketWorkPart,
   phonePart,
   groupsPart,
   calendarsPart,

@@ -96,3 +96,15 @@ export function SupplierSelect(props: RemoteProps) {
 export function GroupSelect(props: RemoteProps) {
   return <RemoteSelect path="/api/v1/groups" labelOf={(g) => String(g.name)} {...props} />;
 }
+
+/** A ticket the agent works, found by number, title or text (links, merging). */
+export function TicketSelect(props: RemoteProps) {
+  return (
+    <RemoteSelect
+      path="/api/v1/tickets"
+      extra={{ view: 'work' }}
+      labelOf={(t) => `${String(t.number)} ${String(t.title)}`}
+      {...props}
+    />
+  );
+}

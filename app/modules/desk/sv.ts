@@ -4,6 +4,7 @@ import { sv as phone } from './phone/sv.ts';
 import { sv as portal } from './portal/sv.ts';
 import { sv as routing } from './routing/sv.ts';
 import { sv as tickets } from './tickets/sv.ts';
+import { sv as work } from './tickets/work-sv.ts';
 
 // Swedish messages of the service desk, one subtree per part (t('desk.<part>.…')).
 export const sv = {
@@ -11,6 +12,7 @@ export const sv = {
   navGroupAdmin: 'Servicedesk: inställningar',
   portal,
   tickets,
+  work,
   groups,
   calendars,
   phone,

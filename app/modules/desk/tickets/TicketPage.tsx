@@ -1,8 +1,8 @@
 import { Button, Grid, Group, Select, Stack, Switch, Text, Textarea } from '@mantine/core';
-import { IconUserCheck } from '@tabler/icons-react';
+import { IconGitMerge, IconKeyboard, IconLink, IconUserCheck } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type Ticket,
@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/desk/tickets.ts';
 import { api } from '../../../platform/api.ts';
 import { useMe } from '../../../platform/auth.tsx';
+import { StatusBadge } from '../../../platform/badges.tsx';
 import { isVersionConflict, ProblemAlert, useFieldErrors } from '../../../platform/errors.tsx';
 import { changedFields } from '../../../platform/form.ts';
 import { useFormat } from '../../../platform/format.ts';
@@ -24,14 +25,24 @@ import { RecordFallback } from '../../../platform/record-actions.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
 import { deskKeys, useDeskCan, useGroupOptions, useTicket, useTicketsInvalidate } from '../api.ts';
 import { type Named, PersonSelect, SystemSelect } from '../inputs.tsx';
+import { TicketAttachments } from './Attachments.tsx';
 import { Composer } from './Composer.tsx';
+import { LinkDialog, LinkedRecords } from './LinkedRecords.tsx';
+import { MajorIncident } from './MajorIncident.tsx';
+import { MergeDialog } from './MergeDialog.tsx';
 import { PriorityBadge, TicketNumber, TicketStatusBadge } from './parts.tsx';
+import { ShortcutHelp } from './ShortcutHelp.tsx';
+import { useShortcuts } from './shortcuts.ts';
 import { Timeline } from './Timeline.tsx';
+import { useWatchers } from './work-api.ts';
 
 // A ticket as an agent works it: the whole timeline (internal notes set apart), a reply or an
 // internal note, the handling (status, group, assignee, impact, urgency …) saved with the version
 // read (a stale one gets the platform's "someone else changed it" and the ticket is read again),
-// and what it links to: the system's page and the requester's other tickets.
+// and what it links to: the system's page, the requester's other tickets, and its linked records
+// (problem and incidents, duplicates, parent and children), its files, a merge into another ticket,
+// and for a major incident one message to every affected requester. Keys: l link, m merge, r reply,
+// ? the list.
 
 interface Handling {
   status: TicketStatus;
@@ -44,6 +55,7 @@ interface Handling {
   rootCause: string;
   workaround: string;
   knownError: boolean;
+  major: boolean;
 }
 
 function handlingOf(ticket: Ticket): Handling {
@@ -58,11 +70,12 @@ function handlingOf(ticket: Ticket): Handling {
     rootCause: ticket.rootCause ?? '',
     workaround: ticket.workaround ?? '',
     knownError: ticket.knownError,
+    major: ticket.major,
   };
 }
 
-/** The fields of the PATCH, from the form (problems carry their analysis too). */
-function patchOf(h: Handling, problem: boolean) {
+/** The fields of the PATCH, from the form (problems carry their analysis too, incidents major). */
+function patchOf(h: Handling, problem: boolean, incident = false) {
   return {
     status: h.status,
     groupId: h.groupId,
@@ -78,6 +91,7 @@ function patchOf(h: Handling, problem: boolean) {
           knownError: h.knownError,
         }
       : {}),
+    ...(incident ? { major: h.major } : {}),
   };
 }
 
@@ -88,6 +102,7 @@ function HandlingForm({ ticket, onReload }: { ticket: Ticket; onReload: () => Pr
   const invalidate = useTicketsInvalidate();
   const [values, setValues] = useState<Handling>(() => handlingOf(ticket));
   const problem = ticket.type === 'problem';
+  const incident = ticket.type === 'incident';
   // The form follows the ticket as read: after a save, and after a conflict reloaded it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on a new version only
   useEffect(() => setValues(handlingOf(ticket)), [ticket.id, ticket.version]);
@@ -95,7 +110,10 @@ function HandlingForm({ ticket, onReload }: { ticket: Ticket; onReload: () => Pr
     <K extends keyof Handling>(key: K) =>
     (value: Handling[K]) =>
       setValues((v) => ({ ...v, [key]: value }));
-  const change = changedFields(patchOf(handlingOf(ticket), problem), patchOf(values, problem));
+  const change = changedFields(
+    patchOf(handlingOf(ticket), problem, incident),
+    patchOf(values, problem, incident),
+  );
   const save = useMutation({
     mutationFn: () =>
       api.patch<Ticket>(`/api/v1/tickets/${ticket.id}`, { version: ticket.version, ...change }),
@@ -215,6 +233,15 @@ function HandlingForm({ ticket, onReload }: { ticket: Ticket; onReload: () => Pr
           error={errors.systemId}
           disabled={disabled}
         />
+        {incident && (
+          <Switch
+            label={t('desk.tickets.major')}
+            description={t('desk.work.major.switchHelp')}
+            checked={values.major}
+            onChange={(e) => set('major')(e.currentTarget.checked)}
+            disabled={disabled}
+          />
+        )}
         {problem && (
           <>
             <Textarea
@@ -302,6 +329,45 @@ function OtherTickets({ ticket }: { ticket: Ticket }) {
   );
 }
 
+/** A problem's analysis as it stands; it is edited under Handläggning with the rest. */
+function ProblemAnalysis({ ticket }: { ticket: Ticket }) {
+  const { t } = useTranslation();
+  const field = (name: string) => t(`desk.tickets.field.${name}`);
+  const text = (value: string | null) =>
+    value ? (
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        {value}
+      </Text>
+    ) : null;
+  return (
+    <DetailList
+      items={[
+        { label: field('knownError'), value: ticket.knownError ? t('common.yes') : t('common.no') },
+        { label: field('rootCause'), value: text(ticket.rootCause) },
+        { label: field('workaround'), value: text(ticket.workaround) },
+      ]}
+    />
+  );
+}
+
+function Watchers({ ticket }: { ticket: Ticket }) {
+  const { t } = useTranslation();
+  const watchers = useWatchers(ticket.id, ticket.can.readInternal);
+  const items = watchers.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <>
+      {items.map((w, i) => (
+        <span key={w.person.id}>
+          {i > 0 && ', '}
+          {w.person.name}
+          {w.fromTicket && ` (${t('desk.work.watchers.from', { number: w.fromTicket.number })})`}
+        </span>
+      ))}
+    </>
+  );
+}
+
 export function TicketPage() {
   const { t } = useTranslation();
   const f = useFormat();
@@ -309,10 +375,28 @@ export function TicketPage() {
   const query = useTicket(ticketId);
   const can = useDeskCan();
   const ticket = query.data;
+  const [linking, setLinking] = useState(false);
+  const [merging, setMerging] = useState(false);
+  const [help, setHelp] = useState(false);
+  const conversation = useRef<HTMLDivElement>(null);
+  const agent = !!ticket?.can.readInternal;
+  const changeable = !!ticket?.can.update;
+  useShortcuts({
+    l: () => agent && setLinking(true),
+    m: () => changeable && setMerging(true),
+    r: () => conversation.current?.querySelector('textarea')?.focus(),
+    '?': () => setHelp(true),
+  });
   // The requester's way in (a link from the global search, a mail): their own page of it.
   if (can.data && !can.data.agent) return <Redirect href={`/portal/tickets/${ticketId}`} />;
   if (!ticket) return <RecordFallback error={query.error} />;
   const field = (name: string) => t(`desk.tickets.field.${name}`);
+  const shortcuts: [string, string][] = [
+    ['l', t('desk.work.shortcuts.link')],
+    ['m', t('desk.work.shortcuts.merge')],
+    ['r', t('desk.work.shortcuts.reply')],
+    ['?', t('desk.tickets.shortcuts.help')],
+  ];
 
   return (
     <>
@@ -332,9 +416,42 @@ export function TicketPage() {
           <>
             <TicketStatusBadge status={ticket.status} />
             <PriorityBadge priority={ticket.priority} />
+            {ticket.major && <StatusBadge tone="negative">{t('desk.tickets.major')}</StatusBadge>}
           </>
         }
         description={t(`desk.tickets.type.${ticket.type}`)}
+        actions={
+          <>
+            <Button
+              variant="default"
+              leftSection={<IconKeyboard size={16} aria-hidden />}
+              onClick={() => setHelp(true)}
+              aria-keyshortcuts="?"
+            >
+              {t('desk.tickets.shortcuts.title')}
+            </Button>
+            {agent && (
+              <Button
+                variant="default"
+                leftSection={<IconLink size={16} aria-hidden />}
+                onClick={() => setLinking(true)}
+                aria-keyshortcuts="l"
+              >
+                {t('desk.work.links.open')}
+              </Button>
+            )}
+            {changeable && (
+              <Button
+                variant="default"
+                leftSection={<IconGitMerge size={16} aria-hidden />}
+                onClick={() => setMerging(true)}
+                aria-keyshortcuts="m"
+              >
+                {t('desk.work.merge.open')}
+              </Button>
+            )}
+          </>
+        }
       />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }} style={{ minWidth: 0 }}>
@@ -350,12 +467,30 @@ export function TicketPage() {
                 </Text>
               )}
             </Section>
+            {ticket.type === 'problem' && (
+              <Section
+                id="ticket-analysis"
+                title={t('desk.work.problem.title')}
+                description={t('desk.work.problem.help')}
+              >
+                <ProblemAnalysis ticket={ticket} />
+              </Section>
+            )}
+            {ticket.major && agent && (
+              <Section
+                id="ticket-major"
+                title={t('desk.work.major.title')}
+                description={t('desk.work.major.help')}
+              >
+                <MajorIncident ticket={ticket} onReload={() => query.refetch()} />
+              </Section>
+            )}
             <Section
               id="ticket-timeline"
               title={t('desk.tickets.timeline.title')}
               description={ticket.can.readInternal ? t('desk.tickets.timeline.agentHelp') : undefined}
             >
-              <Stack gap="lg">
+              <Stack gap="lg" ref={conversation}>
                 <Timeline ticketId={ticket.id} agent={ticket.can.readInternal} />
                 <Composer ticketId={ticket.id} canReply={ticket.can.reply} canNote={ticket.can.note} />
               </Stack>
@@ -366,6 +501,27 @@ export function TicketPage() {
           <Stack gap="md">
             <Section id="ticket-handling" title={t('desk.tickets.handling.title')}>
               <HandlingForm ticket={ticket} onReload={() => query.refetch()} />
+            </Section>
+            {agent && (
+              <Section
+                id="ticket-links"
+                title={t('desk.work.links.title')}
+                actions={
+                  <Button
+                    size="xs"
+                    variant="default"
+                    leftSection={<IconLink size={14} aria-hidden />}
+                    onClick={() => setLinking(true)}
+                  >
+                    {t('desk.work.links.add')}
+                  </Button>
+                }
+              >
+                <LinkedRecords ticket={ticket} />
+              </Section>
+            )}
+            <Section id="ticket-files" title={t('desk.work.files.title')}>
+              <TicketAttachments ticketId={ticket.id} agent={agent} canAttach={ticket.can.reply} />
             </Section>
             <Section id="ticket-details" title={t('desk.tickets.page.details')}>
               <DetailList
@@ -383,6 +539,10 @@ export function TicketPage() {
                     ),
                   },
                   { label: field('onBehalfOf'), value: ticket.onBehalfOf?.name },
+                  {
+                    label: t('desk.work.watchers.title'),
+                    value: agent ? <Watchers ticket={ticket} /> : null,
+                  },
                   {
                     label: field('unit'),
                     value: ticket.unit ? (
@@ -424,6 +584,14 @@ export function TicketPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+      {agent && <LinkDialog ticket={ticket} opened={linking} onClose={() => setLinking(false)} />}
+      {changeable && <MergeDialog ticket={ticket} opened={merging} onClose={() => setMerging(false)} />}
+      <ShortcutHelp
+        opened={help}
+        onClose={() => setHelp(false)}
+        shortcuts={shortcuts}
+        intro={t('desk.work.shortcuts.ticketIntro')}
+      />
     </>
   );
 }

@@ -33,6 +33,7 @@ export function presentTicketRow(row: TicketRow, names: Names): TicketListRow {
     group: ref(row.groupId, names.groups),
     assignee: ref(row.assigneeId, names.people),
     major: row.major,
+    version: row.version,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
   };
