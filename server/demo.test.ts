@@ -415,6 +415,31 @@ describe('desk: groups, routing and the open tickets', () => {
     const work = await app.inject({ url: '/api/v1/tickets?view=work', headers: employee.headers() });
     expect(work.statusCode).toBe(403);
   });
+
+  it('links the Outlook incident to its known error and the school outage to its reports', async () => {
+    const find = async (title: string) =>
+      json(
+        await app.inject({
+          url: `/api/v1/tickets?search=${encodeURIComponent(title)}`,
+          headers: agent.headers(),
+        }),
+      ).items.find((t: { title: string }) => t.title === title);
+    const links = async (id: string) =>
+      json(await app.inject({ url: `/api/v1/tickets/${id}/links`, headers: agent.headers() })).items;
+    const outlook = await find('Outlook startar inte efter uppdateringen');
+    expect(await links(outlook.id)).toMatchObject([
+      {
+        relation: 'causedBy',
+        ticket: { type: 'problem', knownError: true, workaround: expect.stringContaining('/safe') },
+      },
+    ]);
+    const outage = await find('Nätverket på Västra skolan är nere');
+    expect(outage.major).toBe(true);
+    expect((await links(outage.id)).map((l: { relation: string }) => l.relation)).toEqual([
+      'parentOf',
+      'parentOf',
+    ]);
+  });
 });
 
 // Last, so that every part above reads the demo as loaded once.

@@ -2,6 +2,7 @@ import { Button, Grid, Group, Select, Stack, Switch, Text, Textarea } from '@man
 import { IconGitMerge, IconKeyboard, IconLink, IconUserCheck } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
+import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -34,7 +35,7 @@ import { PriorityBadge, TicketNumber, TicketStatusBadge } from './parts.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { useShortcuts } from './shortcuts.ts';
 import { Timeline } from './Timeline.tsx';
-import { useWatchers } from './work-api.ts';
+import { useWatchers, type Watcher } from './work-api.ts';
 
 // A ticket as an agent works it: the whole timeline (internal notes set apart), a reply or an
 // internal note, the handling (status, group, assignee, impact, urgency …) saved with the version
@@ -350,22 +351,15 @@ function ProblemAnalysis({ ticket }: { ticket: Ticket }) {
   );
 }
 
-function Watchers({ ticket }: { ticket: Ticket }) {
-  const { t } = useTranslation();
-  const watchers = useWatchers(ticket.id, ticket.can.readInternal);
-  const items = watchers.data?.items ?? [];
+/** Who follows the ticket besides its requester, and from which merged ticket; null for nobody. */
+function watcherText(t: TFunction, items: Watcher[]): string | null {
   if (items.length === 0) return null;
-  return (
-    <>
-      {items.map((w, i) => (
-        <span key={w.person.id}>
-          {i > 0 && ', '}
-          {w.person.name}
-          {w.fromTicket && ` (${t('desk.work.watchers.from', { number: w.fromTicket.number })})`}
-        </span>
-      ))}
-    </>
-  );
+  return items
+    .map(
+      (w) =>
+        `${w.person.name}${w.fromTicket ? ` (${t('desk.work.watchers.from', { number: w.fromTicket.number })})` : ''}`,
+    )
+    .join(', ');
 }
 
 export function TicketPage() {
@@ -381,6 +375,7 @@ export function TicketPage() {
   const conversation = useRef<HTMLDivElement>(null);
   const agent = !!ticket?.can.readInternal;
   const changeable = !!ticket?.can.update;
+  const watchers = useWatchers(ticketId, agent);
   useShortcuts({
     l: () => agent && setLinking(true),
     m: () => changeable && setMerging(true),
@@ -539,10 +534,7 @@ export function TicketPage() {
                     ),
                   },
                   { label: field('onBehalfOf'), value: ticket.onBehalfOf?.name },
-                  {
-                    label: t('desk.work.watchers.title'),
-                    value: agent ? <Watchers ticket={ticket} /> : null,
-                  },
+                  { label: t('desk.work.watchers.title'), value: watcherText(t, watchers.data?.items ?? []) },
                   {
                     label: field('unit'),
                     value: ticket.unit ? (
