@@ -419,6 +419,31 @@ describe('desk: groups, routing and the open tickets', () => {
     const work = await app.inject({ url: '/api/v1/tickets?view=work', headers: employee.headers() });
     expect(work.statusCode).toBe(403);
   });
+
+  it('links the Outlook incident to its known error and the school outage to its reports', async () => {
+    const find = async (title: string) =>
+      json(
+        await app.inject({
+          url: `/api/v1/tickets?search=${encodeURIComponent(title)}`,
+          headers: agent.headers(),
+        }),
+      ).items.find((t: { title: string }) => t.title === title);
+    const links = async (id: string) =>
+      json(await app.inject({ url: `/api/v1/tickets/${id}/links`, headers: agent.headers() })).items;
+    const outlook = await find('Outlook startar inte efter uppdateringen');
+    expect(await links(outlook.id)).toMatchObject([
+      {
+        relation: 'causedBy',
+        ticket: { type: 'problem', knownError: true, workaround: expect.stringContaining('/safe') },
+      },
+    ]);
+    const outage = await find('Nätverket på Västra skolan är nere');
+    expect(outage.major).toBe(true);
+    expect((await links(outage.id)).map((l: { relation: string }) => l.relation)).toEqual([
+      'parentOf',
+      'parentOf',
+    ]);
+  });
 });
 
 describe('desk: two years of history, imported', () => {
@@ -510,7 +535,7 @@ describe('desk: the knowledge base', () => {
     const article = json(
       await app.inject({ url: `/api/v1/knowledge/${known.id}`, headers: agent.headers() }),
     );
-    expect(article.problemTicket.number).toMatch(/^PRB-\d{4}-000001$/);
+    expect(article.problemTicket.number).toMatch(/^PRB-\d{4}-\d{6}$/);
     expect(article.workaround).toContain('webbläsaren');
   });
 });

@@ -59,6 +59,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Do not treat 401 as "the session ended" (sign-in itself, the session probe). */
   quiet401?: boolean;
+  /** Further headers (an Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -72,6 +74,7 @@ export async function request<T>(
   const headers: Record<string, string> = {
     accept: 'application/json, application/problem+json',
     'accept-language': language === 'en' ? 'en, sv;q=0.5' : 'sv, en;q=0.5',
+    ...options.headers,
   };
   let payload: BodyInit | undefined;
   if (options.raw) {

@@ -271,6 +271,8 @@ export const ticketRow = ticket.pick({
   slaPaused: true,
   responseBreached: true,
   resolutionBreached: true,
+  // The version the agent read: bulk changes send it back (shared/desk/bulk.ts).
+  version: true,
   createdAt: true,
   updatedAt: true,
 });
@@ -316,6 +318,10 @@ export const timelineKinds = [
   'sla',
   /** The catalogue service changed: `{from, to}`. */
   'service',
+  // Links (agents only), and a merge (on both tickets): shared/desk/links.ts.
+  'linked',
+  'unlinked',
+  'merged',
 ] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 

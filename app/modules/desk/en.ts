@@ -8,6 +8,7 @@ import { en as routing } from './routing/en.ts';
 import { en as services } from './services/en.ts';
 import type { sv } from './sv.ts';
 import { en as tickets } from './tickets/en.ts';
+import { en as work } from './tickets/work-en.ts';
 
 export const en: Messages<typeof sv> = {
   navGroup: 'Service desk',
@@ -15,6 +16,7 @@ export const en: Messages<typeof sv> = {
   portal,
   tickets,
   knowledge,
+  work,
   groups,
   calendars,
   phone,

@@ -9,6 +9,7 @@ import { routingPart } from './routing/index.tsx';
 import { orderPart, servicesPart } from './services/index.tsx';
 import { sv } from './sv.ts';
 import { ticketsPart } from './tickets/index.tsx';
+import { ticketWorkPart } from './tickets/work.tsx';
 
 // The service desk on the web app's seam, combined from its parts (app/platform/module-parts.ts):
 // one folder per part, each with its pages, its messages (./sv.ts, ./en.ts) and what it registers.
@@ -28,6 +29,7 @@ export const deskModule = combineClientParts('desk', { sv, en }, [
   orderPart,
   ticketsPart,
   knowledgePart,
+  ticketWorkPart,
   phonePart,
   groupsPart,
   calendarsPart,

@@ -118,3 +118,15 @@ export function ServiceLevelSelect(props: RemoteProps) {
     />
   );
 }
+
+/** A ticket the agent works, found by number, title or text (links, merging). */
+export function TicketSelect(props: RemoteProps) {
+  return (
+    <RemoteSelect
+      path="/api/v1/tickets"
+      extra={{ view: 'work' }}
+      labelOf={(t) => `${String(t.number)} ${String(t.title)}`}
+      {...props}
+    />
+  );
+}

@@ -6,6 +6,7 @@ import { sv as portal } from './portal/sv.ts';
 import { sv as routing } from './routing/sv.ts';
 import { sv as services } from './services/sv.ts';
 import { sv as tickets } from './tickets/sv.ts';
+import { sv as work } from './tickets/work-sv.ts';
 
 // Swedish messages of the service desk, one subtree per part (t('desk.<part>.…')).
 export const sv = {
@@ -14,6 +15,7 @@ export const sv = {
   portal,
   tickets,
   knowledge,
+  work,
   groups,
   calendars,
   phone,

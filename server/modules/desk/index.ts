@@ -1,11 +1,13 @@
 import { combineParts, type ModulePart } from '../../platform/module-parts.ts';
 import { calendarsPart } from './calendars/index.ts';
+import { filtersPart } from './filters/index.ts';
 import { groupsPart } from './groups/index.ts';
 import { knowledgePart } from './knowledge/index.ts';
 import { phonePart } from './phone/index.ts';
 import { routingPart } from './routing/index.ts';
 import { servicesPart } from './services/index.ts';
 import { ticketsPart } from './tickets/index.ts';
+import { ticketWorkPart } from './tickets/work.ts';
 
 // The service desk (desk): tickets of the four ITIL types, groups and routing, service levels
 // measured on business calendars, the email channel, the self-service portal, knowledge and
@@ -19,6 +21,8 @@ const parts: ModulePart[] = [
   routingPart,
   servicesPart,
   ticketsPart,
+  ticketWorkPart,
+  filtersPart,
   knowledgePart,
   phonePart,
 ];

@@ -14,6 +14,7 @@ import { notifySuccess } from '../../../platform/notify.ts';
 import { DetailList, PageHeader, Section } from '../../../platform/page.tsx';
 import { RecordFallback } from '../../../platform/record-actions.tsx';
 import { useTicket, useTicketsInvalidate } from '../api.ts';
+import { TicketAttachments } from '../tickets/Attachments.tsx';
 import { Composer } from '../tickets/Composer.tsx';
 import { TicketNumber, TicketStatusBadge } from '../tickets/parts.tsx';
 import { Timeline } from '../tickets/Timeline.tsx';
@@ -264,6 +265,9 @@ export function PortalTicketPage() {
             )}
           </Section>
         )}
+        <Section id="ticket-files" title={t('desk.work.files.title')}>
+          <TicketAttachments ticketId={ticket.id} agent={false} canAttach={ticket.can.reply} />
+        </Section>
         <Section id="ticket-timeline" title={t('desk.portal.ticket.conversation')}>
           <Stack gap="lg">
             <Timeline ticketId={ticket.id} />

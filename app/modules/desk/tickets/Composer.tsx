@@ -1,5 +1,5 @@
-import { Button, Group, Stack, Switch, Text, Textarea } from '@mantine/core';
-import { IconLock, IconSend } from '@tabler/icons-react';
+import { Button, FileInput, Group, Stack, Switch, Text, Textarea } from '@mantine/core';
+import { IconLock, IconPaperclip, IconSend } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,9 +9,11 @@ import { useClientErrors } from '../../../platform/dialogs.tsx';
 import { ProblemAlert, useFieldErrors } from '../../../platform/errors.tsx';
 import { notifySuccess } from '../../../platform/notify.ts';
 import { useTicketsInvalidate } from '../api.ts';
+import { uploadTicketFile } from './Attachments.tsx';
 
 // Writing on a ticket: a reply the requester sees, or (agents) an internal note among agents,
-// chosen with a switch whose state also shows in the field's label and the button.
+// chosen with a switch whose state also shows in the field's label and the button. Files chosen
+// go with it: after the message, to the ticket's files (an internal note's to the internal ones).
 
 export function Composer({
   ticketId,
@@ -33,6 +35,7 @@ export function Composer({
 }) {
   const { t } = useTranslation();
   const [body, setBody] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
   const [internal, setInternal] = useState(!canReply && canNote);
   const client = useClientErrors();
   const invalidate = useTicketsInvalidate();
@@ -45,10 +48,21 @@ export function Composer({
     field.current?.focus();
   }, [insertion?.n]);
   const send = useMutation({
-    mutationFn: () => api.post<TimelineEntry>(`/api/v1/tickets/${ticketId}/messages`, { body, internal }),
-    onSuccess: async () => {
-      await invalidate();
+    mutationFn: async () => {
+      // Files alone may be sent too (a file refused before was chosen again).
+      const entry = body.trim()
+        ? await api.post<TimelineEntry>(`/api/v1/tickets/${ticketId}/messages`, { body, internal })
+        : null;
+      // The message is written: clear it, so that a file refused below does not send it twice.
       setBody('');
+      for (const file of files) {
+        await uploadTicketFile(ticketId, file, internal);
+        setFiles((left) => left.filter((f) => f !== file));
+      }
+      return entry;
+    },
+    onSettled: () => invalidate(),
+    onSuccess: async () => {
       notifySuccess(internal ? t('desk.tickets.composer.noteSaved') : t('desk.tickets.composer.sent'));
     },
   });
@@ -58,7 +72,8 @@ export function Composer({
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        if (client.check(ticketMessage, { body, internal })) send.mutate();
+        if ((files.length > 0 && !body.trim()) || client.check(ticketMessage, { body, internal }))
+          send.mutate();
       }}
       noValidate
       aria-label={t('desk.tickets.composer.form')}
@@ -94,6 +109,16 @@ export function Composer({
           maxRows={14}
           maxLength={20_000}
           styles={internal ? { input: { background: '#fff8e1', borderStyle: 'dashed' } } : undefined}
+        />
+        <FileInput
+          label={internal ? t('desk.work.files.composerInternal') : t('desk.work.files.composer')}
+          placeholder={t('desk.work.files.choose')}
+          multiple
+          clearable
+          clearButtonProps={{ 'aria-label': t('common.clear') }}
+          value={files}
+          onChange={setFiles}
+          leftSection={<IconPaperclip size={16} aria-hidden />}
         />
         <Group justify="space-between" gap="sm">
           <Text size="xs" c="dimmed">

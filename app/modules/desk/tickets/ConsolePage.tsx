@@ -5,52 +5,50 @@ import {
   Button,
   Checkbox,
   Grid,
-  Group,
-  Kbd,
   NavLink,
   Paper,
   Select,
   SimpleGrid,
-  Stack,
   Table,
   Text,
   Title,
   VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconCheck, IconKeyboard, IconPlus, IconUserCheck } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { IconKeyboard, IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { BulkChange } from '../../../../shared/desk/bulk.ts';
 import {
   statusFilters,
-  type Ticket,
   type TicketRow,
   type TicketSort,
   type TicketType,
   ticketSorts,
   ticketTypes,
 } from '../../../../shared/desk/tickets.ts';
-import { api, type Page, query } from '../../../platform/api.ts';
 import { useMe } from '../../../platform/auth.tsx';
-import { Dialog, DialogFooter } from '../../../platform/dialogs.tsx';
-import { problemText } from '../../../platform/errors.tsx';
 import { useFormat } from '../../../platform/format.ts';
 import { RouterAnchor } from '../../../platform/links.tsx';
 import { CursorTable, FilterBar, SearchField } from '../../../platform/list-page.tsx';
-import { notifySuccess } from '../../../platform/notify.ts';
 import { EmptyValue, PageHeader } from '../../../platform/page.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
-import { deskKeys, useDeskCan, useGroupOptions, useTicketsInvalidate } from '../api.ts';
+import { deskKeys, useDeskCan, useGroupOptions } from '../api.ts';
+import { BulkBar, type BulkDialog, BulkDialogs, BulkFailures, useBulk } from './BulkActions.tsx';
 import { NewTicketDialog } from './NewTicketDialog.tsx';
 import { PriorityBadge, SortHeader, TicketNumber, TicketStatusBadge } from './parts.tsx';
+import { SavedFilters } from './SavedFilters.tsx';
+import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { SlaBadge } from './Sla.tsx';
 import { useShortcuts } from './shortcuts.ts';
+import { useQueueCounts } from './work-api.ts';
 
 // The agents' console: queues (every group's open tickets counted, the reader's own, the
-// unassigned), a filtered table whose filters live in the URL, bulk "assign to me" and "close",
-// and keyboard shortcuts (j/k, Enter, x, /, ?) that never fire while typing.
+// unassigned), the agent's saved filters, a filtered table whose filters live in the URL, bulk
+// changes (assign to me, to a group or an agent, a status with a text, close: one request with the
+// versions the list showed, answered per ticket), and keyboard shortcuts (j/k, Enter, x, *, t, g,
+// s, f, /, ?) that never fire while typing.
 
 type StatusFilter = (typeof statusFilters)[number] | 'all';
 
@@ -102,23 +100,10 @@ function listParams(search: ConsoleSearch) {
   };
 }
 
-const COUNT_LIMIT = 100;
-
-/** How many open tickets a queue holds ("100+" beyond one page). */
-function QueueCount({ params }: { params: Record<string, string | undefined> }) {
+/** How many open tickets a queue holds. */
+function QueueCount({ count }: { count: number | undefined }) {
   const { t } = useTranslation();
-  const count = useQuery({
-    queryKey: [...deskKeys.tickets, 'queue-count', params],
-    queryFn: ({ signal }) =>
-      api.get<Page<TicketRow>>(
-        `/api/v1/tickets${query({ view: 'work', status: 'open', ...params, limit: COUNT_LIMIT })}`,
-        { signal },
-      ),
-    staleTime: 15_000,
-  });
-  if (!count.data) return null;
-  const n = count.data.items.length;
-  const text = count.data.nextCursor ? `${n}+` : String(n);
+  if (count === undefined) return null;
   return (
     <Badge
       variant="light"
@@ -126,7 +111,7 @@ function QueueCount({ params }: { params: Record<string, string | undefined> }) 
       radius="sm"
       styles={{ label: { color: 'var(--mantine-color-gray-9)' } }}
     >
-      {text}
+      {count}
       <VisuallyHidden> {t('desk.tickets.console.openCount')}</VisuallyHidden>
     </Badge>
   );
@@ -140,14 +125,15 @@ function Queues({
   onPick: (patch: Partial<ConsoleSearch>) => void;
 }) {
   const { t } = useTranslation();
-  const groups = useGroupOptions();
+  // Every queue the agent works with its open tickets counted, in one request (GET /api/v1/desk/queues).
+  const counts = useQueueCounts();
   const none = { groupId: undefined, assignee: undefined, unassigned: undefined, status: undefined };
   const queue = (
     key: string,
     label: string,
     patch: Partial<ConsoleSearch>,
     active: boolean,
-    countParams: Record<string, string | undefined>,
+    count: number | undefined,
   ) => (
     <NavLink
       key={key}
@@ -156,7 +142,7 @@ function Queues({
       label={label}
       active={active}
       aria-current={active ? 'true' : undefined}
-      rightSection={<QueueCount params={countParams} />}
+      rightSection={<QueueCount count={count} />}
       onClick={() => onPick({ ...none, ...patch })}
     />
   );
@@ -167,39 +153,27 @@ function Queues({
         {t('desk.tickets.console.queues')}
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3, xl: 1 }} spacing={4} verticalSpacing={2}>
-        {queue('all', t('desk.tickets.console.allOpen'), {}, plain && !search.status, {})}
-        {queue('mine', t('desk.tickets.console.mine'), { assignee: 'me' }, !!search.assignee, {
-          assigneeId: 'me',
-        })}
+        {queue('all', t('desk.tickets.console.allOpen'), {}, plain && !search.status, counts.data?.all)}
+        {queue(
+          'mine',
+          t('desk.tickets.console.mine'),
+          { assignee: 'me' },
+          !!search.assignee,
+          counts.data?.mine,
+        )}
         {queue(
           'unassigned',
           t('desk.tickets.console.unassigned'),
           { unassigned: true },
           !!search.unassigned && !search.groupId,
-          { unassigned: 'true' },
+          counts.data?.unassigned,
         )}
-        {(groups.data ?? [])
-          .filter((g) => !g.archivedAt)
-          .map((g) => queue(g.id, g.name, { groupId: g.id }, search.groupId === g.id, { groupId: g.id }))}
+        {(counts.data?.groups ?? []).map((g) =>
+          queue(g.id, g.name, { groupId: g.id }, search.groupId === g.id, g.open),
+        )}
       </SimpleGrid>
     </Paper>
   );
-}
-
-/** Reads each ticket for its version and changes it; reports which could not be changed. */
-async function patchEach(ids: string[], change: Record<string, unknown>) {
-  const failures: { id: string; number: string; error: unknown }[] = [];
-  for (const id of ids) {
-    let number = id;
-    try {
-      const ticket = await api.get<Ticket>(`/api/v1/tickets/${id}`);
-      number = ticket.number;
-      await api.patch(`/api/v1/tickets/${id}`, { version: ticket.version, ...change });
-    } catch (error) {
-      failures.push({ id, number, error });
-    }
-  }
-  return failures;
 }
 
 export function ConsolePage() {
@@ -215,22 +189,17 @@ export function ConsolePage() {
   const pushSearch = useDebouncedCallback((value: string) => update({ q: value.trim() || undefined }), 250);
   const params = listParams(search);
   const list = useCursorList<TicketRow>(deskKeys.ticketList, '/api/v1/tickets', { ...params, limit: 50 });
-  const invalidate = useTicketsInvalidate();
   const groups = useGroupOptions();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [cursor, setCursor] = useState(-1);
   const [help, setHelp] = useState(false);
-  const [confirmClose, setConfirmClose] = useState(false);
   const [creating, setCreating] = useState(false);
-  const [bulk, setBulk] = useState<{
-    running: boolean;
-    failures: { id: string; number: string; error: unknown }[];
-  }>({
-    running: false,
-    failures: [],
-  });
+  const [dialog, setDialog] = useState<BulkDialog>(null);
+  // Those not changed stay chosen, to try again or look at.
+  const bulk = useBulk((failed) => setSelected(new Set(failed)));
   const tableRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLDivElement>(null);
+  const filterRef = useRef<HTMLInputElement>(null);
   const sort = search.sort ?? 'updatedAt';
   const order = search.order ?? 'desc';
   const items = list.items;
@@ -273,19 +242,24 @@ export function ConsolePage() {
       const row = items[cursor];
       if (row) toggle(row.id);
     },
+    '*': () =>
+      setSelected((current) =>
+        items.length > 0 && items.every((row) => current.has(row.id))
+          ? new Set()
+          : new Set(items.map((row) => row.id)),
+      ),
+    t: () => selected.size > 0 && runBulk({ assigneeId: me.person.id }, 'desk.tickets.bulk.assigned'),
+    g: () => selected.size > 0 && setDialog('assign'),
+    s: () => selected.size > 0 && setDialog('status'),
+    f: () => filterRef.current?.focus(),
     '/': () => searchRef.current?.querySelector('input')?.focus(),
     '?': () => setHelp(true),
   });
 
-  async function runBulk(change: Record<string, unknown>, done: string) {
-    const ids = [...selected];
-    setBulk({ running: true, failures: [] });
-    const failures = await patchEach(ids, change);
-    await invalidate();
-    setBulk({ running: false, failures });
-    setSelected(new Set(failures.map((x) => x.id)));
-    const changed = ids.length - failures.length;
-    if (changed > 0) notifySuccess(t(done, { count: changed }));
+  /** The chosen tickets of the list, with the versions it showed. */
+  const chosenRows = () => items.filter((row) => selected.has(row.id));
+  function runBulk(change: BulkChange, done: string) {
+    void bulk.run(chosenRows(), change, done);
   }
 
   if (can.data && !can.data.agent)
@@ -312,6 +286,11 @@ export function ConsolePage() {
     ['k', t('desk.tickets.shortcuts.previous')],
     ['Enter', t('desk.tickets.shortcuts.open')],
     ['x', t('desk.tickets.shortcuts.select')],
+    ['*', t('desk.work.shortcuts.selectAll')],
+    ['t', t('desk.work.shortcuts.assignToMe')],
+    ['g', t('desk.work.shortcuts.assign')],
+    ['s', t('desk.work.shortcuts.status')],
+    ['f', t('desk.work.shortcuts.filters')],
     ['/', t('desk.tickets.shortcuts.search')],
     ['?', t('desk.tickets.shortcuts.help')],
   ];
@@ -348,6 +327,14 @@ export function ConsolePage() {
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, xl: 9 }} style={{ minWidth: 0 }}>
+          <SavedFilters
+            search={validateConsoleSearch(search as Record<string, unknown>)}
+            onApply={(saved) => {
+              setText(saved.q ?? '');
+              void navigate({ search: saved, replace: true });
+            }}
+            selectRef={filterRef}
+          />
           <FilterBar label={t('desk.tickets.console.filters')}>
             <Box ref={searchRef} style={{ flex: '1 1 260px' }}>
               <SearchField
@@ -406,48 +393,13 @@ export function ConsolePage() {
             />
           </FilterBar>
 
-          <Group justify="space-between" mb="sm" gap="sm" wrap="wrap">
-            <Text size="sm" aria-live="polite">
-              {t('desk.tickets.bulk.selected', { count: selected.size })}
-            </Text>
-            <Group gap="sm">
-              <Button
-                variant="default"
-                leftSection={<IconUserCheck size={16} aria-hidden />}
-                disabled={selected.size === 0}
-                loading={bulk.running}
-                onClick={() => void runBulk({ assigneeId: me.person.id }, 'desk.tickets.bulk.assigned')}
-              >
-                {t('desk.tickets.bulk.assignToMe')}
-              </Button>
-              <Button
-                variant="default"
-                leftSection={<IconCheck size={16} aria-hidden />}
-                disabled={selected.size === 0}
-                loading={bulk.running}
-                onClick={() => setConfirmClose(true)}
-              >
-                {t('desk.tickets.bulk.close')}
-              </Button>
-            </Group>
-          </Group>
-          {bulk.failures.length > 0 && (
-            <Alert
-              color="red"
-              variant="light"
-              role="alert"
-              mb="sm"
-              title={t('desk.tickets.bulk.failed', { count: bulk.failures.length })}
-            >
-              <ul style={{ margin: 0, paddingInlineStart: '1.2em' }}>
-                {bulk.failures.map((x) => (
-                  <li key={x.id}>
-                    {x.number}: {problemText(t, x.error)}
-                  </li>
-                ))}
-              </ul>
-            </Alert>
-          )}
+          <BulkBar
+            count={selected.size}
+            running={bulk.running}
+            onAssignToMe={() => runBulk({ assigneeId: me.person.id }, 'desk.tickets.bulk.assigned')}
+            onOpen={setDialog}
+          />
+          <BulkFailures failures={bulk.failures} error={bulk.error} />
           <Box ref={tableRef}>
             <CursorTable
               list={list}
@@ -590,52 +542,18 @@ export function ConsolePage() {
         </Grid.Col>
       </Grid>
 
-      <Dialog opened={help} onClose={() => setHelp(false)} title={t('desk.tickets.shortcuts.title')}>
-        <Stack gap="sm">
-          <Text size="sm">{t('desk.tickets.shortcuts.intro')}</Text>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('desk.tickets.shortcuts.key')}</Table.Th>
-                <Table.Th scope="col">{t('desk.tickets.shortcuts.does')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {shortcuts.map(([key, does]) => (
-                <Table.Tr key={key}>
-                  <Table.Td>
-                    <Kbd>{key}</Kbd>
-                  </Table.Td>
-                  <Table.Td>{does}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          <Group justify="flex-end">
-            <Button onClick={() => setHelp(false)} data-autofocus>
-              {t('common.close')}
-            </Button>
-          </Group>
-        </Stack>
-      </Dialog>
-
-      <Dialog
-        opened={confirmClose}
-        onClose={() => setConfirmClose(false)}
-        title={t('desk.tickets.bulk.closeTitle', { count: selected.size })}
-      >
-        <Stack>
-          <Text size="sm">{t('desk.tickets.bulk.closeHelp')}</Text>
-          <DialogFooter
-            onCancel={() => setConfirmClose(false)}
-            label={t('desk.tickets.bulk.close')}
-            onConfirm={() => {
-              setConfirmClose(false);
-              void runBulk({ status: 'closed' }, 'desk.tickets.bulk.closed');
-            }}
-          />
-        </Stack>
-      </Dialog>
+      <ShortcutHelp
+        opened={help}
+        onClose={() => setHelp(false)}
+        shortcuts={shortcuts}
+        intro={t('desk.tickets.shortcuts.intro')}
+      />
+      <BulkDialogs
+        dialog={dialog}
+        count={selected.size}
+        onClose={() => setDialog(null)}
+        onSubmit={(change, done) => runBulk(change, done)}
+      />
       <NewTicketDialog opened={creating} onClose={() => setCreating(false)} />
     </>
   );

@@ -1,8 +1,9 @@
 import { Button, Grid, Group, Select, Stack, Switch, Text, Textarea } from '@mantine/core';
-import { IconUserCheck } from '@tabler/icons-react';
+import { IconGitMerge, IconKeyboard, IconLink, IconUserCheck } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type Ticket,
@@ -14,6 +15,7 @@ import {
 } from '../../../../shared/desk/tickets.ts';
 import { api } from '../../../platform/api.ts';
 import { useMe } from '../../../platform/auth.tsx';
+import { StatusBadge } from '../../../platform/badges.tsx';
 import { isVersionConflict, ProblemAlert, useFieldErrors } from '../../../platform/errors.tsx';
 import { changedFields } from '../../../platform/form.ts';
 import { useFormat } from '../../../platform/format.ts';
@@ -25,16 +27,25 @@ import { useCursorList } from '../../../platform/table.tsx';
 import { deskKeys, useDeskCan, useGroupOptions, useTicket, useTicketsInvalidate } from '../api.ts';
 import { type Named, PersonSelect, SystemSelect } from '../inputs.tsx';
 import { TicketKnowledge } from '../knowledge/Suggestions.tsx';
+import { TicketAttachments } from './Attachments.tsx';
 import { Composer } from './Composer.tsx';
+import { LinkDialog, LinkedRecords } from './LinkedRecords.tsx';
+import { MajorIncident } from './MajorIncident.tsx';
+import { MergeDialog } from './MergeDialog.tsx';
 import { PriorityBadge, TicketNumber, TicketStatusBadge } from './parts.tsx';
+import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { SlaClocks } from './Sla.tsx';
+import { useShortcuts } from './shortcuts.ts';
 import { Timeline } from './Timeline.tsx';
+import { useWatchers, type Watcher } from './work-api.ts';
 
 // A ticket as an agent works it: the whole timeline (internal notes set apart), a reply or an
 // internal note, the handling (status, group, assignee, impact, urgency …) saved with the version
 // read (a stale one gets the platform's "someone else changed it" and the ticket is read again),
-// and what it links to: the system's page and the requester's other tickets. Knowledge articles
-// that match it are beside it, to insert in the reply.
+// and what it links to: the system's page, the requester's other tickets, and its linked records
+// (problem and incidents, duplicates, parent and children), its files, a merge into another ticket,
+// and for a major incident one message to every affected requester. Knowledge articles that match
+// it are beside it, to insert in the reply. Keys: l link, m merge, r reply, ? the list.
 
 interface Handling {
   status: TicketStatus;
@@ -47,6 +58,7 @@ interface Handling {
   rootCause: string;
   workaround: string;
   knownError: boolean;
+  major: boolean;
 }
 
 function handlingOf(ticket: Ticket): Handling {
@@ -61,11 +73,12 @@ function handlingOf(ticket: Ticket): Handling {
     rootCause: ticket.rootCause ?? '',
     workaround: ticket.workaround ?? '',
     knownError: ticket.knownError,
+    major: ticket.major,
   };
 }
 
-/** The fields of the PATCH, from the form (problems carry their analysis too). */
-function patchOf(h: Handling, problem: boolean) {
+/** The fields of the PATCH, from the form (problems carry their analysis too, incidents major). */
+function patchOf(h: Handling, problem: boolean, incident = false) {
   return {
     status: h.status,
     groupId: h.groupId,
@@ -81,6 +94,7 @@ function patchOf(h: Handling, problem: boolean) {
           knownError: h.knownError,
         }
       : {}),
+    ...(incident ? { major: h.major } : {}),
   };
 }
 
@@ -91,6 +105,7 @@ function HandlingForm({ ticket, onReload }: { ticket: Ticket; onReload: () => Pr
   const invalidate = useTicketsInvalidate();
   const [values, setValues] = useState<Handling>(() => handlingOf(ticket));
   const problem = ticket.type === 'problem';
+  const incident = ticket.type === 'incident';
   // The form follows the ticket as read: after a save, and after a conflict reloaded it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on a new version only
   useEffect(() => setValues(handlingOf(ticket)), [ticket.id, ticket.version]);
@@ -98,7 +113,10 @@ function HandlingForm({ ticket, onReload }: { ticket: Ticket; onReload: () => Pr
     <K extends keyof Handling>(key: K) =>
     (value: Handling[K]) =>
       setValues((v) => ({ ...v, [key]: value }));
-  const change = changedFields(patchOf(handlingOf(ticket), problem), patchOf(values, problem));
+  const change = changedFields(
+    patchOf(handlingOf(ticket), problem, incident),
+    patchOf(values, problem, incident),
+  );
   const save = useMutation({
     mutationFn: () =>
       api.patch<Ticket>(`/api/v1/tickets/${ticket.id}`, { version: ticket.version, ...change }),
@@ -218,6 +236,15 @@ function HandlingForm({ ticket, onReload }: { ticket: Ticket; onReload: () => Pr
           error={errors.systemId}
           disabled={disabled}
         />
+        {incident && (
+          <Switch
+            label={t('desk.tickets.major')}
+            description={t('desk.work.major.switchHelp')}
+            checked={values.major}
+            onChange={(e) => set('major')(e.currentTarget.checked)}
+            disabled={disabled}
+          />
+        )}
         {problem && (
           <>
             <Textarea
@@ -305,6 +332,38 @@ function OtherTickets({ ticket }: { ticket: Ticket }) {
   );
 }
 
+/** A problem's analysis as it stands; it is edited under Handläggning with the rest. */
+function ProblemAnalysis({ ticket }: { ticket: Ticket }) {
+  const { t } = useTranslation();
+  const field = (name: string) => t(`desk.tickets.field.${name}`);
+  const text = (value: string | null) =>
+    value ? (
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        {value}
+      </Text>
+    ) : null;
+  return (
+    <DetailList
+      items={[
+        { label: field('knownError'), value: ticket.knownError ? t('common.yes') : t('common.no') },
+        { label: field('rootCause'), value: text(ticket.rootCause) },
+        { label: field('workaround'), value: text(ticket.workaround) },
+      ]}
+    />
+  );
+}
+
+/** Who follows the ticket besides its requester, and from which merged ticket; null for nobody. */
+function watcherText(t: TFunction, items: Watcher[]): string | null {
+  if (items.length === 0) return null;
+  return items
+    .map(
+      (w) =>
+        `${w.person.name}${w.fromTicket ? ` (${t('desk.work.watchers.from', { number: w.fromTicket.number })})` : ''}`,
+    )
+    .join(', ');
+}
+
 export function TicketPage() {
   const { t } = useTranslation();
   const f = useFormat();
@@ -314,10 +373,29 @@ export function TicketPage() {
   const ticket = query.data;
   // A knowledge article's link or text, on its way into the reply.
   const [insertion, setInsertion] = useState<{ text: string; n: number } | null>(null);
+  const [linking, setLinking] = useState(false);
+  const [merging, setMerging] = useState(false);
+  const [help, setHelp] = useState(false);
+  const conversation = useRef<HTMLDivElement>(null);
+  const agent = !!ticket?.can.readInternal;
+  const changeable = !!ticket?.can.update;
+  const watchers = useWatchers(ticketId, agent);
+  useShortcuts({
+    l: () => agent && setLinking(true),
+    m: () => changeable && setMerging(true),
+    r: () => conversation.current?.querySelector('textarea')?.focus(),
+    '?': () => setHelp(true),
+  });
   // The requester's way in (a link from the global search, a mail): their own page of it.
   if (can.data && !can.data.agent) return <Redirect href={`/portal/tickets/${ticketId}`} />;
   if (!ticket) return <RecordFallback error={query.error} />;
   const field = (name: string) => t(`desk.tickets.field.${name}`);
+  const shortcuts: [string, string][] = [
+    ['l', t('desk.work.shortcuts.link')],
+    ['m', t('desk.work.shortcuts.merge')],
+    ['r', t('desk.work.shortcuts.reply')],
+    ['?', t('desk.tickets.shortcuts.help')],
+  ];
 
   return (
     <>
@@ -337,9 +415,42 @@ export function TicketPage() {
           <>
             <TicketStatusBadge status={ticket.status} />
             <PriorityBadge priority={ticket.priority} />
+            {ticket.major && <StatusBadge tone="negative">{t('desk.tickets.major')}</StatusBadge>}
           </>
         }
         description={t(`desk.tickets.type.${ticket.type}`)}
+        actions={
+          <>
+            <Button
+              variant="default"
+              leftSection={<IconKeyboard size={16} aria-hidden />}
+              onClick={() => setHelp(true)}
+              aria-keyshortcuts="?"
+            >
+              {t('desk.tickets.shortcuts.title')}
+            </Button>
+            {agent && (
+              <Button
+                variant="default"
+                leftSection={<IconLink size={16} aria-hidden />}
+                onClick={() => setLinking(true)}
+                aria-keyshortcuts="l"
+              >
+                {t('desk.work.links.open')}
+              </Button>
+            )}
+            {changeable && (
+              <Button
+                variant="default"
+                leftSection={<IconGitMerge size={16} aria-hidden />}
+                onClick={() => setMerging(true)}
+                aria-keyshortcuts="m"
+              >
+                {t('desk.work.merge.open')}
+              </Button>
+            )}
+          </>
+        }
       />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }} style={{ minWidth: 0 }}>
@@ -355,12 +466,30 @@ export function TicketPage() {
                 </Text>
               )}
             </Section>
+            {ticket.type === 'problem' && (
+              <Section
+                id="ticket-analysis"
+                title={t('desk.work.problem.title')}
+                description={t('desk.work.problem.help')}
+              >
+                <ProblemAnalysis ticket={ticket} />
+              </Section>
+            )}
+            {ticket.major && agent && (
+              <Section
+                id="ticket-major"
+                title={t('desk.work.major.title')}
+                description={t('desk.work.major.help')}
+              >
+                <MajorIncident ticket={ticket} onReload={() => query.refetch()} />
+              </Section>
+            )}
             <Section
               id="ticket-timeline"
               title={t('desk.tickets.timeline.title')}
               description={ticket.can.readInternal ? t('desk.tickets.timeline.agentHelp') : undefined}
             >
-              <Stack gap="lg">
+              <Stack gap="lg" ref={conversation}>
                 <Timeline ticketId={ticket.id} agent={ticket.can.readInternal} />
                 <Composer
                   ticketId={ticket.id}
@@ -394,6 +523,27 @@ export function TicketPage() {
                 />
               </Section>
             )}
+            {agent && (
+              <Section
+                id="ticket-links"
+                title={t('desk.work.links.title')}
+                actions={
+                  <Button
+                    size="xs"
+                    variant="default"
+                    leftSection={<IconLink size={14} aria-hidden />}
+                    onClick={() => setLinking(true)}
+                  >
+                    {t('desk.work.links.add')}
+                  </Button>
+                }
+              >
+                <LinkedRecords ticket={ticket} />
+              </Section>
+            )}
+            <Section id="ticket-files" title={t('desk.work.files.title')}>
+              <TicketAttachments ticketId={ticket.id} agent={agent} canAttach={ticket.can.reply} />
+            </Section>
             <Section id="ticket-details" title={t('desk.tickets.page.details')}>
               <DetailList
                 items={[
@@ -410,6 +560,7 @@ export function TicketPage() {
                     ),
                   },
                   { label: field('onBehalfOf'), value: ticket.onBehalfOf?.name },
+                  { label: t('desk.work.watchers.title'), value: watcherText(t, watchers.data?.items ?? []) },
                   {
                     label: field('unit'),
                     value: ticket.unit ? (
@@ -452,6 +603,14 @@ export function TicketPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+      {agent && <LinkDialog ticket={ticket} opened={linking} onClose={() => setLinking(false)} />}
+      {changeable && <MergeDialog ticket={ticket} opened={merging} onClose={() => setMerging(false)} />}
+      <ShortcutHelp
+        opened={help}
+        onClose={() => setHelp(false)}
+        shortcuts={shortcuts}
+        intro={t('desk.work.shortcuts.ticketIntro')}
+      />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { usePerson } from '../../../platform/directory/api.ts';
 import { ProblemAlert } from '../../../platform/errors.tsx';
 import { useFormat } from '../../../platform/format.ts';
 import { useGroupOptions, useTimeline } from '../api.ts';
+import { MessageMarks, WorkEntryText, workKinds } from './TimelineWork.tsx';
 
 // A ticket's history, oldest first: messages in full, changes as one line. An internal note is
 // set apart by its words ("Intern anteckning"), a lock, a dashed border and a tinted background,
@@ -106,7 +107,7 @@ function EntryView({ entry, agent }: { entry: TimelineEntry; agent: boolean }) {
     entry.kind === 'rated' ||
     (entry.kind === 'created' && !!entry.body);
   if (!isMessage) {
-    const lines = changeLines(t, entry);
+    const lines = workKinds.includes(entry.kind) ? [] : changeLines(t, entry);
     return (
       <Box component="li" py={4} px="sm">
         <Group gap="xs" wrap="wrap">
@@ -114,7 +115,9 @@ function EntryView({ entry, agent }: { entry: TimelineEntry; agent: boolean }) {
             <Text span fw={600} size="sm">
               {author}
             </Text>{' '}
-            {entry.kind === 'assignment' && entry.change ? (
+            {workKinds.includes(entry.kind) ? (
+              <WorkEntryText entry={entry} agent={agent} />
+            ) : entry.kind === 'assignment' && entry.change ? (
               <AssignmentText change={entry.change} agent={agent} />
             ) : lines.length > 0 ? (
               lines.join(' · ')
@@ -194,6 +197,7 @@ function EntryView({ entry, agent }: { entry: TimelineEntry; agent: boolean }) {
                 {heading}
               </Badge>
             )}
+            <MessageMarks entry={entry} agent={agent} />
           </Group>
           {when}
         </Group>

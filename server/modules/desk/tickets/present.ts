@@ -45,6 +45,7 @@ export function presentTicketRow(row: TicketRow, names: Names): TicketListRow {
     slaPaused: row.slaPaused,
     responseBreached: row.responseBreachedAt !== null,
     resolutionBreached: row.resolutionBreachedAt !== null,
+    version: row.version,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
   };
@@ -57,6 +58,8 @@ export function presentTicket(
   reopenDays: number,
   sla?: TicketSla | null,
   now = new Date(),
+  /** The reader watches the ticket (./watchers.ts): replies as its requester does, never rates. */
+  watching = false,
 ): Ticket {
   const agent = worksOn(reader, row);
   const requester = asks(reader, row);
@@ -87,7 +90,7 @@ export function presentTicket(
     version: row.version,
     can: {
       update: agent && !closed,
-      reply: (agent || requester) && !closed,
+      reply: (agent || requester || watching) && !closed,
       note: agent,
       reopen: (agent || requester) && withinReopen,
       rate: requester && (solved || closed),

@@ -23,6 +23,7 @@ import { deskPolicy } from '../policy.ts';
 import { presentEntry, presentTicket, presentTicketRow, slaOf } from './present.ts';
 import * as tickets from './service.ts';
 import { ticketSettingsOf, updateTicketSettings } from './settings.ts';
+import { watches } from './watchers.ts';
 
 // HTTP for tickets: /api/v1/tickets. Everyone signed in reaches these routes (the portal); the
 // service decides per ticket who may read and change it, and answers 404 for a ticket the caller
@@ -32,13 +33,14 @@ function presentSettings(row: import('./settings.ts').SettingsRow) {
   return { ...row, updatedAt: row.updatedAt ? row.updatedAt.toISOString() : null };
 }
 
-async function present(db: Database, actor: Actor, row: tickets.TicketRow) {
-  const [names, settings, sla] = await Promise.all([
+export async function present(db: Database, actor: Actor, row: tickets.TicketRow) {
+  const [names, settings, sla, watching] = await Promise.all([
     tickets.namesOf(db, actor.tenantId, [row]),
     ticketSettingsOf(db, actor.tenantId),
     slaOf(db, actor.tenantId, row),
+    watches(db, actor, row.id),
   ]);
-  return presentTicket(row, names, actor, settings.reopenDays, sla);
+  return presentTicket(row, names, actor, settings.reopenDays, sla, new Date(), watching);
 }
 
 export function ticketRoutes(app: App, { db }: ModuleContext) {

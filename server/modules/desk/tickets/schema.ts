@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   customType,
   foreignKey,
   index,
@@ -186,4 +187,67 @@ export const ticketSettings = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId] })],
+);
+
+// ── Links between tickets and watchers (./links.ts, ./merge.ts, ./watchers.ts write them) ──
+// A link goes from one ticket to another: `duplicate` (from is a duplicate of to), `cause` (the
+// incident from is caused by the problem to), `parent` (from is the parent of to), `related`. One
+// link per pair whichever way round, none to itself; a ticket has at most one parent and is a
+// duplicate of at most one other, and ./links.ts refuses cycles. A watcher follows a ticket that
+// is not theirs as its requester does (the requester of a duplicate merged into it).
+
+export const ticketLinks = pgTable(
+  'desk_ticket_links',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid('id').notNull(),
+    fromId: uuid('from_id').notNull(),
+    toId: uuid('to_id').notNull(),
+    /** duplicate, cause, parent, related (shared/desk/links.ts). */
+    kind: text('kind').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.fromId], foreignColumns: [tickets.tenantId, tickets.id] }),
+    foreignKey({ columns: [t.tenantId, t.toId], foreignColumns: [tickets.tenantId, tickets.id] }),
+    foreignKey({ columns: [t.tenantId, t.createdBy], foreignColumns: [people.tenantId, people.id] }),
+    check('desk_ticket_links_not_self', sql`${t.fromId} <> ${t.toId}`),
+    uniqueIndex('desk_ticket_links_pair_key').on(
+      t.tenantId,
+      sql`least(${t.fromId}, ${t.toId})`,
+      sql`greatest(${t.fromId}, ${t.toId})`,
+    ),
+    uniqueIndex('desk_ticket_links_parent_key').on(t.tenantId, t.toId).where(sql`kind = 'parent'`),
+    uniqueIndex('desk_ticket_links_duplicate_key').on(t.tenantId, t.fromId).where(sql`kind = 'duplicate'`),
+    index('desk_ticket_links_from_idx').on(t.tenantId, t.fromId, t.kind),
+    index('desk_ticket_links_to_idx').on(t.tenantId, t.toId, t.kind),
+  ],
+);
+
+export const ticketWatchers = pgTable(
+  'desk_ticket_watchers',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    ticketId: uuid('ticket_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    /** Why they follow it: `merge` (they asked in a duplicate merged into it). */
+    reason: text('reason').notNull(),
+    /** The ticket they came from (the duplicate), if any. */
+    fromTicketId: uuid('from_ticket_id'),
+    addedAt: ts('added_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.ticketId, t.personId] }),
+    foreignKey({ columns: [t.tenantId, t.ticketId], foreignColumns: [tickets.tenantId, tickets.id] }),
+    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }),
+    foreignKey({ columns: [t.tenantId, t.fromTicketId], foreignColumns: [tickets.tenantId, tickets.id] }),
+    // The portal's "my tickets" of a person: those they watch.
+    index('desk_ticket_watchers_person_idx').on(t.tenantId, t.personId, t.ticketId),
+  ],
 );

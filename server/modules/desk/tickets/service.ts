@@ -45,10 +45,14 @@ import { checkOrder } from '../services/service.ts';
 import { clocksAfterChange, clocksAtCreation, followClocks, slaColumns } from './clocks.ts';
 import { ticketCounters, ticketEvents, tickets } from './schema.ts';
 import { ticketSettingsOf } from './settings.ts';
+import { watchedBy, watches } from './watchers.ts';
 
 // The rules of tickets: the only writer of ./schema.ts. Every change is one transaction with its
 // timeline entries and its audit event. Who sees a ticket: its requester (and the person it is on
-// behalf of), the agents of its group and its assignee, and those who see every group.
+// behalf of), the agents of its group and its assignee, and those who see every group; watchers
+// (./watchers.ts) as its requester. Links, merges, major incidents and bulk changes are in files of
+// their own beside this one (./links.ts, ./merge.ts, ./major.ts, ./bulk.ts), through the functions
+// here that work inside a caller's transaction (changeTicket, postMessage).
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type EventRow = typeof ticketEvents.$inferSelect;
@@ -249,14 +253,15 @@ export async function getTicket(db: Database, actor: Actor, id: string): Promise
     .select()
     .from(tickets)
     .where(s.where(tickets, eq(tickets.id, id)));
-  if (!row || !canRead(actor, row)) throw problems.notFound('ticket');
+  if (!row || !(canRead(actor, row) || (await watches(db, actor, row.id)))) throw problems.notFound('ticket');
   return row;
 }
 
 /** Locks the ticket for a change the actor may make; 404 when they may not read it. */
 async function lockTicket(s: TenantScope, id: string): Promise<TicketRow> {
   const row = await lockRow(s, tickets, id);
-  if (!row || !canRead(s.actor, row)) throw problems.notFound('ticket');
+  if (!row || !(canRead(s.actor, row) || (await watches(s.tx, s.actor, row.id))))
+    throw problems.notFound('ticket');
   return row;
 }
 
@@ -283,149 +288,174 @@ export function updateTicket(
   id: string,
   input: TicketUpdate,
 ): Promise<TicketRow> {
-  return inTenant(db, actor, async (s) => {
-    const before = await lockTicket(s, id);
-    if (!worksOn(actor, before)) throw problems.forbidden('Only the agents of its group change a ticket');
-    assertVersion(before, input.version, 'ticket');
-    const now = new Date();
-    const { version, ...changes } = input;
-    const next: Partial<typeof tickets.$inferInsert> = {};
-    for (const key of [
-      'title',
-      'description',
-      'category',
-      'rootCause',
-      'workaround',
-      'knownError',
-      'major',
-    ] as const)
-      if (changes[key] !== undefined) (next as Record<string, unknown>)[key] = changes[key];
-    if (changes.onBehalfOfId !== undefined) {
-      if (changes.onBehalfOfId) await activePerson(s, changes.onBehalfOfId, 'body.onBehalfOfId');
-      next.onBehalfOfId = changes.onBehalfOfId;
+  return inTenant(db, actor, (s) => changeTicket(s, id, input));
+}
+
+/**
+ * updateTicket inside a transaction the caller holds, with all its rules: a merge closes the
+ * duplicate, a major incident solves its linked incidents, bulk posts a text and changes the
+ * status, each in one transaction of the whole (./merge.ts, ./major.ts, ./bulk.ts).
+ */
+export async function changeTicket(s: TenantScope, id: string, input: TicketUpdate): Promise<TicketRow> {
+  const { actor } = s;
+  const before = await lockTicket(s, id);
+  if (!worksOn(actor, before)) throw problems.forbidden('Only the agents of its group change a ticket');
+  assertVersion(before, input.version, 'ticket');
+  const now = new Date();
+  const { version, ...changes } = input;
+  const next: Partial<typeof tickets.$inferInsert> = {};
+  for (const key of [
+    'title',
+    'description',
+    'category',
+    'rootCause',
+    'workaround',
+    'knownError',
+    'major',
+  ] as const)
+    if (changes[key] !== undefined) (next as Record<string, unknown>)[key] = changes[key];
+  if (changes.onBehalfOfId !== undefined) {
+    if (changes.onBehalfOfId) await activePerson(s, changes.onBehalfOfId, 'body.onBehalfOfId');
+    next.onBehalfOfId = changes.onBehalfOfId;
+  }
+  if (changes.unitId !== undefined) {
+    if (changes.unitId) await checkUnit(s, changes.unitId);
+    next.unitId = changes.unitId;
+  }
+  if (changes.systemId !== undefined) {
+    if (changes.systemId) await checkSystem(s, changes.systemId);
+    next.systemId = changes.systemId;
+  }
+  if (changes.serviceId !== undefined) {
+    if (changes.serviceId) await checkService(s, changes.serviceId);
+    next.serviceId = changes.serviceId;
+  }
+  // Group and assignee: a new group without a named assignee leaves the ticket unassigned.
+  const groupId = changes.groupId !== undefined ? changes.groupId : before.groupId;
+  if (changes.groupId !== undefined && changes.groupId !== before.groupId) {
+    if (changes.groupId) {
+      const group = await checkGroup(s, changes.groupId, 'body.groupId');
+      // First-contact resolution counts the tickets the first line solved without handing them on.
+      if (group.kind !== 'firstLine') next.handedOn = true;
     }
-    if (changes.unitId !== undefined) {
-      if (changes.unitId) await checkUnit(s, changes.unitId);
-      next.unitId = changes.unitId;
-    }
-    if (changes.systemId !== undefined) {
-      if (changes.systemId) await checkSystem(s, changes.systemId);
-      next.systemId = changes.systemId;
-    }
-    if (changes.serviceId !== undefined) {
-      if (changes.serviceId) await checkService(s, changes.serviceId);
-      next.serviceId = changes.serviceId;
-    }
-    // Group and assignee: a new group without a named assignee leaves the ticket unassigned.
-    const groupId = changes.groupId !== undefined ? changes.groupId : before.groupId;
-    if (changes.groupId !== undefined && changes.groupId !== before.groupId) {
-      if (changes.groupId) {
-        const group = await checkGroup(s, changes.groupId, 'body.groupId');
-        // First-contact resolution counts the tickets the first line solved without handing them on.
-        if (group.kind !== 'firstLine') next.handedOn = true;
-      }
-      next.groupId = changes.groupId;
-      if (changes.assigneeId === undefined) next.assigneeId = null;
-    }
-    if (changes.assigneeId !== undefined) {
-      if (changes.assigneeId) await checkAssignee(s, changes.assigneeId, groupId);
-      next.assigneeId = changes.assigneeId;
-    }
-    const assigneeId = next.assigneeId !== undefined ? next.assigneeId : before.assigneeId;
-    let status = (changes.status ?? before.status) as TicketStatus;
-    if (!changes.status && isOpen(status)) {
-      // Assigning moves a new ticket on; taking the assignee away moves it back.
-      if (status === 'new' && assigneeId) status = 'assigned';
-      if (status === 'assigned' && !assigneeId) status = 'new';
-    }
-    if (status !== before.status) Object.assign(next, statusFields(before, status, now));
-    else if (before.status === 'closed' && Object.keys(next).length > 0)
-      throw problems.conflict('The ticket is closed');
-    const impact = (changes.impact ?? before.impact) as Level;
-    const urgency = (changes.urgency ?? before.urgency) as Level;
-    next.impact = impact;
-    next.urgency = urgency;
-    next.priority = priorityOf((await ticketSettingsOf(s.tx, s.tenantId)).priorityMatrix, impact, urgency);
-    const sla = await clocksAfterChange(
-      s.tx,
-      s.tenantId,
-      before,
-      {
-        status,
-        assigneeId: assigneeId ?? null,
-        priority: next.priority,
-        serviceId: next.serviceId !== undefined ? next.serviceId : before.serviceId,
-        unitId: next.unitId !== undefined ? next.unitId : before.unitId,
+    next.groupId = changes.groupId;
+    if (changes.assigneeId === undefined) next.assigneeId = null;
+  }
+  if (changes.assigneeId !== undefined) {
+    if (changes.assigneeId) await checkAssignee(s, changes.assigneeId, groupId);
+    next.assigneeId = changes.assigneeId;
+  }
+  const assigneeId = next.assigneeId !== undefined ? next.assigneeId : before.assigneeId;
+  let status = (changes.status ?? before.status) as TicketStatus;
+  if (!changes.status && isOpen(status)) {
+    // Assigning moves a new ticket on; taking the assignee away moves it back.
+    if (status === 'new' && assigneeId) status = 'assigned';
+    if (status === 'assigned' && !assigneeId) status = 'new';
+  }
+  if (status !== before.status) Object.assign(next, statusFields(before, status, now));
+  else if (before.status === 'closed' && Object.keys(next).length > 0)
+    throw problems.conflict('The ticket is closed');
+  const impact = (changes.impact ?? before.impact) as Level;
+  const urgency = (changes.urgency ?? before.urgency) as Level;
+  next.impact = impact;
+  next.urgency = urgency;
+  next.priority = priorityOf((await ticketSettingsOf(s.tx, s.tenantId)).priorityMatrix, impact, urgency);
+  const sla = await clocksAfterChange(
+    s.tx,
+    s.tenantId,
+    before,
+    {
+      status,
+      assigneeId: assigneeId ?? null,
+      priority: next.priority,
+      serviceId: next.serviceId !== undefined ? next.serviceId : before.serviceId,
+      unitId: next.unitId !== undefined ? next.unitId : before.unitId,
+    },
+    now,
+  );
+  Object.assign(next, slaColumns(sla));
+  const [after] = await s
+    .update(tickets, { ...next, version: version + 1, updatedAt: now }, eq(tickets.id, id))
+    .returning();
+  await followClocks(s, id, before.sla, sla);
+  if (after!.status !== before.status)
+    await event(s, id, now, { kind: 'status', change: { from: before.status, to: after!.status } });
+  if (after!.groupId !== before.groupId || after!.assigneeId !== before.assigneeId)
+    await event(s, id, now, {
+      kind: 'assignment',
+      change: {
+        fromGroupId: before.groupId,
+        toGroupId: after!.groupId,
+        fromAssigneeId: before.assigneeId,
+        toAssigneeId: after!.assigneeId,
       },
-      now,
-    );
-    Object.assign(next, slaColumns(sla));
-    const [after] = await s
-      .update(tickets, { ...next, version: version + 1, updatedAt: now }, eq(tickets.id, id))
-      .returning();
-    await followClocks(s, id, before.sla, sla);
-    if (after!.status !== before.status)
-      await event(s, id, now, { kind: 'status', change: { from: before.status, to: after!.status } });
-    if (after!.groupId !== before.groupId || after!.assigneeId !== before.assigneeId)
-      await event(s, id, now, {
-        kind: 'assignment',
-        change: {
-          fromGroupId: before.groupId,
-          toGroupId: after!.groupId,
-          fromAssigneeId: before.assigneeId,
-          toAssigneeId: after!.assigneeId,
-        },
-      });
-    if (after!.priority !== before.priority)
-      await event(s, id, now, { kind: 'priority', change: { from: before.priority, to: after!.priority } });
-    if (after!.serviceId !== before.serviceId)
-      await event(s, id, now, { kind: 'service', change: { from: before.serviceId, to: after!.serviceId } });
-    await s.audit({ entity: 'ticket', entityId: id, action: 'update', before, after });
-    return after!;
-  });
+    });
+  if (after!.priority !== before.priority)
+    await event(s, id, now, { kind: 'priority', change: { from: before.priority, to: after!.priority } });
+  if (after!.serviceId !== before.serviceId)
+    await event(s, id, now, { kind: 'service', change: { from: before.serviceId, to: after!.serviceId } });
+  await s.audit({ entity: 'ticket', entityId: id, action: 'update', before, after });
+  return after!;
 }
 
 /** A public reply or an internal note. A requester's reply takes a ticket waiting for them back to pågår. */
 export function addMessage(db: Database, actor: Actor, id: string, given: TicketMessage) {
+  return inTenant(db, actor, (s) => postMessage(s, id, given));
+}
+
+/**
+ * addMessage inside a transaction the caller holds (a major incident's message on each linked
+ * ticket, bulk's text); `mark` is kept on the entry (`{fromMajor: {id, number}}`).
+ */
+export async function postMessage(
+  s: TenantScope,
+  id: string,
+  given: TicketMessage,
+  mark: Record<string, unknown> | null = null,
+) {
   const input = ticketMessage.parse(given);
-  return inTenant(db, actor, async (s) => {
-    const before = await lockTicket(s, id);
-    const agent = worksOn(actor, before);
-    if (input.internal && !agent) throw problems.forbidden('Only agents write internal notes');
-    if (before.status === 'closed' && !input.internal) throw problems.conflict('The ticket is closed');
-    const now = new Date();
-    const [entry] = await event(s, id, now, { kind: 'message', internal: input.internal, body: input.body });
-    const next: Partial<typeof tickets.$inferInsert> = { updatedAt: now };
-    if (agent && !input.internal && !before.firstResponseAt) next.firstResponseAt = now;
-    if (!agent && before.status === 'waitingRequester') {
-      next.status = 'inProgress';
-      await event(s, id, now, { kind: 'status', change: { from: before.status, to: 'inProgress' } });
-    }
-    const responded = agent && !input.internal;
-    if (responded || next.status) {
-      const sla = await clocksAfterChange(
-        s.tx,
-        s.tenantId,
-        before,
-        { ...before, status: next.status ?? before.status },
-        now,
-        responded,
-      );
-      Object.assign(next, slaColumns(sla));
-      await followClocks(s, id, before.sla, sla);
-    }
-    const [after] = await s
-      .update(tickets, { ...next, version: before.version + 1 }, eq(tickets.id, id))
-      .returning();
-    await s.audit({
-      entity: 'ticket',
-      entityId: id,
-      action: input.internal ? 'note' : 'reply',
-      before: { status: before.status },
-      after: { status: after!.status, messageId: entry!.id },
-    });
-    return entry!;
+  const { actor } = s;
+  const before = await lockTicket(s, id);
+  const agent = worksOn(actor, before);
+  if (input.internal && !agent) throw problems.forbidden('Only agents write internal notes');
+  if (before.status === 'closed' && !input.internal) throw problems.conflict('The ticket is closed');
+  const now = new Date();
+  const [entry] = await event(s, id, now, {
+    kind: 'message',
+    internal: input.internal,
+    body: input.body,
+    change: mark,
   });
+  const next: Partial<typeof tickets.$inferInsert> = { updatedAt: now };
+  if (agent && !input.internal && !before.firstResponseAt) next.firstResponseAt = now;
+  if (!agent && before.status === 'waitingRequester') {
+    next.status = 'inProgress';
+    await event(s, id, now, { kind: 'status', change: { from: before.status, to: 'inProgress' } });
+  }
+  const responded = agent && !input.internal;
+  if (responded || next.status) {
+    const sla = await clocksAfterChange(
+      s.tx,
+      s.tenantId,
+      before,
+      { ...before, status: next.status ?? before.status },
+      now,
+      responded,
+    );
+    Object.assign(next, slaColumns(sla));
+    await followClocks(s, id, before.sla, sla);
+  }
+  const [after] = await s
+    .update(tickets, { ...next, version: before.version + 1 }, eq(tickets.id, id))
+    .returning();
+  await s.audit({
+    entity: 'ticket',
+    entityId: id,
+    action: input.internal ? 'note' : 'reply',
+    before: { status: before.status },
+    after: { status: after!.status, messageId: entry!.id },
+  });
+  return entry!;
 }
 
 /** The requester reopens a solved ticket within the tenant's reopenDays, saying why. */
@@ -547,7 +577,11 @@ export async function listTickets(db: Database, actor: Actor, query: TicketListQ
   let visible: SQL | undefined;
   if (query.view === 'mine') {
     if (!actor.personId) return { items: [], nextCursor: null };
-    visible = or(eq(tickets.requesterId, actor.personId), eq(tickets.onBehalfOfId, actor.personId));
+    visible = or(
+      eq(tickets.requesterId, actor.personId),
+      eq(tickets.onBehalfOfId, actor.personId),
+      watchedBy(actor.personId),
+    );
   } else {
     if (!deskPolicy.agent(actor)) throw problems.forbidden('The work view is for agents');
     if (!deskPolicy.allGroups(actor)) {
