@@ -190,4 +190,21 @@ describe('the service desk end to end', () => {
     await page.keyboard.press('Escape');
     await page.context().close();
   });
+
+  test('the admin changes the promised first-contact resolution on the ticket rules page', async () => {
+    const page = await newPage();
+    await signIn(page, server.url);
+    await page.goto(`${server.url}/desk/settings`);
+    await h1(page, 'Regler för ärenden').waitFor();
+    await expectAccessible(page, 'ticket rules');
+    const promise = page.getByLabel('Lovad lösning vid första kontakt');
+    await promise.fill('75');
+    await page.getByRole('button', { name: 'Spara' }).press('Enter');
+    await page.getByText('Reglerna är sparade.').waitFor();
+    await page.reload();
+    await h1(page, 'Regler för ärenden').waitFor();
+    await expect.poll(() => page.getByLabel('Lovad lösning vid första kontakt').inputValue()).toBe('75 %');
+    await expectAccessible(page, 'ticket rules saved');
+    await page.context().close();
+  });
 });

@@ -2,6 +2,7 @@ import type { Messages } from '../../../platform/seam.ts';
 import type { sv } from './sv.ts';
 
 export const en: Messages<typeof sv> = {
+  importEntity: 'Ticket import',
   auditEntity: 'Ticket',
   searchSection: 'Tickets',
   startSection: 'Tickets to attend to',
@@ -247,5 +248,22 @@ export const en: Messages<typeof sv> = {
       hoursMinutes: '{{hours}} h {{minutes}} min',
       daysHours: '{{days}} d {{hours}} h',
     },
+  },
+  settings: {
+    nav: 'Ticket rules',
+    title: 'Ticket rules',
+    matrix: 'Priority',
+    matrixHelp: 'The priority a ticket gets from its impact and urgency.',
+    matrixCaption: 'Impact in the rows, urgency in the columns.',
+    impactUrgency: 'Impact \\ urgency',
+    impact: 'Impact {{level}}',
+    urgency: 'Urgency {{level}}',
+    cell: 'Priority at impact {{impact}} and urgency {{urgency}}',
+    periods: 'Periods and promises',
+    reopenDays: 'Days to reopen a solved ticket',
+    autoCloseDays: 'Days until a solved ticket is closed',
+    firstContactTarget: 'Promised first-contact resolution',
+    save: 'Save',
+    saved: 'The rules are saved.',
   },
 };

@@ -1,8 +1,9 @@
-import { IconHeadset, IconTicket } from '@tabler/icons-react';
+import { IconAdjustments, IconHeadset, IconTicket } from '@tabler/icons-react';
 import { createRoute } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
 import { useIsAgent } from '../api.ts';
 import { ConsolePage, validateConsoleSearch } from './ConsolePage.tsx';
+import { TicketSettingsPage } from './SettingsPage.tsx';
 import { TicketPage } from './TicketPage.tsx';
 
 // The agents' console and the ticket as agents work it. Its link shows to agents only (the
@@ -18,6 +19,13 @@ export const ticketsPart: ClientPart = {
       group: 'desk',
       useVisible: useIsAgent,
     },
+    {
+      to: '/desk/settings',
+      label: 'desk.tickets.settings.nav',
+      icon: IconAdjustments,
+      group: 'deskAdmin',
+      admin: true,
+    },
   ],
   routes: (parent) => [
     createRoute({
@@ -27,6 +35,7 @@ export const ticketsPart: ClientPart = {
       component: ConsolePage,
     }),
     createRoute({ getParentRoute: () => parent, path: '/desk/tickets/$ticketId', component: TicketPage }),
+    createRoute({ getParentRoute: () => parent, path: '/desk/settings', component: TicketSettingsPage }),
   ],
   search: [{ section: 'tickets', label: 'desk.tickets.searchSection', icon: IconTicket }],
   startSections: [{ section: 'tickets', label: 'desk.tickets.startSection' }],
@@ -41,5 +50,9 @@ export const ticketsPart: ClientPart = {
     'No such active group': 'desk.tickets.serverMessage.noActiveGroup',
     'No such active system': 'desk.tickets.serverMessage.noActiveSystem',
   },
-  audit: [{ entity: 'ticket', label: 'desk.tickets.auditEntity' }],
+  audit: [
+    { entity: 'ticket', label: 'desk.tickets.auditEntity' },
+    { entity: 'ticketSettings', label: 'desk.tickets.settings.title' },
+    { entity: 'ticketImport', label: 'desk.tickets.importEntity' },
+  ],
 };

@@ -1,6 +1,7 @@
 // Swedish messages of tickets and the agents' console (t('desk.tickets.…')); the words of a
 // ticket (status, priority, type …) are here for every part of the desk.
 export const sv = {
+  importEntity: 'Import av ärenden',
   auditEntity: 'Ärende',
   searchSection: 'Ärenden',
   startSection: 'Mina ärenden att ta hand om',
@@ -246,5 +247,22 @@ export const sv = {
       hoursMinutes: '{{hours}} h {{minutes}} min',
       daysHours: '{{days}} d {{hours}} h',
     },
+  },
+  settings: {
+    nav: 'Regler för ärenden',
+    title: 'Regler för ärenden',
+    matrix: 'Prioritet',
+    matrixHelp: 'Vilken prioritet ett ärende får av sin påverkan och brådska.',
+    matrixCaption: 'Påverkan i raderna, brådska i kolumnerna.',
+    impactUrgency: 'Påverkan \\ brådska',
+    impact: 'Påverkan {{level}}',
+    urgency: 'Brådska {{level}}',
+    cell: 'Prioritet vid påverkan {{impact}} och brådska {{urgency}}',
+    periods: 'Tider och löften',
+    reopenDays: 'Dagar att öppna ett löst ärende igen',
+    autoCloseDays: 'Dagar tills ett löst ärende stängs',
+    firstContactTarget: 'Lovad lösning vid första kontakt',
+    save: 'Spara',
+    saved: 'Reglerna är sparade.',
   },
 };
