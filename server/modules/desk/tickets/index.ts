@@ -1,5 +1,6 @@
 import type { ModulePart } from '../../../platform/module-parts.ts';
 import { deskPolicy } from '../policy.ts';
+import { changeRequestNotice } from './account-managers.ts';
 import { slaCheckJob, slaSweepJob } from './clocks.ts';
 import { loadTicketsDemo } from './demo.ts';
 import { historySize, loadTicketHistory } from './demo-history.ts';
@@ -23,7 +24,7 @@ export const ticketsPart: ModulePart = {
     await loadTicketHistory(db, tenant, made, historySize());
   },
   jobs: [autoCloseJob(tickets.closeTicket), slaCheckJob, slaSweepJob, slaEscalateJob],
-  notificationKinds: [slaWarning, slaBreach],
+  notificationKinds: [slaWarning, slaBreach, changeRequestNotice],
   startItems: [
     {
       // The open tickets assigned to the signed-in agent, and the person's own tickets that wait

@@ -236,7 +236,7 @@ export const ticketWatchers = pgTable(
       .references(() => tenants.id),
     ticketId: uuid('ticket_id').notNull(),
     personId: uuid('person_id').notNull(),
-    /** Why they follow it: `merge` (they asked in a duplicate merged into it). */
+    /** Why they follow it: `merge` (they asked in a duplicate merged into it), `accountManager` (the unit's IT-kundansvarig of a change request). */
     reason: text('reason').notNull(),
     /** The ticket they came from (the duplicate), if any. */
     fromTicketId: uuid('from_ticket_id'),

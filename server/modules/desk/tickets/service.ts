@@ -42,6 +42,7 @@ import { deskPolicy } from '../policy.ts';
 import { route } from '../routing/service.ts';
 import { services } from '../services/schema.ts';
 import { checkOrder } from '../services/service.ts';
+import { handOnChangeRequest } from './account-managers.ts';
 import { clocksAfterChange, clocksAtCreation, followClocks, slaColumns } from './clocks.ts';
 import { ticketCounters, ticketEvents, tickets } from './schema.ts';
 import { ticketSettingsOf } from './settings.ts';
@@ -241,6 +242,7 @@ export function createTicket(db: Database, actor: Actor, given: TicketCreate): P
       change: { status: row!.status, groupId, assigneeId, routingRuleId: routed?.ruleId ?? null },
     });
     await followClocks(s, row!.id, null, sla);
+    await handOnChangeRequest(s, row!);
     await s.audit({ entity: 'ticket', entityId: row!.id, action: 'create', after: row });
     return row!;
   });

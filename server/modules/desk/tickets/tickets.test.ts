@@ -353,3 +353,33 @@ describe('ticket settings', () => {
     expect(timeline.at(-1)).toMatchObject({ kind: 'status', change: { from: 'solved', to: 'closed' } });
   });
 });
+
+describe('change requests', () => {
+  it("go on to the IT-kundansvarig of the requester's unit, who is told and follows the ticket", async () => {
+    const managerId = (await seedPerson(t.db, t.a, 'kundansvarig@a.example', ['employee'])).id;
+    const granted = await post(admin, '/api/v1/role-assignments', {
+      personId: managerId,
+      role: 'accountManager',
+      scope: 'unit',
+      scopeId: t.a.unitId,
+    });
+    expect(granted.statusCode, granted.body).toBe(201);
+    const manager = await signIn(t.app, 'kundansvarig@a.example');
+    const change = json(
+      await post(employee, '/api/v1/tickets', {
+        type: 'change',
+        title: 'Önskar fält för projektkod',
+        impact: 3,
+        urgency: 3,
+      }),
+    );
+    // The kundansvarig reads it (as a watcher) and has been told; an incident is not handed on.
+    expect((await get(manager, `/api/v1/tickets/${change.id}`)).statusCode).toBe(200);
+    const inbox = json(await get(manager, '/api/v1/notifications')).items;
+    expect(inbox.map((n: { kind: string }) => n.kind)).toContain('desk.change-request');
+    const incident = json(await post(employee, '/api/v1/tickets', { title: 'Skrivaren krånglar' }));
+    expect((await get(manager, `/api/v1/tickets/${incident.id}`)).statusCode).toBe(404);
+    // Tenant B's kundansvarig never hears of A's change requests.
+    expect((await get(bAdmin, `/api/v1/tickets/${change.id}`)).statusCode).toBe(404);
+  });
+});
