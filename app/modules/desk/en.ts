@@ -1,6 +1,7 @@
 import type { Messages } from '../../platform/seam.ts';
 import { en as calendars } from './calendars/en.ts';
 import { en as groups } from './groups/en.ts';
+import { en as metrics } from './metrics/en.ts';
 import { en as phone } from './phone/en.ts';
 import { en as portal } from './portal/en.ts';
 import { en as routing } from './routing/en.ts';
@@ -16,4 +17,5 @@ export const en: Messages<typeof sv> = {
   calendars,
   phone,
   routing,
+  metrics,
 };

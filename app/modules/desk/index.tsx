@@ -2,6 +2,7 @@ import { type ClientPart, combineClientParts } from '../../platform/module-parts
 import { calendarsPart } from './calendars/index.tsx';
 import { en } from './en.ts';
 import { groupsPart } from './groups/index.tsx';
+import { metricsPart } from './metrics/index.tsx';
 import { phonePart } from './phone/index.tsx';
 import { portalPart } from './portal/index.tsx';
 import { routingPart } from './routing/index.tsx';
@@ -28,4 +29,5 @@ export const deskModule = combineClientParts('desk', { sv, en }, [
   groupsPart,
   calendarsPart,
   routingPart,
+  metricsPart,
 ]);

@@ -1,5 +1,6 @@
 import { sv as calendars } from './calendars/sv.ts';
 import { sv as groups } from './groups/sv.ts';
+import { sv as metrics } from './metrics/sv.ts';
 import { sv as phone } from './phone/sv.ts';
 import { sv as portal } from './portal/sv.ts';
 import { sv as routing } from './routing/sv.ts';
@@ -15,4 +16,5 @@ export const sv = {
   calendars,
   phone,
   routing,
+  metrics,
 };
