@@ -2,6 +2,7 @@ import type { Messages } from '../../platform/seam.ts';
 import { en as calendars } from './calendars/en.ts';
 import { en as groups } from './groups/en.ts';
 import { en as knowledge } from './knowledge/en.ts';
+import { en as metrics } from './metrics/en.ts';
 import { en as phone } from './phone/en.ts';
 import { en as portal } from './portal/en.ts';
 import { en as routing } from './routing/en.ts';
@@ -22,4 +23,5 @@ export const en: Messages<typeof sv> = {
   phone,
   routing,
   services,
+  metrics,
 };

@@ -3,6 +3,7 @@ import { calendarsPart } from './calendars/index.tsx';
 import { en } from './en.ts';
 import { groupsPart } from './groups/index.tsx';
 import { knowledgePart } from './knowledge/index.tsx';
+import { metricsPart } from './metrics/index.tsx';
 import { phonePart } from './phone/index.tsx';
 import { portalPart } from './portal/index.tsx';
 import { routingPart } from './routing/index.tsx';
@@ -35,4 +36,5 @@ export const deskModule = combineClientParts('desk', { sv, en }, [
   calendarsPart,
   routingPart,
   servicesPart,
+  metricsPart,
 ]);

@@ -1,6 +1,7 @@
 import { sv as calendars } from './calendars/sv.ts';
 import { sv as groups } from './groups/sv.ts';
 import { sv as knowledge } from './knowledge/sv.ts';
+import { sv as metrics } from './metrics/sv.ts';
 import { sv as phone } from './phone/sv.ts';
 import { sv as portal } from './portal/sv.ts';
 import { sv as routing } from './routing/sv.ts';
@@ -21,4 +22,5 @@ export const sv = {
   phone,
   routing,
   services,
+  metrics,
 };

@@ -3,6 +3,7 @@ import { calendarsPart } from './calendars/index.ts';
 import { filtersPart } from './filters/index.ts';
 import { groupsPart } from './groups/index.ts';
 import { knowledgePart } from './knowledge/index.ts';
+import { metricsPart } from './metrics/index.ts';
 import { phonePart } from './phone/index.ts';
 import { routingPart } from './routing/index.ts';
 import { servicesPart } from './services/index.ts';
@@ -25,6 +26,7 @@ const parts: ModulePart[] = [
   filtersPart,
   knowledgePart,
   phonePart,
+  metricsPart,
 ];
 
 export const deskModule = combineParts('desk', parts);

@@ -1,0 +1,256 @@
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
+import { IconArrowUp } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import {
+  type Metrics,
+  type MetricsDimension,
+  type MetricsRow,
+  metricsDimensions,
+} from '../../../../shared/desk/metrics.ts';
+import { ApiError, api, query } from '../../../platform/api.ts';
+import { ProblemAlert } from '../../../platform/errors.tsx';
+import { useFormat } from '../../../platform/format.ts';
+import { RouterAnchor } from '../../../platform/links.tsx';
+import { ExportMenu } from '../../../platform/list-page.tsx';
+import { ForbiddenPage } from '../../../platform/NotFoundPage.tsx';
+import { PageHeader, Section } from '../../../platform/page.tsx';
+import {
+  FiguresTable,
+  type Kpi,
+  KpiCards,
+  metricsKeys,
+  PeriodPicker,
+  presetPeriod,
+  ReportLink,
+  rowLabel,
+  SeriesCharts,
+  useNumbers,
+} from './parts.tsx';
+
+// The metrics page for agents, admins and the units' IT-kundansvariga: a period (presets or own
+// dates), a dimension, the key figures beside the desk's promises, the series as charts, and the
+// table by the dimension with its export. A unit's row goes down into its sub-units and to the
+// unit's printable report. The choices live in the URL, so a view can be bookmarked and shared.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface MetricsSearch {
+  from?: string;
+  to?: string;
+  by?: MetricsDimension;
+  unitId?: string;
+}
+
+export function validateMetricsSearch(search: Record<string, unknown>): MetricsSearch {
+  const date = (v: unknown) => (typeof v === 'string' && DATE.test(v) ? v : undefined);
+  return {
+    from: date(search.from),
+    to: date(search.to),
+    by: metricsDimensions.includes(search.by as MetricsDimension)
+      ? (search.by as MetricsDimension)
+      : undefined,
+    unitId: typeof search.unitId === 'string' && UUID.test(search.unitId) ? search.unitId : undefined,
+  };
+}
+
+/** The key figures of a period, with the desk's promises beside them. */
+export function useKpis(m: Pick<Metrics, 'total' | 'phone' | 'targets'>): Kpi[] {
+  const { t } = useTranslation();
+  const x = useNumbers();
+  const total = m.total;
+  return [
+    { label: t('desk.metrics.created'), value: x.count(total.created) },
+    { label: t('desk.metrics.solved'), value: x.count(total.solved) },
+    { label: t('desk.metrics.open'), value: x.count(total.open) },
+    {
+      label: t('desk.metrics.response'),
+      value: x.share(total.response.share),
+      detail: t('desk.metrics.measuredOf', { count: total.response.measured }),
+    },
+    {
+      label: t('desk.metrics.resolution'),
+      value: x.share(total.resolution.share),
+      detail: t('desk.metrics.measuredOf', { count: total.resolution.measured }),
+    },
+    {
+      label: t('desk.metrics.firstContact'),
+      value: x.share(total.firstContact.share),
+      detail: t('desk.metrics.ofSolved', { count: total.firstContact.solved }),
+      promise: {
+        text: t('desk.metrics.promise', { value: x.share(m.targets.firstContact) }),
+        met: total.firstContact.share === null ? null : total.firstContact.share >= m.targets.firstContact,
+      },
+    },
+    {
+      label: t('desk.metrics.reopened'),
+      value: x.share(total.reopened.share),
+      detail: t('desk.metrics.ofSolved', { count: total.solved }),
+    },
+    {
+      label: t('desk.metrics.satisfaction'),
+      value: x.rating(total.satisfaction.mean),
+      detail: t('desk.metrics.ratedOf', { count: total.satisfaction.count }),
+    },
+    { label: t('desk.metrics.resolutionTime'), value: x.minutes(total.resolutionMinutes.mean) },
+    {
+      label: t('desk.metrics.phoneShare', { seconds: m.targets.phoneAnswerSeconds }),
+      value: x.share(m.phone.shareWithinTarget),
+      detail: t('desk.metrics.ofCalls', { count: m.phone.offered }),
+      promise: {
+        text: t('desk.metrics.promise', { value: x.share(m.targets.phoneShare) }),
+        met: m.phone.targetMet,
+      },
+    },
+    { label: t('desk.metrics.phoneWait'), value: x.seconds(m.phone.meanWaitSeconds) },
+    {
+      label: t('desk.metrics.phoneAbandoned'),
+      value: x.count(m.phone.abandoned),
+      detail: t('desk.metrics.ofCalls', { count: m.phone.offered }),
+    },
+  ];
+}
+
+export function MetricsPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const search = useSearch({ from: '/_app/desk/metrics' }) as MetricsSearch;
+  const navigate = useNavigate();
+  const fallback = presetPeriod('last12');
+  const from = search.from ?? fallback.from;
+  const to = search.to ?? fallback.to;
+  const by = search.by ?? 'unit';
+  const set = (patch: Partial<MetricsSearch>) =>
+    void navigate({
+      to: '/desk/metrics',
+      search: (prev: MetricsSearch) => ({ ...prev, ...patch }),
+      replace: true,
+    });
+  const params = { from, to, by, unitId: search.unitId };
+  const metrics = useQuery({
+    queryKey: [...metricsKeys.all, 'report', params],
+    queryFn: ({ signal }) => api.get<Metrics>(`/api/v1/desk/metrics${query(params)}`, { signal }),
+    placeholderData: (previous) => previous,
+  });
+  const data = metrics.data;
+  const kpis = useKpis(
+    data ?? {
+      total: {
+        created: 0,
+        solved: 0,
+        open: 0,
+        response: { measured: 0, breached: 0, met: 0, share: null },
+        resolution: { measured: 0, breached: 0, met: 0, share: null },
+        firstContact: { solved: 0, firstContact: 0, share: null },
+        reopened: { count: 0, share: null },
+        satisfaction: { count: 0, mean: null },
+        resolutionMinutes: { mean: null },
+      },
+      phone: {
+        offered: 0,
+        answered: 0,
+        abandoned: 0,
+        answeredWithinTarget: 0,
+        shareWithinTarget: null,
+        meanWaitSeconds: null,
+        p90WaitSeconds: null,
+        targetMet: null,
+      },
+      targets: { firstContact: 0.7, phoneAnswerSeconds: 60, phoneShare: 0.8 },
+    },
+  );
+  if (metrics.error instanceof ApiError && metrics.error.status === 403) return <ForbiddenPage />;
+  const unitHeader = (row: MetricsRow) => {
+    const name = rowLabel(t, 'unit', row);
+    if (row.key === null) return name;
+    const own = row.key === search.unitId;
+    return (
+      <Group gap="xs" wrap="nowrap" justify="space-between">
+        {row.hasChildren && !own ? (
+          <RouterAnchor
+            to="/desk/metrics"
+            search={{ ...params, unitId: row.key }}
+            aria-label={t('desk.metrics.showSubUnits', { unit: name })}
+          >
+            {name}
+          </RouterAnchor>
+        ) : (
+          <Text span inherit>
+            {name}
+          </Text>
+        )}
+        <ReportLink unitId={row.key} name={name} from={from} to={to} />
+      </Group>
+    );
+  };
+  const dimension = t(`desk.metrics.dimension.${by}`).toLowerCase();
+  return (
+    <>
+      <PageHeader
+        title={t('desk.metrics.title')}
+        description={t('desk.metrics.description')}
+        breadcrumbs={[{ label: t('desk.navGroup') }, { label: t('desk.metrics.nav') }]}
+        actions={<ExportMenu path="/api/v1/desk/metrics/export" params={params} />}
+      />
+      <Stack gap="md">
+        <Section id="metrics-choice" title={t('desk.metrics.period')}>
+          <Group align="flex-end" gap="lg" wrap="wrap">
+            <PeriodPicker from={from} to={to} onChange={(period) => set(period)} />
+            <Select
+              label={t('desk.metrics.by')}
+              data={metricsDimensions.map((d) => ({ value: d, label: t(`desk.metrics.dimension.${d}`) }))}
+              value={by}
+              onChange={(value) => value && set({ by: value as MetricsDimension })}
+              allowDeselect={false}
+              w={200}
+            />
+          </Group>
+          {data && !data.scope.all && (
+            <Text size="sm" mt="sm">
+              {t('desk.metrics.scopeUnits', { units: data.scope.units.map((u) => u.name).join(', ') })}
+            </Text>
+          )}
+          {data?.filters.unit && (
+            <Group gap="sm" mt="sm">
+              <Text size="sm">{t('desk.metrics.filterUnit', { unit: data.filters.unit.name })}</Text>
+              <Button
+                size="compact-sm"
+                variant="default"
+                leftSection={<IconArrowUp size={14} aria-hidden />}
+                onClick={() => set({ unitId: undefined })}
+              >
+                {t('desk.metrics.clearUnit')}
+              </Button>
+            </Group>
+          )}
+        </Section>
+        <ProblemAlert error={metrics.error} />
+        {data && (
+          <>
+            <Section id="metrics-kpis" title={t('desk.metrics.kpis')}>
+              <KpiCards items={kpis} label={t('desk.metrics.kpis')} />
+            </Section>
+            <Section id="metrics-charts" title={t('desk.metrics.charts')}>
+              <SeriesCharts series={data.series} />
+            </Section>
+            <Section id="metrics-table" title={t('desk.metrics.table', { dimension })}>
+              <FiguresTable
+                caption={t('desk.metrics.tableCaption', {
+                  dimension,
+                  from: f.date(data.from),
+                  to: f.date(data.to),
+                })}
+                by={by}
+                rows={data.rows}
+                total={{ key: null, name: null, hasChildren: false, ...data.total }}
+                rowHeader={by === 'unit' ? unitHeader : undefined}
+              />
+            </Section>
+          </>
+        )}
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { IconChartBar } from '@tabler/icons-react';
+import { createRoute } from '@tanstack/react-router';
+import type { ClientPart } from '../../../platform/module-parts.ts';
+import { MetricsPage, validateMetricsSearch } from './MetricsPage.tsx';
+import { useReadsMetrics } from './parts.tsx';
+import { UnitReportPage, validateReportSearch } from './UnitReportPage.tsx';
+
+// The desk's metrics on the web app's seam: the metrics page in the desk's navigation (shown to
+// those who read some figures: GET /api/v1/desk/metrics/access) and the printable report per unit.
+
+export const metricsPart: ClientPart = {
+  name: 'metrics',
+  nav: [
+    {
+      to: '/desk/metrics',
+      label: 'desk.metrics.nav',
+      icon: IconChartBar,
+      group: 'desk',
+      useVisible: useReadsMetrics,
+    },
+  ],
+  routes: (parent) => [
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/desk/metrics',
+      validateSearch: validateMetricsSearch,
+      component: MetricsPage,
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/desk/reports/units/$unitId',
+      validateSearch: validateReportSearch,
+      component: UnitReportPage,
+    }),
+  ],
+  serverMessages: {
+    'A report covers at most five years': 'desk.metrics.server.tooLong',
+    'Must not be after to': 'desk.metrics.server.inverted',
+    'The unit is outside the units you report on': 'desk.metrics.server.outside',
+    'No such record': 'desk.metrics.server.noSuchRecord',
+  },
+};

@@ -1,0 +1,130 @@
+// The desk's metrics at scale (issue 13 "Performance": a 12-month SLA compliance report by unit
+// under 1 s with 1,000,000 tickets). `benchMetrics(db, tenantId)` bulk-inserts BENCH_METRICS_TICKETS
+// (1,000,000) tickets with their timelines into the tenant of a fresh, migrated database
+// (bench/desk-metrics-seed.ts: generate_series in SQL, two years of believable spreads), then
+// measures, in this process, through the service the route calls (metricsReport, as an admin):
+//   - the compliance report by unit over the last 12 months (the default period): target < 1 s;
+//   - the limit measured in the same run: a plain `select count(*)` of the same rows (the tickets
+//     a 12-month report counts: made before its end, solved in or after it or not yet), which the
+//     report is printed as a ratio of;
+//   - for information: the same report by group (a join for the supplier is not needed there) and
+//     the report of the largest förvaltning (GET /api/v1/desk/metrics/units/{id}/report).
+// Each figure is the median of BENCH_RUNS (7) runs after one warm-up, the report and its limit
+// interleaved in each run, because the machine is shared.
+//
+// Run alone: `node bench/desk-metrics.ts` makes the database `styrbord_bench_metrics` on
+// BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres), runs, and drops it
+// (BENCH_KEEP=1 keeps it, to EXPLAIN afterwards). Exit code 0 when the target is met.
+
+import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { onServer } from '../server/db/admin.ts';
+import { type Database, openDatabase } from '../server/db/client.ts';
+import { migrate } from '../server/db/migrate.ts';
+import { metricsReport, resolvePeriod, unitReport } from '../server/modules/desk/metrics/service.ts';
+import { systemActor } from '../server/platform/context.ts';
+import * as directory from '../server/platform/directory/service.ts';
+import { seedDesk } from './desk-metrics-seed.ts';
+
+const TICKETS = Number(process.env.BENCH_METRICS_TICKETS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const TARGET_MS = 1000;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const began = performance.now();
+  await work();
+  return performance.now() - began;
+}
+
+export interface MetricsBenchResult {
+  ok: boolean;
+  lines: string[];
+}
+
+/** Seeds the tenant with the tickets and measures its reports; prints nothing itself. */
+export async function benchMetrics(db: Database, tenantId: string): Promise<MetricsBenchResult> {
+  const seeded = await seedDesk(db, tenantId, TICKETS);
+  const actor = systemActor(tenantId, 'Bench');
+  const period = resolvePeriod({});
+  const from = period.fromTs.toISOString();
+  const to = period.toTs.toISOString();
+  const counted = async () =>
+    db.execute(sql`
+      select count(*) from desk_tickets
+      where tenant_id = ${tenantId} and created_at < ${to}::timestamptz
+        and (solved_at >= ${from}::timestamptz or solved_at is null)`);
+  const byUnit = () => metricsReport(db, actor, { by: 'unit' });
+  const byGroup = () => metricsReport(db, actor, { by: 'group' });
+  const largest = seeded.departments[0]!;
+  const report = () => unitReport(db, actor, largest, { limit: 25 });
+
+  // Warm-up: the plans, the caches, the principal's tree.
+  const first = await byUnit();
+  await Promise.all([counted(), byGroup(), report()]);
+  const unitMs: number[] = [];
+  const countMs: number[] = [];
+  const groupMs: number[] = [];
+  const reportMs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    unitMs.push(await timed(byUnit));
+    countMs.push(await timed(counted));
+    groupMs.push(await timed(byGroup));
+    reportMs.push(await timed(report));
+  }
+  const unit = median(unitMs);
+  const count = median(countMs);
+  const ok = unit < TARGET_MS;
+  return {
+    ok,
+    lines: [
+      `data: ${fmt(seeded.tickets)} tickets, ${fmt(seeded.events)} timeline events, ${seeded.units} units (inserted in ${(seeded.seedMs / 1000).toFixed(0)} s)`,
+      `report period ${first.from} – ${first.to}: ${fmt(first.total.created)} made, ${fmt(first.total.solved)} solved, ${fmt(first.total.open)} open at its end; ${first.rows.length} rows by unit, ${first.series.points.length} months`,
+      `limit: select count(*) of the rows a 12-month report counts: ${ms(count)} (median of ${RUNS})`,
+      `compliance report by unit, 12 months: ${ms(unit)} = ${(unit / count).toFixed(2)}× the count (target < ${TARGET_MS} ms: ${ok ? 'met' : 'NOT MET'}); runs ${unitMs.map((v) => v.toFixed(0)).join(', ')}`,
+      `for information: by group ${ms(median(groupMs))}; report of the largest förvaltning ${ms(median(reportMs))}`,
+    ],
+  };
+}
+
+// ---------------------------------------------------------------- run alone
+
+const DB_NAME = 'styrbord_bench_metrics';
+const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function main() {
+  console.log(
+    `Desk metrics benchmark on PostgreSQL. Machine: ${availableParallelism()} cores, load ${loadavg()[0]!.toFixed(1)} (shared: compare ratios).`,
+  );
+  await onServer(PG_ADMIN_URL, [
+    `drop database if exists ${DB_NAME} with (force)`,
+    `create database ${DB_NAME}`,
+  ]);
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${DB_NAME}`;
+  const handle = await openDatabase({ kind: 'pg', url: url.toString(), poolSize: 4 });
+  let ok = false;
+  try {
+    await migrate(handle);
+    const tenant = await directory.createTenant(handle.db, {
+      slug: 'bench',
+      name: 'Benchköping kommun',
+      kind: 'municipality',
+    });
+    const result = await benchMetrics(handle.db, tenant.id);
+    for (const line of result.lines) console.log(`  ${line}`);
+    ok = result.ok;
+  } finally {
+    await handle.close();
+    if (process.env.BENCH_KEEP !== '1')
+      await onServer(PG_ADMIN_URL, [`drop database if exists ${DB_NAME} with (force)`]);
+  }
+  console.log(ok ? 'Target met.' : 'Target NOT met.');
+  process.exitCode = ok ? 0 : 1;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
