@@ -1,6 +1,7 @@
 import { combineParts, type ModulePart } from '../../platform/module-parts.ts';
 import { calendarsPart } from './calendars/index.ts';
 import { groupsPart } from './groups/index.ts';
+import { mailPart } from './mail/index.ts';
 import { phonePart } from './phone/index.ts';
 import { routingPart } from './routing/index.ts';
 import { ticketsPart } from './tickets/index.ts';
@@ -11,6 +12,6 @@ import { ticketsPart } from './tickets/index.ts';
 // folder each, in the order their records depend on each other: a part's walk seed and demo data
 // see what the parts before it made.
 
-const parts: ModulePart[] = [calendarsPart, groupsPart, routingPart, ticketsPart, phonePart];
+const parts: ModulePart[] = [calendarsPart, groupsPart, routingPart, ticketsPart, mailPart, phonePart];
 
 export const deskModule = combineParts('desk', parts);

@@ -6,7 +6,7 @@ import { systemActor } from '../context.ts';
 import { newId } from '../ids.ts';
 import { defineJob, type JobDefinition, type JobLogger, jobsFor, type RetryPolicy } from '../jobs/jobs.ts';
 import { inTenant, type TenantScope } from '../tenancy.ts';
-import { outbox } from './schema.ts';
+import { type MailHeaders, outbox } from './schema.ts';
 import { type MailKind, type MailLanguage, renderMail } from './templates.ts';
 
 // Outbound mail. `queueMail` renders the message, writes it to the outbox and sends the job that
@@ -19,6 +19,9 @@ export interface OutgoingMail<P> {
   kind: MailKind<P>;
   params: P;
   language: MailLanguage;
+  /** `<unique@domain>`: chosen by a sender that matches replies to it; else the transport picks one. */
+  messageId?: string;
+  headers?: MailHeaders;
 }
 
 /** The delivery job's kind: one job per outbox row, keyed by it. */
@@ -37,6 +40,8 @@ export async function queueMail<P>(scope: TenantScope, mail: OutgoingMail<P>): P
     subject: content.subject,
     text: content.text,
     html: content.html ?? null,
+    messageId: mail.messageId ?? null,
+    headers: mail.headers ?? null,
   });
   // Without jobs running on this database (a command-line tool), the row waits for the sweep of
   // the next server that starts.
@@ -96,6 +101,7 @@ async function deliver(
     await mark(db, data, { status: 'logged', attempts: row.attempts + 1 });
     return;
   }
+  const headers = row.headers ?? {};
   try {
     await transport.sendMail({
       from: settings.from,
@@ -103,7 +109,17 @@ async function deliver(
       subject: row.subject,
       text: row.text,
       ...(row.html ? { html: row.html } : {}),
-      headers: { 'Content-Language': row.language },
+      ...(row.messageId ? { messageId: row.messageId } : {}),
+      ...(headers.inReplyTo ? { inReplyTo: headers.inReplyTo } : {}),
+      ...(headers.references?.length ? { references: headers.references } : {}),
+      ...(headers.replyTo ? { replyTo: headers.replyTo } : {}),
+      headers: {
+        'Content-Language': row.language,
+        // Exchange's out-of-office and others look at the second header rather than the first.
+        ...(headers.autoSubmitted
+          ? { 'Auto-Submitted': headers.autoSubmitted, 'X-Auto-Response-Suppress': 'All' }
+          : {}),
+      },
     });
   } catch (error) {
     await mark(db, data, {
@@ -127,6 +143,8 @@ export function mailJobs(settings: MailSettings): JobDefinition[] {
   const delivery = defineJob<DeliveryData>({
     name: MAIL_DELIVERY.name,
     retry,
+    // A burst (every requester of a major incident, a flood of confirmations) goes out in batches.
+    batchSize: 20,
     timeoutSeconds: 120,
     handler: (data, context) =>
       deliver(context.database.db, transport, settings, data, context.log, context.attempt >= retry.limit),
