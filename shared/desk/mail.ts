@@ -36,8 +36,8 @@ export const inboundReasons = [
 ] as const;
 export type InboundReason = (typeof inboundReasons)[number];
 
-/** What the inbox lists: what waits for an agent by default. */
-export const inboxFilters = ['held', 'ignored', 'handled', 'all'] as const;
+/** What the inbox lists: what waits for an agent by default; `received`: stored, not yet read. */
+export const inboxFilters = ['held', 'received', 'ignored', 'handled', 'all'] as const;
 
 /** The desk's mail rules per tenant: where mail is received, and how much one sender may send. */
 export const defaultMailSettings = {

@@ -59,6 +59,13 @@ export interface JobDefinition<T extends object = object> {
    * while batches come back full the next is fetched at once. Default 1.
    */
   batchSize?: number;
+  /** Workers of this kind in each process (pg-boss localConcurrency): jobs that wait on I/O overlap. Default 1. */
+  concurrency?: number;
+  /**
+   * Seconds an idle worker of this kind waits before it looks again (the start options' polling
+   * interval by default, pg-boss's minimum 0.5): what a kind whose latency people feel sets low.
+   */
+  pollingSeconds?: number;
 }
 
 /** Describes a kind of job; the result goes into the list given to `startJobs`. */
@@ -203,7 +210,7 @@ export async function startJobs(
           throw error;
         }
       };
-      const polling = options.pollingIntervalSeconds ?? 2;
+      const polling = Math.min(definition.pollingSeconds ?? 2, options.pollingIntervalSeconds ?? 2);
       const batchSize = definition.batchSize ?? 1;
       if (batchSize === 1) {
         await boss.work<object>(

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { ListenerDefinition } from '../../../platform/seam.ts';
-import { receiveMail, tenantsOf } from './service.ts';
+import { receiveMail, resumeReading, tenantsOf } from './service.ts';
 
 // The SMTP listener of the desk's email channel (MAIL_INBOUND_PORT): it takes mail for the
 // tenants' desk addresses and refuses every other recipient at RCPT TO (550), so it relays nothing
@@ -40,6 +40,8 @@ export const inboundListener: ListenerDefinition = {
       authOptional: true,
       disabledCommands: ['AUTH', 'STARTTLS'],
       logger: false,
+      // A stopping server waits this long for sessions in progress (main.ts gives up after 15 s).
+      closeTimeout: 5000,
       onMailFrom(_address, session, callback) {
         accepted.delete(session.id);
         callback();
@@ -97,6 +99,9 @@ export const inboundListener: ListenerDefinition = {
       });
     });
     const bound = server.server.address() as AddressInfo;
+    // What a killed predecessor stored but had not read yet is read now, not when its jobs time out.
+    const resumed = await resumeReading(db, config.fileMaxBytes);
+    if (resumed > 0) log.info({ resumed }, 'inbound mail: reading what was stored before the restart');
     return {
       address: `${bound.address}:${bound.port}`,
       close: () => new Promise<void>((resolve) => server.close(() => resolve())),

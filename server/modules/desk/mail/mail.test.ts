@@ -704,4 +704,33 @@ describe('a crash between accepting and reading', () => {
     ).toHaveLength(1);
     expect((await outboundTo('bo@a.example', /Mottaget före kraschen/)).length).toBe(1);
   });
+
+  it('reads at once, at the next start, a mail whose job a killed process held (not after the job times out)', async () => {
+    await jobs!.stop(2000);
+    jobs = await startJobs(t.database, definitions(), memoryLogger(), { ...FAST, work: false });
+    const id = await send({ from: 'bo@a.example', subject: 'Mitt i läsningen', text: 'Hej' });
+    // A worker of a process that then died took the job: it stays active until it times out.
+    const [taken] = await jobs.boss.fetch<{ id: string }>('desk.mail.read');
+    expect(taken).toBeDefined();
+    await jobs.stop(2000);
+    jobs = await startJobs(t.database, definitions(), memoryLogger(), FAST);
+    // The listener's start (a server's start) sends the mail a new job.
+    const config = loadConfig({ LOG_LEVEL: 'silent', MAIL_INBOUND_PORT: '0', HOST: '127.0.0.1' });
+    const restarted = (await inboundListener.start({ db: t.db, config, log: memoryLogger() }))!;
+    try {
+      const began = Date.now();
+      expect((await readOf(id)).status).toBe('ticket');
+      expect(Date.now() - began).toBeLessThan(15_000);
+      const [still] = await jobs.boss.findJobs('desk.mail.read', { id: taken!.id });
+      expect(still?.state).toBe('active');
+    } finally {
+      await restarted.close();
+    }
+    expect(
+      await t.db
+        .select()
+        .from(tickets)
+        .where(and(eq(tickets.tenantId, t.a.id), eq(tickets.title, 'Mitt i läsningen'))),
+    ).toHaveLength(1);
+  });
 });

@@ -67,7 +67,7 @@ export function mailRoutes(app: App, { db, config }: ModuleContext) {
         tags,
         summary: 'Received mail, newest first: held for an agent (default), ignored, handled, or all',
         description:
-          'held: unknown senders, too many from one sender, unreadable. ignored: auto-replies, bounces, bulk mail and duplicates (kept, never answered). handled: made tickets or replies, or discarded.',
+          'held: unknown senders, too many from one sender, unreadable. received: stored and waiting for the job that reads it (seconds, unless the desk is behind). ignored: auto-replies, bounces, bulk mail and duplicates (kept, never answered). handled: made tickets or replies, or discarded.',
         querystring: inboxQuery,
         response: { 200: page(inboxItem), ...errorResponses },
       },
