@@ -15,6 +15,8 @@
 // Each rate is the median of BENCH_RUNS (5) runs of BENCH_RUN_MS (300) ms, after a warm-up that
 // also lays out the calendar's years (a server keeps its compiled calendars, so that is not what
 // a request costs).
+// Section "email" (bench/desk-email.ts): mail through the SMTP listener into tickets, paced and with
+// the server killed mid-ingest, on PostgreSQL and PGlite.
 // Exit code 0 when every section's targets are met, else 1.
 //
 // Environment: BENCH_SECTIONS (comma-separated names; all by default), BENCH_RUNS, BENCH_RUN_MS,
@@ -24,6 +26,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { compileCalendar, dueAt } from '../shared/desk/calendar.ts';
 import { naiveDueAt } from '../shared/desk/calendar-reference.ts';
 import { defaultTimeZone, defaultWeekly } from '../shared/desk/calendars.ts';
+import { emailSection } from './desk-email.ts';
 import { benchTickets } from './desk-tickets.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -133,7 +136,7 @@ const ticketsSection: Section = {
 };
 
 /** The sections in the order they run; a later part of the desk adds its own here. */
-const sections: Section[] = [dueSection, ticketsSection];
+const sections: Section[] = [dueSection, ticketsSection, emailSection];
 
 // ---------------------------------------------------------------- main
 

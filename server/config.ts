@@ -71,6 +71,15 @@ const schema = z
       .max(1024 ** 3)
       .default(20 * 1024 ** 2),
     TRUST_PROXY: trustProxy.default(false),
+    // Inbound mail (the desk's email channel): an SMTP listener only when a port is given.
+    MAIL_INBOUND_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    MAIL_INBOUND_HOST: z.string().min(1).optional(),
+    MAIL_INBOUND_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(1024 ** 3)
+      .default(25 * 1024 ** 2),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_MIGRATION_URL && !env.DATABASE_URL) {
@@ -115,6 +124,11 @@ export interface Config {
   mail: { smtpUrl?: string; from: string };
   /** Largest attachment accepted, in bytes. */
   fileMaxBytes: number;
+  /**
+   * The SMTP listener for inbound mail (MAIL_INBOUND_PORT), started by the module that registers
+   * it (the desk's email channel); unset means none listens.
+   */
+  inboundMail?: { port: number; host: string; maxBytes: number };
   oidc?: {
     issuer: string;
     clientId: string;
@@ -171,6 +185,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       from: e.MAIL_FROM ?? `Styrbord <noreply@${new URL(publicUrl).hostname}>`,
     },
     fileMaxBytes: e.FILE_MAX_BYTES,
+    inboundMail:
+      e.MAIL_INBOUND_PORT === undefined
+        ? undefined
+        : {
+            port: e.MAIL_INBOUND_PORT,
+            host: e.MAIL_INBOUND_HOST ?? e.HOST,
+            maxBytes: e.MAIL_INBOUND_MAX_BYTES,
+          },
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? {

@@ -78,6 +78,20 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ MAIL_FROM: 'it@kommun.se' }).mail.from).toBe('it@kommun.se');
   });
 
+  it('listens for inbound mail only when MAIL_INBOUND_PORT is set', () => {
+    expect(loadConfig({}).inboundMail).toBeUndefined();
+    expect(loadConfig({ MAIL_INBOUND_PORT: '2525', HOST: '127.0.0.1' }).inboundMail).toEqual({
+      port: 2525,
+      host: '127.0.0.1',
+      maxBytes: 25 * 1024 * 1024,
+    });
+    expect(
+      loadConfig({ MAIL_INBOUND_PORT: '25', MAIL_INBOUND_HOST: '10.0.0.5', MAIL_INBOUND_MAX_BYTES: '5000' })
+        .inboundMail,
+    ).toEqual({ port: 25, host: '10.0.0.5', maxBytes: 5000 });
+    expect(() => loadConfig({ MAIL_INBOUND_PORT: 'smtp' })).toThrow(/^MAIL_INBOUND_PORT="smtp" is invalid/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(3000);
   });

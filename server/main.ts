@@ -7,6 +7,7 @@ import { migrate } from './db/migrate.ts';
 import { tenants } from './platform/directory/schema.ts';
 import { startJobs } from './platform/jobs/jobs.ts';
 import { platformJobs } from './platform/jobs/platform-jobs.ts';
+import type { RunningListener } from './platform/seam.ts';
 
 // Reads config, opens the database, migrates, loads the demo municipality into an empty
 // database, starts the jobs, serves HTTP, and on SIGINT/SIGTERM drains requests, stops the jobs
@@ -66,6 +67,13 @@ if (demoData) {
 }
 // Durable jobs (pg-boss, in the same database): housekeeping and mail now, modules' jobs later.
 const jobs = await startJobs(database, [...platformJobs(config, app.seam), ...app.seam.jobs], app.log);
+// Listeners besides HTTP (the desk's inbound SMTP when MAIL_INBOUND_PORT is set), after the jobs:
+// what they accept queues work.
+const listeners: (RunningListener & { name: string })[] = [];
+for (const listener of app.seam.listeners) {
+  const running = await listener.start({ db: database.db, config, log: app.log });
+  if (running) listeners.push({ name: listener.name, ...running });
+}
 await app.listen({ port: config.port, host: config.host });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
@@ -79,6 +87,8 @@ async function stop(signal: string) {
   console.log(`${signal}: finishing requests and closing the database`);
   const force = setTimeout(() => process.exit(1), 15_000);
   force.unref();
+  // Listeners first: a mail is acknowledged only once stored, so one cut off is sent again.
+  await Promise.all(listeners.map((l) => l.close()));
   await app.close(); // stops accepting, waits for requests in flight
   await jobs.stop(10_000); // waits for jobs in progress; the rest wait in the database
   await database.close();
@@ -101,6 +111,7 @@ const [demoAdmin] =
 console.log(
   [
     `Styrbord is ready at ${url} (${database.kind}, ${tenantCount} tenant(s), ${Math.round(performance.now() - started)} ms)`,
+    ...listeners.map((l) => `${l.name} listening on ${l.address}`),
     ...(demoLoaded || demoAdmin
       ? [
           `${demoLoaded ? 'Demo municipality loaded. ' : ''}Demo sign-ins (password "demo"):`,

@@ -1,8 +1,15 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { timestamp } from 'drizzle-orm/pg-core';
+import { customType, timestamp } from 'drizzle-orm/pg-core';
 
 /** Every moment is stored as timestamptz (UTC) and read as a Date. */
 export const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** bytea as a Buffer (postgres.js answers Buffer, PGlite Uint8Array). drizzle-orm has no bytea. */
+export const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) =>
+    Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+});
 
 // Swedish alphabetical order as plain byte order. PGlite and the test servers use the C collation,
 // and ICU collations (sv-SE-x-icu) are not in PGlite, so "ORDER BY name" would put Ä before Å and

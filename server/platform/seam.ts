@@ -4,7 +4,7 @@ import type { Database, Executor } from '../db/client.ts';
 import type { Actor } from './context.ts';
 import type { AttachmentKind } from './files/kinds.ts';
 import type { App } from './http.ts';
-import type { JobDefinition } from './jobs/jobs.ts';
+import type { JobDefinition, JobLogger } from './jobs/jobs.ts';
 import { type MailKind, mailRegistry } from './mail/templates.ts';
 import type { NotificationKind } from './notifications/kinds.ts';
 
@@ -131,6 +131,32 @@ export interface ModuleContext {
   seam: Seam;
 }
 
+/** What a listener is given when the server starts it. */
+export interface ListenerContext {
+  db: Database;
+  config: Config;
+  log: JobLogger;
+}
+
+/** A listener that runs: where it listens, and how it stops. */
+export interface RunningListener {
+  /** `host:port`, for the server's ready line. */
+  address: string;
+  /** Stops accepting connections and lets the sessions in progress finish. */
+  close(): Promise<void>;
+}
+
+/**
+ * A network listener besides HTTP that a module runs in the server process (the desk's SMTP
+ * listener for inbound mail). main.ts starts each after the jobs, so that what it accepts can
+ * queue work, and closes it before the jobs stop.
+ */
+export interface ListenerDefinition {
+  name: string;
+  /** Starts listening when the configuration asks for it; undefined when it leaves it off. */
+  start(context: ListenerContext): Promise<RunningListener | undefined>;
+}
+
 export interface Module {
   /** The module's name: its folder, its API tag, its messages' namespace in the web app. */
   name: string;
@@ -147,6 +173,8 @@ export interface Module {
   attachmentKinds?: AttachmentKind[];
   /** Kinds of notification (server/platform/notifications) the module sends or reminds of. */
   notificationKinds?: NotificationKind[];
+  /** Listeners besides HTTP (inbound SMTP), started with the server when configured. */
+  listeners?: ListenerDefinition[];
   /** Loads the module's demo records into one demo tenant, after the directory's. */
   demo?(db: Database, tenant: DemoContext): Promise<void>;
   walk?: WalkFixtures;
@@ -173,6 +201,7 @@ export class Seam {
   /** The modules' jobs (the platform's own come from platformJobs). */
   readonly jobs: readonly JobDefinition[];
   readonly #notificationKinds: Map<string, NotificationKind>;
+  readonly listeners: readonly ListenerDefinition[];
 
   constructor(modules: readonly Module[]) {
     unique([...modules], (m) => m.name, 'module');
@@ -204,6 +233,13 @@ export class Seam {
       ).values(),
     ];
     mailRegistry(modules.flatMap((m) => m.mailKinds ?? []));
+    this.listeners = [
+      ...unique(
+        modules.flatMap((m) => m.listeners ?? []),
+        (l) => l.name,
+        'listener',
+      ).values(),
+    ];
     this.#notificationKinds = unique(
       modules.flatMap((m) => m.notificationKinds ?? []),
       (k) => k.kind,

@@ -3,6 +3,7 @@ import { calendarsPart } from './calendars/index.ts';
 import { filtersPart } from './filters/index.ts';
 import { groupsPart } from './groups/index.ts';
 import { knowledgePart } from './knowledge/index.ts';
+import { mailPart } from './mail/index.ts';
 import { metricsPart } from './metrics/index.ts';
 import { phonePart } from './phone/index.ts';
 import { routingPart } from './routing/index.ts';
@@ -23,6 +24,7 @@ const parts: ModulePart[] = [
   servicesPart,
   ticketsPart,
   ticketWorkPart,
+  mailPart,
   filtersPart,
   knowledgePart,
   phonePart,

@@ -18,8 +18,9 @@ import {
 } from '../../testing.ts';
 import { auditEvents } from '../audit/schema.ts';
 import type { App } from '../http.ts';
+import { inTenant } from '../tenancy.ts';
 import { fileChunks, files } from './schema.ts';
-import { CHUNK_BYTES, chunksOf, discardStaleUploads } from './service.ts';
+import { CHUNK_BYTES, chunksOf, discardStaleUploads, storeFile } from './service.ts';
 
 // Attachments through the API on a real database: streamed upload and download, the type from
 // the content, the size limit, the record's read rule, tenant isolation, archive and audit.
@@ -507,6 +508,65 @@ describe('access', () => {
       headers: admin.headers(),
     });
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('files a service stores in its own transaction', () => {
+  const input = (name: string, bytes: Buffer) => ({
+    kind: 'unit',
+    recordId: t.a.unitId,
+    name,
+    bytes,
+    uploadedBy: null,
+    uploadedByName: 'E-post från eva@a.example',
+  });
+
+  it('stores bytes at hand like an upload (type from the content, chunks, audit), readable by the record’s rule', async () => {
+    const image = png(300); // two chunks
+    const result = await inTenant(t.db, t.a.actor, (s) =>
+      storeFile(s, input('skärm\u202ebild.png', image), 10_000_000),
+    );
+    if (!('file' in result)) throw new Error(`refused: ${result.refused}`);
+    expect(result.file).toMatchObject({
+      name: 'skärmbild.png',
+      mediaType: 'image/png',
+      status: 'stored',
+      size: image.length,
+    });
+    const download = await t.app.inject({ url: `/api/v1/files/${result.file.id}`, headers: staff.headers() });
+    expect(download.rawPayload.equals(image)).toBe(true);
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entity, 'file'), eq(auditEvents.entityId, result.file.id)));
+    expect(event).toMatchObject({ action: 'upload' });
+  });
+
+  it('refuses a type off the list, an empty or too large file, writing nothing; and rolls back with its transaction', async () => {
+    const before = await stored(t.a.id);
+    const refused = await inTenant(t.db, t.a.actor, async (s) => [
+      await storeFile(
+        s,
+        input('program.exe', Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'latin1')),
+        1000,
+      ),
+      await storeFile(s, input('tom.txt', Buffer.alloc(0)), 1000),
+      await storeFile(s, input('stor.txt', Buffer.from('x'.repeat(2000))), 1000),
+      await storeFile(s, input('trasig.txt', Buffer.from([0x61, 0xc3])), 1000),
+    ]);
+    expect(refused).toEqual([
+      { refused: 'type' },
+      { refused: 'empty' },
+      { refused: 'too-large' },
+      { refused: 'type' },
+    ]);
+    await expect(
+      inTenant(t.db, t.a.actor, async (s) => {
+        await storeFile(s, input('anteckning.txt', Buffer.from('hej')), 1000);
+        throw new Error('the record fails');
+      }),
+    ).rejects.toThrow('the record fails');
+    expect(await stored(t.a.id)).toEqual(before);
   });
 });
 

@@ -1,18 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { customType, foreignKey, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { timestamptz as ts } from '../../db/columns.ts';
+import { foreignKey, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { bytea, timestamptz as ts } from '../../db/columns.ts';
 import { tenants } from '../directory/schema.ts';
 
 // Attachments, stored in PostgreSQL itself: every app process sees the same files and every
 // backup of the database holds them, with no second store to keep in step. Only ./service.ts
 // writes these tables.
-
-/** bytea as a Buffer (postgres.js answers Buffer, PGlite Uint8Array). drizzle-orm has no bytea. */
-const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) =>
-    Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength),
-});
 
 export const files = pgTable(
   'files',

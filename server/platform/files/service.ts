@@ -125,6 +125,72 @@ export async function uploadFile(
   }
 }
 
+export interface StoreInput {
+  kind: string;
+  recordId: string;
+  name: string;
+  bytes: Buffer;
+  uploadedBy: string | null;
+  uploadedByName: string;
+}
+
+export type Refusal = 'empty' | 'too-large' | 'type';
+
+/**
+ * Whether bytes at hand may be a file, by the rules of an upload: not empty, not over `maxBytes`,
+ * a type from the list told from the bytes (text only when valid UTF-8 without NUL throughout).
+ */
+export async function vetFile(
+  name: string,
+  bytes: Buffer,
+  maxBytes: number,
+): Promise<{ mediaType: string } | { refused: Refusal }> {
+  if (bytes.length === 0) return { refused: 'empty' };
+  if (bytes.length > maxBytes) return { refused: 'too-large' };
+  const first = bytes.subarray(0, CHUNK_BYTES);
+  const detected = await detectMediaType(first, name);
+  if (!detected) return { refused: 'type' };
+  if (detected.text && (!detected.text.push(bytes.subarray(first.length)) || !detected.text.end()))
+    return { refused: 'type' };
+  return { mediaType: detected.mediaType };
+}
+
+/**
+ * Stores a file whose bytes are already at hand (an attachment of a received mail, bounded by the
+ * mail's own size) in the caller's transaction, with its audit event, so that it exists if and only
+ * if the record it comes with does. The checks of an upload (vetFile), the name cleaned. Answers
+ * the row, or why it was refused (nothing is then written). The record kind's rules are the
+ * caller's: this is for services, not for a request.
+ */
+export async function storeFile(
+  s: TenantScope,
+  input: StoreInput,
+  maxBytes: number,
+): Promise<{ file: FileRow } | { refused: Refusal }> {
+  const name = sanitizeName(input.name) || 'bilaga';
+  const vetted = await vetFile(name, input.bytes, maxBytes);
+  if ('refused' in vetted) return vetted;
+  const id = newId();
+  const [row] = await s
+    .insert(files, {
+      id,
+      recordKind: input.kind,
+      recordId: input.recordId,
+      name,
+      mediaType: vetted.mediaType,
+      size: input.bytes.length,
+      sha256: createHash('sha256').update(input.bytes).digest('hex'),
+      status: 'stored',
+      uploadedBy: input.uploadedBy,
+      uploadedByName: input.uploadedByName,
+    })
+    .returning();
+  for (let seq = 0, at = 0; at < input.bytes.length; seq++, at += CHUNK_BYTES)
+    await s.insert(fileChunks, { fileId: id, seq, data: input.bytes.subarray(at, at + CHUNK_BYTES) });
+  await s.audit({ entity: 'file', entityId: id, action: 'upload', after: audited(row!) });
+  return { file: row! };
+}
+
 /** Removes an upload that did not complete: it was never a record, so nothing is archived. */
 async function discardUpload(db: Database, actor: Actor, id: string) {
   const scope = readScope(db, actor);

@@ -115,6 +115,30 @@ describe('durable jobs', () => {
   });
 });
 
+describe('floods', () => {
+  it('takes a flood in batches, and retries a failing job of a batch on its own', async () => {
+    const ran: number[] = [];
+    const flood = defineJob<{ n: number }>({
+      name: 'test.flood',
+      batchSize: 25,
+      retry: { limit: 2, delaySeconds: 1 },
+      handler: async (data, context) => {
+        if (data.n === 7 && context.attempt === 0) throw new Error('the first attempt of 7 fails');
+        ran.push(data.n);
+      },
+    });
+    const jobs = await start(t, [flood]);
+    for (let n = 0; n < 300; n++) await jobs.send(flood, { n });
+    // One job per fetch and a fetch per polling interval (0.5 s) would take 150 s.
+    await waitFor(() => ran.length === 300, 20_000);
+    expect(new Set(ran).size).toBe(300);
+    expect(ran.filter((n) => n === 7)).toEqual([7]);
+    const [seven] = await jobs.boss.findJobs('test.flood', { data: { n: 7 } });
+    expect(seven).toMatchObject({ state: 'completed', retryCount: 1 });
+    await jobs.stop();
+  });
+});
+
 describe('two processes, or one restarted', () => {
   itOn('pg')(
     'runs each job once when two processes send and work on the same PostgreSQL database',

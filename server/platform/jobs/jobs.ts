@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type SendOptions as BossSendOptions, fromDrizzle, PgBoss } from 'pg-boss';
+import { type SendOptions as BossSendOptions, fromDrizzle, type JobResult, PgBoss } from 'pg-boss';
 import { v5 as uuidv5 } from 'uuid';
 import type { Database, DatabaseHandle, Executor } from '../../db/client.ts';
 
@@ -52,6 +52,20 @@ export interface JobDefinition<T extends object = object> {
   timeoutSeconds?: number;
   /** Days a finished job is kept; a keyed job cannot run again for its key while it is kept. */
   keepDays?: number;
+  /**
+   * Jobs taken per fetch, run one after another, each completed or failed (and retried) on its own.
+   * pg-boss waits a polling interval after every fetch, so one job per fetch runs at most one job
+   * per interval; a kind that comes in floods (mail to deliver, mail received) takes a batch, and
+   * while batches come back full the next is fetched at once. Default 1.
+   */
+  batchSize?: number;
+  /** Workers of this kind in each process (pg-boss localConcurrency): jobs that wait on I/O overlap. Default 1. */
+  concurrency?: number;
+  /**
+   * Seconds an idle worker of this kind waits before it looks again (the start options' polling
+   * interval by default, pg-boss's minimum 0.5): what a kind whose latency people feel sets low.
+   */
+  pollingSeconds?: number;
 }
 
 /** Describes a kind of job; the result goes into the list given to `startJobs`. */
@@ -187,18 +201,46 @@ export async function startJobs(
   running.set(database.db, jobs);
   if (work) {
     for (const definition of definitions) {
+      const run = async (job: { id: string; data: object; retryCount: number }) => {
+        const context: JobContext = { database, log, jobs, id: job.id, attempt: job.retryCount };
+        try {
+          await definition.handler(job.data, context);
+        } catch (error) {
+          log.warn({ err: error, job: definition.name, id: job.id, attempt: job.retryCount }, 'job failed');
+          throw error;
+        }
+      };
+      const polling = Math.min(definition.pollingSeconds ?? 2, options.pollingIntervalSeconds ?? 2);
+      const batchSize = definition.batchSize ?? 1;
+      if (batchSize === 1) {
+        await boss.work<object>(
+          definition.name,
+          { batchSize, pollingIntervalSeconds: polling },
+          async ([job]) => {
+            if (job) await run(job);
+          },
+        );
+        continue;
+      }
       await boss.work<object>(
         definition.name,
-        { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
-        async ([job]) => {
-          if (!job) return;
-          const context: JobContext = { database, log, jobs, id: job.id, attempt: job.retryCount };
-          try {
-            await definition.handler(job.data, context);
-          } catch (error) {
-            log.warn({ err: error, job: definition.name, id: job.id, attempt: job.retryCount }, 'job failed');
-            throw error;
+        { batchSize, perJobResults: true, burstWhenBatchFull: true, pollingIntervalSeconds: polling },
+        async (batch) => {
+          const results: JobResult[] = [];
+          for (const job of batch) {
+            try {
+              await run(job);
+              results.push({ id: job.id, status: 'completed' });
+            } catch (error) {
+              const failure = error instanceof Error ? error : new Error(String(error));
+              results.push({
+                id: job.id,
+                status: 'failed',
+                output: { message: failure.message, stack: failure.stack },
+              });
+            }
           }
+          return results;
         },
       );
     }

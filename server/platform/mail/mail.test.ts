@@ -128,6 +128,57 @@ describe('outbound mail', () => {
     });
   });
 
+  it('sends the Message-ID and the threading and robot headers it was given', async () => {
+    await startMail(smtpUrl);
+    const id = await inTenant(t.db, tenant.actor, (s) =>
+      queueMail(s, {
+        to: 'eva@kommun.example',
+        kind: greeting,
+        params: { name: 'Eva' },
+        language: 'sv',
+        messageId: '<svar-1@servicedesk.kommun.example>',
+        headers: {
+          inReplyTo: '<fraga-1@eva.example>',
+          references: ['<start@eva.example>', '<fraga-1@eva.example>'],
+          replyTo: 'Servicedesk <servicedesk@kommun.example>',
+          autoSubmitted: 'auto-replied',
+        },
+      }),
+    );
+    await waitFor(() => received.length === 1);
+    const mail = received[0]!;
+    expect(mail.messageId).toBe('<svar-1@servicedesk.kommun.example>');
+    expect(mail.inReplyTo).toBe('<fraga-1@eva.example>');
+    expect(mail.references).toEqual(['<start@eva.example>', '<fraga-1@eva.example>']);
+    expect(mail.replyTo?.value).toEqual([{ name: 'Servicedesk', address: 'servicedesk@kommun.example' }]);
+    expect(mail.headers.get('auto-submitted')).toBe('auto-replied');
+    expect(mail.headers.get('x-auto-response-suppress')).toBe('All');
+    expect((await row(id)).messageId).toBe('<svar-1@servicedesk.kommun.example>');
+    // A message without them is sent as before: no robot headers, a Message-ID of the transport's.
+    await inTenant(t.db, tenant.actor, (s) =>
+      queueMail(s, { to: 'eva@kommun.example', kind: greeting, params: { name: 'Eva' }, language: 'sv' }),
+    );
+    await waitFor(() => received.length === 2);
+    expect(received[1]!.headers.has('auto-submitted')).toBe(false);
+    expect(received[1]!.messageId).toMatch(/^<.+@.+>$/);
+  });
+
+  it('delivers a burst in batches, each message once', async () => {
+    await startMail(smtpUrl);
+    await inTenant(t.db, tenant.actor, async (s) => {
+      for (let i = 0; i < 60; i++)
+        await queueMail(s, {
+          to: `p${i}@kommun.example`,
+          kind: greeting,
+          params: { name: `P${i}` },
+          language: 'sv',
+        });
+    });
+    // One message per fetch, a fetch per polling interval (0.5 s here), would take 30 s.
+    await waitFor(() => received.length === 60, 20_000);
+    expect(new Set(received.map((m) => m.subject)).size).toBe(60);
+  });
+
   it('retries when the SMTP server refuses at first, and the mail arrives once', async () => {
     await startMail(smtpUrl);
     refuseNext = 2;

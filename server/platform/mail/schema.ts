@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { timestamptz as ts } from '../../db/columns.ts';
 import { tenants } from '../directory/schema.ts';
 
@@ -21,6 +21,10 @@ export const outbox = pgTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html'),
+    /** The Message-ID it is sent with, when the sender chose one (to match replies to it). */
+    messageId: text('message_id'),
+    /** Threading and robot headers (service/MailHeaders): In-Reply-To, References, Reply-To, Auto-Submitted. */
+    headers: jsonb('headers').$type<MailHeaders>(),
     // queued → sent | failed (retries used up) | logged (no SMTP server configured)
     status: text('status').notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
@@ -39,3 +43,16 @@ export const outbox = pgTable(
 );
 
 export type OutboxRow = typeof outbox.$inferSelect;
+
+/** What a message carries besides its text, so that replies thread and robots do not answer. */
+export interface MailHeaders {
+  inReplyTo?: string;
+  references?: string[];
+  /** Where replies go (a desk's address) when not to the sender. */
+  replyTo?: string;
+  /**
+   * RFC 3834: `auto-replied` (an answer to a message) or `auto-generated`; an autoresponder that
+   * honours it does not answer, so two robots never mail each other in a loop.
+   */
+  autoSubmitted?: 'auto-replied' | 'auto-generated';
+}

@@ -159,7 +159,29 @@ function event(
     .returning();
 }
 
-export function createTicket(db: Database, actor: Actor, given: TicketCreate): Promise<TicketRow> {
+// ---------------------------------------------------------------- hooks for other parts
+
+/**
+ * Work other parts of the desk do in the transaction of a ticket's change, so that it happens if
+ * and only if the change is committed: the mail part (../mail) confirms a new ticket to its
+ * requester and mails them each public reply of an agent. Registered once, at import.
+ */
+export const ticketHooks = {
+  created: [] as ((s: TenantScope, ticket: TicketRow) => Promise<void>)[],
+  message: [] as ((s: TenantScope, ticket: TicketRow, entry: EventRow, byAgent: boolean) => Promise<void>)[],
+};
+
+/** A caller's own work in the change's transaction, before the hooks (a mail's record of its ticket). */
+export interface TicketWork<A extends unknown[]> {
+  within?: (s: TenantScope, ...made: A) => Promise<void>;
+}
+
+export function createTicket(
+  db: Database,
+  actor: Actor,
+  given: TicketCreate,
+  options: TicketWork<[TicketRow]> = {},
+): Promise<TicketRow> {
   const input = ticketCreate.parse(given);
   const agent = deskPolicy.agent(actor);
   return inTenant(db, actor, async (s) => {
@@ -244,6 +266,8 @@ export function createTicket(db: Database, actor: Actor, given: TicketCreate): P
     await followClocks(s, row!.id, null, sla);
     await handOnChangeRequest(s, row!);
     await s.audit({ entity: 'ticket', entityId: row!.id, action: 'create', after: row });
+    await options.within?.(s, row!);
+    for (const hook of ticketHooks.created) await hook(s, row!);
     return row!;
   });
 }
@@ -401,8 +425,14 @@ export async function changeTicket(s: TenantScope, id: string, input: TicketUpda
 }
 
 /** A public reply or an internal note. A requester's reply takes a ticket waiting for them back to pågår. */
-export function addMessage(db: Database, actor: Actor, id: string, given: TicketMessage) {
-  return inTenant(db, actor, (s) => postMessage(s, id, given));
+export function addMessage(
+  db: Database,
+  actor: Actor,
+  id: string,
+  given: TicketMessage,
+  options: TicketWork<[TicketRow, EventRow]> = {},
+) {
+  return inTenant(db, actor, (s) => postMessage(s, id, given, null, options));
 }
 
 /**
@@ -414,6 +444,7 @@ export async function postMessage(
   id: string,
   given: TicketMessage,
   mark: Record<string, unknown> | null = null,
+  options: TicketWork<[TicketRow, EventRow]> = {},
 ) {
   const input = ticketMessage.parse(given);
   const { actor } = s;
@@ -457,6 +488,8 @@ export async function postMessage(
     before: { status: before.status },
     after: { status: after!.status, messageId: entry!.id },
   });
+  await options.within?.(s, after!, entry!);
+  for (const hook of ticketHooks.message) await hook(s, after!, entry!, agent);
   return entry!;
 }
 
