@@ -7,7 +7,7 @@ import type { SystemWithUse } from './service.ts';
 // Rows → API shapes for a reader: each system says what the reader may do with it (`can`), from
 // the registry's policy and the row alone (no query per row).
 
-export function systemPermissions(actor: Actor, row: { id: string; archivedAt: Date | null }) {
+export function systemPermissions(actor: Actor, row: { id: string; archivedAt: Date | string | null }) {
   const active = row.archivedAt === null;
   const edit = registryPolicy.editSystem(actor, row.id);
   return {

@@ -25,6 +25,10 @@ const onSystem =
   (rule: (actor: Actor, systemId: string) => boolean) => (actor: Actor, request: FastifyRequest) =>
     rule(actor, (request.params as { id: string }).id);
 
+/** A record's JSON text from the database (service.ts recordJson) with the reader's `can` added. */
+const withCan = (actor: Actor, row: { id: string; archivedAt: string | null; json: string }) =>
+  `${row.json.slice(0, -1)},"can":${JSON.stringify(systemPermissions(actor, row))}}`;
+
 export function systemRoutes(app: App, { db }: ModuleContext) {
   app.get(
     '/api/v1/registry/can',
@@ -58,9 +62,7 @@ export function systemRoutes(app: App, { db }: ModuleContext) {
       // with `can` added here, so a page is not read as rows, checked and serialised again.
       const actor = principalOf(request);
       const result = await systems.listSystemsJson(db, actor, request.query);
-      const items = result.items.map(
-        (row) => `${row.json.slice(0, -1)},"can":${JSON.stringify(systemPermissions(actor, row))}}`,
-      );
+      const items = result.items.map((row) => withCan(actor, row));
       return sendJsonText(
         reply,
         `{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(result.nextCursor)}}`,
@@ -96,9 +98,10 @@ export function systemRoutes(app: App, { db }: ModuleContext) {
       },
       config: { authorize: registryPolicy.read },
     },
-    async (request) => {
+    async (request, reply) => {
+      // As the list: the record's JSON as the database keeps it, `can` added (one statement).
       const actor = principalOf(request);
-      return presentSystem(await systems.getSystem(db, actor, request.params.id), actor);
+      return sendJsonText(reply, withCan(actor, await systems.getSystemJson(db, actor, request.params.id)));
     },
   );
 

@@ -1,4 +1,5 @@
 import { and, eq, getTableColumns, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type {
   SystemCreate,
   SystemListQuery,
@@ -41,7 +42,8 @@ export async function usesOf(db: Executor, tenantId: string, ids: readonly strin
   const rows = await db
     .select()
     .from(systemUnits)
-    .where(and(eq(systemUnits.tenantId, tenantId), inArray(systemUnits.systemId, [...ids])));
+    .where(and(eq(systemUnits.tenantId, tenantId), inArray(systemUnits.systemId, [...ids])))
+    .orderBy(systemUnits.systemId, systemUnits.unitId);
   for (const r of rows) {
     const list = map.get(r.systemId) ?? [];
     list.push({ unitId: r.unitId, users: r.users });
@@ -106,31 +108,14 @@ const usedBy = (unit: SQL | unknown) =>
 // every use of the system in every tenant by scanning (46 ms a page).
 const usingUnitsJson = sql`select json_agg(u order by u."unitId") from (select su.unit_id as "unitId", su.users from ${systemUnits} su where su.tenant_id = registry_systems.tenant_id and su.system_id = registry_systems.id) u`;
 
-/** A timestamp as the API writes it (iso() in http.ts: UTC, milliseconds, Z). */
-const isoSql = (column: string) =>
-  sql.raw(`to_char(registry_systems.${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
-
 /**
  * A system's record as the API's JSON (present.ts presentSystem, field for field, but for `can`,
- * which the route adds from the policy): for the list page, whose 50 records cost more to read
- * as rows and serialise again in Node than to build here. list.test.ts holds every field of it
- * to GET of the same system.
+ * which the route adds from the policy), as the database keeps it on every write (migration
+ * registry_read_paths: the column is not in the Drizzle schema, so no other select carries it).
+ * The list and GET read it as it is: building 50 records' JSON per page cost PostgreSQL three
+ * times what reading it does, and reading rows to serialise them again costs Node more still.
  */
-const systemJsonColumns = sql`select
-  registry_systems.id, registry_systems.name, registry_systems.short_name as "shortName",
-  registry_systems.description, registry_systems.scope, registry_systems.category,
-  registry_systems.owning_unit_id as "owningUnitId",
-  coalesce((${usingUnitsJson}), '[]'::json) as "usingUnits",
-  registry_systems.phase, registry_systems.in_operation_from as "inOperationFrom",
-  registry_systems.phase_out_from as "phaseOutFrom", registry_systems.retired_on as "retiredOn",
-  registry_systems.operation_form as "operationForm", registry_systems.criticality,
-  registry_systems.time_assessment as "timeAssessment", registry_systems.time_motivation as "timeMotivation",
-  registry_systems.supplier_id as "supplierId", registry_systems.product,
-  registry_systems.product_version as "productVersion", registry_systems.e_service as "eService",
-  registry_systems.own_developed as "ownDeveloped", registry_systems.links, registry_systems.tags,
-  registry_systems.product_council as "productCouncil", ${isoSql('archived_at')} as "archivedAt",
-  registry_systems.archive_reason as "archiveReason", registry_systems.version,
-  ${isoSql('created_at')} as "createdAt", ${isoSql('updated_at')} as "updatedAt"`;
+const recordJson = sql<string>`registry_systems.record_json`;
 
 /** The list's conditions, keyset and order for one combination of given filters, sort and order. */
 function listShape(given: Given) {
@@ -199,19 +184,26 @@ const systemsList = tenantQuery((db, given) => {
 
 /**
  * The same list as the page the API answers, but for `can`: each system's record as JSON text
- * (systemJsonColumns), and only what the cursor and `can` need beside it.
+ * (recordJson), and only what the cursor (the sort's own columns) and `can` need beside it. Each
+ * field costs a decode per row in the driver and in Drizzle: on a page of 50 the fields not needed
+ * cost as much as the statement's round trip.
  */
 const systemsListJson = tenantQuery((db, given) => {
   const shape = listShape(given);
+  const key: Record<string, SQL | PgColumn> = given.sortPhase
+    ? { phaseRank: systems.phaseRank, sortName: systems.sortName }
+    : given.sortCriticality
+      ? { criticalityRank: systems.criticalityRank, sortName: systems.sortName }
+      : given.sortUpdatedAt
+        ? { updatedKey: sql<string>`${systems.updatedAt}::text` }
+        : { sortName: systems.sortName };
   return db
     .select({
       id: systems.id,
-      archivedAt: systems.archivedAt,
-      sortName: systems.sortName,
-      phaseRank: systems.phaseRank,
-      criticalityRank: systems.criticalityRank,
-      updatedKey: sql<string>`${systems.updatedAt}::text`,
-      json: sql<string>`(select row_to_json(j)::text from (${systemJsonColumns}) j)`,
+      // As text: `can` asks only whether there is one, and a Date per row costs a parse.
+      archivedAt: sql<string | null>`${systems.archivedAt}::text`,
+      json: recordJson,
+      ...key,
     })
     .from(systems)
     .where(shape.where)
@@ -266,7 +258,7 @@ export async function listSystems(
 }
 
 /**
- * listSystems as the API's JSON: each item the record's JSON text without `can` (systemJsonColumns),
+ * listSystems as the API's JSON: each item the record's JSON text without `can` (recordJson),
  * with what `can` needs (id, archivedAt); the route adds `can` and joins the page.
  */
 export async function listSystemsJson(
@@ -275,9 +267,14 @@ export async function listSystemsJson(
   query: Partial<SystemListQuery> & { limit: number },
 ) {
   const rows = await systemsListJson(db, actor, { ...listValues(query), limit: query.limit + 1 });
-  const page = toPage(rows, query.limit, (r) => sortKeyOf(query.sort ?? 'name', r));
+  // Each row has the columns of its sort (systemsListJson), which are all sortKeyOf reads.
+  const page = toPage(rows, query.limit, (r) => sortKeyOf(query.sort ?? 'name', r as never));
   return {
-    items: page.items.map((r) => ({ id: r.id, archivedAt: r.archivedAt, json: r.json })),
+    items: page.items.map((r) => ({
+      id: r.id as string,
+      archivedAt: r.archivedAt as string | null,
+      json: r.json as string,
+    })),
     nextCursor: page.nextCursor,
   };
 }
@@ -292,6 +289,24 @@ export async function allSystems(db: Database, actor: Actor, query: Partial<Syst
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return all;
+}
+
+const systemJsonById = tenantQuery((db) =>
+  db
+    .select({ id: systems.id, archivedAt: sql<string | null>`${systems.archivedAt}::text`, json: recordJson })
+    .from(systems)
+    .where(tenantWhere(systems, eq(systems.id, sql.placeholder('id'))))
+    .prepare('registry_system_json_by_id'),
+);
+
+/**
+ * One system as the API's JSON text without `can` (recordJson), with what `can` needs: GET of one
+ * system, one prepared statement.
+ */
+export async function getSystemJson(db: Database, actor: Actor, id: string) {
+  const [row] = await systemJsonById(db, actor, { id });
+  if (!row) throw problems.notFound('system');
+  return row;
 }
 
 export async function getSystem(db: Database, actor: Actor, id: string): Promise<SystemWithUse> {
@@ -342,6 +357,13 @@ function columnsOf<T extends Partial<SystemCreate>>(input: T): Omit<T, 'usingUni
   return rest;
 }
 
+/** Uses as a read answers them (the record's JSON, usesOf): in unit id order, as PostgreSQL orders uuids. */
+function usesAsRead(uses: NonNullable<SystemCreate['usingUnits']>) {
+  return uses
+    .map((u) => ({ unitId: u.unitId, users: u.users ?? null }))
+    .sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+}
+
 async function writeUses(s: TenantScope, systemId: string, uses: SystemCreate['usingUnits']) {
   if (uses === undefined) return;
   await s.tx.delete(systemUnits).where(s.where(systemUnits, eq(systemUnits.systemId, systemId)));
@@ -361,10 +383,7 @@ export function createSystem(db: Database, actor: Actor, input: SystemCreate): P
     await writeUses(s, row!.id, input.usingUnits);
     const after = { ...row!, usingUnits: input.usingUnits ?? [] };
     await s.audit({ entity: 'system', entityId: row!.id, action: 'create', after });
-    return {
-      ...row!,
-      usingUnits: (input.usingUnits ?? []).map((u) => ({ unitId: u.unitId, users: u.users ?? null })),
-    };
+    return { ...row!, usingUnits: usesAsRead(input.usingUnits ?? []) };
   });
 }
 
@@ -389,10 +408,7 @@ export function updateSystem(
       )
       .returning();
     await writeUses(s, id, changes.usingUnits);
-    const afterUses =
-      changes.usingUnits === undefined
-        ? beforeUses
-        : changes.usingUnits.map((u) => ({ unitId: u.unitId, users: u.users ?? null }));
+    const afterUses = changes.usingUnits === undefined ? beforeUses : usesAsRead(changes.usingUnits);
     await s.audit({
       entity: 'system',
       entityId: id,
