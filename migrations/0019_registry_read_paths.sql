@@ -68,3 +68,52 @@ CREATE TRIGGER registry_system_units_updated_new AFTER UPDATE ON registry_system
 UPDATE registry_systems SET record_json = NULL;
 --> statement-breakpoint
 ALTER TABLE "registry_systems" ALTER COLUMN "record_json" SET NOT NULL;
+--> statement-breakpoint
+-- The impact analysis is kept in each server process per tenant and system
+-- (server/modules/registry/integrations/service.ts impactCache, server/platform/derived-cache.ts)
+-- until a change that could change an answer commits: these triggers NOTIFY styrbord_registry_graph
+-- with the tenant id, and every process drops that tenant's answers. An answer holds the systems
+-- reached over live integrations (their ends, direction, archiving), their names, and the units
+-- that own or use them (with the units' names), so those are the changes that notify. Not: a new
+-- system or unit (nothing reaches it yet), the record's JSON and other columns no answer holds.
+CREATE FUNCTION registry_graph_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN
+    PERFORM pg_notify('styrbord_registry_graph', OLD.tenant_id::text);
+  END IF;
+  IF TG_OP <> 'DELETE' THEN
+    PERFORM pg_notify('styrbord_registry_graph', NEW.tenant_id::text);
+  END IF;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER registry_integrations_graph_inserted_or_deleted AFTER INSERT OR DELETE ON registry_integrations
+  FOR EACH ROW EXECUTE FUNCTION registry_graph_changed();
+--> statement-breakpoint
+CREATE TRIGGER registry_integrations_graph_updated AFTER UPDATE ON registry_integrations
+  FOR EACH ROW WHEN (
+    (OLD.tenant_id, OLD.from_system_id, OLD.to_system_id, OLD.direction, OLD.archived_at IS NULL)
+    IS DISTINCT FROM (NEW.tenant_id, NEW.from_system_id, NEW.to_system_id, NEW.direction, NEW.archived_at IS NULL)
+  ) EXECUTE FUNCTION registry_graph_changed();
+--> statement-breakpoint
+CREATE TRIGGER registry_systems_graph_deleted AFTER DELETE ON registry_systems
+  FOR EACH ROW EXECUTE FUNCTION registry_graph_changed();
+--> statement-breakpoint
+CREATE TRIGGER registry_systems_graph_updated AFTER UPDATE ON registry_systems
+  FOR EACH ROW WHEN (
+    (OLD.tenant_id, OLD.name, OLD.owning_unit_id, OLD.archived_at IS NULL)
+    IS DISTINCT FROM (NEW.tenant_id, NEW.name, NEW.owning_unit_id, NEW.archived_at IS NULL)
+  ) EXECUTE FUNCTION registry_graph_changed();
+--> statement-breakpoint
+CREATE TRIGGER registry_system_units_graph_changed AFTER INSERT OR UPDATE OR DELETE ON registry_system_units
+  FOR EACH ROW EXECUTE FUNCTION registry_graph_changed();
+--> statement-breakpoint
+CREATE TRIGGER units_registry_graph_deleted AFTER DELETE ON units
+  FOR EACH ROW EXECUTE FUNCTION registry_graph_changed();
+--> statement-breakpoint
+CREATE TRIGGER units_registry_graph_updated AFTER UPDATE ON units
+  FOR EACH ROW WHEN (
+    (OLD.tenant_id, OLD.name, OLD.archived_at IS NULL)
+    IS DISTINCT FROM (NEW.tenant_id, NEW.name, NEW.archived_at IS NULL)
+  ) EXECUTE FUNCTION registry_graph_changed();

@@ -36,7 +36,8 @@ export function combineParts(name: string, parts: readonly ModulePart[]): Module
     | 'jobs'
     | 'mailKinds'
     | 'attachmentKinds'
-    | 'notificationKinds';
+    | 'notificationKinds'
+    | 'derivedCaches';
   const all = <K extends Lists>(key: K): NonNullable<ModulePart[K]> =>
     parts.flatMap((p) => (p[key] ?? []) as unknown[]) as NonNullable<ModulePart[K]>;
   return {
@@ -52,6 +53,7 @@ export function combineParts(name: string, parts: readonly ModulePart[]): Module
     mailKinds: all('mailKinds'),
     attachmentKinds: all('attachmentKinds'),
     notificationKinds: all('notificationKinds'),
+    derivedCaches: all('derivedCaches'),
     async demo(db, tenant) {
       const made: Made = new Map();
       for (const part of parts) await part.demo?.(db, tenant, made);

@@ -2,6 +2,7 @@ import type { ScopeKind } from '../../shared/roles.ts';
 import type { Config } from '../config.ts';
 import type { Database, Executor } from '../db/client.ts';
 import type { Actor } from './context.ts';
+import type { DerivedCacheKind } from './derived-cache.ts';
 import type { AttachmentKind } from './files/kinds.ts';
 import type { App } from './http.ts';
 import type { JobDefinition } from './jobs/jobs.ts';
@@ -147,6 +148,8 @@ export interface Module {
   attachmentKinds?: AttachmentKind[];
   /** Kinds of notification (server/platform/notifications) the module sends or reminds of. */
   notificationKinds?: NotificationKind[];
+  /** Answers kept in each process until the rows they derive from change (server/platform/derived-cache.ts). */
+  derivedCaches?: DerivedCacheKind[];
   /** Loads the module's demo records into one demo tenant, after the directory's. */
   demo?(db: Database, tenant: DemoContext): Promise<void>;
   walk?: WalkFixtures;
@@ -172,6 +175,8 @@ export class Seam {
   readonly attachmentKinds: readonly AttachmentKind[];
   /** The modules' jobs (the platform's own come from platformJobs). */
   readonly jobs: readonly JobDefinition[];
+  /** The modules' derived caches, started with the app (app.ts). */
+  readonly derivedCaches: readonly DerivedCacheKind[];
   readonly #notificationKinds: Map<string, NotificationKind>;
 
   constructor(modules: readonly Module[]) {
@@ -201,6 +206,13 @@ export class Seam {
         modules.flatMap((m) => m.jobs ?? []),
         (j) => j.name,
         'job',
+      ).values(),
+    ];
+    this.derivedCaches = [
+      ...unique(
+        modules.flatMap((m) => m.derivedCaches ?? []),
+        (k) => k.channel,
+        'derived cache channel',
       ).values(),
     ];
     mailRegistry(modules.flatMap((m) => m.mailKinds ?? []));
