@@ -3,7 +3,8 @@ import type { Database, DatabaseHandle } from '../db/client.ts';
 // Answers derived from many of a tenant's rows, kept in this process until a change to any of
 // those rows commits: for reads that walk far more data than they answer (the registry's impact
 // analysis follows every integration the system map has) and are asked again and again between
-// writes. The answers are JSON text, as the routes send them.
+// writes. The answers are JSON, kept as the UTF-8 bytes the routes send (a large answer's encoding
+// would otherwise cost as much on every send as the copy to the socket).
 //
 // It stays correct the way the principal cache does (auth/cache.ts), so that a read never answers
 // what a committed write changed:
@@ -27,15 +28,15 @@ export interface DerivedCacheKind {
   channel: string;
   /** Statements (Drizzle's text, or raw SQL) of this process that may change an answer. */
   writes: RegExp;
-  /** How much answer text the process keeps at most (the least recently used goes first). */
-  maxChars: number;
+  /** How many bytes of answers the process keeps at most (the least recently used goes first). */
+  maxBytes: number;
   /** How long an answer is kept at most, however quiet the tenant. */
   maxAgeMs: number;
 }
 
 interface Entry {
   tenantId: string;
-  value: string;
+  value: Buffer;
   storedAt: number;
 }
 
@@ -43,8 +44,8 @@ export class DerivedCache {
   readonly #kind: DerivedCacheKind;
   readonly #entries = new Map<string, Entry>();
   readonly #byTenant = new Map<string, Set<string>>();
-  readonly #loading = new Map<string, Promise<string | undefined>>();
-  #chars = 0;
+  readonly #loading = new Map<string, Promise<Buffer | undefined>>();
+  #bytes = 0;
   #quietUntil = 0;
   /** Bumped by every invalidation; a load that saw another value must not be stored. */
   generation = 0;
@@ -60,10 +61,14 @@ export class DerivedCache {
   }
 
   /**
-   * The answer of `key` in the tenant: the one kept, or `load`'s (kept when nothing changed
-   * meanwhile). An undefined answer (nothing found) is not kept.
+   * The answer of `key` in the tenant, as UTF-8: the one kept, or `load`'s (kept when nothing
+   * changed meanwhile). An undefined answer (nothing found) is not kept.
    */
-  async get(tenantId: string, key: string, load: () => Promise<string | undefined>) {
+  async get(
+    tenantId: string,
+    key: string,
+    load: () => Promise<string | undefined>,
+  ): Promise<Buffer | undefined> {
     const id = `${tenantId}\u0000${key}`;
     const now = Date.now();
     const entry = this.listening ? this.#entries.get(id) : undefined;
@@ -77,7 +82,9 @@ export class DerivedCache {
     const generation = this.generation;
     const pending = this.#loading.get(`${generation}\u0000${id}`);
     if (pending) return pending;
-    const loading = load().finally(() => this.#loading.delete(`${generation}\u0000${id}`));
+    const loading = load()
+      .then((text) => (text === undefined ? undefined : Buffer.from(text)))
+      .finally(() => this.#loading.delete(`${generation}\u0000${id}`));
     this.#loading.set(`${generation}\u0000${id}`, loading);
     const value = await loading;
     if (value !== undefined) this.#store(tenantId, id, value, generation);
@@ -96,7 +103,7 @@ export class DerivedCache {
     this.generation++;
     this.#entries.clear();
     this.#byTenant.clear();
-    this.#chars = 0;
+    this.#bytes = 0;
   }
 
   /** This process is about to write what may change answers: clear, and store nothing for a moment. */
@@ -105,20 +112,20 @@ export class DerivedCache {
     this.#quietUntil = Date.now() + QUIET_MS;
   }
 
-  #store(tenantId: string, id: string, value: string, generation: number) {
+  #store(tenantId: string, id: string, value: Buffer, generation: number) {
     if (!this.listening || generation !== this.generation || Date.now() < this.#quietUntil) return;
-    if (value.length > this.#kind.maxChars) return;
+    if (value.length > this.#kind.maxBytes) return;
     const old = this.#entries.get(id);
     if (old) this.#remove(id, old);
     this.#entries.set(id, { tenantId, value, storedAt: Date.now() });
-    this.#chars += value.length;
+    this.#bytes += value.length;
     let ids = this.#byTenant.get(tenantId);
     if (!ids) {
       ids = new Set();
       this.#byTenant.set(tenantId, ids);
     }
     ids.add(id);
-    while (this.#chars > this.#kind.maxChars) {
+    while (this.#bytes > this.#kind.maxBytes) {
       const [oldestId, oldest] = this.#entries.entries().next().value!;
       this.#remove(oldestId, oldest);
     }
@@ -126,7 +133,7 @@ export class DerivedCache {
 
   #remove(id: string, entry: Entry) {
     this.#entries.delete(id);
-    this.#chars -= entry.value.length;
+    this.#bytes -= entry.value.length;
     const ids = this.#byTenant.get(entry.tenantId);
     ids?.delete(id);
     if (ids?.size === 0) this.#byTenant.delete(entry.tenantId);

@@ -381,7 +381,7 @@ export const impactCache: DerivedCacheKind = {
   channel: 'styrbord_registry_graph',
   writes:
     /^\s*(?:insert\s+into|update|delete\s+from)\s+"?(?:registry_integrations|registry_systems|registry_system_units|units)"?[\s(]/i,
-  maxChars: 64 * 1024 * 1024,
+  maxBytes: 64 * 1024 * 1024,
   maxAgeMs: 10 * 60_000,
 };
 
@@ -407,7 +407,7 @@ export function impactJsonOf(
   actor: Actor,
   systemId: string,
   depth: number,
-): Promise<string | undefined> {
+): Promise<string | Buffer | undefined> {
   const load = () => walkImpact(db, actor.tenantId, systemId, depth);
   const cache = derivedCacheOf(db, impactCache);
   return cache ? cache.get(actor.tenantId, `${systemId}:${depth}`, load) : load();
