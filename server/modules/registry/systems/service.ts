@@ -20,6 +20,7 @@ import {
   readScope,
   type TenantScope,
   tenantQuery,
+  tenantRows,
   tenantWhere,
 } from '../../../platform/tenancy.ts';
 import { assertVersion, definedOnly } from '../../../platform/versioning.ts';
@@ -182,28 +183,40 @@ const systemsList = tenantQuery((db, given) => {
     .prepare('registry_systems_list');
 });
 
+/** A row of systemsListJson: the record's JSON, what `can` needs, and the sort's key columns. */
+interface ListJsonRow {
+  id: string;
+  archivedAt: string | null;
+  json: string;
+  sortName?: string;
+  phaseRank?: number;
+  criticalityRank?: number;
+  updatedKey?: string;
+}
+
 /**
  * The same list as the page the API answers, but for `can`: each system's record as JSON text
- * (recordJson), and only what the cursor (the sort's own columns) and `can` need beside it. Each
- * field costs a decode per row in the driver and in Drizzle: on a page of 50 the fields not needed
- * cost as much as the statement's round trip.
+ * (recordJson), and only what the cursor (the sort's own columns) and `can` need beside it, as
+ * the driver reads them (tenantRows). Each field costs a decode per row: on a page of 50 those
+ * not needed, and Drizzle's mapping of those that are, cost as much as the statement's round trip.
  */
-const systemsListJson = tenantQuery((db, given) => {
+const systemsListJson = tenantRows<ListJsonRow>((db, given) => {
   const shape = listShape(given);
-  const key: Record<string, SQL | PgColumn> = given.sortPhase
-    ? { phaseRank: systems.phaseRank, sortName: systems.sortName }
+  const field = (name: keyof ListJsonRow, value: SQL | PgColumn) => sql`${value}`.as(name);
+  const key = given.sortPhase
+    ? [field('phaseRank', systems.phaseRank), field('sortName', systems.sortName)]
     : given.sortCriticality
-      ? { criticalityRank: systems.criticalityRank, sortName: systems.sortName }
+      ? [field('criticalityRank', systems.criticalityRank), field('sortName', systems.sortName)]
       : given.sortUpdatedAt
-        ? { updatedKey: sql<string>`${systems.updatedAt}::text` }
-        : { sortName: systems.sortName };
+        ? [field('updatedKey', sql`${systems.updatedAt}::text`)]
+        : [field('sortName', systems.sortName)];
   return db
     .select({
-      id: systems.id,
-      // As text: `can` asks only whether there is one, and a Date per row costs a parse.
-      archivedAt: sql<string | null>`${systems.archivedAt}::text`,
-      json: recordJson,
-      ...key,
+      id: field('id', systems.id),
+      // As text: `can` asks only whether there is one.
+      archivedAt: field('archivedAt', sql`${systems.archivedAt}::text`),
+      json: field('json', recordJson),
+      ...Object.fromEntries(key.map((k) => [k.fieldAlias, k])),
     })
     .from(systems)
     .where(shape.where)
@@ -269,14 +282,7 @@ export async function listSystemsJson(
   const rows = await systemsListJson(db, actor, { ...listValues(query), limit: query.limit + 1 });
   // Each row has the columns of its sort (systemsListJson), which are all sortKeyOf reads.
   const page = toPage(rows, query.limit, (r) => sortKeyOf(query.sort ?? 'name', r as never));
-  return {
-    items: page.items.map((r) => ({
-      id: r.id as string,
-      archivedAt: r.archivedAt as string | null,
-      json: r.json as string,
-    })),
-    nextCursor: page.nextCursor,
-  };
+  return { items: page.items, nextCursor: page.nextCursor };
 }
 
 /** Every system the list's filters select, in its order, for an export (pages of 1,000 inside). */
