@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../../app.ts';
+import { loadConfig } from '../../../config.ts';
+import { openDatabase } from '../../../db/client.ts';
+import { itOn } from '../../../db/testing.ts';
 import { readSheet } from '../../../platform/transfer/index.ts';
 import {
   createTestContext,
@@ -232,6 +236,33 @@ describe('the systems list', () => {
     expect(json(restored).version).toBe(6);
   });
 
+  itOn('pg')('answers a change made through another process at its next page, without waiting', async () => {
+    // Records are held by row version in each process: nothing to notify, nothing stale.
+    const otherHandle = await openDatabase({ kind: 'pg', url: t.database.url!, poolSize: 2 });
+    const other = await buildApp({
+      config: loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: undefined }),
+      database: otherHandle,
+      logger: false,
+    });
+    try {
+      const otherAdmin = await signIn(other, t.a.adminEmail);
+      const list = async () =>
+        json(await other.inject({ url: '/api/v1/systems?limit=200', headers: otherAdmin.headers() })).items;
+      const held = (await list()).find((s: { id: string }) => s.id === ids.Bokning);
+      const changed = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/systems/${ids.Bokning}`,
+        headers: admin.headers(),
+        payload: { version: held.version, description: 'Ändrad i den andra processen' },
+      });
+      expect(changed.statusCode).toBe(200);
+      expect((await list()).find((s: { id: string }) => s.id === ids.Bokning)).toStrictEqual(json(changed));
+    } finally {
+      await other.close();
+      await otherHandle.close();
+    }
+  });
+
   it('takes a fixed number of statements per page however many rows (no N+1)', async () => {
     const count = async (url: string) => {
       await get(url); // warms the principal cache
@@ -240,9 +271,24 @@ describe('the systems list', () => {
       expect(response.statusCode, url).toBe(200);
       return t.database.queryCount - before;
     };
-    // The page with the using units of its systems, in one statement; one system the same.
+    // The page with the using units of its systems, in one statement once its records are held
+    // (at their rows' versions); one system the same.
     expect(await count('/api/v1/systems?limit=50')).toBe(1);
     expect(await count(`/api/v1/systems/${ids.Diarium}`)).toBe(1);
+    // A record changed: read again, the others not (two statements), then held again.
+    const before = json(await get(`/api/v1/systems/${ids.Chatt}`));
+    const changed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/systems/${ids.Chatt}`,
+      headers: admin.headers(),
+      payload: { version: before.version, shortName: 'CH' },
+    });
+    expect(changed.statusCode).toBe(200);
+    const statements = t.database.queryCount;
+    const page = json(await get('/api/v1/systems?limit=50')).items;
+    expect(t.database.queryCount - statements).toBe(2);
+    expect(page.find((s: { id: string }) => s.id === ids.Chatt)).toStrictEqual(json(changed));
+    expect(await count('/api/v1/systems?limit=50')).toBe(1);
     expect(await count('/api/v1/systems?limit=2&sort=criticality&order=desc')).toBe(1);
     expect(await count(`/api/v1/systems?limit=50&usingUnitId=${t.a.unitId}&phase=retired`)).toBe(1);
     expect(await count('/api/v1/system-roles?limit=50')).toBe(1);

@@ -21,6 +21,40 @@ export function systemPermissions(actor: Actor, row: { id: string; archivedAt: D
   };
 }
 
+const permissionKeys = [
+  'update',
+  'archive',
+  'restore',
+  'manageRoles',
+  'classify',
+  'readClassification',
+  'readHistory',
+] as const;
+
+/**
+ * The end of a record's JSON with `can` in it (`,"can":{…}}`), for each combination of the seven
+ * answers, as text and as UTF-8, made once: a page writes fifty.
+ */
+const canTails = Array.from({ length: 1 << permissionKeys.length }, (_, bits) => {
+  const can = Object.fromEntries(permissionKeys.map((k, i) => [k, (bits & (1 << i)) !== 0]));
+  const text = `,"can":${JSON.stringify(can)}}`;
+  return { text, bytes: Buffer.from(text) };
+});
+
+/**
+ * What to append to a record's JSON without its closing brace (the database keeps the record as
+ * JSON, service.ts recordJson): `can` for this reader and the brace. The policy is asked for each
+ * row all the same; only the text is made once.
+ */
+export function canTail(actor: Actor, row: { id: string; archivedAt: string | null }) {
+  const can = systemPermissions(actor, row);
+  let bits = 0;
+  permissionKeys.forEach((k, i) => {
+    if (can[k]) bits |= 1 << i;
+  });
+  return canTails[bits]!;
+}
+
 export function presentSystem(row: SystemWithUse, reader: Actor): System {
   return {
     id: row.id,

@@ -13,6 +13,7 @@ import { problems } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { decodeCursor, toPage } from '../../../platform/pagination.ts';
 import { type ArchiveInput, archiveRow, lockRow, restoreRow } from '../../../platform/records.ts';
+import { RowCache } from '../../../platform/row-cache.ts';
 import { likePattern } from '../../../platform/search-text.ts';
 import {
   type Given,
@@ -183,26 +184,38 @@ const systemsList = tenantQuery((db, given) => {
     .prepare('registry_systems_list');
 });
 
-/** A row of systemsListJson: the record's JSON, what `can` needs, and the sort's key columns. */
-interface ListJsonRow {
+/** A row of systemsPage: the system, its row's version, and the sort's key columns. */
+interface PageRow {
   id: string;
-  archivedAt: string | null;
-  json: string;
+  rev: string;
   sortName?: string;
   phaseRank?: number;
   criticalityRank?: number;
   updatedKey?: string;
 }
 
+/** A system's record as the page sends it, with what `can` needs. */
+export interface SystemJson {
+  id: string;
+  archivedAt: string | null;
+  /**
+   * The record's JSON (recordJson) as UTF-8, without its closing brace, where the route adds `can`:
+   * a page is then one copy of held bytes, not fifty texts joined and encoded again per request.
+   */
+  head: Buffer;
+}
+
+/** The row's version: xmin, replaced by every change of the row (a trigger's too). */
+const rowVersion = sql`registry_systems.xmin::text`;
+
 /**
- * The same list as the page the API answers, but for `can`: each system's record as JSON text
- * (recordJson), and only what the cursor (the sort's own columns) and `can` need beside it, as
- * the driver reads them (tenantRows). Each field costs a decode per row: on a page of 50 those
- * not needed, and Drizzle's mapping of those that are, cost as much as the statement's round trip.
+ * The same list as the page the API answers, as ids and row versions: the records' JSON comes
+ * from recordsHeld (or recordsByIds for those not held at that version). Only what the cursor
+ * needs (the sort's own columns) beside them, as the driver reads them (tenantRows).
  */
-const systemsListJson = tenantRows<ListJsonRow>((db, given) => {
+const systemsPage = tenantRows<PageRow>((db, given) => {
   const shape = listShape(given);
-  const field = (name: keyof ListJsonRow, value: SQL | PgColumn) => sql`${value}`.as(name);
+  const field = (name: keyof PageRow, value: SQL | PgColumn) => sql`${value}`.as(name);
   const key = given.sortPhase
     ? [field('phaseRank', systems.phaseRank), field('sortName', systems.sortName)]
     : given.sortCriticality
@@ -213,17 +226,46 @@ const systemsListJson = tenantRows<ListJsonRow>((db, given) => {
   return db
     .select({
       id: field('id', systems.id),
-      // As text: `can` asks only whether there is one.
-      archivedAt: field('archivedAt', sql`${systems.archivedAt}::text`),
-      json: field('json', recordJson),
+      rev: field('rev', rowVersion),
       ...Object.fromEntries(key.map((k) => [k.fieldAlias, k])),
     })
     .from(systems)
     .where(shape.where)
     .orderBy(...shape.orderBy)
     .limit(shape.limit)
-    .prepare('registry_systems_list_json');
+    .prepare('registry_systems_page');
 });
+
+/** Records by id, as the database keeps them, with their rows' versions (the ids as one text). */
+const recordsByIds = tenantRows<{ id: string; rev: string; archivedAt: string | null; json: string }>((db) =>
+  db
+    .select({
+      id: sql`${systems.id}`.as('id'),
+      rev: sql`${rowVersion}`.as('rev'),
+      archivedAt: sql`${systems.archivedAt}::text`.as('archivedAt'),
+      json: sql`${recordJson}`.as('json'),
+    })
+    .from(systems)
+    .where(
+      tenantWhere(systems, sql`${systems.id} = any(string_to_array(${sql.placeholder('ids')}, ',')::uuid[])`),
+    )
+    .prepare('registry_systems_records'),
+);
+
+/**
+ * The records the page and its neighbours were sent lately, by row version (platform row-cache.ts),
+ * per database: a page reads the JSON only of the systems changed since (or not held). 16 MB holds
+ * some 16,000 records.
+ */
+const recordsHeld = new WeakMap<Database, RowCache<SystemJson>>();
+function heldOf(db: Database) {
+  let held = recordsHeld.get(db);
+  if (!held) {
+    held = new RowCache<SystemJson>(16 * 1024 * 1024, (r) => r.head.length + 100);
+    recordsHeld.set(db, held);
+  }
+  return held;
+}
 
 /** The filters of the list as the prepared query's values (undefined leaves a condition out). */
 function listValues(query: Partial<SystemListQuery>) {
@@ -271,18 +313,40 @@ export async function listSystems(
 }
 
 /**
- * listSystems as the API's JSON: each item the record's JSON text without `can` (recordJson),
- * with what `can` needs (id, archivedAt); the route adds `can` and joins the page.
+ * listSystems as the API's JSON: each item the record's JSON without `can` (SystemJson.head),
+ * with what `can` needs (id, archivedAt); the route adds `can` and joins the page. One statement
+ * when every record on the page is held at its row's version, two when some are not.
  */
 export async function listSystemsJson(
   db: Database,
   actor: Actor,
   query: Partial<SystemListQuery> & { limit: number },
-) {
-  const rows = await systemsListJson(db, actor, { ...listValues(query), limit: query.limit + 1 });
-  // Each row has the columns of its sort (systemsListJson), which are all sortKeyOf reads.
+): Promise<{ items: SystemJson[]; nextCursor: string | null }> {
+  const rows = await systemsPage(db, actor, { ...listValues(query), limit: query.limit + 1 });
+  // Each row has the columns of its sort (systemsPage), which are all sortKeyOf reads.
   const page = toPage(rows, query.limit, (r) => sortKeyOf(query.sort ?? 'name', r as never));
-  return { items: page.items, nextCursor: page.nextCursor };
+  const held = heldOf(db);
+  const items = page.items.map((r) => held.get(actor.tenantId, r.id, r.rev));
+  const missing = page.items.filter((_, i) => !items[i]);
+  if (missing.length > 0) {
+    const read = await recordsByIds(db, actor, { ids: missing.map((r) => r.id).join(',') });
+    const byId = new Map(read.map((r) => [r.id, r]));
+    page.items.forEach((r, i) => {
+      if (items[i]) return;
+      // Changed since the page was read: the newer record (a page is never older than its rows).
+      const found = byId.get(r.id);
+      if (!found) return;
+      const record = {
+        id: found.id,
+        archivedAt: found.archivedAt,
+        head: Buffer.from(found.json.slice(0, -1)),
+      };
+      held.set(actor.tenantId, found.id, found.rev, record);
+      items[i] = record;
+    });
+  }
+  // A system gone between the two statements is left out (systems are archived, never deleted).
+  return { items: items.filter((r) => r !== undefined), nextCursor: page.nextCursor };
 }
 
 /** Every system the list's filters select, in its order, for an export (pages of 1,000 inside). */
