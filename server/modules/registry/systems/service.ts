@@ -333,7 +333,7 @@ export async function listSystemsJson(
     const byId = new Map(read.map((r) => [r.id, r]));
     page.items.forEach((r, i) => {
       if (items[i]) return;
-      // Changed since the page was read: the newer record (a page is never older than its rows).
+      // As read now: newer than the page's row when it changed in between, kept at its own version.
       const found = byId.get(r.id);
       if (!found) return;
       const record = {
