@@ -22,6 +22,7 @@ import { pendingMigrations } from './db/migrate.ts';
 import { productSeam } from './modules.ts';
 import { startPrincipalCache } from './platform/auth/cache.ts';
 import { authPlugin } from './platform/auth/plugin.ts';
+import { startDerivedCache } from './platform/derived-cache.ts';
 import { Problem, problems, sendProblem, toProblem } from './platform/errors.ts';
 import type { App } from './platform/http.ts';
 import { idempotencyPlugin } from './platform/idempotency.ts';
@@ -216,6 +217,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const seam = productSeam(deps.modules);
   app.decorate('seam', seam);
+  // The modules' derived answers, kept right by LISTEN/NOTIFY like the principals (derived-cache.ts).
+  for (const kind of seam.derivedCaches) app.addHook('onClose', await startDerivedCache(database, kind));
   for (const part of seam.modules) part.routes?.(app, { db, config, seam });
 
   if (deps.serveWeb && existsSync(webRoot)) {

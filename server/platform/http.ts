@@ -55,11 +55,11 @@ export function iso(date: Date | null): string | null {
 }
 
 /**
- * Answers with a body that is already the route's JSON (built by a query, as text): sent as it is,
- * since a string with a JSON type skips the serialiser. For large answers whose reading as rows
- * and serialising again cost more than the query; the route's schema still documents the shape,
- * and its tests hold the text to it.
+ * Answers with a body that is already the route's JSON (built by a query, as text, or kept as its
+ * UTF-8 bytes): sent as it is, since a string or a buffer with a JSON type skips the serialiser.
+ * For large answers whose reading as rows and serialising again cost more than the query; the
+ * route's schema still documents the shape, and its tests hold the text to it.
  */
-export function sendJsonText(reply: FastifyReply, body: string) {
+export function sendJsonText(reply: FastifyReply, body: string | Buffer) {
   return reply.type('application/json; charset=utf-8').send(body);
 }

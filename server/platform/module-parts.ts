@@ -37,7 +37,8 @@ export function combineParts(name: string, parts: readonly ModulePart[]): Module
     | 'mailKinds'
     | 'attachmentKinds'
     | 'notificationKinds'
-    | 'listeners';
+    | 'listeners'
+    | 'derivedCaches';
   const all = <K extends Lists>(key: K): NonNullable<ModulePart[K]> =>
     parts.flatMap((p) => (p[key] ?? []) as unknown[]) as NonNullable<ModulePart[K]>;
   return {
@@ -54,6 +55,7 @@ export function combineParts(name: string, parts: readonly ModulePart[]): Module
     attachmentKinds: all('attachmentKinds'),
     notificationKinds: all('notificationKinds'),
     listeners: all('listeners'),
+    derivedCaches: all('derivedCaches'),
     async demo(db, tenant) {
       const made: Made = new Map();
       for (const part of parts) await part.demo?.(db, tenant, made);

@@ -2,6 +2,7 @@ import type { ScopeKind } from '../../shared/roles.ts';
 import type { Config } from '../config.ts';
 import type { Database, Executor } from '../db/client.ts';
 import type { Actor } from './context.ts';
+import type { DerivedCacheKind } from './derived-cache.ts';
 import type { AttachmentKind } from './files/kinds.ts';
 import type { App } from './http.ts';
 import type { JobDefinition, JobLogger } from './jobs/jobs.ts';
@@ -175,6 +176,8 @@ export interface Module {
   notificationKinds?: NotificationKind[];
   /** Listeners besides HTTP (inbound SMTP), started with the server when configured. */
   listeners?: ListenerDefinition[];
+  /** Answers kept in each process until the rows they derive from change (server/platform/derived-cache.ts). */
+  derivedCaches?: DerivedCacheKind[];
   /** Loads the module's demo records into one demo tenant, after the directory's. */
   demo?(db: Database, tenant: DemoContext): Promise<void>;
   walk?: WalkFixtures;
@@ -200,6 +203,8 @@ export class Seam {
   readonly attachmentKinds: readonly AttachmentKind[];
   /** The modules' jobs (the platform's own come from platformJobs). */
   readonly jobs: readonly JobDefinition[];
+  /** The modules' derived caches, started with the app (app.ts). */
+  readonly derivedCaches: readonly DerivedCacheKind[];
   readonly #notificationKinds: Map<string, NotificationKind>;
   readonly listeners: readonly ListenerDefinition[];
 
@@ -230,6 +235,13 @@ export class Seam {
         modules.flatMap((m) => m.jobs ?? []),
         (j) => j.name,
         'job',
+      ).values(),
+    ];
+    this.derivedCaches = [
+      ...unique(
+        modules.flatMap((m) => m.derivedCaches ?? []),
+        (k) => k.channel,
+        'derived cache channel',
       ).values(),
     ];
     mailRegistry(modules.flatMap((m) => m.mailKinds ?? []));

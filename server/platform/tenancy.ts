@@ -159,11 +159,32 @@ export function tenantQuery<Q extends { execute(values: Record<string, unknown>)
   build: (db: Database, given: Given) => Q,
 ) {
   const query = preparedQuery(build);
-  return (db: Database, actor: Actor, values: Record<string, unknown>) => {
-    const given: Given = {};
-    for (const key of Object.keys(values).sort()) if (values[key] !== undefined) given[key] = true;
-    return query(db, given).execute({ ...values, tenantId: actor.tenantId }) as ReturnType<Q['execute']>;
-  };
+  return (db: Database, actor: Actor, values: Record<string, unknown>) =>
+    query(db, givenOf(values)).execute({ ...values, tenantId: actor.tenantId }) as ReturnType<Q['execute']>;
+}
+
+function givenOf(values: Record<string, unknown>): Given {
+  const given: Given = {};
+  for (const key of Object.keys(values).sort()) if (values[key] !== undefined) given[key] = true;
+  return given;
+}
+
+/**
+ * A tenantQuery whose rows come as the driver reads them, without Drizzle's mapping of each field
+ * to its column's type: keyed by the statement's column names (so `build` names every field it
+ * selects with `.as()`), text as text, integers and booleans parsed, timestamps and dates as
+ * PostgreSQL's text. For the hot lists whose records the database builds as JSON text: on a page
+ * of 50 the mapping cost a third of what reading the rows did. `R` is the row as selected.
+ */
+export function tenantRows<R>(build: (db: Database, given: Given) => unknown) {
+  const query = preparedQuery(build as (db: Database, given: Given) => RawRows);
+  return (db: Database, actor: Actor, values: Record<string, unknown>) =>
+    query(db, givenOf(values)).all({ ...values, tenantId: actor.tenantId }) as Promise<R[]>;
+}
+
+/** Drizzle's prepared query of either driver (postgres.js, PGlite): `all` answers the driver's rows. */
+interface RawRows {
+  all(values: Record<string, unknown>): Promise<unknown[]>;
 }
 
 /** `table.tenant_id = <the actor's tenant> AND ...conditions`, inside a tenantQuery. */

@@ -13,6 +13,7 @@ export const integrationsPart: Part = {
   name: 'integrations',
   quality: integrationQualityChecks,
   routes: integrationRoutes,
+  derivedCaches: [service.impactCache],
   demo: loadIntegrationsDemo,
   auditEntities: [
     {

@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../../app.ts';
+import { loadConfig } from '../../../config.ts';
+import { openDatabase } from '../../../db/client.ts';
+import { itOn } from '../../../db/testing.ts';
 import { readSheet } from '../../../platform/transfer/index.ts';
 import {
   createTestContext,
@@ -131,7 +135,8 @@ describe('the systems list', () => {
   });
 
   it('answers each system in the list exactly as GET of it does, every field', async () => {
-    // The list's records are built in SQL (service.ts systemJsonColumns), GET's by present.ts.
+    // The list and GET read the record's JSON the database keeps; the write answers from
+    // present.ts: all three the same, every field (the next test through every kind of write).
     const full = await post('/api/v1/systems', {
       name: 'Fullständigt "system" \\ med allt',
       shortName: 'FS',
@@ -173,6 +178,7 @@ describe('the systems list', () => {
     const items = json(page).items;
     expect(items.map((s: { name: string }) => s.name)).toEqual([json(full).name, 'Fullständigt arkiverat']);
     for (const item of items) expect(item).toStrictEqual(json(await get(`/api/v1/systems/${item.id}`)));
+    expect(items[0]).toStrictEqual(json(full));
     expect(items[1].archivedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(items[1].can).toMatchObject({ update: false, restore: true });
     // And every system of the fixture, on pages of two.
@@ -180,6 +186,81 @@ describe('the systems list', () => {
     for (const item of all) expect(item).toStrictEqual(json(await get(`/api/v1/systems/${item.id}`)));
     expect(json(await get('/api/v1/systems?limit=2')).nextCursor).toEqual(expect.any(String));
     expect(json(await get('/api/v1/systems?limit=200')).nextCursor).toBeNull();
+  });
+
+  it('reads every write at once: GET and the list answer what the write answered, field for field', async () => {
+    // GET and the list read the JSON the database keeps (migration registry_read_paths), the
+    // writes answer from present.ts: each write must be seen, whole, by the next read.
+    const read = async (id: string) => {
+      const one = json(await get(`/api/v1/systems/${id}`));
+      const listed = json(await get('/api/v1/systems?search=Skrivs&includeArchived=true&limit=5')).items;
+      expect(listed).toHaveLength(1);
+      expect(listed[0]).toStrictEqual(one);
+      return one;
+    };
+    const created = await post('/api/v1/systems', {
+      name: 'Skrivs om',
+      scope: 'business',
+      owningUnitId: t.a.unitId,
+      usingUnits: [{ unitId: otherUnit, users: 3 }],
+      links: [{ label: 'Hem', url: 'https://example.org/' }],
+      tags: ['ett'],
+    });
+    expect(created.statusCode).toBe(201);
+    const id = json(created).id;
+    expect(await read(id)).toStrictEqual(json(created));
+    const patch = (payload: object) =>
+      t.app.inject({ method: 'PATCH', url: `/api/v1/systems/${id}`, headers: admin.headers(), payload });
+    const renamed = await patch({ version: 1, name: 'Skrivs om igen', description: 'Ny "text"' });
+    expect(renamed.statusCode).toBe(200);
+    expect(await read(id)).toStrictEqual(json(renamed));
+    // The units that use it: another table, the same record.
+    const used = await patch({
+      version: 2,
+      usingUnits: [
+        { unitId: t.a.unitId, users: 40 },
+        { unitId: otherUnit, users: null },
+      ],
+    });
+    expect(used.statusCode).toBe(200);
+    expect(await read(id)).toStrictEqual(json(used));
+    const unused = await patch({ version: 3, usingUnits: [] });
+    expect(json(unused).usingUnits).toEqual([]);
+    expect(await read(id)).toStrictEqual(json(unused));
+    const archived = await post(`/api/v1/systems/${id}/archive`, { version: 4, reason: 'Prov' });
+    expect(archived.statusCode).toBe(200);
+    expect(await read(id)).toStrictEqual(json(archived));
+    const restored = await post(`/api/v1/systems/${id}/restore`, { version: 5 });
+    expect(restored.statusCode).toBe(200);
+    expect(await read(id)).toStrictEqual(json(restored));
+    expect(json(restored).version).toBe(6);
+  });
+
+  itOn('pg')('answers a change made through another process at its next page, without waiting', async () => {
+    // Records are held by row version in each process: nothing to notify, nothing stale.
+    const otherHandle = await openDatabase({ kind: 'pg', url: t.database.url!, poolSize: 2 });
+    const other = await buildApp({
+      config: loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: undefined }),
+      database: otherHandle,
+      logger: false,
+    });
+    try {
+      const otherAdmin = await signIn(other, t.a.adminEmail);
+      const list = async () =>
+        json(await other.inject({ url: '/api/v1/systems?limit=200', headers: otherAdmin.headers() })).items;
+      const held = (await list()).find((s: { id: string }) => s.id === ids.Bokning);
+      const changed = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/systems/${ids.Bokning}`,
+        headers: admin.headers(),
+        payload: { version: held.version, description: 'Ändrad i den andra processen' },
+      });
+      expect(changed.statusCode).toBe(200);
+      expect((await list()).find((s: { id: string }) => s.id === ids.Bokning)).toStrictEqual(json(changed));
+    } finally {
+      await other.close();
+      await otherHandle.close();
+    }
   });
 
   it('takes a fixed number of statements per page however many rows (no N+1)', async () => {
@@ -190,7 +271,23 @@ describe('the systems list', () => {
       expect(response.statusCode, url).toBe(200);
       return t.database.queryCount - before;
     };
-    // The page with the using units of its systems, in one statement.
+    // The page with the using units of its systems, in one statement once its records are held
+    // (at their rows' versions); one system the same.
+    expect(await count('/api/v1/systems?limit=50')).toBe(1);
+    expect(await count(`/api/v1/systems/${ids.Diarium}`)).toBe(1);
+    // A record changed: read again, the others not (two statements), then held again.
+    const before = json(await get(`/api/v1/systems/${ids.Chatt}`));
+    const changed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/systems/${ids.Chatt}`,
+      headers: admin.headers(),
+      payload: { version: before.version, shortName: 'CH' },
+    });
+    expect(changed.statusCode).toBe(200);
+    const statements = t.database.queryCount;
+    const page = json(await get('/api/v1/systems?limit=50')).items;
+    expect(t.database.queryCount - statements).toBe(2);
+    expect(page.find((s: { id: string }) => s.id === ids.Chatt)).toStrictEqual(json(changed));
     expect(await count('/api/v1/systems?limit=50')).toBe(1);
     expect(await count('/api/v1/systems?limit=2&sort=criticality&order=desc')).toBe(1);
     expect(await count(`/api/v1/systems?limit=50&usingUnitId=${t.a.unitId}&phase=retired`)).toBe(1);

@@ -17,6 +17,11 @@ import { suppliers } from '../suppliers/schema.ts';
 
 // Systems (förvaltningsobjekt / IT-system) and the units that use them. Only ./service.ts writes
 // them. Tenant tables key on (tenant_id, id) and every reference carries tenant_id (DESIGN.md).
+// registry_systems also has `record_json`, the record as the API's JSON, which only the triggers of
+// migration registry_read_paths write and only the list and GET read (service.ts recordJson); it is
+// left out here so that no other select carries it. A field added to the system's answer is added
+// to that migration's registry_system_json() by a migration of its own (list.test.ts fails until).
+// Those triggers also tell every process when an impact analysis may have changed.
 
 export const systems = pgTable(
   'registry_systems',

@@ -1,4 +1,5 @@
 import { and, eq, getTableColumns, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type {
   SystemCreate,
   SystemListQuery,
@@ -12,6 +13,7 @@ import { problems } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { decodeCursor, toPage } from '../../../platform/pagination.ts';
 import { type ArchiveInput, archiveRow, lockRow, restoreRow } from '../../../platform/records.ts';
+import { RowCache } from '../../../platform/row-cache.ts';
 import { likePattern } from '../../../platform/search-text.ts';
 import {
   type Given,
@@ -19,6 +21,7 @@ import {
   readScope,
   type TenantScope,
   tenantQuery,
+  tenantRows,
   tenantWhere,
 } from '../../../platform/tenancy.ts';
 import { assertVersion, definedOnly } from '../../../platform/versioning.ts';
@@ -41,7 +44,8 @@ export async function usesOf(db: Executor, tenantId: string, ids: readonly strin
   const rows = await db
     .select()
     .from(systemUnits)
-    .where(and(eq(systemUnits.tenantId, tenantId), inArray(systemUnits.systemId, [...ids])));
+    .where(and(eq(systemUnits.tenantId, tenantId), inArray(systemUnits.systemId, [...ids])))
+    .orderBy(systemUnits.systemId, systemUnits.unitId);
   for (const r of rows) {
     const list = map.get(r.systemId) ?? [];
     list.push({ unitId: r.unitId, users: r.users });
@@ -106,31 +110,14 @@ const usedBy = (unit: SQL | unknown) =>
 // every use of the system in every tenant by scanning (46 ms a page).
 const usingUnitsJson = sql`select json_agg(u order by u."unitId") from (select su.unit_id as "unitId", su.users from ${systemUnits} su where su.tenant_id = registry_systems.tenant_id and su.system_id = registry_systems.id) u`;
 
-/** A timestamp as the API writes it (iso() in http.ts: UTC, milliseconds, Z). */
-const isoSql = (column: string) =>
-  sql.raw(`to_char(registry_systems.${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
-
 /**
  * A system's record as the API's JSON (present.ts presentSystem, field for field, but for `can`,
- * which the route adds from the policy): for the list page, whose 50 records cost more to read
- * as rows and serialise again in Node than to build here. list.test.ts holds every field of it
- * to GET of the same system.
+ * which the route adds from the policy), as the database keeps it on every write (migration
+ * registry_read_paths: the column is not in the Drizzle schema, so no other select carries it).
+ * The list and GET read it as it is: building 50 records' JSON per page cost PostgreSQL three
+ * times what reading it does, and reading rows to serialise them again costs Node more still.
  */
-const systemJsonColumns = sql`select
-  registry_systems.id, registry_systems.name, registry_systems.short_name as "shortName",
-  registry_systems.description, registry_systems.scope, registry_systems.category,
-  registry_systems.owning_unit_id as "owningUnitId",
-  coalesce((${usingUnitsJson}), '[]'::json) as "usingUnits",
-  registry_systems.phase, registry_systems.in_operation_from as "inOperationFrom",
-  registry_systems.phase_out_from as "phaseOutFrom", registry_systems.retired_on as "retiredOn",
-  registry_systems.operation_form as "operationForm", registry_systems.criticality,
-  registry_systems.time_assessment as "timeAssessment", registry_systems.time_motivation as "timeMotivation",
-  registry_systems.supplier_id as "supplierId", registry_systems.product,
-  registry_systems.product_version as "productVersion", registry_systems.e_service as "eService",
-  registry_systems.own_developed as "ownDeveloped", registry_systems.links, registry_systems.tags,
-  registry_systems.product_council as "productCouncil", ${isoSql('archived_at')} as "archivedAt",
-  registry_systems.archive_reason as "archiveReason", registry_systems.version,
-  ${isoSql('created_at')} as "createdAt", ${isoSql('updated_at')} as "updatedAt"`;
+const recordJson = sql<string>`registry_systems.record_json`;
 
 /** The list's conditions, keyset and order for one combination of given filters, sort and order. */
 function listShape(given: Given) {
@@ -197,28 +184,88 @@ const systemsList = tenantQuery((db, given) => {
     .prepare('registry_systems_list');
 });
 
+/** A row of systemsPage: the system, its row's version, and the sort's key columns. */
+interface PageRow {
+  id: string;
+  rev: string;
+  sortName?: string;
+  phaseRank?: number;
+  criticalityRank?: number;
+  updatedKey?: string;
+}
+
+/** A system's record as the page sends it, with what `can` needs. */
+export interface SystemJson {
+  id: string;
+  archivedAt: string | null;
+  /**
+   * The record's JSON (recordJson) as UTF-8, without its closing brace, where the route adds `can`:
+   * a page is then one copy of held bytes, not fifty texts joined and encoded again per request.
+   */
+  head: Buffer;
+}
+
+/** The row's version: xmin, replaced by every change of the row (a trigger's too). */
+const rowVersion = sql`registry_systems.xmin::text`;
+
 /**
- * The same list as the page the API answers, but for `can`: each system's record as JSON text
- * (systemJsonColumns), and only what the cursor and `can` need beside it.
+ * The same list as the page the API answers, as ids and row versions: the records' JSON comes
+ * from recordsHeld (or recordsByIds for those not held at that version). Only what the cursor
+ * needs (the sort's own columns) beside them, as the driver reads them (tenantRows).
  */
-const systemsListJson = tenantQuery((db, given) => {
+const systemsPage = tenantRows<PageRow>((db, given) => {
   const shape = listShape(given);
+  const field = (name: keyof PageRow, value: SQL | PgColumn) => sql`${value}`.as(name);
+  const key = given.sortPhase
+    ? [field('phaseRank', systems.phaseRank), field('sortName', systems.sortName)]
+    : given.sortCriticality
+      ? [field('criticalityRank', systems.criticalityRank), field('sortName', systems.sortName)]
+      : given.sortUpdatedAt
+        ? [field('updatedKey', sql`${systems.updatedAt}::text`)]
+        : [field('sortName', systems.sortName)];
   return db
     .select({
-      id: systems.id,
-      archivedAt: systems.archivedAt,
-      sortName: systems.sortName,
-      phaseRank: systems.phaseRank,
-      criticalityRank: systems.criticalityRank,
-      updatedKey: sql<string>`${systems.updatedAt}::text`,
-      json: sql<string>`(select row_to_json(j)::text from (${systemJsonColumns}) j)`,
+      id: field('id', systems.id),
+      rev: field('rev', rowVersion),
+      ...Object.fromEntries(key.map((k) => [k.fieldAlias, k])),
     })
     .from(systems)
     .where(shape.where)
     .orderBy(...shape.orderBy)
     .limit(shape.limit)
-    .prepare('registry_systems_list_json');
+    .prepare('registry_systems_page');
 });
+
+/** Records by id, as the database keeps them, with their rows' versions (the ids as one text). */
+const recordsByIds = tenantRows<{ id: string; rev: string; archivedAt: string | null; json: string }>((db) =>
+  db
+    .select({
+      id: sql`${systems.id}`.as('id'),
+      rev: sql`${rowVersion}`.as('rev'),
+      archivedAt: sql`${systems.archivedAt}::text`.as('archivedAt'),
+      json: sql`${recordJson}`.as('json'),
+    })
+    .from(systems)
+    .where(
+      tenantWhere(systems, sql`${systems.id} = any(string_to_array(${sql.placeholder('ids')}, ',')::uuid[])`),
+    )
+    .prepare('registry_systems_records'),
+);
+
+/**
+ * The records the page and its neighbours were sent lately, by row version (platform row-cache.ts),
+ * per database: a page reads the JSON only of the systems changed since (or not held). 16 MB holds
+ * some 16,000 records.
+ */
+const recordsHeld = new WeakMap<Database, RowCache<SystemJson>>();
+function heldOf(db: Database) {
+  let held = recordsHeld.get(db);
+  if (!held) {
+    held = new RowCache<SystemJson>(16 * 1024 * 1024, (r) => r.head.length + 100);
+    recordsHeld.set(db, held);
+  }
+  return held;
+}
 
 /** The filters of the list as the prepared query's values (undefined leaves a condition out). */
 function listValues(query: Partial<SystemListQuery>) {
@@ -266,20 +313,40 @@ export async function listSystems(
 }
 
 /**
- * listSystems as the API's JSON: each item the record's JSON text without `can` (systemJsonColumns),
- * with what `can` needs (id, archivedAt); the route adds `can` and joins the page.
+ * listSystems as the API's JSON: each item the record's JSON without `can` (SystemJson.head),
+ * with what `can` needs (id, archivedAt); the route adds `can` and joins the page. One statement
+ * when every record on the page is held at its row's version, two when some are not.
  */
 export async function listSystemsJson(
   db: Database,
   actor: Actor,
   query: Partial<SystemListQuery> & { limit: number },
-) {
-  const rows = await systemsListJson(db, actor, { ...listValues(query), limit: query.limit + 1 });
-  const page = toPage(rows, query.limit, (r) => sortKeyOf(query.sort ?? 'name', r));
-  return {
-    items: page.items.map((r) => ({ id: r.id, archivedAt: r.archivedAt, json: r.json })),
-    nextCursor: page.nextCursor,
-  };
+): Promise<{ items: SystemJson[]; nextCursor: string | null }> {
+  const rows = await systemsPage(db, actor, { ...listValues(query), limit: query.limit + 1 });
+  // Each row has the columns of its sort (systemsPage), which are all sortKeyOf reads.
+  const page = toPage(rows, query.limit, (r) => sortKeyOf(query.sort ?? 'name', r as never));
+  const held = heldOf(db);
+  const items = page.items.map((r) => held.get(actor.tenantId, r.id, r.rev));
+  const missing = page.items.filter((_, i) => !items[i]);
+  if (missing.length > 0) {
+    const read = await recordsByIds(db, actor, { ids: missing.map((r) => r.id).join(',') });
+    const byId = new Map(read.map((r) => [r.id, r]));
+    page.items.forEach((r, i) => {
+      if (items[i]) return;
+      // As read now: newer than the page's row when it changed in between, kept at its own version.
+      const found = byId.get(r.id);
+      if (!found) return;
+      const record = {
+        id: found.id,
+        archivedAt: found.archivedAt,
+        head: Buffer.from(found.json.slice(0, -1)),
+      };
+      held.set(actor.tenantId, found.id, found.rev, record);
+      items[i] = record;
+    });
+  }
+  // A system gone between the two statements is left out (systems are archived, never deleted).
+  return { items: items.filter((r) => r !== undefined), nextCursor: page.nextCursor };
 }
 
 /** Every system the list's filters select, in its order, for an export (pages of 1,000 inside). */
@@ -292,6 +359,24 @@ export async function allSystems(db: Database, actor: Actor, query: Partial<Syst
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return all;
+}
+
+const systemJsonById = tenantQuery((db) =>
+  db
+    .select({ id: systems.id, archivedAt: sql<string | null>`${systems.archivedAt}::text`, json: recordJson })
+    .from(systems)
+    .where(tenantWhere(systems, eq(systems.id, sql.placeholder('id'))))
+    .prepare('registry_system_json_by_id'),
+);
+
+/**
+ * One system as the API's JSON text without `can` (recordJson), with what `can` needs: GET of one
+ * system, one prepared statement.
+ */
+export async function getSystemJson(db: Database, actor: Actor, id: string) {
+  const [row] = await systemJsonById(db, actor, { id });
+  if (!row) throw problems.notFound('system');
+  return row;
 }
 
 export async function getSystem(db: Database, actor: Actor, id: string): Promise<SystemWithUse> {
@@ -342,6 +427,13 @@ function columnsOf<T extends Partial<SystemCreate>>(input: T): Omit<T, 'usingUni
   return rest;
 }
 
+/** Uses as a read answers them (the record's JSON, usesOf): in unit id order, as PostgreSQL orders uuids. */
+function usesAsRead(uses: NonNullable<SystemCreate['usingUnits']>) {
+  return uses
+    .map((u) => ({ unitId: u.unitId, users: u.users ?? null }))
+    .sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+}
+
 async function writeUses(s: TenantScope, systemId: string, uses: SystemCreate['usingUnits']) {
   if (uses === undefined) return;
   await s.tx.delete(systemUnits).where(s.where(systemUnits, eq(systemUnits.systemId, systemId)));
@@ -361,10 +453,7 @@ export function createSystem(db: Database, actor: Actor, input: SystemCreate): P
     await writeUses(s, row!.id, input.usingUnits);
     const after = { ...row!, usingUnits: input.usingUnits ?? [] };
     await s.audit({ entity: 'system', entityId: row!.id, action: 'create', after });
-    return {
-      ...row!,
-      usingUnits: (input.usingUnits ?? []).map((u) => ({ unitId: u.unitId, users: u.users ?? null })),
-    };
+    return { ...row!, usingUnits: usesAsRead(input.usingUnits ?? []) };
   });
 }
 
@@ -389,10 +478,7 @@ export function updateSystem(
       )
       .returning();
     await writeUses(s, id, changes.usingUnits);
-    const afterUses =
-      changes.usingUnits === undefined
-        ? beforeUses
-        : changes.usingUnits.map((u) => ({ unitId: u.unitId, users: u.users ?? null }));
+    const afterUses = changes.usingUnits === undefined ? beforeUses : usesAsRead(changes.usingUnits);
     await s.audit({
       entity: 'system',
       entityId: id,
