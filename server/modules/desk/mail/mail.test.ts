@@ -462,8 +462,13 @@ describe('robots do not loop', () => {
       ids.push(await send({ from: 'cecilia@a.example', subject: `Fråga ${i}`, text: 'Hej' }));
     const rows = [];
     for (const id of ids) rows.push(await readOf(id));
-    expect(rows.map((r) => r.status)).toEqual(['ticket', 'ticket', 'ticket', 'held', 'held']);
-    expect(rows[4]!.reason).toBe('rateLimited');
+    // The reading job takes mail in batches, not always in the order sent: three of the five are
+    // tickets and two are held for the limit, whichever they are.
+    expect(rows.map((r) => r.status).sort()).toEqual(['held', 'held', 'ticket', 'ticket', 'ticket']);
+    expect(rows.filter((r) => r.status === 'held').map((r) => r.reason)).toEqual([
+      'rateLimited',
+      'rateLimited',
+    ]);
     await quiet(1500);
     expect((await outboundTo('cecilia@a.example', /Vi har tagit emot/)).length).toBe(3);
     await patch(admin, '/api/v1/desk/mail-settings', {
