@@ -217,7 +217,8 @@ describe('working tickets together end to end', () => {
         .toContain('Linnea Söderberg');
     await expect.poll(() => page.getByText('0 ärenden valda').count()).toBe(1);
 
-    // The help lists the new keys.
+    // The help lists the new keys (from the page, not from a field, where a key is text).
+    await page.getByRole('heading', { level: 1 }).click();
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Kortkommandon' });
     await help.waitFor();
