@@ -33,6 +33,8 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
   const child = fork(serverScript, [], {
     cwd: root,
     env: { ...process.env, ...env },
+    // BENCH_PROF=<dir>: a CPU profile of the server child, written there when it stops.
+    execArgv: process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : undefined,
     execPath: process.execPath,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -309,6 +309,7 @@ async function startServer(env: Record<string, string>): Promise<Server> {
   const child = fork(serverScript, [], {
     cwd: root,
     env: { ...process.env, ...env, BENCH_SERVE_WEB: '1' },
+    execArgv: process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : undefined,
     execPath: process.execPath,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
