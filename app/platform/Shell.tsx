@@ -5,7 +5,6 @@ import {
   Burger,
   Center,
   Group,
-  Loader,
   Menu,
   Stack,
   Text,
@@ -20,6 +19,7 @@ import { ChangePasswordModal } from './account/ChangePasswordModal.tsx';
 import { useAuth, useMe } from './auth.tsx';
 import { GlobalSearch, search } from './GlobalSearch.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { Loading } from './Loading.tsx';
 import { Redirect, RouterAnchor, RouterNavLink } from './links.tsx';
 import { Bell } from './notifications/Bell.tsx';
 import { type NavEntry, useSeam } from './seam.ts';
@@ -28,13 +28,12 @@ import { type NavEntry, useSeam } from './seam.ts';
 // administration for admins only), and the main landmark every page renders into.
 
 export function AuthedShell() {
-  const { t } = useTranslation();
   const { me, loading, signedOut } = useAuth();
   const location = useRouterState({ select: (s) => s.location });
   if (loading) {
     return (
       <Center h="100vh">
-        <Loader aria-label={t('common.loading')} />
+        <Loading />
       </Center>
     );
   }

@@ -1,10 +1,11 @@
-import { Alert, Button, Center, Loader, Menu } from '@mantine/core';
+import { Alert, Button, Center, Menu } from '@mantine/core';
 import { IconArchive, IconChevronDown, IconHistory, IconPencil, IconRestore } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './api.ts';
 import { ProblemAlert } from './errors.tsx';
+import { Loading } from './Loading.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
 // The parts every record page has: the header actions, Edit (or Restore when archived) and a
@@ -18,13 +19,12 @@ export function isNotFound(error: unknown): boolean {
 
 /** Instead of a record page: "not found", the error, or a loader while it loads. */
 export function RecordFallback({ error }: { error: unknown }) {
-  const { t } = useTranslation();
   if (isNotFound(error)) return <NotFoundPage />;
   return error ? (
     <ProblemAlert error={error} />
   ) : (
     <Center py="xl">
-      <Loader aria-label={t('common.loading')} />
+      <Loading />
     </Center>
   );
 }

@@ -1,10 +1,11 @@
-import { Button, Center, Group, Loader, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Center, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { type InfiniteData, type QueryKey, useInfiniteQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Page, query } from './api.ts';
 import { ProblemAlert } from './errors.tsx';
 import { useFormat } from './format.ts';
+import { Loading } from './Loading.tsx';
 
 // Lists: keyset pages fetched one after another ("Visa fler"), shown in a real table with a
 // caption, a loading state, an empty state and the error if any.
@@ -69,7 +70,7 @@ export function DataTable({
               <Table.Tr>
                 <Table.Td colSpan={colSpan}>
                   <Center py="md">
-                    <Loader size="sm" aria-label={t('common.loading')} />
+                    <Loading size="sm" />
                   </Center>
                 </Table.Td>
               </Table.Tr>

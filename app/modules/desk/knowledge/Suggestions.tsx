@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Group, Loader, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Alert, Box, Button, Group, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconBulb, IconLink, IconTextPlus } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
@@ -8,6 +8,7 @@ import type { Article, Suggestion } from '../../../../shared/desk/knowledge.ts';
 import { api } from '../../../platform/api.ts';
 import { Dialog } from '../../../platform/dialogs.tsx';
 import { ProblemAlert } from '../../../platform/errors.tsx';
+import { Loading } from '../../../platform/Loading.tsx';
 import { RouterAnchor, RouterButton } from '../../../platform/links.tsx';
 import { notifySuccess } from '../../../platform/notify.ts';
 import { RecordFallback } from '../../../platform/record-actions.tsx';
@@ -189,7 +190,7 @@ export function TicketKnowledge({
       />
       <ProblemAlert error={found.error ?? error} />
       {found.isPending && found.fetchStatus !== 'idle' ? (
-        <Loader size="sm" aria-label={t('common.loading')} />
+        <Loading size="sm" />
       ) : items.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('desk.knowledge.ticket.none')}

@@ -1,4 +1,4 @@
-import { Badge, Box, Center, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Box, Center, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconLock, IconMessage } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import type { TimelineEntry } from '../../../../shared/desk/tickets.ts';
 import { usePerson } from '../../../platform/directory/api.ts';
 import { ProblemAlert } from '../../../platform/errors.tsx';
 import { useFormat } from '../../../platform/format.ts';
+import { Loading } from '../../../platform/Loading.tsx';
 import { useGroupOptions, useTimeline } from '../api.ts';
 import { MessageMarks, WorkEntryText, workKinds } from './TimelineWork.tsx';
 
@@ -223,7 +224,7 @@ export function Timeline({ ticketId, agent = false }: { ticketId: string; agent?
   if (!timeline.data)
     return (
       <Center py="md">
-        <Loader size="sm" aria-label={t('common.loading')} />
+        <Loading size="sm" />
       </Center>
     );
   if (timeline.data.items.length === 0)

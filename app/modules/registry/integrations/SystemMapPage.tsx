@@ -1,18 +1,5 @@
 import '@xyflow/react/dist/style.css';
-import {
-  Alert,
-  Box,
-  Button,
-  Center,
-  Group,
-  Loader,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Box, Button, Center, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconTable } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import {
@@ -40,6 +27,7 @@ import {
 } from '../../../../shared/registry/systems.ts';
 import { UnitSelect } from '../../../platform/directory/parts.tsx';
 import { ProblemAlert } from '../../../platform/errors.tsx';
+import { Loading } from '../../../platform/Loading.tsx';
 import { RouterAnchor, RouterButton } from '../../../platform/links.tsx';
 import { FilterBar } from '../../../platform/list-page.tsx';
 import { PageHeader } from '../../../platform/page.tsx';
@@ -351,7 +339,7 @@ export function SystemMapPage() {
         data-testid="system-map"
       >
         {!data ? (
-          <Center h="100%">{map.isPending ? <Loader aria-label={t('common.loading')} /> : null}</Center>
+          <Center h="100%">{map.isPending ? <Loading /> : null}</Center>
         ) : data.nodes.length === 0 ? (
           <Center h="100%">
             <Alert color="gray">{t('registry.integrations.map.empty')}</Alert>

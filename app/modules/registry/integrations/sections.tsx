@@ -1,10 +1,11 @@
-import { Button, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, List, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Integration } from '../../../../shared/registry/integrations.ts';
 import type { System } from '../../../../shared/registry/systems.ts';
 import { UnitLink } from '../../../platform/directory/parts.tsx';
 import { ProblemAlert } from '../../../platform/errors.tsx';
+import { Loading } from '../../../platform/Loading.tsx';
 import { RouterAnchor } from '../../../platform/links.tsx';
 import { CursorTable } from '../../../platform/list-page.tsx';
 import { EmptyValue, Section } from '../../../platform/page.tsx';
@@ -86,7 +87,7 @@ export function ImpactSection({ system }: { system: System }) {
         impact.error ? (
           <ProblemAlert error={impact.error} />
         ) : (
-          <Loader size="sm" aria-label={t('common.loading')} />
+          <Loading size="sm" />
         )
       ) : data.systems.length === 0 ? (
         <Text size="sm">{t('registry.integrations.impact.none')}</Text>
