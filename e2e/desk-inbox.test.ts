@@ -160,7 +160,57 @@ describe('the desk’s inbox of received mail', () => {
     await expect.poll(() => table.getByRole('link', { name: strangerSubject }).count()).toBe(0);
     await expectAccessible(page, 'inbox, mail discarded');
 
-    // Handled: both, each with what became of it.
+    // Two agents on one mail: the second's choice, made on the version read before the first
+    // discarded it, is refused in words, and reloading shows what the first did.
+    const raced = `Fråga om lönespecifikation ${stamp}`;
+    const again = createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
+    await again.sendMail({
+      from: 'Okänd Person <okand.person@extern.example>',
+      to: DESK,
+      subject: raced,
+      text: 'Var hittar jag min lönespecifikation?',
+    });
+    again.close();
+    await expect
+      .poll(
+        async () => {
+          if ((await table.getByRole('link', { name: raced }).count()) > 0) return true;
+          await page.reload();
+          await table.waitFor();
+          return false;
+        },
+        { timeout: 20_000, interval: 1000 },
+      )
+      .toBe(true);
+    await table.getByRole('link', { name: raced }).click();
+    const racedMail = page.getByRole('region', { name: raced });
+    await racedMail.getByRole('button', { name: 'Gör ärende' }).click();
+    const late = page.getByRole('dialog', { name: 'Gör ett ärende av mejlet' });
+    await late.waitFor();
+    const other = await newPage();
+    await signIn(other, server.url);
+    await other.goto(page.url());
+    const first = other.getByRole('region', { name: raced });
+    await first.getByRole('button', { name: 'Kasta' }).click();
+    const otherDialog = other.getByRole('dialog', { name: 'Kasta mejlet' });
+    await otherDialog.getByLabel(/^Skäl/).fill('Besvarad per telefon.');
+    await otherDialog.getByRole('button', { name: 'Kasta mejlet' }).click();
+    await other.getByText('Mejlet är kastat.').waitFor();
+    await other.context().close();
+    await choose(page, late.getByRole('combobox', { name: /^Beställare/ }), /Emelie Larsson/, 'Emelie');
+    await late.getByRole('button', { name: 'Gör ärende' }).click();
+    const conflict = late.getByRole('alert');
+    await expect
+      .poll(() => conflict.textContent())
+      .toContain('Någon annan har ändrat uppgifterna medan du arbetade med dem.');
+    await expectAccessible(page, 'make a ticket dialog, conflict');
+    await conflict.getByRole('button', { name: 'Läs in igen' }).click();
+    await expect.poll(() => racedMail.textContent()).toContain('Besvarad per telefon.');
+    await page.keyboard.press('Escape');
+    await late.waitFor({ state: 'hidden' });
+    expect(await racedMail.getByRole('button', { name: 'Gör ärende' }).count()).toBe(0);
+
+    // Handled: all three, each with what became of it.
     await choose(page, page.getByRole('combobox', { name: 'Visa' }), 'Hanterade');
     await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('handled');
     await expect
@@ -169,6 +219,7 @@ describe('the desk’s inbox of received mail', () => {
     expect(await table.getByRole('row').filter({ hasText: strangerSubject }).textContent()).toContain(
       'Kastat',
     );
+    expect(await table.getByRole('row').filter({ hasText: raced }).textContent()).toContain('Kastat');
     await expectAccessible(page, 'inbox, handled');
 
     // The ticket it made: the mail's subject and text, for the requester chosen.

@@ -507,7 +507,15 @@ describe('the inbox', () => {
     expect(raw.headers['content-type']).toContain('message/rfc822');
     expect(raw.rawPayload.equals(held.raw)).toBe(true);
 
-    // Who may not: a group's agent, an employee, tenant B; a stale version.
+    // Who may not: a group's agent, an employee, tenant B; a stale version. The web app shows
+    // the inbox's link by what the desk answers (allGroups).
+    expect(json(await get(admin, '/api/v1/desk/can'))).toEqual({
+      agent: true,
+      configure: true,
+      allGroups: true,
+    });
+    expect(json(await get(agent, '/api/v1/desk/can'))).toMatchObject({ agent: true, allGroups: false });
+    expect(json(await get(anna, '/api/v1/desk/can'))).toMatchObject({ agent: false, allGroups: false });
     expect((await get(agent, '/api/v1/desk/inbound-mail')).statusCode).toBe(403);
     expect((await get(anna, `/api/v1/desk/inbound-mail/${held.id}`)).statusCode).toBe(403);
     expect((await get(bAdmin, `/api/v1/desk/inbound-mail/${held.id}`)).statusCode).toBe(404);
