@@ -135,6 +135,8 @@ describe('the desk’s inbox of received mail', () => {
     const number = (await done.textContent())?.match(/INC-\d{4}-\d{6}/)?.[0] ?? '';
     // The open mail says what became of it, and the held list no longer has it.
     await expect.poll(() => mail.textContent()).toContain('Blev ärende');
+    // The focus goes back to the mail (its buttons are gone), so the keyboard goes on from there.
+    await expect.poll(() => heading.evaluate((el) => el === document.activeElement)).toBe(true);
     await mail.getByRole('link', { name: number }).waitFor();
     expect(await mail.getByRole('button', { name: 'Gör ärende' }).count()).toBe(0);
     await expect.poll(() => table.getByRole('link', { name: DEMO_SUBJECT }).count()).toBe(0);

@@ -343,12 +343,14 @@ function MailSection({ id, onClose }: { id: string; onClose: () => void }) {
             onClose={() => setDialog(null)}
             mail={m}
             onReload={() => mail.refetch()}
+            onDone={() => heading.current?.focus()}
           />
           <DiscardMailDialog
             opened={dialog === 'discard'}
             onClose={() => setDialog(null)}
             mail={m}
             onReload={() => mail.refetch()}
+            onDone={() => heading.current?.focus()}
           />
         </Stack>
       )}

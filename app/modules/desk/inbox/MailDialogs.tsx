@@ -22,13 +22,25 @@ interface DialogProps {
   onClose: () => void;
   mail: InboxMessage;
   onReload: () => Promise<unknown>;
+  /** After the dialog has closed on success (its button is gone then): where the focus goes. */
+  onDone: () => void;
 }
 
-export function TicketFromMailDialog({ opened, onClose, mail, onReload }: DialogProps) {
+/** Once the dialog is gone, if it closed on success: the focus goes to the mail, not to the body. */
+function after(done: { current: boolean }, onDone: () => void) {
+  return () => {
+    if (!done.current) return;
+    done.current = false;
+    onDone();
+  };
+}
+
+export function TicketFromMailDialog({ opened, onClose, mail, onReload, onDone }: DialogProps) {
   const { t } = useTranslation();
   const invalidate = useInboxInvalidate();
   const client = useClientErrors();
   const formRef = useRef<HTMLFormElement>(null);
+  const done = useRef(false);
   const [requester, setRequester] = useState<Named | null>(mail.sender);
   const [type, setType] = useState<TicketType>('incident');
   const [title, setTitle] = useState(mail.subject ?? '');
@@ -50,6 +62,7 @@ export function TicketFromMailDialog({ opened, onClose, mail, onReload }: Dialog
     onSuccess: async (made) => {
       await invalidate();
       notifySuccess(t('desk.inbox.ticket.done', { number: made.number }));
+      done.current = true;
       close();
     },
     onError: () => focusFirstInvalid(formRef.current),
@@ -62,7 +75,7 @@ export function TicketFromMailDialog({ opened, onClose, mail, onReload }: Dialog
   }
   const field = (name: string) => t(`desk.inbox.ticket.${name}`);
   return (
-    <Dialog opened={opened} onClose={close} title={field('title')}>
+    <Dialog opened={opened} onClose={close} title={field('title')} onExitTransitionEnd={after(done, onDone)}>
       <form
         ref={formRef}
         noValidate
@@ -114,11 +127,12 @@ export function TicketFromMailDialog({ opened, onClose, mail, onReload }: Dialog
   );
 }
 
-export function DiscardMailDialog({ opened, onClose, mail, onReload }: DialogProps) {
+export function DiscardMailDialog({ opened, onClose, mail, onReload, onDone }: DialogProps) {
   const { t } = useTranslation();
   const invalidate = useInboxInvalidate();
   const client = useClientErrors();
   const formRef = useRef<HTMLFormElement>(null);
+  const done = useRef(false);
   const [reason, setReason] = useState('');
   const body = () => ({ version: mail.version, reason });
   const discard = useMutation({
@@ -126,6 +140,7 @@ export function DiscardMailDialog({ opened, onClose, mail, onReload }: DialogPro
     onSuccess: async () => {
       await invalidate();
       notifySuccess(t('desk.inbox.discard.done'));
+      done.current = true;
       close();
     },
     onError: () => focusFirstInvalid(formRef.current),
@@ -138,7 +153,12 @@ export function DiscardMailDialog({ opened, onClose, mail, onReload }: DialogPro
     onClose();
   }
   return (
-    <Dialog opened={opened} onClose={close} title={t('desk.inbox.discard.title')}>
+    <Dialog
+      opened={opened}
+      onClose={close}
+      title={t('desk.inbox.discard.title')}
+      onExitTransitionEnd={after(done, onDone)}
+    >
       <form
         ref={formRef}
         noValidate
