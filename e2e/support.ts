@@ -23,7 +23,7 @@ function nodeBinary(): string {
   return existsSync(local) ? local : process.execPath;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -54,7 +54,8 @@ export function ensureBuilt() {
   );
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** Starts the server; `env` adds to (or overrides) its environment, e.g. MAIL_INBOUND_PORT. */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   ensureBuilt();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'styrbord-e2e-'));
@@ -74,6 +75,7 @@ export async function startServer(): Promise<RunningServer> {
       OIDC_ISSUER: '',
       OIDC_CLIENT_ID: '',
       OIDC_CLIENT_SECRET: '',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

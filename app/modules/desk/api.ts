@@ -23,6 +23,8 @@ export const deskKeys = {
 export interface DeskCan {
   agent: boolean;
   configure: boolean;
+  /** An agent of every group: works the inbox of received mail. */
+  allGroups: boolean;
 }
 
 /** Whether the reader works tickets (the console) and configures the desk (groups). */
@@ -37,6 +39,11 @@ export function useDeskCan() {
 /** For the navigation: the console's link shows to agents only. */
 export function useIsAgent(): boolean {
   return useDeskCan().data?.agent ?? false;
+}
+
+/** For the navigation: the inbox's link shows to agents of every group only. */
+export function useSeesAllGroups(): boolean {
+  return useDeskCan().data?.allGroups ?? false;
 }
 
 export function useTicket(id: string) {

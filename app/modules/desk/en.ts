@@ -1,6 +1,7 @@
 import type { Messages } from '../../platform/seam.ts';
 import { en as calendars } from './calendars/en.ts';
 import { en as groups } from './groups/en.ts';
+import { en as inbox } from './inbox/en.ts';
 import { en as knowledge } from './knowledge/en.ts';
 import { en as metrics } from './metrics/en.ts';
 import { en as phone } from './phone/en.ts';
@@ -17,6 +18,7 @@ export const en: Messages<typeof sv> = {
   portal,
   tickets,
   knowledge,
+  inbox,
   work,
   groups,
   calendars,

@@ -2,6 +2,7 @@ import { type ClientPart, combineClientParts } from '../../platform/module-parts
 import { calendarsPart } from './calendars/index.tsx';
 import { en } from './en.ts';
 import { groupsPart } from './groups/index.tsx';
+import { inboxPart } from './inbox/index.tsx';
 import { knowledgePart } from './knowledge/index.tsx';
 import { metricsPart } from './metrics/index.tsx';
 import { phonePart } from './phone/index.tsx';
@@ -29,6 +30,7 @@ export const deskModule = combineClientParts('desk', { sv, en }, [
   portalPart,
   orderPart,
   ticketsPart,
+  inboxPart,
   knowledgePart,
   ticketWorkPart,
   phonePart,

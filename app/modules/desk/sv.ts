@@ -1,5 +1,6 @@
 import { sv as calendars } from './calendars/sv.ts';
 import { sv as groups } from './groups/sv.ts';
+import { sv as inbox } from './inbox/sv.ts';
 import { sv as knowledge } from './knowledge/sv.ts';
 import { sv as metrics } from './metrics/sv.ts';
 import { sv as phone } from './phone/sv.ts';
@@ -16,6 +17,7 @@ export const sv = {
   portal,
   tickets,
   knowledge,
+  inbox,
   work,
   groups,
   calendars,

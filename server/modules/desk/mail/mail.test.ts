@@ -5,6 +5,7 @@ import { createTransport, type SendMailOptions, type Transporter } from 'nodemai
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../config.ts';
+import { auditEvents } from '../../../platform/audit/schema.ts';
 import { type Jobs, startJobs } from '../../../platform/jobs/jobs.ts';
 import { memoryLogger, waitFor } from '../../../platform/jobs/testing.ts';
 import { mailJobs } from '../../../platform/mail/service.ts';
@@ -20,7 +21,7 @@ import {
 import { tickets } from '../tickets/schema.ts';
 import { inboundListener } from './listener.ts';
 import { inboundMail, mailIds } from './schema.ts';
-import { readMail, receiveMail, sweepMail } from './service.ts';
+import { readMail, readMailJob, receiveMail, sweepMail } from './service.ts';
 
 // The email channel end to end: real SMTP (nodemailer) to the desk's listener, the mail stored
 // raw and read by a real pg-boss job, tickets and replies through the tickets service, and the
@@ -506,7 +507,15 @@ describe('the inbox', () => {
     expect(raw.headers['content-type']).toContain('message/rfc822');
     expect(raw.rawPayload.equals(held.raw)).toBe(true);
 
-    // Who may not: a group's agent, an employee, tenant B; a stale version.
+    // Who may not: a group's agent, an employee, tenant B; a stale version. The web app shows
+    // the inbox's link by what the desk answers (allGroups).
+    expect(json(await get(admin, '/api/v1/desk/can'))).toEqual({
+      agent: true,
+      configure: true,
+      allGroups: true,
+    });
+    expect(json(await get(agent, '/api/v1/desk/can'))).toMatchObject({ agent: true, allGroups: false });
+    expect(json(await get(anna, '/api/v1/desk/can'))).toMatchObject({ agent: false, allGroups: false });
     expect((await get(agent, '/api/v1/desk/inbound-mail')).statusCode).toBe(403);
     expect((await get(anna, `/api/v1/desk/inbound-mail/${held.id}`)).statusCode).toBe(403);
     expect((await get(bAdmin, `/api/v1/desk/inbound-mail/${held.id}`)).statusCode).toBe(404);
@@ -682,6 +691,104 @@ describe('addresses and tenants', () => {
         log: memoryLogger(),
       }),
     ).toBeUndefined();
+  });
+});
+
+describe('the last attempt', () => {
+  /** A mail with a PDF whose name holds a NUL (RFC 2231 %00): jsonb cannot store the name read. */
+  function nulNamed(messageId: string, from: string) {
+    return Buffer.from(
+      [
+        `From: ${from}`,
+        `To: ${DESK_A}`,
+        'Subject: Bilaga med trasigt namn',
+        `Message-ID: ${messageId}`,
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Se bilagan.',
+        '--b',
+        'Content-Type: application/pdf',
+        "Content-Disposition: attachment; filename*=utf-8''rapport%00.pdf",
+        'Content-Transfer-Encoding: base64',
+        '',
+        PDF.toString('base64'),
+        '--b--',
+        '',
+      ].join('\r\n'),
+    );
+  }
+
+  it('holds a mail that no attempt could read as unreadable, in the inbox, instead of leaving it unread', async () => {
+    // A runner that queues but reads nothing, so that this test runs the attempts itself.
+    await jobs!.stop(2000);
+    jobs = await startJobs(t.database, definitions(), memoryLogger(), { ...FAST, work: false });
+    try {
+      const messageId = `<nul.${Date.now()}@client.example>`;
+      const [id] = await receiveMail(t.db, {
+        raw: nulNamed(messageId, 'Okänd Avsändare <okand@extern.example>'),
+        envelopeFrom: 'okand@extern.example',
+        recipients: [{ tenantId: t.a.id, address: DESK_A }],
+      });
+      const data = { tenantId: t.a.id, id: id! };
+      const context = { database: t.database, log: memoryLogger(), jobs: jobs!, id: 'attempt' };
+      // Every attempt but the last fails as the job's own: it is retried, nothing is written.
+      for (const attempt of [0, 4])
+        await expect(readMailJob.handler(data, { ...context, attempt })).rejects.toThrow();
+      const [waiting] = await inbound(messageId);
+      expect(waiting).toMatchObject({ status: 'received', version: 1, parsedAt: null });
+      expect(
+        json(await get(admin, '/api/v1/desk/inbound-mail')).items.map((m: { id: string }) => m.id),
+      ).not.toContain(id);
+
+      // The last (the fifth retry) gives up on reading it: held for a person, raw kept.
+      await readMailJob.handler(data, { ...context, attempt: 5 });
+      const [held] = await inbound(messageId);
+      expect(held).toMatchObject({ status: 'held', reason: 'unreadable', ticketId: null });
+      // What was read could not be stored (the name): the mail is kept raw only, for a person to read.
+      expect(held).toMatchObject({ fromAddress: null, subject: null, attachments: [], messageId });
+      expect(held!.raw.equals(nulNamed(messageId, 'Okänd Avsändare <okand@extern.example>'))).toBe(true);
+      const list = json(await get(admin, '/api/v1/desk/inbound-mail')).items;
+      expect(list.find((m: { id: string }) => m.id === id)).toMatchObject({
+        status: 'held',
+        reason: 'unreadable',
+      });
+      const detail = json(await get(admin, `/api/v1/desk/inbound-mail/${id}`));
+      expect(detail.can).toEqual({ ticket: true, discard: true });
+      // Why, in the audit trail.
+      const audit = await t.db
+        .select({ changes: auditEvents.changes })
+        .from(auditEvents)
+        .where(
+          and(
+            eq(auditEvents.tenantId, t.a.id),
+            eq(auditEvents.entityId, id!),
+            eq(auditEvents.action, 'hold'),
+          ),
+        );
+      expect(audit).toHaveLength(1);
+      expect(audit[0]!.changes).toMatchObject({
+        reason: [null, 'unreadable'],
+        failure: [null, expect.any(String)],
+      });
+      // An attempt after it (a job the sweep sent) leaves it as it is.
+      await readMail(t.db, data);
+      expect((await inbound(messageId))[0]).toMatchObject({ status: 'held', version: held!.version });
+
+      // An agent makes a ticket of it, with its file (the name cleaned), or could discard it.
+      const made = await post(admin, `/api/v1/desk/inbound-mail/${id}/ticket`, {
+        version: detail.version,
+        requesterId: annaId,
+      });
+      expect(made.statusCode, made.body).toBe(201);
+      expect((await inbound(messageId))[0]).toMatchObject({ status: 'ticket', ticketId: json(made).id });
+    } finally {
+      await jobs!.stop(2000);
+      jobs = await startJobs(t.database, definitions(), memoryLogger(), FAST);
+    }
   });
 });
 

@@ -411,6 +411,8 @@ async function settle(
   status: 'held' | 'ignored' | 'duplicate',
   reason: InboundReason | null,
   personId: string | null,
+  /** Why the reading failed, for the audit trail (a mail held as unreadable on the last attempt). */
+  failure?: string,
 ) {
   const actor = systemActor(row.tenantId, MAIL_ACTOR);
   try {
@@ -435,7 +437,14 @@ async function settle(
         entity: 'inboundMail',
         entityId: row.id,
         action: status === 'held' ? 'hold' : status === 'ignored' ? 'ignore' : 'duplicate',
-        after: { status, reason, messageId: facts.messageId, fromAddress: facts.fromAddress, ticketId },
+        after: {
+          status,
+          reason,
+          messageId: facts.messageId,
+          fromAddress: facts.fromAddress,
+          ticketId,
+          ...(failure ? { failure } : {}),
+        },
       });
     });
   } catch (error) {
@@ -504,7 +513,10 @@ function recordOutcome(
 
 /**
  * Reads one received mail and does what it asks (see the top of this file). Runs again safely:
- * a mail already read is left alone, and a run cut off half-way wrote nothing.
+ * a mail already read is left alone, and a run cut off half-way wrote nothing. The last attempt
+ * does not give up on a mail it cannot read or act on (a parse failure, or anything else that
+ * failed every attempt): the mail is held in the inbox as unreadable, for a person, with what
+ * could be read of it (or only its raw bytes), rather than left unread where no one looks.
  */
 export async function readMail(
   db: Database,
@@ -516,25 +528,57 @@ export async function readMail(
     .from(inboundMail)
     .where(and(eq(inboundMail.tenantId, data.tenantId), eq(inboundMail.id, data.id)));
   if (row?.status !== 'received') return;
-  const maxBytes = data.fileMaxBytes ?? DEFAULT_FILE_MAX_BYTES;
-  let mail: ParsedMail;
+  let facts: Facts | undefined;
   try {
-    mail = await simpleParser(row.raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
+    await readReceived(db, row, data.fileMaxBytes ?? DEFAULT_FILE_MAX_BYTES, (read) => {
+      facts = read;
+    });
   } catch (error) {
-    // A mail nobody can read still waits for a person, raw, rather than a job that never ends.
     if (!options.lastAttempt) throw error;
-    const facts: Facts = {
-      messageId: messageIdOf(undefined, row.raw),
-      fromAddress: null,
-      fromName: null,
-      subject: null,
-      body: '',
-      language: 'sv',
-      attachments: [],
-    };
-    return settle(db, row, facts, 'held', 'unreadable', null);
+    await holdUnreadable(db, row, facts, error);
   }
+}
+
+/** The last attempt's way out: held as unreadable, with what was read, else with the raw bytes only. */
+async function holdUnreadable(db: Database, row: InboundRow, facts: Facts | undefined, error: unknown) {
+  const failure = cleanText(error instanceof Error ? error.message : String(error), 500);
+  if (facts) {
+    try {
+      return await settle(db, row, facts, 'held', 'unreadable', null, failure);
+    } catch {
+      // What was read cannot be stored either (it may be what failed): keep the mail raw only.
+    }
+  }
+  const bare: Facts = {
+    // The mail's own Message-ID if it was read and is plain text (so the same mail again is a
+    // duplicate of this one), else one made of the bytes.
+    messageId:
+      facts && cleanText(facts.messageId, 998) === facts.messageId
+        ? facts.messageId
+        : messageIdOf(undefined, row.raw),
+    fromAddress: null,
+    fromName: null,
+    subject: null,
+    body: '',
+    language: 'sv',
+    attachments: [],
+  };
+  return settle(db, row, bare, 'held', 'unreadable', null, failure);
+}
+
+async function readReceived(
+  db: Database,
+  row: InboundRow,
+  maxBytes: number,
+  read: (facts: Facts) => void,
+): Promise<void> {
+  const mail = await simpleParser(row.raw, {
+    skipImageLinks: true,
+    skipTextToHtml: true,
+    skipTextLinks: true,
+  });
   const facts = factsOf(row, mail);
+  read(facts);
   const robot = robotReason(mail, row.envelopeFrom);
   if (robot) return settle(db, row, facts, 'ignored', robot, null);
 

@@ -52,13 +52,22 @@ export function ticketRoutes(app: App, { db }: ModuleContext) {
       schema: {
         tags,
         summary: 'What the caller may do in the desk (the web app shows the console and settings by it)',
-        response: { 200: z.object({ agent: z.boolean(), configure: z.boolean() }), ...errorResponses },
+        description:
+          'allGroups: an agent of every group, who works the inbox of received mail no ticket holds.',
+        response: {
+          200: z.object({ agent: z.boolean(), configure: z.boolean(), allGroups: z.boolean() }),
+          ...errorResponses,
+        },
       },
       config: { authorize: deskPolicy.request },
     },
     async (request) => {
       const actor = principalOf(request);
-      return { agent: deskPolicy.agent(actor), configure: deskPolicy.configure(actor) };
+      return {
+        agent: deskPolicy.agent(actor),
+        configure: deskPolicy.configure(actor),
+        allGroups: deskPolicy.allGroups(actor),
+      };
     },
   );
 
