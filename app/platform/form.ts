@@ -39,6 +39,19 @@ export function changedFields<T extends Record<string, unknown>>(before: T, next
   return result;
 }
 
+/**
+ * A form's values when a newer version of its record arrives while it is open: the newer values,
+ * except the fields changed in the form since the version it was read from, which stay (an edit
+ * not yet saved is not lost to a version someone else, or one's own reply, made meanwhile).
+ */
+export function keepEdits<T extends object>(read: T, edited: T, newer: T): T {
+  const kept = { ...newer };
+  for (const key of Object.keys(newer) as (keyof T)[]) {
+    if (JSON.stringify(edited[key]) !== JSON.stringify(read[key])) kept[key] = edited[key];
+  }
+  return kept;
+}
+
 /** After a failed submit: move focus to the first field marked invalid (or the error summary). */
 export function focusFirstInvalid(form: HTMLFormElement | null | undefined) {
   if (!form) return;

@@ -17,7 +17,7 @@ import { api } from '../../../platform/api.ts';
 import { useMe } from '../../../platform/auth.tsx';
 import { StatusBadge } from '../../../platform/badges.tsx';
 import { isVersionConflict, ProblemAlert, useFieldErrors } from '../../../platform/errors.tsx';
-import { changedFields } from '../../../platform/form.ts';
+import { changedFields, keepEdits } from '../../../platform/form.ts';
 import { useFormat } from '../../../platform/format.ts';
 import { Redirect, RouterAnchor } from '../../../platform/links.tsx';
 import { notifySuccess } from '../../../platform/notify.ts';
@@ -104,11 +104,20 @@ function HandlingForm({ ticket, onReload }: { ticket: Ticket; onReload: () => Pr
   const groups = useGroupOptions();
   const invalidate = useTicketsInvalidate();
   const [values, setValues] = useState<Handling>(() => handlingOf(ticket));
+  const read = useRef({ id: ticket.id, values: handlingOf(ticket) });
   const problem = ticket.type === 'problem';
   const incident = ticket.type === 'incident';
-  // The form follows the ticket as read: after a save, and after a conflict reloaded it.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on a new version only
-  useEffect(() => setValues(handlingOf(ticket)), [ticket.id, ticket.version]);
+  // The form follows the ticket as read: after a save, after a conflict reloaded it, and when a
+  // reply or another agent made a new version. What the person changed and has not saved stays
+  // (a status chosen while a reply's new version was on its way was lost otherwise); every other
+  // field takes the newer value. Another ticket starts afresh.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follow a new version only
+  useEffect(() => {
+    const next = handlingOf(ticket);
+    const before = read.current;
+    read.current = { id: ticket.id, values: next };
+    setValues((edited) => (before.id === ticket.id ? keepEdits(before.values, edited, next) : next));
+  }, [ticket.id, ticket.version]);
   const set =
     <K extends keyof Handling>(key: K) =>
     (value: Handling[K]) =>
