@@ -1,8 +1,8 @@
 // Load helpers of the HTTP benchmarks: the app in a child process (bench/platform-server.ts, so
 // the load generator and the server do not share an event loop), sign-in, autocannon at
 // saturation, a paced open loop, and waiting for the server to drain between runs. The desk's
-// benchmark uses them; bench/registry.ts and bench/platform.ts still carry copies of their own
-// (noted: they should move here).
+// and registry benchmarks use them; bench/platform.ts still carries its own variants (its drain
+// signs its requests, its runs count the statements sent).
 
 import { type ChildProcess, fork } from 'node:child_process';
 import http from 'node:http';
@@ -55,8 +55,8 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
   };
 }
 
-/** Signs in; answers the headers of an authenticated JSON client (cookie and CSRF token). */
-export async function signIn(port: number, email: string, password: string) {
+/** Signs in; answers the session's cookies (one header, and each for a browser) and CSRF token. */
+export async function session(port: number, email: string, password: string) {
   const response = await fetch(`http://127.0.0.1:${port}/api/v1/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -65,7 +65,13 @@ export async function signIn(port: number, email: string, password: string) {
   if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
   const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]!);
   const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie: cookies.join('; '), 'x-csrf-token': csrfToken, accept: 'application/json' };
+  return { cookie: cookies.join('; '), cookies, csrfToken };
+}
+
+/** Signs in; answers the headers of an authenticated JSON client (cookie and CSRF token). */
+export async function signIn(port: number, email: string, password: string) {
+  const { cookie, csrfToken } = await session(port, email, password);
+  return { cookie, 'x-csrf-token': csrfToken, accept: 'application/json' };
 }
 
 export interface Saturated {

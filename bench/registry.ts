@@ -36,17 +36,16 @@
 // (default postgres://postgres@127.0.0.1:5432/postgres), BENCH_BROWSER (1; 0 skips Chromium),
 // BENCH_KEEP=1 (keep the databases to EXPLAIN ANALYZE afterwards).
 //
-// The load helpers (the child server, autocannon runs, the paced open-loop runner, drain) follow
-// bench/platform.ts; they are copied rather than imported because that file runs when imported.
+// The load helpers (the child server, autocannon runs, the paced open-loop runner, drain) are
+// bench/load.ts's.
 
-import { type ChildProcess, execFileSync, fork } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import autocannon, { type AutocannonRequestSpec } from 'autocannon';
+import type { AutocannonRequestSpec } from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { chromium } from 'playwright-core';
 import { onServer } from '../server/db/admin.ts';
@@ -62,9 +61,19 @@ import { units } from '../server/platform/directory/schema.ts';
 import * as directory from '../server/platform/directory/service.ts';
 import { newId } from '../server/platform/ids.ts';
 import { criticalities, lifecyclePhases, systemScopes } from '../shared/registry/systems.ts';
+import {
+  killServers,
+  type LoadOptions,
+  type Paced,
+  paced,
+  quantile,
+  type Saturated,
+  saturate,
+  session,
+  startServer,
+} from './load.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const serverScript = fileURLToPath(new URL('./platform-server.ts', import.meta.url));
 
 const SYSTEMS = Number(process.env.BENCH_SYSTEMS ?? 5000);
 const INTEGRATIONS = Number(process.env.BENCH_INTEGRATIONS ?? 20_000);
@@ -296,138 +305,9 @@ async function seed(db: Database): Promise<Seeded> {
   return { systemIds, mapUnitId, hubId, hubDegree, seedMs: performance.now() - started };
 }
 
-// ---------------------------------------------------------------- server and load (as bench/platform.ts)
+// ---------------------------------------------------------------- load (bench/load.ts, and one more)
 
-interface Server {
-  port: number;
-  stop(): Promise<void>;
-}
-
-const children = new Set<ChildProcess>();
-
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const child = fork(serverScript, [], {
-    cwd: root,
-    env: { ...process.env, ...env, BENCH_SERVE_WEB: '1' },
-    execArgv: process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : undefined,
-    execPath: process.execPath,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  const { port } = await new Promise<{ port: number }>((resolve, reject) => {
-    child.once('message', (m) => resolve(m as { port: number }));
-    child.once('exit', (code) => reject(new Error(`bench server exited with ${code} before listening`)));
-  });
-  return {
-    port,
-    stop: async () => {
-      if (child.connected) child.send('stop');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
-      clearTimeout(timer);
-    },
-  };
-}
-
-async function signIn(port: number) {
-  const response = await fetch(`http://127.0.0.1:${port}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: ADMIN_EMAIL, password: PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
-  const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]!);
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie: cookies.join('; '), cookies, csrfToken };
-}
-
-interface Saturated {
-  rps: number;
-  p99: number;
-  bad: number;
-}
-
-async function saturate(port: number, headers: Record<string, string>, requests: AutocannonRequestSpec[]) {
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    headers,
-    requests,
-  });
-  await drain(port);
-  return {
-    rps: result.requests.average,
-    p99: result.latency.p99,
-    bad: result.non2xx + result.errors + result.timeouts,
-  } satisfies Saturated;
-}
-
-interface Paced {
-  p50: number;
-  p99: number;
-  bad: number;
-  rate: number;
-}
-
-/** Open loop at `rate` req/s, each latency counted from when the request was due. */
-async function paced(port: number, headers: Record<string, string>, path: () => string, rate: number) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const latencies: number[] = [];
-  let bad = 0;
-  const total = Math.round(rate * SECONDS);
-  const start = performance.now() + 20;
-  const inFlight: Promise<void>[] = [];
-  for (let i = 0; i < total; i++) {
-    const due = start + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    inFlight.push(
-      new Promise<void>((resolve) => {
-        const request = http.get(
-          { host: '127.0.0.1', port, path: path(), headers, agent, timeout: 10_000 },
-          (res) => {
-            res.resume();
-            res.on('end', () => {
-              if ((res.statusCode ?? 0) >= 300) bad++;
-              latencies.push(performance.now() - due);
-              resolve();
-            });
-          },
-        );
-        request.on('timeout', () => request.destroy(new Error('timeout')));
-        request.on('error', () => {
-          bad++;
-          resolve();
-        });
-      }),
-    );
-  }
-  await Promise.all(inFlight);
-  agent.destroy();
-  await drain(port);
-  return { p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), bad, rate } satisfies Paced;
-}
-
-function quantile(values: number[], q: number) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
-}
-
-/** Waits until a database round trip (/api/ready) is quick again: nothing left queued. */
-async function drain(port: number) {
-  const until = performance.now() + 60_000;
-  let quick = 0;
-  while (quick < 3 && performance.now() < until) {
-    const started = performance.now();
-    const ok = await fetch(`http://127.0.0.1:${port}/api/ready`, { signal: AbortSignal.timeout(10_000) })
-      .then((r) => r.ok)
-      .catch(() => false);
-    quick = ok && performance.now() - started < 50 ? quick + 1 : 0;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const LOAD: LoadOptions = { connections: CONNECTIONS, seconds: SECONDS };
 
 /** Sequential requests one at a time: the time of one answer, with its size. */
 async function sequential(port: number, headers: Record<string, string>, path: () => string, runs: number) {
@@ -586,9 +466,9 @@ async function runKind(kind: 'pg' | 'pglite', cleanups: (() => Promise<void>)[])
     `${kind}: data ready in ${(seeded.seedMs / 1000).toFixed(1)} s; the hub sends ${seeded.hubDegree} integrations`,
   );
 
-  const server = await startServer(serverEnv);
+  const server = await startServer({ ...serverEnv, BENCH_SERVE_WEB: '1' });
   try {
-    const { cookie, cookies, csrfToken } = await signIn(server.port);
+    const { cookie, cookies, csrfToken } = await session(server.port, ADMIN_EMAIL, PASSWORD);
     const headers = { cookie, 'x-csrf-token': csrfToken, accept: 'application/json' };
     const ids = seeded.systemIds;
     const randomSystem = () => `/api/v1/systems/${ids[Math.floor(Math.random() * ids.length)]}`;
@@ -608,17 +488,15 @@ async function runKind(kind: 'pg' | 'pglite', cleanups: (() => Promise<void>)[])
     };
 
     log(`${kind}: warming up …`);
-    await autocannon({
-      url: `http://127.0.0.1:${server.port}`,
-      connections: 10,
-      duration: 2,
+    await saturate(
+      server.port,
       headers,
-      requests: [{ path: EMPTY_PATH }, { path: pagePath }, { path: impactPath }, { path: randomSystem() }],
-    });
-    await drain(server.port);
+      [{ path: EMPTY_PATH }, { path: pagePath }, { path: impactPath }, { path: randomSystem() }],
+      { connections: 10, seconds: 2 },
+    );
 
     const run = async (label: string, requests: AutocannonRequestSpec[]) => {
-      const m = await saturate(server.port, headers, requests);
+      const m = await saturate(server.port, headers, requests, LOAD);
       log(`${kind}: ${label}: ${Math.round(m.rps)} req/s`);
       return m;
     };
@@ -637,9 +515,9 @@ async function runKind(kind: 'pg' | 'pglite', cleanups: (() => Promise<void>)[])
     const emptyRps = (empty1.rps + empty2.rps) / 2;
 
     const rateFor = (s: Saturated) => Math.max(1, Math.min(RATE, Math.floor(s.rps / 2)));
-    const pagePaced = await paced(server.port, headers, () => pagePath, rateFor(page));
-    const byIdPaced = await paced(server.port, headers, randomSystem, rateFor(byId));
-    const impactPaced = await paced(server.port, headers, () => impactPath, rateFor(impact));
+    const pagePaced = await paced(server.port, headers, () => pagePath, rateFor(page), LOAD);
+    const byIdPaced = await paced(server.port, headers, randomSystem, rateFor(byId), LOAD);
+    const impactPaced = await paced(server.port, headers, () => impactPath, rateFor(impact), LOAD);
     log(
       `${kind}: paced p99: page ${pagePaced.p99.toFixed(1)} ms, by id ${byIdPaced.p99.toFixed(1)} ms, impact ${impactPaced.p99.toFixed(1)} ms`,
     );
@@ -747,7 +625,7 @@ function report(reports: KindReport[], skipped: string[]): boolean {
 
 const cleanups: (() => Promise<void>)[] = [];
 async function cleanUp() {
-  for (const child of children) child.kill('SIGKILL');
+  killServers();
   for (const c of cleanups.splice(0).reverse()) await c().catch((e: Error) => log(`clean-up: ${e.message}`));
 }
 process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
