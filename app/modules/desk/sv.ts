@@ -6,6 +6,7 @@ import { sv as phone } from './phone/sv.ts';
 import { sv as portal } from './portal/sv.ts';
 import { sv as routing } from './routing/sv.ts';
 import { sv as services } from './services/sv.ts';
+import { sv as suppliers } from './suppliers/sv.ts';
 import { sv as tickets } from './tickets/sv.ts';
 import { sv as work } from './tickets/work-sv.ts';
 
@@ -23,4 +24,5 @@ export const sv = {
   routing,
   services,
   metrics,
+  suppliers,
 };
