@@ -363,6 +363,21 @@ describe('a live ticket with a supplier', () => {
     expect((await get(bAdmin, `/api/v1/tickets/${ticket.id}`)).statusCode).toBe(404);
   });
 
+  it("keeps the stays with suppliers to the agents: the requester's view has none", async () => {
+    const mine = json(
+      await post(employee, '/api/v1/tickets', { type: 'incident', title: 'Lönen syns inte', ...p3 }),
+    );
+    const handed = await patch(admin, `/api/v1/tickets/${mine.id}`, {
+      version: mine.version,
+      groupId: cgiGroup,
+      systemId: heroma,
+    });
+    expect(handed.statusCode, handed.body).toBe(200);
+    expect(json(handed).supplierClocks).toHaveLength(1);
+    const seen = json(await get(employee, `/api/v1/tickets/${mine.id}`));
+    expect(seen.supplierClocks).toBeUndefined();
+  });
+
   it('shows a stay with a supplier without a contract with levels as not measured', async () => {
     const made = json(
       await post(admin, '/api/v1/tickets', {

@@ -40,8 +40,9 @@ export async function present(db: Database, actor: Actor, row: tickets.TicketRow
     ticketSettingsOf(db, actor.tenantId),
     slaOf(db, actor.tenantId, row),
     watches(db, actor, row.id),
-    supplierClocksOf(db, actor.tenantId, row.id),
+    tickets.worksOn(actor, row) ? supplierClocksOf(db, actor.tenantId, row.id) : undefined,
   ]);
+  // The stays with suppliers are the agents' (the requester sees the ticket's own clocks).
   return {
     ...presentTicket(row, names, actor, settings.reopenDays, sla, new Date(), watching),
     supplierClocks,
