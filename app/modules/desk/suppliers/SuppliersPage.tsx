@@ -80,7 +80,7 @@ export function SuppliersPage() {
           />
           <Text size="sm" mt="sm">
             {t('desk.suppliers.levelsHint')}{' '}
-            <RouterAnchor to="/desk/service-levels">{t('desk.suppliers.levels')}</RouterAnchor>
+            <RouterAnchor to="/desk/service-levels" underline="always">{t('desk.suppliers.levels')}</RouterAnchor>
           </Text>
         </Section>
         <ProblemAlert error={report.error} />
