@@ -59,6 +59,16 @@ describe('the supplier contracts', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Lön och personal Heroma' }).waitFor();
     await expectAccessible(page, 'the contract from the report');
+
+    // The demo's ticket now with CGI's support: its page shows the supplier's clock and contract.
+    const found = await page.request.get(`${server.url}/api/v1/tickets?search=skattetabell`);
+    const ticket = (await found.json()).items.find(
+      (t: { title: string }) => t.title === 'Heroma räknar med fel skattetabell',
+    );
+    await page.goto(`${server.url}/desk/tickets/${ticket.id}`);
+    await page.getByRole('heading', { name: 'Hos leverantör' }).waitFor();
+    await page.getByText('Mäts mot Lön och personal Heroma: CGI – avtalad servicenivå Heroma').waitFor();
+    await expectAccessible(page, 'a ticket with a supplier');
   });
 
   test('an employee has no link to it', async () => {
