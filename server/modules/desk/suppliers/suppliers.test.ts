@@ -256,6 +256,18 @@ describe('the supplier report', () => {
     expect(moved.statusCode).toBe(404);
   });
 
+  it('keeps one underpinning level per contract', async () => {
+    const second = await post(admin, '/api/v1/service-levels', {
+      name: 'CGI Heroma igen',
+      kind: 'underpinning',
+      contractId: heromaContract,
+      targets: targets(1, 2),
+    });
+    expect(second.statusCode).toBe(409);
+    expect(JSON.parse(second.body).errors.map((e: { path: string }) => e.path)).toEqual(['body.contractId']);
+    expect(json(await get(admin, '/api/v1/service-levels?kind=underpinning')).items).toHaveLength(2);
+  });
+
   it('keeps the contract link versioned and audited', async () => {
     const stale = await patch(admin, `/api/v1/service-levels/${heromaLevel.id}`, {
       version: heromaLevel.version + 5,
