@@ -127,6 +127,17 @@ describe('supplier clocks', () => {
       { at: at(2, 9, 45), state: state({ systemId: 'lifecare' }) },
     ]);
     expect(bySystem).toMatchObject([{ supplierId: 'cgi', groupId: null, contractId: 'k-other' }]);
+    // An own agent's reply while waiting is not the supplier's answer: the response came at 09:45.
+    const replied = replaySupplier(cgiWorld, [
+      { at: at(2, 9, 0), state: state({ status: 'waitingSupplier', systemId: 'lifecare' }) },
+      {
+        at: at(2, 9, 10),
+        state: state({ status: 'waitingSupplier', systemId: 'lifecare' }),
+        responded: true,
+      },
+      { at: at(2, 9, 45), state: state({ systemId: 'lifecare' }) },
+    ]);
+    expect(replied[0]!.sla!.response.usedMs).toBe(45 * 60_000);
     expect(bySystem[0]!.sla!.resolution.usedMs).toBe(45 * 60_000);
     // Atea's group had it, then it waits for Atea in the own group: a second stay, Atea's, unmeasured.
     const byLast = replaySupplier(cgiWorld, [

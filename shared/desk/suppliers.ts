@@ -12,8 +12,9 @@ import { advanceSla, meetClock, pauseSla, resumeSla, retargetSla, type Sla, star
 // supplier whose contract covers the ticket's system. Each stay with a supplier is a spell with its
 // own clocks, counted by the same pure functions as the ticket's own (./sla.ts), on the contract
 // level's calendar (the supplier's hours), for the ticket's priority:
-// - response: met by the supplier's first action after the hand-over (a public reply, taking the
-//   ticket: an assignee in the supplier group, or status pågår), or by the ticket leaving them;
+// - response: met by the supplier group's first action after the hand-over (a public reply, taking
+//   the ticket: an assignee in the supplier group, or status pågår), or by the ticket leaving them
+//   (a ticket waiting for the supplier in an own group: when the wait ends);
 // - resolution: met when the ticket leaves the supplier (solved, closed, or back to an own group
 //   and no longer waiting for the supplier);
 // - both pause while the ticket waits for the requester (the supplier cannot go on then).
@@ -159,10 +160,13 @@ function goOn(
     after.status === 'waitingRequester'
       ? pauseSla(sla, terms.calendar, at)
       : resumeSla(sla, terms.calendar, at);
+  // Only the supplier's group acts for the supplier: while the ticket waits for them in an own
+  // group, an own agent's reply is not the supplier's answer (the response is met when it leaves).
+  const theirs = spell.groupId !== null && after.groupId === spell.groupId;
   const took =
     (after.status === 'inProgress' && before.status !== 'inProgress') ||
     (after.assigned && !before.assigned && after.groupId === before.groupId);
-  if (responded || took) sla = meetClock(sla, 'response', terms.calendar, at);
+  if (theirs && (responded || took)) sla = meetClock(sla, 'response', terms.calendar, at);
   return { ...spell, priority: after.priority, sla };
 }
 
