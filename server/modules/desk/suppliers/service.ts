@@ -50,12 +50,19 @@ interface ContractTerms extends SupplierTerms {
   systemIds: Set<string>;
 }
 
-/** The tenant's supplier groups (id → supplier). */
-async function supplierGroups(db: Executor, tenantId: string): Promise<Map<string, string>> {
+/** The tenant's supplier groups (id → supplier), or those among `ids`. */
+async function supplierGroups(db: Executor, tenantId: string, ids?: string[]): Promise<Map<string, string>> {
+  if (ids?.length === 0) return new Map();
   const rows = await db
     .select({ id: groups.id, supplierId: groups.supplierId })
     .from(groups)
-    .where(and(eq(groups.tenantId, tenantId), eq(groups.kind, 'supplier')));
+    .where(
+      and(
+        eq(groups.tenantId, tenantId),
+        eq(groups.kind, 'supplier'),
+        ids ? inArray(groups.id, ids) : undefined,
+      ),
+    );
   return new Map(rows.flatMap((r) => (r.supplierId ? [[r.id, r.supplierId] as const] : [])));
 }
 
@@ -218,7 +225,15 @@ export async function followSupplierClocks(
   now: Date,
   responded = false,
 ) {
-  const groupSuppliers = await supplierGroups(s.tx, s.tenantId);
+  // Most changes never touch a supplier: neither state is with a supplier group or waiting for a
+  // supplier, so no stay can be open (one is open only while its ticket is with the supplier) and
+  // none begins. They cost one look-up by key, or none.
+  const waiting = before?.status === 'waitingSupplier' || after.status === 'waitingSupplier';
+  const ids = [...new Set([before?.groupId, after.groupId].filter((g): g is string => !!g))];
+  if (!waiting && ids.length === 0) return;
+  // The step asks only of these two groups.
+  const groupSuppliers = await supplierGroups(s.tx, s.tenantId, ids);
+  if (!waiting && groupSuppliers.size === 0) return;
   const [last] = await s.tx
     .select()
     .from(supplierClocks)
@@ -226,8 +241,6 @@ export async function followSupplierClocks(
     .orderBy(desc(supplierClocks.startedAt))
     .limit(1);
   const open = last && last.endedAt === null ? spellOf(last) : null;
-  const toSupplier = after.groupId !== null && groupSuppliers.has(after.groupId);
-  if (!open && !toSupplier && after.status !== 'waitingSupplier') return;
   const world = worldOf(groupSuppliers, await contractTerms(s.tx, s.tenantId));
   const { ended, current } = stepSupplier(
     world,
