@@ -85,6 +85,7 @@ export const en: Messages<typeof sv> = {
       breach: 'At a breach',
       never: 'Never',
     },
+    followUp: 'Follow-up',
     serverMessage: {
       noCalendar: 'Choose an active calendar.',
       noContract: 'Choose an active contract of the system register.',

@@ -84,6 +84,7 @@ export const sv = {
       breach: 'Vid brott',
       never: 'Aldrig',
     },
+    followUp: 'Uppföljning',
     serverMessage: {
       noCalendar: 'Välj en aktiv kalender.',
       noContract: 'Välj ett aktivt avtal i systemregistret.',
