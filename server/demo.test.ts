@@ -625,6 +625,29 @@ describe('desk services: service levels, the catalogue and the published promise
 });
 
 // Last, so that every part above reads the demo as loaded once.
+describe('desk: underpinning contracts followed up', () => {
+  it("measures CGI's and Formpipe's stays against their contracts' levels", async () => {
+    const admin = await signInOverHttp(app, 'admin@styrbord.example', 'demo');
+    const report = json(await app.inject({ url: '/api/v1/desk/suppliers/report', headers: admin.headers() }));
+    const byContract = new Map(
+      report.rows.map((r: { contract: { title: string } | null }) => [r.contract?.title ?? null, r]),
+    );
+    for (const title of ['Lön och personal Heroma', 'Diarium och e-arkiv Formpipe']) {
+      const row = byContract.get(title) as {
+        tickets: number;
+        response: { measured: number; share: number };
+        resolution: { measured: number; share: number; minutes: { median: number } };
+      };
+      expect(row, title).toBeDefined();
+      expect(row.tickets).toBeGreaterThan(5);
+      expect(row.resolution.measured).toBeGreaterThan(0);
+      expect(row.resolution.share).toBeGreaterThan(0.3);
+      expect(row.resolution.share).toBeLessThanOrEqual(1);
+      expect(row.resolution.minutes.median).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('directory: loading the demo again', () => {
   it('refuses to load twice', async () => {
     await expect(loadDemo(database.db)).rejects.toThrow(/already exists/);

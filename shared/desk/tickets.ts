@@ -210,6 +210,22 @@ export const ticketSla = z.object({
 });
 export type TicketSla = z.infer<typeof ticketSla>;
 
+/** A ticket's stay with a supplier, measured against the supplier's contracted levels (./suppliers.ts). */
+export const supplierClock = z.object({
+  id,
+  supplier: z.object({ id, name: z.string() }),
+  /** The supplier group that held it (null: it waited for the supplier in an own group). */
+  group: ref,
+  /** The contract whose levels applied (null: none, the stay has no clocks). */
+  contract: ref,
+  serviceLevel: ref,
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  response: slaClock.nullable(),
+  resolution: slaClock.nullable(),
+});
+export type SupplierClock = z.infer<typeof supplierClock>;
+
 export const ticket = z.object({
   id,
   number: z.string(),
@@ -246,6 +262,8 @@ export const ticket = z.object({
   responseBreached: z.boolean(),
   resolutionBreached: z.boolean(),
   sla: ticketSla.nullable(),
+  /** The ticket's stays with suppliers, oldest first, each with its clocks against the contract. */
+  supplierClocks: z.array(supplierClock).optional(),
   version: currentVersion,
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -8,6 +8,7 @@ import { en as phone } from './phone/en.ts';
 import { en as portal } from './portal/en.ts';
 import { en as routing } from './routing/en.ts';
 import { en as services } from './services/en.ts';
+import { en as suppliers } from './suppliers/en.ts';
 import type { sv } from './sv.ts';
 import { en as tickets } from './tickets/en.ts';
 import { en as work } from './tickets/work-en.ts';
@@ -26,4 +27,5 @@ export const en: Messages<typeof sv> = {
   routing,
   services,
   metrics,
+  suppliers,
 };

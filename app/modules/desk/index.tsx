@@ -9,6 +9,7 @@ import { phonePart } from './phone/index.tsx';
 import { portalPart } from './portal/index.tsx';
 import { routingPart } from './routing/index.tsx';
 import { orderPart, servicesPart } from './services/index.tsx';
+import { suppliersPart } from './suppliers/index.tsx';
 import { sv } from './sv.ts';
 import { ticketsPart } from './tickets/index.tsx';
 import { ticketWorkPart } from './tickets/work.tsx';
@@ -39,4 +40,5 @@ export const deskModule = combineClientParts('desk', { sv, en }, [
   routingPart,
   servicesPart,
   metricsPart,
+  suppliersPart,
 ]);

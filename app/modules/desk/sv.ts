@@ -7,6 +7,7 @@ import { sv as phone } from './phone/sv.ts';
 import { sv as portal } from './portal/sv.ts';
 import { sv as routing } from './routing/sv.ts';
 import { sv as services } from './services/sv.ts';
+import { sv as suppliers } from './suppliers/sv.ts';
 import { sv as tickets } from './tickets/sv.ts';
 import { sv as work } from './tickets/work-sv.ts';
 
@@ -25,4 +26,5 @@ export const sv = {
   routing,
   services,
   metrics,
+  suppliers,
 };

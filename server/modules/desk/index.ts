@@ -8,6 +8,7 @@ import { metricsPart } from './metrics/index.ts';
 import { phonePart } from './phone/index.ts';
 import { routingPart } from './routing/index.ts';
 import { servicesPart } from './services/index.ts';
+import { suppliersPart } from './suppliers/index.ts';
 import { ticketsPart } from './tickets/index.ts';
 import { ticketWorkPart } from './tickets/work.ts';
 
@@ -29,6 +30,7 @@ const parts: ModulePart[] = [
   knowledgePart,
   phonePart,
   metricsPart,
+  suppliersPart,
 ];
 
 export const deskModule = combineParts('desk', parts);

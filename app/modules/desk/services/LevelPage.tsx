@@ -146,6 +146,12 @@ export function LevelPage() {
                 ) : null,
               },
               {
+                label: t('desk.services.levels.followUp'),
+                value: level.contractId ? (
+                  <RouterAnchor to="/desk/suppliers">{t('desk.suppliers.title')}</RouterAnchor>
+                ) : null,
+              },
+              {
                 label: field('supplier'),
                 value: level.supplierId ? (
                   <RouterAnchor to="/suppliers/$supplierId" params={{ supplierId: level.supplierId }}>

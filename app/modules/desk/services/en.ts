@@ -85,11 +85,13 @@ export const en: Messages<typeof sv> = {
       breach: 'At a breach',
       never: 'Never',
     },
+    followUp: 'Follow-up',
     serverMessage: {
       noCalendar: 'Choose an active calendar.',
       noContract: 'Choose an active contract of the system register.',
       needsContract: 'An underpinning contract must name the contract it follows up.',
       underpinningNotDefault: 'An underpinning contract cannot be the default level.',
+      contractTaken: 'The contract already has its levels in another underpinning contract.',
       contractOnlyUnderpinning: 'Only an underpinning contract names a contract.',
       inUse: 'Active services follow the level. Give them another level first.',
       inUseContract:

@@ -92,6 +92,8 @@ export const servicesPart: ClientPart = {
       'desk.services.levels.serverMessage.underpinningNotDefault',
     'Only an underpinning level names a contract':
       'desk.services.levels.serverMessage.contractOnlyUnderpinning',
+    'The contract already has its levels in another underpinning level':
+      'desk.services.levels.serverMessage.contractTaken',
     'Active services follow the level; give them another level first':
       'desk.services.levels.serverMessage.inUse',
     'Active services follow the level; give them another level before it becomes a contract':

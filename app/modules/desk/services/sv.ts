@@ -84,11 +84,13 @@ export const sv = {
       breach: 'Vid brott',
       never: 'Aldrig',
     },
+    followUp: 'Uppföljning',
     serverMessage: {
       noCalendar: 'Välj en aktiv kalender.',
       noContract: 'Välj ett aktivt avtal i systemregistret.',
       needsContract: 'Ett underleverantörsavtal måste ange vilket avtal det följer upp.',
       underpinningNotDefault: 'Ett underleverantörsavtal kan inte vara standardnivå.',
+      contractTaken: 'Avtalet har redan sina servicenivåer i ett annat underleverantörsavtal.',
       contractOnlyUnderpinning: 'Bara ett underleverantörsavtal anger ett avtal.',
       inUse: 'Aktiva tjänster följer nivån. Ge dem en annan nivå först.',
       inUseContract: 'Aktiva tjänster följer nivån. Ge dem en annan nivå innan den blir ett avtal.',

@@ -1,6 +1,6 @@
 import { Group, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { SlaClock, TicketSla } from '../../../../shared/desk/tickets.ts';
+import type { SlaClock, SupplierClock, TicketSla } from '../../../../shared/desk/tickets.ts';
 import { StatusBadge } from '../../../platform/badges.tsx';
 import { useFormat } from '../../../platform/format.ts';
 import { EmptyValue } from '../../../platform/page.tsx';
@@ -101,6 +101,42 @@ export function SlaClocks({ sla }: { sla: TicketSla | null }) {
       <Text size="sm">{sla.serviceLevel ? sla.serviceLevel.name : t('desk.tickets.sla.noLevel')}</Text>
       <ClockRow name="response" clock={sla.response} />
       <ClockRow name="resolution" clock={sla.resolution} />
+    </Stack>
+  );
+}
+
+/** The ticket's stays with suppliers, each measured against the supplier's contract (or not measured). */
+export function SupplierClocks({ clocks }: { clocks: SupplierClock[] }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <Stack gap="md">
+      {clocks.map((c) => (
+        <Stack key={c.id} gap="sm">
+          <Text size="sm" fw={600}>
+            {c.supplier.name}
+            {c.group ? ` (${c.group.name})` : ` (${t('desk.tickets.sla.supplier.waiting')})`}
+          </Text>
+          <Text size="sm">
+            {c.endedAt
+              ? t('desk.tickets.sla.supplier.span', {
+                  from: f.dateTime(c.startedAt),
+                  to: f.dateTime(c.endedAt),
+                })
+              : t('desk.tickets.sla.supplier.since', { from: f.dateTime(c.startedAt) })}
+          </Text>
+          <Text size="sm">
+            {c.contract
+              ? t('desk.tickets.sla.supplier.contract', {
+                  contract: c.contract.name,
+                  level: c.serviceLevel?.name ?? '',
+                })
+              : t('desk.tickets.sla.supplier.noContract')}
+          </Text>
+          {c.response && <ClockRow name="response" clock={c.response} />}
+          {c.resolution && <ClockRow name="resolution" clock={c.resolution} />}
+        </Stack>
+      ))}
     </Stack>
   );
 }

@@ -34,7 +34,7 @@ import { MajorIncident } from './MajorIncident.tsx';
 import { MergeDialog } from './MergeDialog.tsx';
 import { PriorityBadge, TicketNumber, TicketStatusBadge } from './parts.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
-import { SlaClocks } from './Sla.tsx';
+import { SlaClocks, SupplierClocks } from './Sla.tsx';
 import { useShortcuts } from './shortcuts.ts';
 import { Timeline } from './Timeline.tsx';
 import { useWatchers, type Watcher } from './work-api.ts';
@@ -518,6 +518,11 @@ export function TicketPage() {
             {ticket.sla && (
               <Section id="ticket-sla" title={t('desk.tickets.sla.title')}>
                 <SlaClocks sla={ticket.sla} />
+              </Section>
+            )}
+            {ticket.supplierClocks && ticket.supplierClocks.length > 0 && (
+              <Section id="ticket-supplier-sla" title={t('desk.tickets.sla.supplier.title')}>
+                <SupplierClocks clocks={ticket.supplierClocks} />
               </Section>
             )}
             {ticket.can.reply && (

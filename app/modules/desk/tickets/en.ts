@@ -243,6 +243,14 @@ export const en: Messages<typeof sv> = {
     noTarget: 'No target',
     left: '{{span}} left',
     used: '{{used}} of {{target}} business time',
+    supplier: {
+      title: 'With a supplier',
+      waiting: 'waiting for the supplier',
+      span: '{{from}} – {{to}}',
+      since: 'Since {{from}}',
+      contract: 'Measured against {{contract}}: {{level}}',
+      noContract: 'No contract with levels: the time is not measured.',
+    },
     span: {
       minutes: '{{minutes}} min',
       hoursMinutes: '{{hours}} h {{minutes}} min',

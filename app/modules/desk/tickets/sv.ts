@@ -242,6 +242,14 @@ export const sv = {
     noTarget: 'Inget mål',
     left: '{{span}} kvar',
     used: '{{used}} av {{target}} arbetstid',
+    supplier: {
+      title: 'Hos leverantör',
+      waiting: 'väntar på leverantören',
+      span: '{{from}} – {{to}}',
+      since: 'Sedan {{from}}',
+      contract: 'Mäts mot {{contract}}: {{level}}',
+      noContract: 'Inget avtal med servicenivåer: tiden mäts inte.',
+    },
     span: {
       minutes: '{{minutes}} min',
       hoursMinutes: '{{hours}} h {{minutes}} min',

@@ -57,6 +57,13 @@ const styrbyGroups: DemoGroup[] = [
     members: [],
     supplier: 'CGI Sverige AB',
   },
+  {
+    name: 'Formpipe support (Diarium)',
+    kind: 'supplier',
+    description: 'Leverantörens support för diariet och e-arkivet, enligt avtalets servicenivåer.',
+    members: [],
+    supplier: 'Formpipe Software AB',
+  },
 ];
 
 export async function loadGroupsDemo(db: Database, tenant: DemoContext, made: Made) {

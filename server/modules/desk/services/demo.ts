@@ -34,6 +34,15 @@ const heromaContractTargets: Targets = {
   '4': { response: 540, resolution: 4320 },
 };
 
+/** What the contract with Formpipe promises for the diary and the e-archive. */
+const formpipeContractTargets: Targets = {
+  '1': { response: 60, resolution: 480 },
+  '2': { response: 120, resolution: 960 },
+  '3': { response: 240, resolution: 2160 },
+  '4': { response: 480, resolution: 4320 },
+};
+const FORMPIPE_CONTRACT = 'Diarium och e-arkiv Formpipe';
+
 const CRITICAL = 'Verksamhetskritiska system';
 const HEROMA_CONTRACT = 'Lön och personal Heroma';
 
@@ -309,6 +318,24 @@ export async function loadServicesDemo(db: Database, tenant: DemoContext, made: 
     contractId: contract.id,
   });
   made.set('level:CGI – avtalad servicenivå Heroma', underpinning.id);
+  const [formpipe] = await db
+    .select({ id: contracts.id })
+    .from(contracts)
+    .where(and(eq(contracts.tenantId, tenant.id), eq(contracts.title, FORMPIPE_CONTRACT)));
+  if (!formpipe) throw new Error(`Desk demo: no register contract "${FORMPIPE_CONTRACT}"`);
+  const formpipeLevel = await createLevel(db, tenant.actor, {
+    name: 'Formpipe – avtalad servicenivå diarium',
+    description:
+      'Leverantörens åtaganden för diariet, e-arkivet och nämndadministrationen, räknat på servicedeskens öppettider.',
+    kind: 'underpinning',
+    calendarId,
+    clockStart: 'assignment',
+    warningPercent: 80,
+    targets: formpipeContractTargets,
+    escalation: { notifyLead: 'breach', raisePriority: false, reassignGroupId: null },
+    contractId: formpipe.id,
+  });
+  made.set('level:Formpipe – avtalad servicenivå diarium', formpipeLevel.id);
 
   const systemNames = [...new Set(styrbyServices.flatMap((s) => (s.system ? [s.system] : [])))];
   const found = await db

@@ -128,6 +128,28 @@ async function checkLevelReferences(s: TenantScope, input: LevelFields) {
     await checkGroup(s, input.escalation.reassignGroupId, 'body.escalation.reassignGroupId');
 }
 
+/**
+ * A contract's levels are one active underpinning level (the one its supplier's tickets are
+ * measured against, desk/suppliers): a second one for the same contract is refused.
+ */
+async function checkContractFree(s: TenantScope, contractId: string | null | undefined, exceptId: string) {
+  if (!contractId) return;
+  const [other] = await s.tx
+    .select({ id: serviceLevels.id })
+    .from(serviceLevels)
+    .where(
+      s.where(
+        serviceLevels,
+        eq(serviceLevels.contractId, contractId),
+        isNull(serviceLevels.archivedAt),
+        ne(serviceLevels.id, exceptId),
+      ),
+    )
+    .limit(1);
+  if (other) throw problems.conflict(CONTRACT_TAKEN, [{ path: 'body.contractId', message: CONTRACT_TAKEN }]);
+}
+const CONTRACT_TAKEN = 'The contract already has its levels in another underpinning level';
+
 /** Active services on a level, by name: what keeps it from being archived or made a contract. */
 async function servicesOn(s: TenantScope, levelId: string) {
   return s.tx
@@ -184,6 +206,7 @@ export function createLevel(db: Database, actor: Actor, input: ServiceLevelCreat
       checkLevelKind(input);
       await checkLevelReferences(s, input);
       const id = newId();
+      await checkContractFree(s, input.contractId, id);
       if (input.isDefault) await takeDefault(s, id);
       const [row] = await s
         .insert(serviceLevels, {
@@ -221,6 +244,8 @@ export function updateLevel(
             used,
           );
       }
+      if (defined.contractId && defined.contractId !== before!.contractId)
+        await checkContractFree(s, defined.contractId, id);
       if (defined.isDefault && !before!.isDefault) await takeDefault(s, id);
       const [after] = await s
         .update(
@@ -253,7 +278,13 @@ export function archiveLevel(db: Database, actor: Actor, id: string, input: Arch
 
 export function restoreLevel(db: Database, actor: Actor, id: string, version: number) {
   return inTenant(db, actor, (s) =>
-    restoreRow(s, serviceLevels, id, { version }, { entity: LEVEL, noun: 'service level' }),
+    restoreRow(
+      s,
+      serviceLevels,
+      id,
+      { version },
+      { entity: LEVEL, noun: 'service level', check: (row) => checkContractFree(s, row.contractId, id) },
+    ),
   );
 }
 

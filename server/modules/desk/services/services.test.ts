@@ -457,7 +457,11 @@ describe('catalogue services', () => {
   });
 
   it("refuses references that are not active in the tenant, and an underpinning contract as a service's level", async () => {
-    const contractLevel = await createLevel('Bara avtal', { kind: 'underpinning', contractId });
+    // A contract of its own: a contract's levels are one underpinning level.
+    const contractLevel = await createLevel('Bara avtal', {
+      kind: 'underpinning',
+      contractId: await contract(admin, 'Bara avtal'),
+    });
     const bLevel = json(
       await post(bAdmin, '/api/v1/service-levels', level('B:s nivå', { calendarId: bCalendarId })),
     ).id;

@@ -57,6 +57,7 @@ interface Kind {
 
 const SECOND = 'IT-enheten, andra linjen';
 const HEROMA = 'Förvaltning Lön- och personalsystem';
+const DIARIUM = 'Förvaltning Diarium och ärendehantering';
 const kinds: Kind[] = [
   { title: 'Glömt lösenordet', category: 'password', weight: 14, minutes: 10 },
   { title: 'Kontot är låst', category: 'account', weight: 8, minutes: 15 },
@@ -296,6 +297,16 @@ export async function loadTicketHistory(db: Database, tenant: DemoContext, made:
   const now = Date.now();
   const today = Math.floor(now / DAY) * DAY;
   const supplierGroup = groupId('CGI support (Heroma)');
+  // The förvaltning groups that hand a share of their tickets on to the supplier's support group,
+  // and back when it is done (the underpinning contracts' follow-up, ../suppliers). Drawn from a
+  // generator of their own, so the rest of the history is the same with or without them.
+  const vendorRand = random(20_261_201);
+  const vendors = new Map(
+    [
+      [HEROMA, supplierGroup],
+      [DIARIUM, groupId('Formpipe support (Diarium)')],
+    ].filter((e): e is [string, string] => e[1] !== undefined),
+  );
 
   const list: ImportTicket[] = [];
   let n = 0;
@@ -324,6 +335,16 @@ export async function loadTicketHistory(db: Database, tenant: DemoContext, made:
         events.push({ at: at(t), groupId: next, assigneeId: nextAgent ?? null, status: 'assigned' });
         t = after(calendar, t, around(rand, 40));
         events.push({ at: at(t), status: 'inProgress' });
+        const vendor = vendors.get(kind.next!);
+        if (vendor && vendorRand() < 0.3) {
+          // To the supplier's support, their answer, and back to the förvaltning when they are done.
+          t = after(calendar, t, around(vendorRand, 60));
+          events.push({ at: at(t), groupId: vendor, assigneeId: null });
+          t = after(calendar, t, around(vendorRand, 150));
+          events.push({ at: at(t), reply: true });
+          t = after(calendar, t, around(vendorRand, 900));
+          events.push({ at: at(t), groupId: next, assigneeId: nextAgent ?? null });
+        }
       }
       if (rand() < 0.18) {
         t = after(calendar, t, around(rand, kind.minutes / 3));

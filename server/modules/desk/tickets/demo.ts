@@ -87,7 +87,7 @@ const demoTickets: DemoTicket[] = [
   },
 ];
 
-export async function loadTicketsDemo(db: Database, tenant: DemoContext, _made: Made) {
+export async function loadTicketsDemo(db: Database, tenant: DemoContext, made: Made) {
   if (tenant.slug !== 'styrby') return;
   const person = (who: string) =>
     tenant.personId(who === 'medarbetare' ? 'medarbetare@styrbord.example' : `${who}@styrby.example`);
@@ -110,5 +110,21 @@ export async function loadTicketsDemo(db: Database, tenant: DemoContext, _made: 
         version: row.version + (d.reply ? 1 : 0),
         status: d.status,
       });
+  }
+  // One of Heroma's questions is with CGI's support now: the underpinning contract's clock runs
+  // (desk/suppliers), shown on the ticket's page and in the report as with the supplier.
+  const cgi = made.get('group:CGI support (Heroma)');
+  if (cgi) {
+    const row = await createTicket(db, tenant.actor, {
+      type: 'incident',
+      title: 'Heroma räknar med fel skattetabell',
+      description: 'Lönebeskedet för december visar tabell 30 i stället för 32 för flera anställda.',
+      requesterId: person('karolina.bengtsson'),
+      category: 'function',
+      impact: 2,
+      urgency: 2,
+      channel: 'portal',
+    });
+    await updateTicket(db, tenant.actor, row.id, { version: row.version, groupId: cgi });
   }
 }

@@ -14,6 +14,7 @@ import {
   startSla,
   stepSla,
 } from '../../../../shared/desk/sla.ts';
+import type { SupplierState } from '../../../../shared/desk/suppliers.ts';
 import {
   isOpen,
   type Level,
@@ -32,6 +33,7 @@ import { groups } from '../groups/schema.ts';
 import { deskPolicy } from '../policy.ts';
 import { services } from '../services/schema.ts';
 import { type ClockTerms, termsFor } from '../services/terms.ts';
+import { importSupplierClocks } from '../suppliers/service.ts';
 import { slaColumns } from './clocks.ts';
 import { ticketCounters, ticketEvents, tickets } from './schema.ts';
 import { ticketSettingsOf } from './settings.ts';
@@ -164,7 +166,11 @@ async function replay(
   matrix: Awaited<ReturnType<typeof ticketSettingsOf>>['priorityMatrix'],
   firstLine: Set<string>,
   now: Date,
-): Promise<{ row: TicketInsert; events: EventInsert[] }> {
+): Promise<{
+  row: TicketInsert;
+  events: EventInsert[];
+  steps: { at: Date; state: SupplierState; responded?: boolean }[];
+}> {
   const id = newId();
   const createdAt = new Date(t.createdAt);
   const serviceId = t.serviceId ?? null;
@@ -188,6 +194,12 @@ async function replay(
       kind: 'created',
       change: { status: 'new', imported: t.sourceRef },
     },
+  ];
+  // The same states for the supplier clocks (../suppliers), replayed after the rows are written.
+  const systemId = t.systemId ?? null;
+  const state = (): SupplierState => ({ status, groupId, assigned: assigneeId !== null, priority, systemId });
+  const steps: { at: Date; state: SupplierState; responded?: boolean }[] = [
+    { at: createdAt, state: state() },
   ];
   const marks = (before: Sla, after: Sla) => {
     for (const { clock, mark } of newMarks(before, after))
@@ -255,6 +267,7 @@ async function replay(
     if (e.reply && firstResponseAt === null) firstResponseAt = at;
     sla = stepSla(sla, calendar, before, { status, assigned: assigneeId !== null }, at, e.reply ?? false);
     marks(was, sla);
+    steps.push({ at, state: state(), responded: e.reply ?? false });
   }
   const settled = advanceSla(sla, now);
   marks(sla, settled);
@@ -292,6 +305,7 @@ async function replay(
       updatedAt: last,
     },
     events,
+    steps,
   };
 }
 
@@ -379,6 +393,10 @@ export function importTickets(db: Database, actor: Actor, given: TicketImport): 
     await s.insertMany(
       ticketEvents,
       replayed.flatMap((r) => r.events),
+    );
+    await importSupplierClocks(
+      s,
+      replayed.map((r) => ({ ticketId: r.row.id!, steps: r.steps })),
     );
     // One audit event for the import (who brought which tickets in, and when): a history of
     // thousands is one act, and each ticket's own timeline says what happened to it.

@@ -20,6 +20,7 @@ import type { Actor } from '../../../platform/context.ts';
 import { type App, errorResponses, idParams } from '../../../platform/http.ts';
 import type { ModuleContext } from '../../../platform/seam.ts';
 import { deskPolicy } from '../policy.ts';
+import { supplierClocksOf } from '../suppliers/service.ts';
 import { presentEntry, presentTicket, presentTicketRow, slaOf } from './present.ts';
 import * as tickets from './service.ts';
 import { ticketSettingsOf, updateTicketSettings } from './settings.ts';
@@ -34,13 +35,18 @@ function presentSettings(row: import('./settings.ts').SettingsRow) {
 }
 
 export async function present(db: Database, actor: Actor, row: tickets.TicketRow) {
-  const [names, settings, sla, watching] = await Promise.all([
+  const [names, settings, sla, watching, supplierClocks] = await Promise.all([
     tickets.namesOf(db, actor.tenantId, [row]),
     ticketSettingsOf(db, actor.tenantId),
     slaOf(db, actor.tenantId, row),
     watches(db, actor, row.id),
+    tickets.worksOn(actor, row) ? supplierClocksOf(db, actor.tenantId, row.id) : undefined,
   ]);
-  return presentTicket(row, names, actor, settings.reopenDays, sla, new Date(), watching);
+  // The stays with suppliers are the agents' (the requester sees the ticket's own clocks).
+  return {
+    ...presentTicket(row, names, actor, settings.reopenDays, sla, new Date(), watching),
+    supplierClocks,
+  };
 }
 
 export function ticketRoutes(app: App, { db }: ModuleContext) {

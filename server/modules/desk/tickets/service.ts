@@ -42,6 +42,7 @@ import { deskPolicy } from '../policy.ts';
 import { route } from '../routing/service.ts';
 import { services } from '../services/schema.ts';
 import { checkOrder } from '../services/service.ts';
+import { followSupplierClocks, supplierState } from '../suppliers/service.ts';
 import { handOnChangeRequest } from './account-managers.ts';
 import { clocksAfterChange, clocksAtCreation, followClocks, slaColumns } from './clocks.ts';
 import { type CounterKey, NumberBatches } from './numbers.ts';
@@ -291,6 +292,7 @@ export async function createTicket(
       change: { status: row!.status, groupId, assigneeId, routingRuleId: routed?.ruleId ?? null },
     });
     await followClocks(s, row!.id, null, sla);
+    await followSupplierClocks(s, row!.id, null, supplierState(row!), now);
     await handOnChangeRequest(s, row!);
     await s.audit({ entity: 'ticket', entityId: row!.id, action: 'create', after: row });
     await options.within?.(s, row!);
@@ -431,6 +433,7 @@ export async function changeTicket(s: TenantScope, id: string, input: TicketUpda
     .update(tickets, { ...next, version: version + 1, updatedAt: now }, eq(tickets.id, id))
     .returning();
   await followClocks(s, id, before.sla, sla);
+  await followSupplierClocks(s, id, supplierState(before), supplierState(after!), now);
   if (after!.status !== before.status)
     await event(s, id, now, { kind: 'status', change: { from: before.status, to: after!.status } });
   if (after!.groupId !== before.groupId || after!.assigneeId !== before.assigneeId)
@@ -508,6 +511,8 @@ export async function postMessage(
   const [after] = await s
     .update(tickets, { ...next, version: before.version + 1 }, eq(tickets.id, id))
     .returning();
+  if (responded || next.status)
+    await followSupplierClocks(s, id, supplierState(before), supplierState(after!), now, responded);
   await s.audit({
     entity: 'ticket',
     entityId: id,
@@ -552,6 +557,7 @@ export function reopenTicket(
       )
       .returning();
     await followClocks(s, id, before.sla, sla);
+    await followSupplierClocks(s, id, supplierState(before), supplierState(after!), now);
     await event(s, id, now, {
       kind: 'reopened',
       body: input.reason,
