@@ -168,3 +168,14 @@ export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; cause?: { code?: string } };
   return e?.code === '23505' || e?.cause?.code === '23505';
 }
+
+/**
+ * The index or constraint a unique violation broke (postgres.js names it constraint_name, PGlite
+ * constraint), for a service guarding more than one; undefined for any other error.
+ */
+export function uniqueViolated(error: unknown): string | undefined {
+  if (!isUniqueViolation(error)) return undefined;
+  type Named = { constraint_name?: string; constraint?: string; cause?: Named };
+  const e = error as Named;
+  return e.constraint_name ?? e.constraint ?? e.cause?.constraint_name ?? e.cause?.constraint ?? '';
+}

@@ -60,6 +60,10 @@ export const serviceLevels = pgTable(
     index('desk_service_levels_contract_idx')
       .on(t.tenantId, t.contractId)
       .where(sql`contract_id is not null`),
+    // One active underpinning level per contract, also when two are made at once.
+    uniqueIndex('desk_service_levels_contract_key')
+      .on(t.tenantId, t.contractId)
+      .where(sql`contract_id is not null and archived_at is null`),
   ],
 );
 

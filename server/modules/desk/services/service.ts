@@ -14,7 +14,7 @@ import type { TicketType } from '../../../../shared/desk/tickets.ts';
 import type { Database, Executor } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/context.ts';
 import { people } from '../../../platform/directory/schema.ts';
-import { type FieldError, isUniqueViolation, problems } from '../../../platform/errors.ts';
+import { type FieldError, problems, uniqueViolated } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { sortNameCursor, toPage } from '../../../platform/pagination.ts';
 import { type ArchiveInput, archiveRow, lockRow, restoreRow } from '../../../platform/records.ts';
@@ -184,15 +184,19 @@ async function takeDefault(s: TenantScope, levelId: string) {
 }
 
 /**
- * Runs a write that may make a level the default. Two such writes at once both unset the old
- * default, and the database's partial unique index lets only the first insert or update its new
- * one: the second answers 409 naming isDefault, with nothing written, instead of a 500.
+ * Runs a write that may make a level the default or give it a contract. Two such writes at once
+ * both pass the checks (takeDefault, checkContractFree), and the database's partial unique
+ * indexes let only the first through: the second answers 409 naming the field, with nothing
+ * written, instead of a 500.
  */
 async function guardDefault<R>(work: () => Promise<R>): Promise<R> {
   try {
     return await work();
   } catch (error) {
-    if (isUniqueViolation(error))
+    const index = uniqueViolated(error);
+    if (index === 'desk_service_levels_contract_key')
+      throw problems.conflict(CONTRACT_TAKEN, [{ path: 'body.contractId', message: CONTRACT_TAKEN }]);
+    if (index !== undefined)
       throw problems.conflict('Another level was made the default at the same time; reload and try again', [
         { path: 'body.isDefault', message: 'Another level was made the default at the same time' },
       ]);
@@ -277,13 +281,15 @@ export function archiveLevel(db: Database, actor: Actor, id: string, input: Arch
 }
 
 export function restoreLevel(db: Database, actor: Actor, id: string, version: number) {
-  return inTenant(db, actor, (s) =>
-    restoreRow(
-      s,
-      serviceLevels,
-      id,
-      { version },
-      { entity: LEVEL, noun: 'service level', check: (row) => checkContractFree(s, row.contractId, id) },
+  return guardDefault(() =>
+    inTenant(db, actor, (s) =>
+      restoreRow(
+        s,
+        serviceLevels,
+        id,
+        { version },
+        { entity: LEVEL, noun: 'service level', check: (row) => checkContractFree(s, row.contractId, id) },
+      ),
     ),
   );
 }

@@ -348,6 +348,28 @@ describe('service levels', () => {
     expect(winners).toContain(defaults[0]!.id);
   });
 
+  it('gives a contract one underpinning level when several are made for it at the same time', async () => {
+    const fresh = await contract(admin, 'Samtidigt avtal');
+    const made = await Promise.all(
+      [0, 1, 2, 3].map((i) =>
+        post(
+          admin,
+          '/api/v1/service-levels',
+          level(`Samtidigt avtal ${i}`, { kind: 'underpinning', contractId: fresh }),
+        ),
+      ),
+    );
+    const statuses = made.map((r) => r.statusCode).sort();
+    expect(statuses).toEqual([201, 409, 409, 409]);
+    for (const r of made.filter((r) => r.statusCode === 409))
+      expect(fieldsOf(r)).toEqual(['body.contractId']);
+    const held = await t.db
+      .select({ id: serviceLevels.id })
+      .from(serviceLevels)
+      .where(and(eq(serviceLevels.contractId, fresh), sql`archived_at is null`));
+    expect(held).toHaveLength(1);
+  });
+
   it('is read by staff only, written by admins only, and never across tenants', async () => {
     const made = await createLevel('Läsbar');
     expect((await get(reader, `/api/v1/service-levels/${made.id}`)).statusCode).toBe(200);

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "desk_service_levels_contract_key" ON "desk_service_levels" USING btree ("tenant_id","contract_id") WHERE contract_id is not null and archived_at is null;
