@@ -1,0 +1,40 @@
+CREATE TABLE "governance_forum_members" (
+	"tenant_id" uuid NOT NULL,
+	"forum_id" uuid NOT NULL,
+	"person_id" uuid NOT NULL,
+	"deputy_id" uuid,
+	"position" integer NOT NULL,
+	CONSTRAINT "governance_forum_members_tenant_id_forum_id_person_id_pk" PRIMARY KEY("tenant_id","forum_id","person_id")
+);
+--> statement-breakpoint
+CREATE TABLE "governance_forums" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"sort_name" text GENERATED ALWAYS AS (translate(lower("name"), 'åäöæøüéèêëáàâãāíìîïóòôõōúùûūýÿçčćñńšśžźżłđğşřěůőűďťň', '{|}|}yeeeeaaaaaiiiiooooouuuuyycccnnsszzzldgsreuoudtn')) STORED NOT NULL,
+	"kind" text NOT NULL,
+	"meetings_per_year" integer NOT NULL,
+	"meetings_per_year_max" integer,
+	"mandate" text,
+	"chair_id" uuid,
+	"convener_id" uuid,
+	"secretary_id" uuid,
+	"decision_classes" text[] DEFAULT '{}'::text[] NOT NULL,
+	"archived_at" timestamp with time zone,
+	"archive_reason" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "governance_forums_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+ALTER TABLE "governance_forum_members" ADD CONSTRAINT "governance_forum_members_tenant_id_forum_id_governance_forums_tenant_id_id_fk" FOREIGN KEY ("tenant_id","forum_id") REFERENCES "public"."governance_forums"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "governance_forum_members" ADD CONSTRAINT "governance_forum_members_tenant_id_person_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","person_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "governance_forum_members" ADD CONSTRAINT "governance_forum_members_tenant_id_deputy_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","deputy_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "governance_forums" ADD CONSTRAINT "governance_forums_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "governance_forums" ADD CONSTRAINT "governance_forums_tenant_id_chair_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","chair_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "governance_forums" ADD CONSTRAINT "governance_forums_tenant_id_convener_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","convener_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "governance_forums" ADD CONSTRAINT "governance_forums_tenant_id_secretary_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","secretary_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "governance_forum_members_person_idx" ON "governance_forum_members" USING btree ("tenant_id","person_id");--> statement-breakpoint
+CREATE INDEX "governance_forum_members_deputy_idx" ON "governance_forum_members" USING btree ("tenant_id","deputy_id") WHERE deputy_id is not null;--> statement-breakpoint
+CREATE INDEX "governance_forums_list_idx" ON "governance_forums" USING btree ("tenant_id","sort_name","id");
