@@ -1,3 +1,44 @@
+CREATE TABLE "governance_decision_links" (
+	"tenant_id" uuid NOT NULL,
+	"decision_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"record_id" uuid NOT NULL,
+	"position" integer NOT NULL,
+	CONSTRAINT "governance_decision_links_tenant_id_decision_id_kind_record_id_pk" PRIMARY KEY("tenant_id","decision_id","kind","record_id")
+);
+--> statement-breakpoint
+CREATE TABLE "governance_decisions" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"forum_id" uuid,
+	"body" text,
+	"body_key" text GENERATED ALWAYS AS (coalesce("forum_id"::text, 'ext:' || lower(btrim("body")))) STORED NOT NULL,
+	"meeting_id" uuid,
+	"decided_on" date NOT NULL,
+	"year" integer GENERATED ALWAYS AS ((extract(year from "decided_on"))::integer) STORED NOT NULL,
+	"paragraph" integer NOT NULL,
+	"title" text,
+	"text" text NOT NULL,
+	"registration_number" text,
+	"status" text DEFAULT 'notStarted' NOT NULL,
+	"responsible_id" uuid,
+	"follow_up_on" date,
+	"search_text" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('swedish', coalesce("title", '') || ' ' || coalesce("registration_number", '')), 'A') || setweight(to_tsvector('swedish', "text"), 'B') || setweight(to_tsvector('swedish', coalesce("body", '')), 'C')) STORED NOT NULL,
+	"archived_at" timestamp with time zone,
+	"archive_reason" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "governance_decisions_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "governance_settings" (
+	"tenant_id" uuid PRIMARY KEY NOT NULL,
+	"registration_patterns" text[] NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "governance_forum_members" (
 	"tenant_id" uuid NOT NULL,
 	"forum_id" uuid NOT NULL,
@@ -28,6 +69,11 @@ CREATE TABLE "governance_forums" (
 	CONSTRAINT "governance_forums_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
 );
 --> statement-breakpoint
+ALTER TABLE "governance_decision_links" ADD CONSTRAINT "governance_decision_links_tenant_id_decision_id_governance_decisions_tenant_id_id_fk" FOREIGN KEY ("tenant_id","decision_id") REFERENCES "public"."governance_decisions"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "governance_decisions" ADD CONSTRAINT "governance_decisions_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "governance_decisions" ADD CONSTRAINT "governance_decisions_tenant_id_forum_id_governance_forums_tenant_id_id_fk" FOREIGN KEY ("tenant_id","forum_id") REFERENCES "public"."governance_forums"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "governance_decisions" ADD CONSTRAINT "governance_decisions_tenant_id_responsible_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","responsible_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "governance_settings" ADD CONSTRAINT "governance_settings_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "governance_forum_members" ADD CONSTRAINT "governance_forum_members_tenant_id_forum_id_governance_forums_tenant_id_id_fk" FOREIGN KEY ("tenant_id","forum_id") REFERENCES "public"."governance_forums"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "governance_forum_members" ADD CONSTRAINT "governance_forum_members_tenant_id_person_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","person_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "governance_forum_members" ADD CONSTRAINT "governance_forum_members_tenant_id_deputy_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","deputy_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -35,6 +81,11 @@ ALTER TABLE "governance_forums" ADD CONSTRAINT "governance_forums_tenant_id_tena
 ALTER TABLE "governance_forums" ADD CONSTRAINT "governance_forums_tenant_id_chair_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","chair_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "governance_forums" ADD CONSTRAINT "governance_forums_tenant_id_convener_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","convener_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "governance_forums" ADD CONSTRAINT "governance_forums_tenant_id_secretary_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","secretary_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "governance_decision_links_record_idx" ON "governance_decision_links" USING btree ("tenant_id","kind","record_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "governance_decisions_paragraph_key" ON "governance_decisions" USING btree ("tenant_id","body_key","year","paragraph") WHERE archived_at is null;--> statement-breakpoint
+CREATE INDEX "governance_decisions_log_idx" ON "governance_decisions" USING btree ("tenant_id","decided_on","paragraph","id");--> statement-breakpoint
+CREATE INDEX "governance_decisions_forum_idx" ON "governance_decisions" USING btree ("tenant_id","forum_id","decided_on") WHERE forum_id is not null;--> statement-breakpoint
+CREATE INDEX "governance_decisions_search_idx" ON "governance_decisions" USING gin ("search_text");--> statement-breakpoint
 CREATE INDEX "governance_forum_members_person_idx" ON "governance_forum_members" USING btree ("tenant_id","person_id");--> statement-breakpoint
 CREATE INDEX "governance_forum_members_deputy_idx" ON "governance_forum_members" USING btree ("tenant_id","deputy_id") WHERE deputy_id is not null;--> statement-breakpoint
 CREATE INDEX "governance_forums_list_idx" ON "governance_forums" USING btree ("tenant_id","sort_name","id");

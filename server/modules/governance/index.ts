@@ -1,4 +1,5 @@
 import { combineParts, type ModulePart } from '../../platform/module-parts.ts';
+import { decisionsPart } from './decisions/index.ts';
 import { forumsPart } from './forums/index.ts';
 
 // Governance: the forums that decide about IT, their decisions with § and diarienummer, and (to
@@ -6,6 +7,6 @@ import { forumsPart } from './forums/index.ts';
 // parts (server/platform/module-parts.ts); each part is a folder with its own schema, service,
 // routes and tests.
 
-const parts: ModulePart[] = [forumsPart];
+const parts: ModulePart[] = [forumsPart, decisionsPart];
 
 export const governanceModule = combineParts('governance', parts);
