@@ -39,6 +39,30 @@ CREATE TABLE "governance_settings" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "governance_documents" (
+	"tenant_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"sort_name" text GENERATED ALWAYS AS (translate(lower("title"), 'åäöæøüéèêëáàâãāíìîïóòôõōúùûūýÿçčćñńšśžźżłđğşřěůőűďťň', '{|}|}yeeeeaaaaaiiiiooooouuuuyycccnnsszzzldgsreuoudtn')) STORED NOT NULL,
+	"description" text,
+	"owner_id" uuid,
+	"adopted_by_id" uuid,
+	"valid_from" date,
+	"valid_to" date,
+	"review_interval_months" integer,
+	"next_review_on" date,
+	"review_reminder_days" integer DEFAULT 30 NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"parent_id" uuid,
+	"archived_at" timestamp with time zone,
+	"archive_reason" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "governance_documents_tenant_id_id_pk" PRIMARY KEY("tenant_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "governance_forum_members" (
 	"tenant_id" uuid NOT NULL,
 	"forum_id" uuid NOT NULL,
@@ -74,6 +98,10 @@ ALTER TABLE "governance_decisions" ADD CONSTRAINT "governance_decisions_tenant_i
 ALTER TABLE "governance_decisions" ADD CONSTRAINT "governance_decisions_tenant_id_forum_id_governance_forums_tenant_id_id_fk" FOREIGN KEY ("tenant_id","forum_id") REFERENCES "public"."governance_forums"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "governance_decisions" ADD CONSTRAINT "governance_decisions_tenant_id_responsible_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","responsible_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "governance_settings" ADD CONSTRAINT "governance_settings_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "governance_documents" ADD CONSTRAINT "governance_documents_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "governance_documents" ADD CONSTRAINT "governance_documents_tenant_id_owner_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","owner_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "governance_documents" ADD CONSTRAINT "governance_documents_tenant_id_adopted_by_id_governance_decisions_tenant_id_id_fk" FOREIGN KEY ("tenant_id","adopted_by_id") REFERENCES "public"."governance_decisions"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "governance_documents" ADD CONSTRAINT "governance_documents_tenant_id_parent_id_governance_documents_tenant_id_id_fk" FOREIGN KEY ("tenant_id","parent_id") REFERENCES "public"."governance_documents"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "governance_forum_members" ADD CONSTRAINT "governance_forum_members_tenant_id_forum_id_governance_forums_tenant_id_id_fk" FOREIGN KEY ("tenant_id","forum_id") REFERENCES "public"."governance_forums"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "governance_forum_members" ADD CONSTRAINT "governance_forum_members_tenant_id_person_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","person_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "governance_forum_members" ADD CONSTRAINT "governance_forum_members_tenant_id_deputy_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","deputy_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -86,6 +114,9 @@ CREATE UNIQUE INDEX "governance_decisions_paragraph_key" ON "governance_decision
 CREATE INDEX "governance_decisions_log_idx" ON "governance_decisions" USING btree ("tenant_id","decided_on","paragraph","id");--> statement-breakpoint
 CREATE INDEX "governance_decisions_forum_idx" ON "governance_decisions" USING btree ("tenant_id","forum_id","decided_on") WHERE forum_id is not null;--> statement-breakpoint
 CREATE INDEX "governance_decisions_search_idx" ON "governance_decisions" USING gin ("search_text");--> statement-breakpoint
+CREATE INDEX "governance_documents_list_idx" ON "governance_documents" USING btree ("tenant_id","sort_name","id");--> statement-breakpoint
+CREATE INDEX "governance_documents_review_idx" ON "governance_documents" USING btree ("tenant_id","next_review_on") WHERE next_review_on is not null;--> statement-breakpoint
+CREATE INDEX "governance_documents_parent_idx" ON "governance_documents" USING btree ("tenant_id","parent_id") WHERE parent_id is not null;--> statement-breakpoint
 CREATE INDEX "governance_forum_members_person_idx" ON "governance_forum_members" USING btree ("tenant_id","person_id");--> statement-breakpoint
 CREATE INDEX "governance_forum_members_deputy_idx" ON "governance_forum_members" USING btree ("tenant_id","deputy_id") WHERE deputy_id is not null;--> statement-breakpoint
 CREATE INDEX "governance_forums_list_idx" ON "governance_forums" USING btree ("tenant_id","sort_name","id");

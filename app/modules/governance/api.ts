@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Decision, GovernanceSettings } from '../../../shared/governance/decisions.ts';
+import type { GoverningDocument } from '../../../shared/governance/documents.ts';
 import type { Forum } from '../../../shared/governance/forums.ts';
 import { api } from '../../platform/api.ts';
 
@@ -16,6 +17,9 @@ export const governanceKeys = {
   decisionList: ['governance', 'decisions', 'list'] as const,
   decision: (id: string) => ['governance', 'decisions', 'one', id] as const,
   bodies: ['governance', 'decisions', 'bodies'] as const,
+  documents: ['governance', 'documents'] as const,
+  documentList: ['governance', 'documents', 'list'] as const,
+  document: (id: string) => ['governance', 'documents', 'one', id] as const,
 };
 
 /** The settings (the diarienummer's patterns) and whether the reader keeps forums and records decisions. */
@@ -38,6 +42,13 @@ export function useDecision(id: string) {
   return useQuery({
     queryKey: governanceKeys.decision(id),
     queryFn: ({ signal }) => api.get<Decision>(`/api/v1/decisions/${id}`, { signal }),
+  });
+}
+
+export function useGoverningDocument(id: string) {
+  return useQuery({
+    queryKey: governanceKeys.document(id),
+    queryFn: ({ signal }) => api.get<GoverningDocument>(`/api/v1/documents/${id}`, { signal }),
   });
 }
 

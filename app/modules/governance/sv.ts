@@ -1,4 +1,5 @@
 import { sv as decisions } from './decisions/sv.ts';
+import { sv as documents } from './documents/sv.ts';
 import { sv as forums } from './forums/sv.ts';
 
 // Swedish messages of governance, one subtree per part (t('governance.<part>.…')).
@@ -6,4 +7,5 @@ export const sv = {
   navGroup: 'Styrning',
   forums,
   decisions,
+  documents,
 };

@@ -22,4 +22,6 @@ export const governancePolicy = {
     holdsGlobally(actor, 'forumMember') ||
     (forumId !== null && holdsFor(actor, 'forumMember', forum(forumId))),
   readHistory: (actor: Actor) => keepsGovernance(actor),
+  /** Governing documents: everyone signed in reads those in force (the service narrows the rest to staff). */
+  readDocuments: (_actor: Actor) => true,
 };

@@ -12,6 +12,7 @@ import { createDecision } from './service.ts';
 // § 160, and the cancelled procurements of IT-drift and telefoni), and two years of the forums'
 // decisions (seeds 001 and 003): purchases and upgrades in the IT-styrgrupp, prices in the
 // Finansieringsgrupp, the PÅ-modellen in the Systemägargrupp … linked to the register's systems.
+// Ids go into `made` as `decision:<body> <year> § <paragraph>`.
 
 interface DemoDecision {
   /** A demo forum's name, or an external body. */
@@ -337,7 +338,7 @@ export async function loadDecisionsDemo(db: Database, tenant: DemoContext, made:
       const id = systemIds.get(name);
       return id ? [{ kind: 'system' as const, id }] : [];
     });
-    await createDecision(db, tenant.actor, {
+    const row = await createDecision(db, tenant.actor, {
       forumId: forumId ?? null,
       body: d.body ?? null,
       decidedOn: d.decidedOn,
@@ -350,5 +351,6 @@ export async function loadDecisionsDemo(db: Database, tenant: DemoContext, made:
       followUpOn: d.followUpOn ?? null,
       links,
     });
+    made.set(`decision:${d.forum ?? d.body} ${d.decidedOn.slice(0, 4)} § ${d.paragraph}`, row.id);
   }
 }

@@ -142,17 +142,15 @@ async function checkLinks(
 async function writeLinks(s: TenantScope, decisionId: string, links: DecisionLinkInput[]) {
   await s.tx.delete(decisionLinks).where(s.where(decisionLinks, eq(decisionLinks.decisionId, decisionId)));
   if (links.length === 0) return;
-  await s.tx
-    .insert(decisionLinks)
-    .values(
-      links.map((l, position) => ({
-        tenantId: s.tenantId,
-        decisionId,
-        kind: l.kind,
-        recordId: l.id,
-        position,
-      })),
-    );
+  await s.tx.insert(decisionLinks).values(
+    links.map((l, position) => ({
+      tenantId: s.tenantId,
+      decisionId,
+      kind: l.kind,
+      recordId: l.id,
+      position,
+    })),
+  );
 }
 
 async function linksOf(db: Executor, tenantId: string, decisionId: string): Promise<DecisionLinkInput[]> {
