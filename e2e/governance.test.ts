@@ -132,5 +132,23 @@ describe('forums and the decision log', () => {
         .count(),
     ).toBe(0);
     await expectAccessible(page, 'decision log');
+
+    // The governing documents, those overdue for review marked.
+    await nav.getByRole('link', { name: 'Styrdokument' }).click();
+    await h1(page, 'Styrdokument').waitFor();
+    const documents = page.getByRole('table', { name: 'Styrdokument' });
+    await documents
+      .getByRole('row')
+      .filter({ hasText: 'Kontinuitetsplan för IT' })
+      .filter({ hasText: 'Revidering försenad' })
+      .waitFor();
+    await expectAccessible(page, 'governing documents');
+    await documents.getByRole('link', { name: 'Informationssäkerhetspolicy' }).click();
+    await h1(page, 'Informationssäkerhetspolicy').waitFor();
+    await page
+      .getByRole('table', { name: 'Dokument under detta' })
+      .getByRole('link', { name: 'Riktlinje för informationsklassning' })
+      .waitFor();
+    await expectAccessible(page, 'governing document');
   });
 });

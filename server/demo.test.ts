@@ -679,6 +679,28 @@ describe('governance: the forums of seeds 001 and 003 and the decision log', () 
     ).items.map((d: { paragraph: number; year: number }) => `${d.year} § ${d.paragraph}`);
     expect(found).toContain('2014 § 201');
   });
+
+  it("holds seed 002's governing documents, the riktlinjer under their policy and some overdue", async () => {
+    const docs = json(
+      await app.inject({ url: '/api/v1/documents?limit=50', headers: strateg.headers() }),
+    ).items;
+    expect(docs.map((d: { title: string }) => d.title)).toEqual(
+      expect.arrayContaining([
+        'IT-policy',
+        'Informationssäkerhetspolicy',
+        'Kontinuitetsplan för IT',
+        'IT-strategi 2023–2026',
+      ]),
+    );
+    const overdue = json(
+      await app.inject({ url: '/api/v1/documents?overdue=true', headers: strateg.headers() }),
+    ).items;
+    expect(overdue.length).toBeGreaterThanOrEqual(2);
+    const klassning = docs.find((d: { title: string }) => d.title === 'Riktlinje för informationsklassning');
+    expect(klassning.parent.name).toBe('Informationssäkerhetspolicy');
+    const strategi = docs.find((d: { title: string }) => d.title === 'IT-strategi 2023–2026');
+    expect(strategi.adoptedBy.name).toContain('Kommunstyrelsen 2015 § 94');
+  });
 });
 
 // Last, so that every part above reads the demo as loaded once.
