@@ -39,6 +39,18 @@ CREATE TABLE "governance_settings" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "governance_document_versions" (
+	"tenant_id" uuid NOT NULL,
+	"document_id" uuid NOT NULL,
+	"number" integer NOT NULL,
+	"file_id" uuid NOT NULL,
+	"change_note" text NOT NULL,
+	"created_by" uuid,
+	"created_by_name" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "governance_document_versions_tenant_id_document_id_number_pk" PRIMARY KEY("tenant_id","document_id","number")
+);
+--> statement-breakpoint
 CREATE TABLE "governance_documents" (
 	"tenant_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
@@ -98,6 +110,8 @@ ALTER TABLE "governance_decisions" ADD CONSTRAINT "governance_decisions_tenant_i
 ALTER TABLE "governance_decisions" ADD CONSTRAINT "governance_decisions_tenant_id_forum_id_governance_forums_tenant_id_id_fk" FOREIGN KEY ("tenant_id","forum_id") REFERENCES "public"."governance_forums"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "governance_decisions" ADD CONSTRAINT "governance_decisions_tenant_id_responsible_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","responsible_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "governance_settings" ADD CONSTRAINT "governance_settings_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "governance_document_versions" ADD CONSTRAINT "governance_document_versions_tenant_id_document_id_governance_documents_tenant_id_id_fk" FOREIGN KEY ("tenant_id","document_id") REFERENCES "public"."governance_documents"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "governance_document_versions" ADD CONSTRAINT "governance_document_versions_tenant_id_file_id_files_tenant_id_id_fk" FOREIGN KEY ("tenant_id","file_id") REFERENCES "public"."files"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "governance_documents" ADD CONSTRAINT "governance_documents_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "governance_documents" ADD CONSTRAINT "governance_documents_tenant_id_owner_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","owner_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "governance_documents" ADD CONSTRAINT "governance_documents_tenant_id_adopted_by_id_governance_decisions_tenant_id_id_fk" FOREIGN KEY ("tenant_id","adopted_by_id") REFERENCES "public"."governance_decisions"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -85,3 +85,33 @@ export const documentListQuery = listQuery.extend({
     .transform((v) => v === 'true'),
 });
 export type DocumentListQuery = z.infer<typeof documentListQuery>;
+
+// ---------------------------------------------------------------- versions
+
+/** The attachment kind of a document's files (the platform's `/api/v1/attachments/:kind/:id`). */
+export const DOCUMENT_FILES = 'governing-document';
+
+/** The types a version's file may have: PDF and Word (DOCX). */
+export const versionMediaTypes = [
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+] as const;
+
+export const versionCreate = z.strictObject({
+  /** A file uploaded to the document (`/api/v1/attachments/governing-document/{id}`). */
+  fileId: id,
+  changeNote: multiline(2000).pipe(z.string().trim().min(1, { message: 'Required' })),
+});
+export type VersionCreate = z.infer<typeof versionCreate>;
+
+export const documentVersion = z.object({
+  number: z.number().int(),
+  fileId: id,
+  fileName: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  changeNote: z.string(),
+  createdByName: z.string(),
+  createdAt: z.string(),
+});
+export type DocumentVersion = z.infer<typeof documentVersion>;

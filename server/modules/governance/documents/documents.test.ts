@@ -205,6 +205,71 @@ describe('governing documents', () => {
     expect(paths(refused)).toEqual(['body.links.0.id']);
   });
 
+  it('keeps versions: a PDF or DOCX uploaded to the document with a change note, numbered, newest first', async () => {
+    const upload = (session: Session, documentId: string, name: string, bytes: Buffer | string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/attachments/governing-document/${documentId}?name=${encodeURIComponent(name)}`,
+        payload: bytes,
+        headers: session.headers({ 'content-type': 'application/octet-stream' }),
+      });
+    const pdf = (text: string) =>
+      Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`);
+    const first = await upload(admin, policyId, 'informationssakerhetspolicy-2024.pdf', pdf('2024'));
+    expect(first.statusCode).toBe(201);
+    const v1 = await post(admin, `/api/v1/documents/${policyId}/versions`, {
+      fileId: json(first).id,
+      changeNote: 'Antagen av KS',
+    });
+    expect(v1.statusCode).toBe(201);
+    expect(json(v1)).toMatchObject({
+      number: 1,
+      fileName: 'informationssakerhetspolicy-2024.pdf',
+      mediaType: 'application/pdf',
+    });
+    const second = json(await upload(admin, policyId, 'informationssakerhetspolicy-2026.pdf', pdf('2026')));
+    expect(
+      json(
+        await post(admin, `/api/v1/documents/${policyId}/versions`, {
+          fileId: second.id,
+          changeNote: 'Reviderad',
+        }),
+      ),
+    ).toMatchObject({ number: 2 });
+    const versions = json(await get(admin, `/api/v1/documents/${policyId}/versions`)).items;
+    expect(
+      versions.map((v: { number: number; changeNote: string }) => `${v.number} ${v.changeNote}`),
+    ).toEqual(['2 Reviderad', '1 Antagen av KS']);
+
+    // A text file is no version; nor a file of another document, nor one of another tenant.
+    const text = json(await upload(admin, policyId, 'anteckning.txt', 'Bara text'));
+    const refused = await post(admin, `/api/v1/documents/${policyId}/versions`, {
+      fileId: text.id,
+      changeNote: 'X',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(paths(refused)).toEqual(['body.fileId']);
+    const ofOther = json(await upload(admin, guidelineId, 'riktlinje.pdf', pdf('riktlinje')));
+    expect(
+      paths(
+        await post(admin, `/api/v1/documents/${policyId}/versions`, { fileId: ofOther.id, changeNote: 'X' }),
+      ),
+    ).toEqual(['body.fileId']);
+    expect(
+      (await post(bAdmin, `/api/v1/documents/${policyId}/versions`, { fileId: second.id, changeNote: 'X' }))
+        .statusCode,
+    ).toBe(404);
+    expect((await get(bAdmin, `/api/v1/documents/${policyId}/versions`)).statusCode).toBe(404);
+    expect(json(await get(admin, `/api/v1/documents/${policyId}/versions`)).items).toHaveLength(2);
+
+    // Everyone signed in reads the versions and files of a document in force; not of a draft.
+    expect(json(await get(employee, `/api/v1/documents/${policyId}/versions`)).items).toHaveLength(2);
+    expect((await get(employee, `/api/v1/files/${second.id}`)).statusCode).toBe(200);
+    expect((await get(employee, `/api/v1/documents/${guidelineId}/versions`)).statusCode).toBe(404);
+    expect((await get(employee, `/api/v1/files/${ofOther.id}`)).statusCode).toBe(403);
+    expect((await upload(employee, policyId, 'min.pdf', pdf('min'))).statusCode).toBe(403);
+  });
+
   it('reminds the owner before the review once, however often saved; not for a draft', async () => {
     const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: undefined });
     jobs = await startJobs(t.database, platformJobs(config, t.app.seam), memoryLogger(), {

@@ -1,9 +1,15 @@
+import { and, eq } from 'drizzle-orm';
+import { DOCUMENT_FILES } from '../../../../shared/governance/documents.ts';
+import { isStaff } from '../../../platform/authz.ts';
+import { storeFile } from '../../../platform/files/service.ts';
 import type { ModulePart } from '../../../platform/module-parts.ts';
+import { inTenant } from '../../../platform/tenancy.ts';
 import { todayInStockholm } from '../../registry/contracts/reminders.ts';
 import { governancePolicy } from '../policy.ts';
 import { loadDocumentsDemo } from './demo.ts';
 import { documentReviewReminder } from './reminders.ts';
 import { documentRoutes } from './routes.ts';
+import { governingDocuments } from './schema.ts';
 import * as documents from './service.ts';
 
 // Governing documents on the seam: their routes, the documents in the global search, the audit
@@ -15,6 +21,28 @@ export const documentsPart: ModulePart = {
   routes: documentRoutes,
   demo: loadDocumentsDemo,
   notificationKinds: [documentReviewReminder],
+  attachmentKinds: [
+    {
+      kind: DOCUMENT_FILES,
+      async exists(db, actor, recordId) {
+        const [row] = await db
+          .select({ id: governingDocuments.id })
+          .from(governingDocuments)
+          .where(and(eq(governingDocuments.tenantId, actor.tenantId), eq(governingDocuments.id, recordId)));
+        return !!row;
+      },
+      // Staff read every document's files; everyone signed in those of a document in force.
+      async canRead(db, actor, recordId) {
+        if (isStaff(actor)) return true;
+        const [row] = await db
+          .select({ status: governingDocuments.status })
+          .from(governingDocuments)
+          .where(and(eq(governingDocuments.tenantId, actor.tenantId), eq(governingDocuments.id, recordId)));
+        return row?.status === 'inForce';
+      },
+      canAttach: (_db, actor) => governancePolicy.manage(actor),
+    },
+  ],
   search: [
     {
       section: 'documents',
@@ -85,7 +113,25 @@ export const documentsPart: ModulePart = {
         status: 'draft',
         reviewIntervalMonths: 12,
       });
-      return { ids: { documents: row.id }, secrets: [row.id, 'Hemlig policy', 'Hemlig beskrivning'] };
+      const stored = await inTenant(db, tenant.actor, (s) =>
+        storeFile(
+          s,
+          {
+            kind: DOCUMENT_FILES,
+            recordId: row.id,
+            name: 'hemlig-policy.pdf',
+            bytes: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+            uploadedBy: tenant.adminId,
+            uploadedByName: 'Ada',
+          },
+          1_000_000,
+        ),
+      );
+      if (!('file' in stored)) throw new Error(`The walk's PDF was refused: ${stored.refused}`);
+      return {
+        ids: { documents: row.id, documentFiles: stored.file.id },
+        secrets: [row.id, 'Hemlig policy', 'Hemlig beskrivning', stored.file.id, 'hemlig-policy.pdf'],
+      };
     },
     bodies: {
       'POST /api/v1/documents': (ids) => ({
@@ -104,6 +150,10 @@ export const documentsPart: ModulePart = {
       'PATCH /api/v1/documents/{id}': () => ({ version: 1, status: 'underRevision' }),
       'POST /api/v1/documents/{id}/archive': () => ({ version: 1, reason: 'Ersatt' }),
       'POST /api/v1/documents/{id}/restore': () => ({ version: 1 }),
+      'POST /api/v1/documents/{id}/versions': (ids) => ({
+        fileId: ids.documentFiles,
+        changeNote: 'Första versionen',
+      }),
     },
   },
 };

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { date, foreignKey, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { sortKey, timestamptz as ts } from '../../../db/columns.ts';
 import { people, tenants } from '../../../platform/directory/schema.ts';
+import { files } from '../../../platform/files/schema.ts';
 import { decisions } from '../decisions/schema.ts';
 
 // Governing documents (styrdokument). Only ./service.ts writes them. The hierarchy is a parent in
@@ -45,5 +46,31 @@ export const governingDocuments = pgTable(
       .on(t.tenantId, t.nextReviewOn)
       .where(sql`next_review_on is not null`),
     index('governance_documents_parent_idx').on(t.tenantId, t.parentId).where(sql`parent_id is not null`),
+  ],
+);
+
+/**
+ * The versions of a document, each a file (PDF or DOCX) attached to it through the platform's
+ * files (`governing-document`) with a change note, numbered 1, 2, … in the order they came.
+ */
+export const documentVersions = pgTable(
+  'governance_document_versions',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    documentId: uuid('document_id').notNull(),
+    number: integer('number').notNull(),
+    fileId: uuid('file_id').notNull(),
+    changeNote: text('change_note').notNull(),
+    createdBy: uuid('created_by'),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.documentId, t.number] }),
+    foreignKey({
+      columns: [t.tenantId, t.documentId],
+      foreignColumns: [governingDocuments.tenantId, governingDocuments.id],
+    }),
+    foreignKey({ columns: [t.tenantId, t.fileId], foreignColumns: [files.tenantId, files.id] }),
   ],
 );
