@@ -150,5 +150,22 @@ describe('forums and the decision log', () => {
       .getByRole('link', { name: 'Riktlinje för informationsklassning' })
       .waitFor();
     await expectAccessible(page, 'governing document');
+
+    // A new version: a PDF with its change note, listed as version 1.
+    const versionForm = page.getByRole('form', { name: 'Lägg till version' });
+    await versionForm.locator('input[type="file"]').setInputFiles({
+      name: `informationssakerhetspolicy-${stamp}.pdf`,
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(`%PDF-1.4\n% ${stamp}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`),
+    });
+    await versionForm.getByText(`Vald fil: informationssakerhetspolicy-${stamp}.pdf`).waitFor();
+    await versionForm.getByLabel('Ändring').fill('Reviderad efter översynen av styrdokumenten');
+    await press(versionForm.getByRole('button', { name: 'Lägg till version' }));
+    const versions = page.getByRole('table', { name: 'Versioner' });
+    await versions
+      .getByRole('row', { name: new RegExp(`informationssakerhetspolicy-${stamp}\\.pdf`) })
+      .waitFor();
+    expect(await versions.getByRole('row').filter({ hasText: 'Reviderad efter översynen' }).count()).toBe(1);
+    await expectAccessible(page, 'governing document with a version');
   });
 });

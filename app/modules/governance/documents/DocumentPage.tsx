@@ -19,6 +19,7 @@ import { useCursorList } from '../../../platform/table.tsx';
 import { governanceKeys, useGovernanceInvalidate, useGoverningDocument } from '../api.ts';
 import { DocumentFormModal } from './DocumentForm.tsx';
 import { DocumentStatusBadge } from './DocumentsPage.tsx';
+import { Versions } from './Versions.tsx';
 
 // One governing document: kind, owner, adopting decision, validity, review cycle and status, the
 // document it sits under and those under it.
@@ -119,6 +120,13 @@ export function DocumentPage() {
               {d.description}
             </Text>
           )}
+        </Section>
+        <Section
+          id="document-versions"
+          title={t('governance.documents.versions.title')}
+          description={t('governance.documents.versions.help')}
+        >
+          <Versions documentId={d.id} canAdd={d.can.update} />
         </Section>
         <Section id="document-children" title={t('governance.documents.childrenTitle')}>
           <CursorTable
