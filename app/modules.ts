@@ -1,4 +1,5 @@
 import { deskModule } from './modules/desk/index.tsx';
+import { governanceModule } from './modules/governance/index.tsx';
 import { registryModule } from './modules/registry/index.tsx';
 import { platformParts } from './platform/parts.tsx';
 import { buildSeam, type ClientModule } from './platform/seam.ts';
@@ -7,7 +8,7 @@ import { buildSeam, type ClientModule } from './platform/seam.ts';
 // `ClientModule` (app/platform/seam.ts): its navigation, pages, search sections, audit names and
 // translations. The server has its own list in server/modules.ts.
 
-export const modules: readonly ClientModule[] = [registryModule, deskModule];
+export const modules: readonly ClientModule[] = [registryModule, deskModule, governanceModule];
 
 /** The platform's parts and the modules above, checked once. */
 export const clientSeam = buildSeam([...platformParts, ...modules]);

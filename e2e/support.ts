@@ -83,7 +83,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const url = await new Promise<string>((resolve, reject) => {
     // The demo municipality with its desk history takes about 40 s on a quiet machine; a loaded
     // one has taken over 90. Within the e2e project's hook timeout (180 s).
-    const timer = setTimeout(() => reject(new Error(`server did not start within 170 s:\n${output}`)), 170_000);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start within 170 s:\n${output}`)),
+      170_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Styrbord is ready at (http:\/\/\S+)/.exec(output);

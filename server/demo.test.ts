@@ -624,6 +624,85 @@ describe('desk services: service levels, the catalogue and the published promise
   });
 });
 
+describe('governance: the forums of seeds 001 and 003 and the decision log', () => {
+  let strateg: Session;
+  beforeAll(async () => {
+    strateg = await signInOverHttp(app, 'helena.bergstrom@styrby.example', 'demo');
+  });
+
+  it('has the seven forums with their cadence, officers and members', async () => {
+    const forums = json(
+      await app.inject({ url: '/api/v1/forums?limit=50', headers: strateg.headers() }),
+    ).items;
+    expect(forums.map((f: { name: string }) => f.name).sort()).toEqual(
+      [
+        'Finansieringsgrupp',
+        'IT-strategiska beredningsgruppen',
+        'IT-styrgrupp',
+        'Kommundirektörens ledningsgrupp (KDL)',
+        'Produktråd intranätet',
+        'Systemägargrupp',
+        'Tjänsterådet',
+      ].sort(),
+    );
+    const styrgrupp = forums.find((f: { name: string }) => f.name === 'IT-styrgrupp');
+    expect(styrgrupp).toMatchObject({
+      kind: 'steeringGroup',
+      meetingsPerYear: 10,
+      meetingsPerYearMax: 12,
+      chair: { name: 'Karin Lindqvist' },
+      convener: { name: 'Helena Bergström' },
+    });
+    expect(styrgrupp.members.find((m: { name: string }) => m.name === 'Lars Öberg')).toMatchObject({
+      deputyName: 'Fredrik Sjöberg',
+    });
+  });
+
+  it("holds seed 004's KF decision of the implementation plan and finds it by a stemmed search", async () => {
+    const kf = json(
+      await app.inject({
+        url: '/api/v1/decisions?body=Kommunfullm%C3%A4ktige&year=2014',
+        headers: strateg.headers(),
+      }),
+    ).items;
+    expect(kf.find((d: { paragraph: number }) => d.paragraph === 160)).toMatchObject({
+      decidedOn: '2014-06-27',
+      registrationNumber: 'KS 2013/1341',
+      status: 'inProgress',
+    });
+    const all = json(
+      await app.inject({ url: '/api/v1/decisions?limit=200', headers: strateg.headers() }),
+    ).items;
+    expect(all.length).toBeGreaterThanOrEqual(25);
+    const found = json(
+      await app.inject({ url: '/api/v1/decisions?search=upphandlingen', headers: strateg.headers() }),
+    ).items.map((d: { paragraph: number; year: number }) => `${d.year} § ${d.paragraph}`);
+    expect(found).toContain('2014 § 201');
+  });
+
+  it("holds seed 002's governing documents, the riktlinjer under their policy and some overdue", async () => {
+    const docs = json(
+      await app.inject({ url: '/api/v1/documents?limit=50', headers: strateg.headers() }),
+    ).items;
+    expect(docs.map((d: { title: string }) => d.title)).toEqual(
+      expect.arrayContaining([
+        'IT-policy',
+        'Informationssäkerhetspolicy',
+        'Kontinuitetsplan för IT',
+        'IT-strategi 2023–2026',
+      ]),
+    );
+    const overdue = json(
+      await app.inject({ url: '/api/v1/documents?overdue=true', headers: strateg.headers() }),
+    ).items;
+    expect(overdue.length).toBeGreaterThanOrEqual(2);
+    const klassning = docs.find((d: { title: string }) => d.title === 'Riktlinje för informationsklassning');
+    expect(klassning.parent.name).toBe('Informationssäkerhetspolicy');
+    const strategi = docs.find((d: { title: string }) => d.title === 'IT-strategi 2023–2026');
+    expect(strategi.adoptedBy.name).toContain('Kommunstyrelsen 2015 § 94');
+  });
+});
+
 // Last, so that every part above reads the demo as loaded once.
 describe('desk: underpinning contracts followed up', () => {
   it("measures CGI's and Formpipe's stays against their contracts' levels", async () => {

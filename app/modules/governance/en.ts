@@ -1,0 +1,12 @@
+import type { Messages } from '../../platform/seam.ts';
+import { en as decisions } from './decisions/en.ts';
+import { en as documents } from './documents/en.ts';
+import { en as forums } from './forums/en.ts';
+import type { sv } from './sv.ts';
+
+export const en: Messages<typeof sv> = {
+  navGroup: 'Governance',
+  forums,
+  decisions,
+  documents,
+};

@@ -1,0 +1,32 @@
+import { IconUsersGroup } from '@tabler/icons-react';
+import { createRoute } from '@tanstack/react-router';
+import type { ClientPart } from '../../../platform/module-parts.ts';
+import { ForumPage } from './ForumPage.tsx';
+import { ForumsPage, validateForumsSearch } from './ForumsPage.tsx';
+
+// The forums: the list, a forum's page with its members and latest decisions.
+
+export const forumsPart: ClientPart = {
+  name: 'forums',
+  nav: [
+    { to: '/governance/forums', label: 'governance.forums.nav', icon: IconUsersGroup, group: 'governance' },
+  ],
+  routes: (parent) => [
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/governance/forums',
+      validateSearch: validateForumsSearch,
+      component: ForumsPage,
+    }),
+    createRoute({ getParentRoute: () => parent, path: '/governance/forums/$forumId', component: ForumPage }),
+  ],
+  search: [{ section: 'forums', label: 'governance.forums.searchSection', icon: IconUsersGroup }],
+  scopeKinds: { forum: 'governance.forums.scopeKind' },
+  serverMessages: {
+    'The forum is archived; restore it first': 'governance.forums.serverMessage.archived',
+    'A member is not their own deputy': 'governance.forums.serverMessage.ownDeputy',
+    'At most is less than at least': 'governance.forums.serverMessage.meetingsSpan',
+    'A person is a member once': 'governance.forums.serverMessage.oncePerson',
+  },
+  audit: [{ entity: 'forum', label: 'governance.forums.auditEntity' }],
+};

@@ -1,0 +1,21 @@
+import { type ClientPart, combineClientParts } from '../../platform/module-parts.ts';
+import { decisionsPart } from './decisions/index.tsx';
+import { documentsPart } from './documents/index.tsx';
+import { en } from './en.ts';
+import { forumsPart } from './forums/index.tsx';
+import { sv } from './sv.ts';
+
+// Governance on the web app's seam, combined from its parts (app/platform/module-parts.ts): the
+// forums, the decision log and the governing documents, each a folder with its pages and messages.
+
+const governancePart: ClientPart = {
+  name: 'governance',
+  navGroups: [{ id: 'governance', label: 'governance.navGroup', order: 30 }],
+};
+
+export const governanceModule = combineClientParts('governance', { sv, en }, [
+  governancePart,
+  forumsPart,
+  decisionsPart,
+  documentsPart,
+]);

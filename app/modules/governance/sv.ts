@@ -1,0 +1,11 @@
+import { sv as decisions } from './decisions/sv.ts';
+import { sv as documents } from './documents/sv.ts';
+import { sv as forums } from './forums/sv.ts';
+
+// Swedish messages of governance, one subtree per part (t('governance.<part>.…')).
+export const sv = {
+  navGroup: 'Styrning',
+  forums,
+  decisions,
+  documents,
+};

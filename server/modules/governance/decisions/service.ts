@@ -1,0 +1,488 @@
+import { and, asc, eq, getTableColumns, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import {
+  type DecisionCreate,
+  type DecisionLinkInput,
+  type DecisionListQuery,
+  type DecisionUpdate,
+  followsPattern,
+} from '../../../../shared/governance/decisions.ts';
+import type { Database, Executor } from '../../../db/client.ts';
+import type { Actor } from '../../../platform/context.ts';
+import { people } from '../../../platform/directory/schema.ts';
+import { problems } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
+import {
+  afterKey,
+  keyOrder,
+  type SortKey,
+  sortKeyFields,
+  sortKeyOfRow,
+  toPage,
+  withoutKey,
+} from '../../../platform/pagination.ts';
+import {
+  type ArchiveInput,
+  archiveRow,
+  guardUnique,
+  lockRow,
+  restoreRow,
+} from '../../../platform/records.ts';
+import type { RecordRef, Seam } from '../../../platform/seam.ts';
+import { likePattern } from '../../../platform/search-text.ts';
+import { inTenant, readScope, type TenantScope } from '../../../platform/tenancy.ts';
+import { assertVersion, definedOnly } from '../../../platform/versioning.ts';
+import { forums } from '../forums/schema.ts';
+import { checkForum } from '../forums/service.ts';
+import { governancePolicy } from '../policy.ts';
+import { scheduleFollowUp } from './reminders.ts';
+import { decisionLinks, decisions } from './schema.ts';
+import { governanceSettingsOf } from './settings.ts';
+
+// The rules of decisions: the only writer of the decisions and their links. A § is unique per body
+// and year by the database's unique index (parallel requests cannot both pass); the diarienummer
+// follows the tenant's templates; links name any record, checked through the seam where the
+// record's module is present; the responsible person is reminded once on the follow-up date.
+
+export type DecisionRow = typeof decisions.$inferSelect;
+export interface DecisionView extends DecisionRow {
+  forumName: string | null;
+  responsibleName: string | null;
+  links: { kind: string; id: string; ref: RecordRef | null }[];
+}
+
+/** What the service needs of the seam: the records of other modules, by kind. */
+export type LinkChecker = Pick<Seam, 'auditEntity'>;
+
+const DUPLICATE = (paragraph: number, year: number) =>
+  `§ ${paragraph} is already recorded for this body in ${year}`;
+
+const yearOf = (date: string) => Number(date.slice(0, 4));
+
+/** Refuses a forum and an external body together, or neither. */
+function checkBody(values: { forumId?: string | null; body?: string | null }) {
+  const hasForum = !!values.forumId;
+  const hasBody = !!values.body?.trim();
+  if (hasForum === hasBody)
+    throw problems.field(hasForum ? 'body.body' : 'body.forumId', 'Name either a forum or an external body');
+}
+
+async function checkRegistration(s: TenantScope, value: string | null | undefined) {
+  if (!value) return;
+  const { registrationPatterns } = await governanceSettingsOf(s.tx, s.tenantId);
+  if (!followsPattern(value, registrationPatterns))
+    throw problems.field(
+      'body.registrationNumber',
+      `The diarienummer does not follow the pattern ${registrationPatterns.join(' or ')}`,
+    );
+}
+
+async function checkResponsible(s: TenantScope, id: string | null | undefined) {
+  if (!id) return;
+  const [row] = await s.tx
+    .select({ id: people.id })
+    .from(people)
+    .where(s.where(people, eq(people.id, id), isNull(people.archivedAt)));
+  if (!row) throw problems.field('body.responsibleId', 'No such active person');
+}
+
+/**
+ * Checks each link whose kind a module registers (its record must exist in the tenant); a kind
+ * whose module is not present is kept as given. A decision does not link to itself.
+ */
+async function checkLinks(
+  s: TenantScope,
+  links: DecisionLinkInput[],
+  seam: LinkChecker | undefined,
+  self?: string,
+) {
+  const byKind = new Map<string, { id: string; index: number }[]>();
+  links.forEach((l, index) => {
+    if (l.kind === 'decision' && l.id === self)
+      throw problems.field(`body.links.${index}.id`, 'A decision does not link to itself');
+    byKind.set(l.kind, [...(byKind.get(l.kind) ?? []), { id: l.id, index }]);
+  });
+  for (const [kind, items] of byKind) {
+    const describe =
+      kind === 'decision' ? decisionRefs : kind === 'forum' ? undefined : seam?.auditEntity(kind)?.describe;
+    const found =
+      kind === 'forum'
+        ? new Set(
+            (
+              await s.tx
+                .select({ id: forums.id })
+                .from(forums)
+                .where(
+                  s.where(
+                    forums,
+                    inArray(
+                      forums.id,
+                      items.map((i) => i.id),
+                    ),
+                  ),
+                )
+            ).map((r) => r.id),
+          )
+        : describe
+          ? new Set(
+              (
+                await describe(
+                  s.tx,
+                  s.tenantId,
+                  items.map((i) => i.id),
+                )
+              ).keys(),
+            )
+          : undefined;
+    if (!found) continue;
+    for (const item of items)
+      if (!found.has(item.id)) throw problems.field(`body.links.${item.index}.id`, `No such ${kind}`);
+  }
+}
+
+async function writeLinks(s: TenantScope, decisionId: string, links: DecisionLinkInput[]) {
+  await s.tx.delete(decisionLinks).where(s.where(decisionLinks, eq(decisionLinks.decisionId, decisionId)));
+  if (links.length === 0) return;
+  await s.tx.insert(decisionLinks).values(
+    links.map((l, position) => ({
+      tenantId: s.tenantId,
+      decisionId,
+      kind: l.kind,
+      recordId: l.id,
+      position,
+    })),
+  );
+}
+
+async function linksOf(db: Executor, tenantId: string, decisionId: string): Promise<DecisionLinkInput[]> {
+  const rows = await db
+    .select({ kind: decisionLinks.kind, id: decisionLinks.recordId })
+    .from(decisionLinks)
+    .where(and(eq(decisionLinks.tenantId, tenantId), eq(decisionLinks.decisionId, decisionId)))
+    .orderBy(asc(decisionLinks.position));
+  return rows as DecisionLinkInput[];
+}
+
+/** May the actor record decisions of this body (a forum's members their forum's). */
+function authorize(actor: Actor, forumId: string | null) {
+  if (!governancePolicy.recordDecision(actor, forumId)) throw problems.forbidden();
+}
+
+export function createDecision(
+  db: Database,
+  actor: Actor,
+  input: DecisionCreate,
+  seam?: LinkChecker,
+): Promise<DecisionRow> {
+  const { links = [], ...fields } = input;
+  return guardUnique(
+    () =>
+      inTenant(db, actor, async (s) => {
+        checkBody(fields);
+        authorize(actor, fields.forumId ?? null);
+        if (fields.forumId) await checkForum(s, fields.forumId, 'body.forumId');
+        await checkRegistration(s, fields.registrationNumber);
+        await checkResponsible(s, fields.responsibleId);
+        const id = newId();
+        await checkLinks(s, links, seam, id);
+        const [row] = await s
+          .insert(decisions, {
+            id,
+            forumId: fields.forumId ?? null,
+            body: fields.forumId ? null : fields.body!.trim(),
+            meetingId: fields.meetingId ?? null,
+            decidedOn: fields.decidedOn,
+            paragraph: fields.paragraph,
+            title: fields.title || null,
+            text: fields.text,
+            registrationNumber: fields.registrationNumber || null,
+            status: fields.status ?? 'notStarted',
+            responsibleId: fields.responsibleId ?? null,
+            followUpOn: fields.followUpOn ?? null,
+          })
+          .returning();
+        await writeLinks(s, id, links);
+        await s.audit({ entity: 'decision', entityId: id, action: 'create', after: { ...row, links } });
+        await scheduleFollowUp(s, row!);
+        return row!;
+      }),
+    'body.paragraph',
+    DUPLICATE(input.paragraph, yearOf(input.decidedOn)),
+  );
+}
+
+export async function updateDecision(
+  db: Database,
+  actor: Actor,
+  id: string,
+  input: DecisionUpdate,
+  seam?: LinkChecker,
+): Promise<DecisionRow> {
+  let paragraph = input.paragraph;
+  let year = input.decidedOn ? yearOf(input.decidedOn) : undefined;
+  try {
+    return await inTenant(db, actor, async (s) => {
+      const before = await lockRow(s, decisions, id);
+      assertVersion(before, input.version, 'decision');
+      authorize(actor, before!.forumId);
+      if (before!.archivedAt) throw problems.conflict('The decision is archived; restore it first');
+      const { version, links: newLinks, ...changes } = input;
+      const defined = definedOnly(changes);
+      const merged = { ...before!, ...defined };
+      if ('forumId' in defined || 'body' in defined) {
+        // Naming one clears the other, so a PATCH may move a decision from a forum to an external body.
+        if (defined.forumId) merged.body = null;
+        else if (defined.body) merged.forumId = null;
+      }
+      checkBody(merged);
+      authorize(actor, merged.forumId);
+      if (merged.forumId && merged.forumId !== before!.forumId)
+        await checkForum(s, merged.forumId, 'body.forumId');
+      if ('registrationNumber' in defined) await checkRegistration(s, defined.registrationNumber);
+      if ('responsibleId' in defined) await checkResponsible(s, defined.responsibleId);
+      const beforeLinks = await linksOf(s.tx, s.tenantId, id);
+      if (newLinks) await checkLinks(s, newLinks, seam, id);
+      paragraph = merged.paragraph;
+      year = yearOf(merged.decidedOn);
+      const [after] = await s
+        .update(
+          decisions,
+          {
+            forumId: merged.forumId,
+            body: merged.forumId ? null : (merged.body?.trim() ?? null),
+            meetingId: merged.meetingId,
+            decidedOn: merged.decidedOn,
+            paragraph: merged.paragraph,
+            title: merged.title || null,
+            text: merged.text,
+            registrationNumber: merged.registrationNumber || null,
+            status: merged.status,
+            responsibleId: merged.responsibleId,
+            followUpOn: merged.followUpOn,
+            version: version + 1,
+            updatedAt: new Date(),
+          },
+          eq(decisions.id, id),
+        )
+        .returning();
+      if (newLinks) await writeLinks(s, id, newLinks);
+      await s.audit({
+        entity: 'decision',
+        entityId: id,
+        action: 'update',
+        before: { ...before, links: beforeLinks },
+        after: { ...after, links: newLinks ?? beforeLinks },
+      });
+      await scheduleFollowUp(s, after!);
+      return after!;
+    });
+  } catch (error) {
+    return guardUnique(() => Promise.reject(error), 'body.paragraph', DUPLICATE(paragraph ?? 0, year ?? 0));
+  }
+}
+
+export function archiveDecision(db: Database, actor: Actor, id: string, input: ArchiveInput) {
+  return inTenant(db, actor, async (s) => {
+    const [row] = await s.tx
+      .select({ forumId: decisions.forumId })
+      .from(decisions)
+      .where(s.where(decisions, eq(decisions.id, id)));
+    if (row) authorize(actor, row.forumId);
+    return archiveRow(s, decisions, id, input, { entity: 'decision', noun: 'decision' });
+  });
+}
+
+export function restoreDecision(db: Database, actor: Actor, id: string, version: number) {
+  return guardUnique(
+    () =>
+      inTenant(db, actor, async (s) => {
+        const [row] = await s.tx
+          .select({ forumId: decisions.forumId })
+          .from(decisions)
+          .where(s.where(decisions, eq(decisions.id, id)));
+        if (row) authorize(actor, row.forumId);
+        const restored = await restoreRow(
+          s,
+          decisions,
+          id,
+          { version },
+          { entity: 'decision', noun: 'decision' },
+        );
+        await scheduleFollowUp(s, restored);
+        return restored;
+      }),
+    'body.paragraph',
+    'Another decision has this § of the body and year; change one of them first',
+  );
+}
+
+const fullName = (given: string | null | undefined, family: string | null | undefined) =>
+  given ? `${given} ${family ?? ''}`.trim() : null;
+
+/** Decisions with their forum's and responsible's names and their links, a query per kind. */
+export async function withNames(
+  db: Executor,
+  tenantId: string,
+  rows: DecisionRow[],
+  seam?: LinkChecker,
+): Promise<DecisionView[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const forumIds = [...new Set(rows.map((r) => r.forumId).filter(Boolean))] as string[];
+  const personIds = [...new Set(rows.map((r) => r.responsibleId).filter(Boolean))] as string[];
+  const [forumRows, personRows, linkRows] = await Promise.all([
+    forumIds.length
+      ? db
+          .select({ id: forums.id, name: forums.name })
+          .from(forums)
+          .where(and(eq(forums.tenantId, tenantId), inArray(forums.id, forumIds)))
+      : [],
+    personIds.length
+      ? db
+          .select({ id: people.id, given: people.givenName, family: people.familyName })
+          .from(people)
+          .where(and(eq(people.tenantId, tenantId), inArray(people.id, personIds)))
+      : [],
+    db
+      .select()
+      .from(decisionLinks)
+      .where(and(eq(decisionLinks.tenantId, tenantId), inArray(decisionLinks.decisionId, ids)))
+      .orderBy(asc(decisionLinks.decisionId), asc(decisionLinks.position)),
+  ]);
+  const forumNames = new Map(forumRows.map((f) => [f.id, f.name]));
+  const personNames = new Map(personRows.map((p) => [p.id, fullName(p.given, p.family)]));
+  const refs = new Map<string, RecordRef>();
+  const byKind = new Map<string, string[]>();
+  for (const l of linkRows) byKind.set(l.kind, [...(byKind.get(l.kind) ?? []), l.recordId]);
+  for (const [kind, kindIds] of byKind) {
+    const describe =
+      kind === 'decision' ? decisionRefs : kind === 'forum' ? forumRefsOf : seam?.auditEntity(kind)?.describe;
+    if (!describe) continue;
+    for (const [rid, ref] of await describe(db, tenantId, kindIds)) refs.set(`${kind}:${rid}`, ref);
+  }
+  return rows.map((row) => ({
+    ...row,
+    forumName: row.forumId ? (forumNames.get(row.forumId) ?? null) : null,
+    responsibleName: row.responsibleId ? (personNames.get(row.responsibleId) ?? null) : null,
+    links: linkRows
+      .filter((l) => l.decisionId === row.id)
+      .map((l) => ({ kind: l.kind, id: l.recordId, ref: refs.get(`${l.kind}:${l.recordId}`) ?? null })),
+  }));
+}
+
+async function forumRefsOf(db: Executor, tenantId: string, ids: readonly string[]) {
+  const rows = await db
+    .select({ id: forums.id, name: forums.name, archivedAt: forums.archivedAt })
+    .from(forums)
+    .where(and(eq(forums.tenantId, tenantId), inArray(forums.id, [...ids])));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { id: r.id, name: r.name, href: `/governance/forums/${r.id}`, archived: r.archivedAt !== null },
+    ]),
+  );
+}
+
+export async function getDecision(
+  db: Database,
+  actor: Actor,
+  id: string,
+  seam?: LinkChecker,
+): Promise<DecisionView> {
+  const s = readScope(db, actor);
+  const [row] = await db
+    .select()
+    .from(decisions)
+    .where(s.where(decisions, eq(decisions.id, id)));
+  if (!row) throw problems.notFound('decision');
+  return (await withNames(db, actor.tenantId, [row], seam))[0]!;
+}
+
+/** The log's order: newest first, by date, §, id. */
+const logKey: SortKey = {
+  columns: [sql`${decisions.decidedOn}`, sql`${decisions.paragraph}`, sql`${decisions.id}`],
+  types: ['date', 'int', 'uuid'],
+};
+
+/** A diarienummer (its digits and separators) matched as typed, else Swedish full text. */
+function searchCondition(term: string): SQL {
+  const text = sql`${decisions.searchText} @@ websearch_to_tsquery('swedish', ${term})`;
+  if (!/\d/.test(term)) return text;
+  return sql`(${text} or ${decisions.registrationNumber} ilike ${likePattern(term.trim())})`;
+}
+
+export async function listDecisions(
+  db: Database,
+  actor: Actor,
+  query: DecisionListQuery,
+  seam?: LinkChecker,
+) {
+  const s = readScope(db, actor);
+  const rows = await db
+    .select({ ...decisionColumns, ...sortKeyFields(logKey) })
+    .from(decisions)
+    .where(
+      s.where(
+        decisions,
+        query.includeArchived ? undefined : isNull(decisions.archivedAt),
+        query.forumId ? eq(decisions.forumId, query.forumId) : undefined,
+        query.body ? sql`${decisions.bodyKey} = ${`ext:${query.body.trim().toLowerCase()}`}` : undefined,
+        query.year ? eq(decisions.year, query.year) : undefined,
+        query.status ? eq(decisions.status, query.status) : undefined,
+        query.responsibleId ? eq(decisions.responsibleId, query.responsibleId) : undefined,
+        query.linkKind || query.linkId
+          ? sql`exists (select 1 from ${decisionLinks} l where l.tenant_id = ${decisions.tenantId} and l.decision_id = ${decisions.id}${query.linkKind ? sql` and l.kind = ${query.linkKind}` : sql``}${query.linkId ? sql` and l.record_id = ${query.linkId}` : sql``})`
+          : undefined,
+        query.search ? searchCondition(query.search) : undefined,
+        afterKey(logKey, query.cursor, true),
+      ),
+    )
+    .orderBy(...keyOrder(logKey, true))
+    .limit(query.limit + 1);
+  const page = toPage(rows, query.limit, (r) => sortKeyOfRow(logKey, r));
+  const items = page.items.map((r) => withoutKey(r) as unknown as DecisionRow);
+  return { items: await withNames(db, actor.tenantId, items, seam), nextCursor: page.nextCursor };
+}
+
+// Every column but the search vector, which no reader needs.
+const { searchText: _searchText, ...decisionColumns } = getTableColumns(decisions);
+
+/** The external bodies used in the tenant, most used first (the form's suggestions). */
+export async function decisionBodies(db: Database, actor: Actor): Promise<string[]> {
+  const rows = await db
+    .select({ body: sql<string>`min(${decisions.body})`, n: sql<number>`count(*)::int` })
+    .from(decisions)
+    .where(and(eq(decisions.tenantId, actor.tenantId), sql`${decisions.body} is not null`))
+    .groupBy(decisions.bodyKey)
+    .orderBy(sql`count(*) desc`, sql`min(${decisions.body})`)
+    .limit(50);
+  return rows.map((r) => r.body);
+}
+
+/** Names and links of decisions by id (the audit trail, links). */
+export async function decisionRefs(db: Executor, tenantId: string, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, RecordRef>();
+  const rows = await db
+    .select({
+      id: decisions.id,
+      paragraph: decisions.paragraph,
+      year: decisions.year,
+      title: decisions.title,
+      body: decisions.body,
+      forumName: forums.name,
+      archivedAt: decisions.archivedAt,
+    })
+    .from(decisions)
+    .leftJoin(forums, and(eq(forums.tenantId, decisions.tenantId), eq(forums.id, decisions.forumId)))
+    .where(and(eq(decisions.tenantId, tenantId), inArray(decisions.id, [...new Set(ids)])));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        name: `${r.forumName ?? r.body} ${r.year} § ${r.paragraph}${r.title ? ` ${r.title}` : ''}`,
+        href: `/governance/decisions/${r.id}`,
+        archived: r.archivedAt !== null,
+      },
+    ]),
+  );
+}
