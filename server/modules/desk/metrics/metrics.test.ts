@@ -491,3 +491,50 @@ describe('the report of a unit', () => {
     expect((await get(admin, `/api/v1/desk/metrics/units/${t.b.unitId}/report`)).statusCode).toBe(404);
   });
 });
+
+describe('reopenings', () => {
+  const patch = (s: Session, url: string, payload: unknown) =>
+    t.app.inject({ method: 'PATCH', url, headers: s.headers(), payload: payload as object });
+
+  it('counts an agent’s status change from solved back to an open status, one by one and in bulk', async () => {
+    const unitId = (await directory.createUnit(t.db, t.a.actor, { name: 'Återöppnat', kind: 'office' })).id;
+    const made = await post(admin, '/api/v1/tickets', {
+      title: 'Skrivaren igen',
+      groupId: firstLine,
+      unitId,
+      impact: 3,
+      urgency: 3,
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    let ticket = json(made);
+    const id = ticket.id;
+    const set = async (status: string) => {
+      const changed = await patch(admin, `/api/v1/tickets/${id}`, { version: ticket.version, status });
+      expect(changed.statusCode, changed.body).toBe(200);
+      ticket = json(changed);
+    };
+    await set('solved');
+    expect(ticket.reopenCount).toBe(0);
+    await set('inProgress');
+    expect(ticket).toMatchObject({ status: 'inProgress', reopenCount: 1, solvedAt: null });
+    // A change between open statuses is no reopening.
+    await set('waitingRequester');
+    expect(ticket.reopenCount).toBe(1);
+    await set('solved');
+    const bulk = await post(admin, '/api/v1/tickets/bulk', {
+      tickets: [{ id, version: ticket.version }],
+      change: { status: 'assigned' },
+    });
+    expect(json(bulk).results[0].outcome, bulk.body).toBe('done');
+    ticket = json(await get(admin, `/api/v1/tickets/${id}`));
+    expect(ticket).toMatchObject({ status: 'assigned', reopenCount: 2 });
+    await set('solved');
+    // The reopen rate of the unit's tickets: the one solved ticket was reopened.
+    const m = json(await get(admin, `/api/v1/desk/metrics?unitId=${unitId}`));
+    expect(m.total.solved).toBe(1);
+    expect(m.total.reopened).toEqual({ count: 1, share: 1 });
+    // Solving again and closing counts nothing more.
+    await set('closed');
+    expect(ticket.reopenCount).toBe(2);
+  });
+});
