@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultEscalation } from '../../../../shared/desk/services.ts';
 import * as directory from '../../../platform/directory/service.ts';
@@ -344,9 +345,30 @@ describe('metrics of a period', () => {
     expect(lines[3]).toMatch(
       /^Totalt 2025-03-01 – 2025-03-31;6;5;2;5;1;80,0;5;3;40,0;4;80,0;1;20,0;3;3,67;4476$/,
     );
-    const xlsx = await get(admin, `/api/v1/desk/metrics/export?${MARCH}&by=priority&format=xlsx`);
+    const xlsx = await get(admin, `/api/v1/desk/metrics/export?${MARCH}&by=unit&format=xlsx`);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // Read back: the names are text, every figure a number cell (shares in per cent, one decimal).
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Nyckeltal')!;
+    const values = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
+    expect(values(1).slice(0, 4)).toEqual(['enhet', 'skapade', 'lösta', 'öppna vid periodens slut']);
+    // A formula-like name stays a text cell, never a formula.
+    expect(sheet.getCell('A2').type).toBe(ExcelJS.ValueType.String);
+    expect(values(2).slice(0, 4)).toEqual(['=Social', 1, 0, 1]);
+    expect(values(3).slice(0, 7)).toEqual(['Förvaltning a', 5, 5, 1, 4, 1, 75]);
+    expect(values(4)).toEqual([
+      'Totalt 2025-03-01 – 2025-03-31',
+      ...[6, 5, 2, 5, 1, 80, 5, 3, 40, 4, 80, 1, 20, 3],
+      expect.closeTo(3.67, 2),
+      4476,
+    ]);
+    for (const cell of ['B4', 'G4', 'P4', 'Q4'])
+      expect(sheet.getCell(cell).type).toBe(ExcelJS.ValueType.Number);
+    expect([sheet.getCell('G4').numFmt, sheet.getCell('P4').numFmt]).toEqual(['0.0', '0.00']);
+    // A share without anything measured is an empty cell, not a zero: =Social solved nothing.
+    expect(sheet.getCell('J2').value).toBeNull();
   });
 
   it('refuse bad periods and dimensions with the field named', async () => {
