@@ -30,14 +30,17 @@ import { systems } from '../../registry/systems/schema.ts';
 import { groups } from '../groups/schema.ts';
 import { callStats, getSettings as phoneSettingsOf, todayInStockholm } from '../phone/service.ts';
 import { serviceLevels, services } from '../services/schema.ts';
+import { hasFlag, type MetricsFlag } from '../tickets/metrics-flags.ts';
 import { ticketSettingsOf } from '../tickets/settings.ts';
 import { metricsPolicy } from './policy.ts';
 import { reopenGaps } from './schema.ts';
 
 // The desk's metrics, aggregated in SQL (shared/desk/metrics.ts says how each figure counts). A
-// report is one aggregate statement over desk_tickets_metrics_idx (tickets/schema.ts): every ticket
-// a period counts was solved in or after it, or is not solved yet, so the statement reads the index
-// from the period's start and its null end (two index-only range scans), never the table.
+// report is one aggregate statement over desk_tickets_metrics_unit_idx (by unit, unfiltered) or
+// desk_tickets_metrics_idx (tickets/schema.ts): every ticket a period counts was solved in or after
+// it, or is not solved yet, so the statement reads the index from the period's start and its null
+// end (two index-only range scans), never the table. What it counts of each ticket (measured,
+// breached, first contact, reopened) is the ticket's metrics_flags (tickets/metrics-flags.ts).
 //
 // The statement has two stages. The first groups the tickets by the dimensions asked for and by
 // the series' period of creation and of solution (width_bucket over the periods' starts), adding
@@ -200,8 +203,19 @@ interface Selection {
   serviceId?: string;
 }
 
-/** One dimension of the first stage: the ticket's key for it (as text). */
-type Key = { name: string; expression: SQL };
+/** One dimension of the first stage: the ticket's key for it (as text), from these columns of it. */
+type Key = { name: string; expression: SQL; columns: string[] };
+
+/** The ticket's columns every report reads (desk_tickets_metrics_unit_idx carries just these). */
+const baseColumns = [
+  'id',
+  'created_at',
+  'solved_at',
+  'metrics_flags',
+  'rating',
+  'resolution_minutes',
+  'unit_id',
+];
 
 /** The first stage's counts and sums, added up again by the second. */
 const measures = [
@@ -255,8 +269,9 @@ async function aggregate(
   const to = period.toTs.toISOString();
   const starts = period.buckets.map((b) => midnight(b.start).toISOString());
   const ends = [...starts.slice(1), to];
+  // Only what the statement reads, so that the narrowest covering index serves it.
   const columns = sql.raw(
-    't.id, t.created_at, t.solved_at, t.unit_id, t.service_id, t.system_id, t.group_id, t.priority, t.category, t.handed_on, t.reopen_count, t.rating, t.first_response_at, t.response_breached_at, t.resolution_breached_at, t.response_target, t.resolution_target, t.resolution_minutes',
+    [...new Set([...baseColumns, ...keys.flatMap((k) => k.columns)])].map((c) => `t.${c}`).join(', '),
   );
   const mapped = unitRows ? [...unitRows.entries()] : [];
   const map = unitRows
@@ -269,6 +284,7 @@ async function aggregate(
   const keyNames = keys.map((_, i) => sql.raw(`k${i}`));
   const solvedIn = sql`p.solved_at < ${to}::timestamptz`;
   const createdIn = sql`p.created_at >= ${from}::timestamptz`;
+  const flag = (name: MetricsFlag) => hasFlag('p.metrics_flags', name);
   const sum = (m: Measure) => sql`coalesce(sum(${sql.raw(m)}), 0)::float8 as ${sql.raw(m)}`;
   const sums = sql.join(
     measures.map((m) => sum(m)),
@@ -283,7 +299,7 @@ async function aggregate(
     sql`select 'solved' as part, sb::text as key, ${sums} from s1 where sb is not null group by sb`,
     sql`select 'gap' as part, k::text as key, ${sums} from s1, unnest(covered) as k group by k`,
   ];
-  const result = await db.execute(sql`
+  const statement = sql`
     with p as (
       select ${columns} from desk_tickets t
       where ${where(selection)} and t.solved_at >= ${from}::timestamptz and t.created_at < ${to}::timestamptz
@@ -308,13 +324,14 @@ async function aggregate(
         count(*) filter (where ${solvedIn}) as solved,
         count(*) filter (where (p.solved_at is null or p.solved_at >= ${to}::timestamptz)
           and not coalesce(${ends.length}::int = any(gaps.covered), false)) as open,
-        count(*) filter (where ${createdIn} and p.response_target is not null
-          and (p.first_response_at is not null or p.response_breached_at is not null or p.solved_at is not null)) as response_measured,
-        count(*) filter (where ${createdIn} and p.response_target is not null and p.response_breached_at is not null) as response_breached,
-        count(*) filter (where ${solvedIn} and p.resolution_target is not null) as resolution_measured,
-        count(*) filter (where ${solvedIn} and p.resolution_target is not null and p.resolution_breached_at is not null) as resolution_breached,
-        count(*) filter (where ${solvedIn} and not p.handed_on) as first_contact,
-        count(*) filter (where ${solvedIn} and (p.reopen_count > 0 or gaps.ticket_id is not null)) as reopened,
+        count(*) filter (where ${createdIn} and ${flag('responseMeasured')}) as response_measured,
+        count(*) filter (where ${createdIn} and ${flag('responseBreached')}) as response_breached,
+        count(*) filter (where ${solvedIn} and ${flag('resolutionMeasured')}) as resolution_measured,
+        count(*) filter (where ${solvedIn} and ${flag('resolutionBreached')}) as resolution_breached,
+        count(*) filter (where ${solvedIn} and ${flag('firstContact')}) as first_contact,
+        -- Reopened: the count says so; a reopening in the period counts too (kept by the trigger
+        -- for every writer, also for tickets reopened before every reopening raised the count).
+        count(*) filter (where ${solvedIn} and (${flag('reopened')} or gaps.ticket_id is not null)) as reopened,
         count(p.rating) filter (where ${solvedIn}) as rated,
         sum(p.rating) filter (where ${solvedIn}) as rating_sum,
         count(p.resolution_minutes) filter (where ${solvedIn}) as timed,
@@ -323,7 +340,13 @@ async function aggregate(
       left join gaps on gaps.ticket_id = p.id
       group by ${sql.join([...keyNames, sql.raw('cb'), sql.raw('sb'), sql.raw('covered')], sql`, `)}
     )
-    ${sql.join(parts, sql` union all `)}`);
+    ${sql.join(parts, sql` union all `)}`;
+  // Without JIT: at a million tickets PostgreSQL would compile the statement's expressions for
+  // hundreds of ms, more than the whole report takes without (bench/desk-metrics.ts).
+  const result = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return tx.execute(statement);
+  });
   const rows = rowsOf<StageRow>(result).map((r) => {
     const out = { part: r.part, key: r.key } as StageRow;
     for (const m of measures) out[m] = Number(r[m]);
@@ -395,22 +418,22 @@ function series(
 // ---------------------------------------------------------------- dimensions and their names
 
 function keyOf(by: MetricsDimension, unitRows: boolean): Key {
-  const e = (text: string) => ({ name: by, expression: sql.raw(text) });
+  const e = (text: string, column: string) => ({ name: by, expression: sql.raw(text), columns: [column] });
   switch (by) {
     case 'unit':
-      return e(unitRows ? 'm.row_id::text' : 'p.unit_id::text');
+      return e(unitRows ? 'm.row_id::text' : 'p.unit_id::text', 'unit_id');
     case 'service':
-      return e('p.service_id::text');
+      return e('p.service_id::text', 'service_id');
     case 'system':
-      return e('p.system_id::text');
+      return e('p.system_id::text', 'system_id');
     case 'group':
-      return e('p.group_id::text');
+      return e('p.group_id::text', 'group_id');
     case 'supplier':
-      return e('g.supplier_id::text');
+      return e('g.supplier_id::text', 'group_id');
     case 'priority':
-      return e('p.priority::text');
+      return e('p.priority::text', 'priority');
     case 'category':
-      return e('p.category');
+      return e('p.category', 'category');
   }
 }
 
