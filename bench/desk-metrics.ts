@@ -57,6 +57,8 @@ export async function benchMetrics(
   db: Database,
   tenantId: string,
   tickets = TICKETS,
+  /** False: for information (PGlite), the figures without a verdict. */
+  target = true,
 ): Promise<MetricsBenchResult> {
   const seeded = await seedDesk(db, tenantId, tickets);
   const actor = systemActor(tenantId, 'Bench');
@@ -95,7 +97,7 @@ export async function benchMetrics(
       `data: ${fmt(seeded.tickets)} tickets, ${fmt(seeded.events)} timeline events, ${seeded.units} units (inserted in ${(seeded.seedMs / 1000).toFixed(0)} s)`,
       `report period ${first.from} – ${first.to}: ${fmt(first.total.created)} made, ${fmt(first.total.solved)} solved, ${fmt(first.total.open)} open at its end; ${first.rows.length} rows by unit, ${first.series.points.length} months`,
       `limit: select count(*) of the rows a 12-month report counts: ${ms(count)} (median of ${RUNS})`,
-      `compliance report by unit, 12 months: ${ms(unit)} = ${(unit / count).toFixed(2)}× the count (target < ${TARGET_MS} ms: ${ok ? 'met' : 'NOT MET'}); runs ${unitMs.map((v) => v.toFixed(0)).join(', ')}`,
+      `compliance report by unit, 12 months: ${ms(unit)} = ${(unit / count).toFixed(2)}× the count ${target ? ` (target < ${TARGET_MS} ms: ${ok ? 'met' : 'NOT MET'})` : ''}; runs ${unitMs.map((v) => v.toFixed(0)).join(', ')}`,
       `for information: by group ${ms(median(groupMs))}; report of the largest förvaltning ${ms(median(reportMs))}`,
     ],
   };
@@ -131,7 +133,7 @@ async function runKind(kind: 'pg' | 'pglite', count: number): Promise<MetricsBen
       kind: 'municipality',
     });
     console.log(`· metrics, ${kind}: generating ${fmt(count)} tickets …`);
-    return await benchMetrics(handle.db, tenant.id, count);
+    return await benchMetrics(handle.db, tenant.id, count, kind === 'pg');
   } finally {
     await handle.close();
     if (kind === 'pg' && process.env.BENCH_KEEP !== '1')
