@@ -186,6 +186,11 @@ export const tickets = pgTable(
       t.priority,
       t.category,
     ),
+    // The breached tickets of a förvaltning's report (made in its period, a time breached): per
+    // unit by creation, only the breached ones (a few per cent), instead of reading every ticket.
+    index('desk_tickets_breached_idx')
+      .on(t.tenantId, t.unitId, t.createdAt)
+      .where(sql`response_breached_at is not null or resolution_breached_at is not null`),
     // By unit without other filters (the default report, and the report of a förvaltning): half
     // the width of the one above, so the 12-month scan at a million tickets reads half the pages.
     index('desk_tickets_metrics_unit_idx').on(
