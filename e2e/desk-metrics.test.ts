@@ -65,6 +65,23 @@ describe('the metrics', () => {
     await page.locator('summary', { hasText: 'Visa siffrorna som tabell' }).first().focus();
     await page.keyboard.press('Enter');
     await page.getByRole('table', { name: /^Skapade och lösta ärenden per månad$/ }).waitFor();
+    // The chart, its legend and table are a group named by its title, the value axis has its title,
+    // and the table's scroll box is the next stop of the keyboard, named as the chart.
+    const chart = page.getByRole('group', { name: 'Skapade och lösta ärenden per månad' });
+    await expect(chart.getByRole('img').count()).resolves.toBe(1);
+    await expect(chart.locator('svg[role="img"] text', { hasText: 'Antal ärenden' }).count()).resolves.toBe(
+      1,
+    );
+    await page.keyboard.press('Tab');
+    await expect
+      .poll(() =>
+        page.evaluate(() => [
+          document.activeElement?.getAttribute('role'),
+          document.activeElement?.getAttribute('aria-label'),
+        ]),
+      )
+      .toEqual(['region', 'Skapade och lösta ärenden per månad']);
+    await expectAccessible(page, 'metrics with a chart’s numbers open');
 
     // Per group, chosen with the keyboard.
     const by = page.getByRole('combobox', { name: 'Dela upp per' });

@@ -1,5 +1,5 @@
 import { Box, Group, Table, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 
 // Small charts for dashboards and reports: bars per period (one or more series side by side) and
 // lines over periods. Written here rather than taken from a chart library because what they must
@@ -7,7 +7,11 @@ import type { ReactNode } from 'react';
 // name, the same numbers follow as a real table (behind a disclosure, for anyone who would rather
 // read them, and for print), nothing in them takes focus, the colours are the caller's (picked with
 // at least 3:1 against white, WCAG 1.4.11) and each series also has its own pattern of line or
-// bar edge, so that colour is never the only difference. They print as they show.
+// bar edge, so that colour is never the only difference. They print as they show. Every word in
+// them is the caller's (sv.ts/en.ts): the title, the summary, what the values count (the value
+// axis's title), the series, the disclosure and the table's period column. The chart with its
+// legend and table is a group named by its title; the table's scroll box is a named region that
+// takes focus, so that a keyboard can scroll it.
 
 export interface ChartSeries {
   label: string;
@@ -28,12 +32,16 @@ interface ChartProps {
   tableLabel: string;
   /** The heading of the table's first column ("Period"). */
   periodLabel: string;
+  /** What the values count ("Antal ärenden"): the value axis's title (the summary says it in words). */
+  valueLabel?: string;
   format?: (value: number) => string;
   height?: number;
 }
 
 const WIDTH = 720;
 const PAD = { top: 12, right: 12, bottom: 44, left: 52 };
+/** Room for the value axis's title left of the numbers. */
+const AXIS_TITLE = 20;
 const DASHES = ['', '6 4', '2 3', '10 3 2 3'];
 
 /** A round step for about four grid lines up to `max`. */
@@ -48,6 +56,7 @@ function niceStep(max: number): number {
 function Frame({
   title,
   summary,
+  valueLabel,
   height,
   labels,
   max,
@@ -56,6 +65,7 @@ function Frame({
 }: {
   title: string;
   summary: string;
+  valueLabel?: string;
   height: number;
   labels: string[];
   max: number;
@@ -64,10 +74,11 @@ function Frame({
 }) {
   const step = niceStep(max);
   const top = Math.max(step, Math.ceil(max / step) * step);
-  const plotW = WIDTH - PAD.left - PAD.right;
+  const left = PAD.left + (valueLabel ? AXIS_TITLE : 0);
+  const plotW = WIDTH - left - PAD.right;
   const plotH = height - PAD.top - PAD.bottom;
   const slot = plotW / Math.max(1, labels.length);
-  const x = (i: number) => PAD.left + slot * i + slot / 2;
+  const x = (i: number) => left + slot * i + slot / 2;
   const y = (v: number) => PAD.top + plotH - (v / top) * plotH;
   const ticks = Array.from({ length: Math.floor(top / step) + 1 }, (_, i) => i * step);
   // Every label when they fit, else every n-th.
@@ -80,16 +91,26 @@ function Frame({
       width="100%"
       style={{ maxWidth: WIDTH, display: 'block', overflow: 'visible' }}
     >
+      {valueLabel ? (
+        <text
+          transform={`translate(14 ${PAD.top + plotH / 2}) rotate(-90)`}
+          textAnchor="middle"
+          fontSize={12}
+          fill="#343a40"
+        >
+          {valueLabel}
+        </text>
+      ) : null}
       {ticks.map((v) => (
         <g key={v}>
-          <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(v)} y2={y(v)} stroke="#ced4da" strokeWidth={1} />
-          <text x={PAD.left - 6} y={y(v) + 4} textAnchor="end" fontSize={12} fill="#343a40">
+          <line x1={left} x2={WIDTH - PAD.right} y1={y(v)} y2={y(v)} stroke="#ced4da" strokeWidth={1} />
+          <text x={left - 6} y={y(v) + 4} textAnchor="end" fontSize={12} fill="#343a40">
             {format(v)}
           </text>
         </g>
       ))}
       {children(x, y, slot)}
-      <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(0)} y2={y(0)} stroke="#495057" strokeWidth={1} />
+      <line x1={left} x2={WIDTH - PAD.right} y1={y(0)} y2={y(0)} stroke="#495057" strokeWidth={1} />
       {labels.map((label, i) =>
         i % every === 0 ? (
           <text
@@ -140,7 +161,7 @@ function NumbersTable({ props }: { props: ChartProps }) {
           {props.tableLabel}
         </Text>
       </Box>
-      <Table.ScrollContainer minWidth={320} type="native">
+      <Table.ScrollContainer minWidth={320} type="native" tabIndex={0} role="region" aria-label={props.title}>
         <Table striped verticalSpacing={4} horizontalSpacing="sm" fz="sm" mt="xs">
           <Table.Caption style={{ captionSide: 'top', textAlign: 'start' }}>{props.title}</Table.Caption>
           <Table.Thead>
@@ -174,9 +195,10 @@ function NumbersTable({ props }: { props: ChartProps }) {
 }
 
 function ChartBox({ props, children }: { props: ChartProps; children: ReactNode }) {
+  const titleId = useId();
   return (
-    <Box>
-      <Text fw={600} mb={4}>
+    <Box role="group" aria-labelledby={titleId}>
+      <Text fw={600} mb={4} id={titleId}>
         {props.title}
       </Text>
       {children}
@@ -200,6 +222,7 @@ export function BarChart(props: ChartProps) {
       <Frame
         title={props.title}
         summary={props.summary}
+        valueLabel={props.valueLabel}
         height={height}
         labels={props.labels}
         max={maxOf(props.series)}
@@ -241,6 +264,7 @@ export function LineChart(props: ChartProps) {
       <Frame
         title={props.title}
         summary={props.summary}
+        valueLabel={props.valueLabel}
         height={height}
         labels={props.labels}
         max={maxOf(props.series)}

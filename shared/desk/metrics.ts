@@ -17,8 +17,11 @@ import { ticketStatuses } from './tickets.ts';
 //   was settled (answered, or breached), the share not breached;
 // - resolution compliance: of the tickets solved in the period whose resolution clock had a target,
 //   the share not breached;
-// - first-contact resolution: of the tickets solved in the period, the share that never left the
-//   first line (`handed_on`); reopened: the share that had been reopened;
+// - first-contact resolution: of the tickets solved in the period, the share solved by the first
+//   line without reassignment, i.e. that never went to a group outside it (`handed_on`; the one
+//   definition, which the portal's published promise counts too: server/modules/desk/tickets/
+//   metrics-flags.ts); reopened: the share that had been reopened (by the requester or by an
+//   agent's change of status from solved back to an open one);
 // - satisfaction: the mean rating (1–5) of the tickets solved in the period that were rated;
 // - resolution time: business minutes on the clock's calendar, waiting for the requester or a
 //   supplier left out (the resolution clock's used time), of the tickets solved in the period.

@@ -23,6 +23,11 @@ export interface Column<K extends string = string, V = unknown> {
   parse: z.ZodType<V>;
   /** The cell text of an exported value; by default the value as text, null as empty. */
   format?: (value: V) => string;
+  /**
+   * In a workbook the column's cells are numbers, shown in this Excel number format ('0', '0.0'):
+   * the cell text read as a number (a decimal comma too), an empty cell left empty. CSV keeps the text.
+   */
+  xlsxNumber?: string;
 }
 
 /** Declares a column, keeping the type its parser produces. */

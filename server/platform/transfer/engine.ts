@@ -100,14 +100,28 @@ export async function exportFile<Cs extends readonly AnyColumn[]>(
   const filename = `${spec.filename}-${today()}.${format}`;
   if (format === 'csv')
     return { filename, contentType: `${CSV_TYPE}; charset=utf-8`, body: writeCsv(header, rows) };
-  return { filename, contentType: XLSX_TYPE, body: await writeXlsx(spec.sheetName, header, rows) };
+  const numbers = spec.columns.map((c) => c.xlsxNumber);
+  return { filename, contentType: XLSX_TYPE, body: await writeXlsx(spec.sheetName, header, rows, numbers) };
+}
+
+/** A cell of a number column as a number: decimal comma or point; anything else stays text. */
+function numberCell(text: string): number | string | null {
+  if (text === '') return null;
+  const value = Number(text.replace(',', '.'));
+  return /^-?\d+([.,]\d+)?$/.test(text) && Number.isFinite(value) ? value : text;
 }
 
 /**
  * A workbook of text cells. Every value is written as a text cell, so that cost centres such as
  * 0410 keep their zeros, and a text cell is never run as a formula: no apostrophe is needed here.
+ * The columns that declare `xlsxNumber` (figures, not codes) are number cells in that format.
  */
-export async function writeXlsx(sheetName: string, header: string[], rows: string[][]): Promise<Buffer> {
+export async function writeXlsx(
+  sheetName: string,
+  header: string[],
+  rows: string[][],
+  numberFormats: readonly (string | undefined)[] = [],
+): Promise<Buffer> {
   const ExcelJS = await excel();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Styrbord';
@@ -117,6 +131,12 @@ export async function writeXlsx(sheetName: string, header: string[], rows: strin
     width: Math.min(60, Math.max(h.length, ...rows.slice(0, 1000).map((r) => r[i]!.length)) + 2),
   }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
+  const numeric = header.map((_, i) => numberFormats[i] !== undefined);
+  for (const row of rows) {
+    const added = sheet.addRow(row.map((text, i) => (numeric[i] ? numberCell(text) : text)));
+    row.forEach((_, i) => {
+      if (numeric[i]) added.getCell(i + 1).numFmt = numberFormats[i]!;
+    });
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

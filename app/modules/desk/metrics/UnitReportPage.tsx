@@ -67,6 +67,7 @@ function Trend({ report }: { report: UnitReport }) {
       ]}
       tableLabel={t('desk.metrics.showTable')}
       periodLabel={t('desk.metrics.periodColumn')}
+      valueLabel={t('desk.metrics.ticketsAxis')}
       format={f.number}
     />
   );

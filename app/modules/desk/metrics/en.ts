@@ -72,6 +72,7 @@ export const en: Messages<typeof sv> = {
     'From {{first}} open after the first period to {{last}} at the end; at most {{peakValue}} ({{peak}}).',
   showTable: 'Show the numbers as a table',
   periodColumn: 'Period',
+  ticketsAxis: 'Number of tickets',
   week: 'w. {{week}} {{year}}',
   table: 'By {{dimension}}',
   tableCaption: 'Key figures by {{dimension}}, {{from}} – {{to}}',

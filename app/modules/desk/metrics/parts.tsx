@@ -257,6 +257,7 @@ export function SeriesCharts({ series }: { series: MetricsSeries }) {
         ]}
         tableLabel={t('desk.metrics.showTable')}
         periodLabel={t('desk.metrics.periodColumn')}
+        valueLabel={t('desk.metrics.ticketsAxis')}
         format={f.number}
       />
       <LineChart
@@ -271,6 +272,7 @@ export function SeriesCharts({ series }: { series: MetricsSeries }) {
         series={[{ label: t('desk.metrics.open'), color: BACKLOG_COLOR, values: backlog }]}
         tableLabel={t('desk.metrics.showTable')}
         periodLabel={t('desk.metrics.periodColumn')}
+        valueLabel={t('desk.metrics.ticketsAxis')}
         format={f.number}
       />
     </SimpleGrid>

@@ -70,6 +70,7 @@ export const sv = {
     'Från {{first}} öppna efter första perioden till {{last}} vid periodens slut; som mest {{peakValue}} ({{peak}}).',
   showTable: 'Visa siffrorna som tabell',
   periodColumn: 'Period',
+  ticketsAxis: 'Antal ärenden',
   week: 'v. {{week}} {{year}}',
   table: 'Per {{dimension}}',
   tableCaption: 'Nyckeltal per {{dimension}}, {{from}} – {{to}}',

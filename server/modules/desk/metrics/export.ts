@@ -12,7 +12,8 @@ import { metricsReport } from './service.ts';
 
 // The metrics table as CSV or XLSX, formula-safe through the transfer engine: one row per row of
 // the dimension and one for the whole, the same figures as the page. Shares are per cent with
-// one decimal and a decimal comma, as Swedish Excel reads numbers.
+// one decimal: in CSV with a decimal comma, as Swedish Excel reads numbers; in a workbook every
+// figure is a number cell (the name alone is text), so that it sums and charts.
 
 const text = z.string();
 
@@ -48,40 +49,29 @@ const categoryLabels: Record<string, string> = {
   other: 'Övrigt',
 };
 
+/** A figure: a number cell in a workbook (`format` its Excel number format), text in CSV. */
+const figure = <K extends string>(key: K, sv: string, en: string, format = '0') =>
+  column({ key, sv, en, parse: text, xlsxNumber: format });
+
 const columnsFor = (by: MetricsDimension) =>
   [
     column({ key: 'name', sv: dimensionHeaders[by], en: by, parse: text }),
-    column({ key: 'created', sv: 'skapade', en: 'created', parse: text }),
-    column({ key: 'solved', sv: 'lösta', en: 'solved', parse: text }),
-    column({ key: 'open', sv: 'öppna vid periodens slut', en: 'open at the end', parse: text }),
-    column({ key: 'responseMeasured', sv: 'svar mätta', en: 'responses measured', parse: text }),
-    column({ key: 'responseBreached', sv: 'svar överskridna', en: 'responses breached', parse: text }),
-    column({ key: 'responseShare', sv: 'svar i tid (%)', en: 'responses on time (%)', parse: text }),
-    column({ key: 'resolutionMeasured', sv: 'lösningar mätta', en: 'resolutions measured', parse: text }),
-    column({
-      key: 'resolutionBreached',
-      sv: 'lösningar överskridna',
-      en: 'resolutions breached',
-      parse: text,
-    }),
-    column({ key: 'resolutionShare', sv: 'lösta i tid (%)', en: 'resolved on time (%)', parse: text }),
-    column({
-      key: 'firstContact',
-      sv: 'lösta vid första kontakt',
-      en: 'first-contact resolutions',
-      parse: text,
-    }),
-    column({ key: 'firstContactShare', sv: 'första kontakt (%)', en: 'first contact (%)', parse: text }),
-    column({ key: 'reopened', sv: 'återöppnade', en: 'reopened', parse: text }),
-    column({ key: 'reopenedShare', sv: 'återöppnade (%)', en: 'reopened (%)', parse: text }),
-    column({ key: 'rated', sv: 'betygsatta', en: 'rated', parse: text }),
-    column({ key: 'satisfaction', sv: 'medelbetyg (1–5)', en: 'mean rating (1–5)', parse: text }),
-    column({
-      key: 'minutes',
-      sv: 'lösningstid, medel (arbetsminuter)',
-      en: 'mean resolution (business minutes)',
-      parse: text,
-    }),
+    figure('created', 'skapade', 'created'),
+    figure('solved', 'lösta', 'solved'),
+    figure('open', 'öppna vid periodens slut', 'open at the end'),
+    figure('responseMeasured', 'svar mätta', 'responses measured'),
+    figure('responseBreached', 'svar överskridna', 'responses breached'),
+    figure('responseShare', 'svar i tid (%)', 'responses on time (%)', '0.0'),
+    figure('resolutionMeasured', 'lösningar mätta', 'resolutions measured'),
+    figure('resolutionBreached', 'lösningar överskridna', 'resolutions breached'),
+    figure('resolutionShare', 'lösta i tid (%)', 'resolved on time (%)', '0.0'),
+    figure('firstContact', 'lösta vid första kontakt', 'first-contact resolutions'),
+    figure('firstContactShare', 'första kontakt (%)', 'first contact (%)', '0.0'),
+    figure('reopened', 'återöppnade', 'reopened'),
+    figure('reopenedShare', 'återöppnade (%)', 'reopened (%)', '0.0'),
+    figure('rated', 'betygsatta', 'rated'),
+    figure('satisfaction', 'medelbetyg (1–5)', 'mean rating (1–5)', '0.00'),
+    figure('minutes', 'lösningstid, medel (arbetsminuter)', 'mean resolution (business minutes)'),
   ] as const;
 
 const decimal = (value: number | null, digits: number) =>

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultEscalation } from '../../../../shared/desk/services.ts';
 import * as directory from '../../../platform/directory/service.ts';
@@ -344,9 +345,30 @@ describe('metrics of a period', () => {
     expect(lines[3]).toMatch(
       /^Totalt 2025-03-01 – 2025-03-31;6;5;2;5;1;80,0;5;3;40,0;4;80,0;1;20,0;3;3,67;4476$/,
     );
-    const xlsx = await get(admin, `/api/v1/desk/metrics/export?${MARCH}&by=priority&format=xlsx`);
+    const xlsx = await get(admin, `/api/v1/desk/metrics/export?${MARCH}&by=unit&format=xlsx`);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // Read back: the names are text, every figure a number cell (shares in per cent, one decimal).
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Nyckeltal')!;
+    const values = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
+    expect(values(1).slice(0, 4)).toEqual(['enhet', 'skapade', 'lösta', 'öppna vid periodens slut']);
+    // A formula-like name stays a text cell, never a formula.
+    expect(sheet.getCell('A2').type).toBe(ExcelJS.ValueType.String);
+    expect(values(2).slice(0, 4)).toEqual(['=Social', 1, 0, 1]);
+    expect(values(3).slice(0, 7)).toEqual(['Förvaltning a', 5, 5, 1, 4, 1, 75]);
+    expect(values(4)).toEqual([
+      'Totalt 2025-03-01 – 2025-03-31',
+      ...[6, 5, 2, 5, 1, 80, 5, 3, 40, 4, 80, 1, 20, 3],
+      expect.closeTo(3.67, 2),
+      4476,
+    ]);
+    for (const cell of ['B4', 'G4', 'P4', 'Q4'])
+      expect(sheet.getCell(cell).type).toBe(ExcelJS.ValueType.Number);
+    expect([sheet.getCell('G4').numFmt, sheet.getCell('P4').numFmt]).toEqual(['0.0', '0.00']);
+    // A share without anything measured is an empty cell, not a zero: =Social solved nothing.
+    expect(sheet.getCell('J2').value).toBeNull();
   });
 
   it('refuse bad periods and dimensions with the field named', async () => {
@@ -489,5 +511,52 @@ describe('the report of a unit', () => {
   it('answers 404 for a unit of no tenant of the reader', async () => {
     expect((await get(admin, `/api/v1/desk/metrics/units/${newId()}/report`)).statusCode).toBe(404);
     expect((await get(admin, `/api/v1/desk/metrics/units/${t.b.unitId}/report`)).statusCode).toBe(404);
+  });
+});
+
+describe('reopenings', () => {
+  const patch = (s: Session, url: string, payload: unknown) =>
+    t.app.inject({ method: 'PATCH', url, headers: s.headers(), payload: payload as object });
+
+  it('counts an agent’s status change from solved back to an open status, one by one and in bulk', async () => {
+    const unitId = (await directory.createUnit(t.db, t.a.actor, { name: 'Återöppnat', kind: 'office' })).id;
+    const made = await post(admin, '/api/v1/tickets', {
+      title: 'Skrivaren igen',
+      groupId: firstLine,
+      unitId,
+      impact: 3,
+      urgency: 3,
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    let ticket = json(made);
+    const id = ticket.id;
+    const set = async (status: string) => {
+      const changed = await patch(admin, `/api/v1/tickets/${id}`, { version: ticket.version, status });
+      expect(changed.statusCode, changed.body).toBe(200);
+      ticket = json(changed);
+    };
+    await set('solved');
+    expect(ticket.reopenCount).toBe(0);
+    await set('inProgress');
+    expect(ticket).toMatchObject({ status: 'inProgress', reopenCount: 1, solvedAt: null });
+    // A change between open statuses is no reopening.
+    await set('waitingRequester');
+    expect(ticket.reopenCount).toBe(1);
+    await set('solved');
+    const bulk = await post(admin, '/api/v1/tickets/bulk', {
+      tickets: [{ id, version: ticket.version }],
+      change: { status: 'assigned' },
+    });
+    expect(json(bulk).results[0].outcome, bulk.body).toBe('done');
+    ticket = json(await get(admin, `/api/v1/tickets/${id}`));
+    expect(ticket).toMatchObject({ status: 'assigned', reopenCount: 2 });
+    await set('solved');
+    // The reopen rate of the unit's tickets: the one solved ticket was reopened.
+    const m = json(await get(admin, `/api/v1/desk/metrics?unitId=${unitId}`));
+    expect(m.total.solved).toBe(1);
+    expect(m.total.reopened).toEqual({ count: 1, share: 1 });
+    // Solving again and closing counts nothing more.
+    await set('closed');
+    expect(ticket.reopenCount).toBe(2);
   });
 });

@@ -30,18 +30,24 @@ import { systems } from '../../registry/systems/schema.ts';
 import { groups } from '../groups/schema.ts';
 import { callStats, getSettings as phoneSettingsOf, todayInStockholm } from '../phone/service.ts';
 import { serviceLevels, services } from '../services/schema.ts';
+import { hasFlag, type MetricsFlag } from '../tickets/metrics-flags.ts';
 import { ticketSettingsOf } from '../tickets/settings.ts';
 import { metricsPolicy } from './policy.ts';
 import { reopenGaps } from './schema.ts';
 
 // The desk's metrics, aggregated in SQL (shared/desk/metrics.ts says how each figure counts). A
-// report is one aggregate statement over desk_tickets_metrics_idx (tickets/schema.ts): every ticket
-// a period counts was solved in or after it, or is not solved yet, so the statement reads the index
-// from the period's start and its null end (two index-only range scans), never the table.
+// report is one aggregate statement over desk_tickets_metrics_unit_idx (by unit, unfiltered) or
+// desk_tickets_metrics_idx (tickets/schema.ts): every ticket a period counts was solved in or after
+// it, or is not solved yet, so the statement reads the index from the period's start and its null
+// end (two index-only range scans), never the table. What it counts of each ticket (measured,
+// breached, first contact, reopened) is the ticket's metrics_flags (tickets/metrics-flags.ts).
 //
-// The statement has two stages. The first groups the tickets by the dimensions asked for and by
-// the series' period of creation and of solution (width_bucket over the periods' starts), adding
-// up counts and sums; the second adds those groups up per dimension, per period and in total.
+// The statement has two stages. The first groups the tickets by the dimensions asked for, by the
+// series' period of creation and of solution (width_bucket over the periods' starts) and by their
+// flags, counting them and adding up ratings and minutes: a few thousand groups of a year's half
+// million tickets, with as little work per ticket as a count. The second tells from each group's
+// periods and flags which figures it adds to (made in the period, solved in it, breached …) and
+// adds the groups up per dimension (units into their rows here), per period and in total.
 // The backlog at each period's end follows from the backlog at the start and the periods' created
 // and solved, less the tickets that stood solved at that instant and were reopened afterwards
 // (desk_metrics_gaps, kept by a trigger: metrics/schema.ts); a ticket's reopenings join its row.
@@ -200,8 +206,19 @@ interface Selection {
   serviceId?: string;
 }
 
-/** One dimension of the first stage: the ticket's key for it (as text). */
-type Key = { name: string; expression: SQL };
+/** One dimension of the first stage: the ticket's key for it (as text in the second), from these columns of it. */
+type Key = { name: string; expression: SQL; columns: string[] };
+
+/** The ticket's columns every report reads (desk_tickets_metrics_unit_idx carries just these). */
+const baseColumns = [
+  'id',
+  'created_at',
+  'solved_at',
+  'metrics_flags',
+  'rating',
+  'resolution_minutes',
+  'unit_id',
+];
 
 /** The first stage's counts and sums, added up again by the second. */
 const measures = [
@@ -255,35 +272,62 @@ async function aggregate(
   const to = period.toTs.toISOString();
   const starts = period.buckets.map((b) => midnight(b.start).toISOString());
   const ends = [...starts.slice(1), to];
+  // Only what the statement reads, so that the narrowest covering index serves it.
   const columns = sql.raw(
-    't.id, t.created_at, t.solved_at, t.unit_id, t.service_id, t.system_id, t.group_id, t.priority, t.category, t.handed_on, t.reopen_count, t.rating, t.first_response_at, t.response_breached_at, t.resolution_breached_at, t.response_target, t.resolution_target, t.resolution_minutes',
+    [...new Set([...baseColumns, ...keys.flatMap((k) => k.columns)])].map((c) => `t.${c}`).join(', '),
   );
   const mapped = unitRows ? [...unitRows.entries()] : [];
-  const map = unitRows
-    ? sql`left join unnest(${pgArray(mapped.map(([u]) => u))}::uuid[], ${pgArray(mapped.map(([, r]) => r))}::uuid[]) as m(unit_id, row_id) on m.unit_id = p.unit_id`
-    : sql``;
+  // Units into their rows (a förvaltning with its sub-units) in the second stage, over the first
+  // stage's few groups rather than every ticket.
+  const map = (column: SQL) =>
+    sql`left join unnest(${pgArray(mapped.map(([u]) => u))}::uuid[], ${pgArray(mapped.map(([, r]) => r))}::uuid[]) as m(unit_id, row_id) on m.unit_id = ${column}`;
   const supplier = keys.some((k) => k.name === 'supplier')
     ? sql`left join ${groups} g on g.tenant_id = ${selection.tenantId} and g.id = p.group_id`
     : sql``;
   const keyColumns = keys.map((k, i) => sql`${k.expression} as ${sql.raw(`k${i}`)}`);
   const keyNames = keys.map((_, i) => sql.raw(`k${i}`));
   const solvedIn = sql`p.solved_at < ${to}::timestamptz`;
-  const createdIn = sql`p.created_at >= ${from}::timestamptz`;
-  const sum = (m: Measure) => sql`coalesce(sum(${sql.raw(m)}), 0)::float8 as ${sql.raw(m)}`;
+  const flag = (name: MetricsFlag) => hasFlag('s1.flags', name);
+  // Of a first-stage group (its tickets alike in creation bucket, solution bucket and flags), the
+  // count if it holds the measure, else 0. cb = 0: made before the period; sb: solved in it.
+  const when = (condition: SQL, value = sql.raw('n')) => sql`case when ${condition} then ${value} else 0 end`;
+  const createdIn = sql.raw('s1.cb > 0');
+  const solvedInGroup = sql.raw('s1.sb is not null');
+  const measureOf: Record<Measure, SQL> = {
+    n: sql.raw('n'),
+    carried: when(sql.raw('s1.cb = 0')),
+    created: when(createdIn),
+    solved: when(solvedInGroup),
+    open: when(sql`s1.sb is null and not coalesce(${ends.length}::int = any(s1.covered), false)`),
+    response_measured: when(sql`${createdIn} and ${flag('responseMeasured')}`),
+    response_breached: when(sql`${createdIn} and ${flag('responseBreached')}`),
+    resolution_measured: when(sql`${solvedInGroup} and ${flag('resolutionMeasured')}`),
+    resolution_breached: when(sql`${solvedInGroup} and ${flag('resolutionBreached')}`),
+    first_contact: when(sql`${solvedInGroup} and ${flag('firstContact')}`),
+    reopened: when(sql`${solvedInGroup} and ${flag('reopened')}`),
+    rated: when(solvedInGroup, sql.raw('rated')),
+    rating_sum: when(solvedInGroup, sql.raw('rating_sum')),
+    timed: when(solvedInGroup, sql.raw('timed')),
+    minutes_sum: when(solvedInGroup, sql.raw('minutes_sum')),
+  };
+  const sum = (m: Measure) => sql`coalesce(sum(${measureOf[m]}), 0)::float8 as ${sql.raw(m)}`;
   const sums = sql.join(
     measures.map((m) => sum(m)),
     sql`, `,
   );
   const parts = [
-    ...keys.map(
-      (k, i) => sql`select ${k.name} as part, ${sql.raw(`k${i}`)} as key, ${sums} from s1 group by 2`,
-    ),
+    ...keys.map((k, i) => {
+      const key = sql.raw(`s1.k${i}`);
+      return k.name === 'unit' && unitRows
+        ? sql`select ${k.name} as part, m.row_id::text as key, ${sums} from s1 ${map(key)} group by m.row_id`
+        : sql`select ${k.name} as part, ${key}::text as key, ${sums} from s1 group by ${key}`;
+    }),
     sql`select 'total' as part, null as key, ${sums} from s1`,
     sql`select 'created' as part, cb::text as key, ${sums} from s1 where cb > 0 group by cb`,
     sql`select 'solved' as part, sb::text as key, ${sums} from s1 where sb is not null group by sb`,
-    sql`select 'gap' as part, k::text as key, ${sums} from s1, unnest(covered) as k group by k`,
+    sql`select 'gap' as part, k::text as key, ${sums} from s1, unnest(s1.covered) as k group by k`,
   ];
-  const result = await db.execute(sql`
+  const statement = sql`
     with p as (
       select ${columns} from desk_tickets t
       where ${where(selection)} and t.solved_at >= ${from}::timestamptz and t.created_at < ${to}::timestamptz
@@ -291,39 +335,42 @@ async function aggregate(
       select ${columns} from desk_tickets t
       where ${where(selection)} and t.solved_at is null and t.created_at < ${to}::timestamptz
     ), gaps as (
-      -- Each reopened ticket: which period ends it stood solved at (it was not in the backlog then).
-      select gp.ticket_id, array_agg(distinct x.k) filter (where x.k is not null) as covered
+      -- The tickets that stood solved at a period's end and were reopened after it (they were not
+      -- in the backlog then), with those ends by number (1 …): the ends after a solution and not
+      -- after the reopening that followed. Most reopenings cover no end and give no row.
+      select gp.ticket_id, array_agg(distinct x.k) as covered
       from ${reopenGaps} gp
-      left join unnest(${pgArray(ends)}::timestamptz[]) with ordinality as x(t, k)
-        on gp.solved_at < x.t and gp.reopened_at >= x.t
+      cross join lateral generate_series(
+        width_bucket(gp.solved_at, ${pgArray(ends)}::timestamptz[]) + 1,
+        width_bucket(gp.reopened_at, ${pgArray(ends)}::timestamptz[])) as x(k)
       where gp.tenant_id = ${selection.tenantId} and gp.reopened_at >= ${from}::timestamptz
       group by gp.ticket_id
     ), s1 as materialized (
       select ${sql.join([...keyColumns, sql`width_bucket(p.created_at, ${pgArray(starts)}::timestamptz[]) as cb`], sql`, `)},
         case when ${solvedIn} then width_bucket(p.solved_at, ${pgArray(starts)}::timestamptz[]) end as sb,
-        gaps.covered,
+        gaps.covered, p.metrics_flags as flags,
         count(*) as n,
-        count(*) filter (where p.created_at < ${from}::timestamptz) as carried,
-        count(*) filter (where ${createdIn}) as created,
-        count(*) filter (where ${solvedIn}) as solved,
-        count(*) filter (where (p.solved_at is null or p.solved_at >= ${to}::timestamptz)
-          and not coalesce(${ends.length}::int = any(gaps.covered), false)) as open,
-        count(*) filter (where ${createdIn} and p.response_target is not null
-          and (p.first_response_at is not null or p.response_breached_at is not null or p.solved_at is not null)) as response_measured,
-        count(*) filter (where ${createdIn} and p.response_target is not null and p.response_breached_at is not null) as response_breached,
-        count(*) filter (where ${solvedIn} and p.resolution_target is not null) as resolution_measured,
-        count(*) filter (where ${solvedIn} and p.resolution_target is not null and p.resolution_breached_at is not null) as resolution_breached,
-        count(*) filter (where ${solvedIn} and not p.handed_on) as first_contact,
-        count(*) filter (where ${solvedIn} and (p.reopen_count > 0 or gaps.ticket_id is not null)) as reopened,
-        count(p.rating) filter (where ${solvedIn}) as rated,
-        sum(p.rating) filter (where ${solvedIn}) as rating_sum,
-        count(p.resolution_minutes) filter (where ${solvedIn}) as timed,
-        sum(p.resolution_minutes) filter (where ${solvedIn}) as minutes_sum
-      from p ${map} ${supplier}
+        count(p.rating) as rated,
+        sum(p.rating) as rating_sum,
+        count(p.resolution_minutes) as timed,
+        sum(p.resolution_minutes) as minutes_sum
+      from p ${supplier}
       left join gaps on gaps.ticket_id = p.id
-      group by ${sql.join([...keyNames, sql.raw('cb'), sql.raw('sb'), sql.raw('covered')], sql`, `)}
+      group by ${sql.join([...keyNames, sql.raw('cb'), sql.raw('sb'), sql.raw('covered'), sql.raw('flags')], sql`, `)}
     )
-    ${sql.join(parts, sql` union all `)}`);
+    ${sql.join(parts, sql` union all `)}`;
+  // For this statement only (the transaction's settings): without JIT, which at a million tickets
+  // compiles the expressions for hundreds of ms, more than the report takes without; and grouped
+  // in a hash table. The first stage has some thousands of groups, but the planner, multiplying
+  // its keys' distinct values (200 for each expression it has no statistics of), expects one per
+  // ticket, and would sort half a million rows (on disk at the default work_mem) to group them.
+  // Measured by bench/desk-metrics.ts (npm run bench:desk, section metrics).
+  const result = await db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('jit', 'off', true), set_config('enable_sort', 'off', true), set_config('work_mem', '64MB', true)`,
+    );
+    return tx.execute(statement);
+  });
   const rows = rowsOf<StageRow>(result).map((r) => {
     const out = { part: r.part, key: r.key } as StageRow;
     for (const m of measures) out[m] = Number(r[m]);
@@ -394,23 +441,23 @@ function series(
 
 // ---------------------------------------------------------------- dimensions and their names
 
-function keyOf(by: MetricsDimension, unitRows: boolean): Key {
-  const e = (text: string) => ({ name: by, expression: sql.raw(text) });
+function keyOf(by: MetricsDimension): Key {
+  const e = (text: string, column: string) => ({ name: by, expression: sql.raw(text), columns: [column] });
   switch (by) {
     case 'unit':
-      return e(unitRows ? 'm.row_id::text' : 'p.unit_id::text');
+      return e('p.unit_id', 'unit_id');
     case 'service':
-      return e('p.service_id::text');
+      return e('p.service_id', 'service_id');
     case 'system':
-      return e('p.system_id::text');
+      return e('p.system_id', 'system_id');
     case 'group':
-      return e('p.group_id::text');
+      return e('p.group_id', 'group_id');
     case 'supplier':
-      return e('g.supplier_id::text');
+      return e('g.supplier_id', 'group_id');
     case 'priority':
-      return e('p.priority::text');
+      return e('p.priority', 'priority');
     case 'category':
-      return e('p.category');
+      return e('p.category', 'category');
   }
 }
 
@@ -536,7 +583,7 @@ export async function metricsReport(db: Database, actor: Actor, query: MetricsQu
     serviceId: query.serviceId,
   };
   const [result, targets, phone] = await Promise.all([
-    aggregate(db, selection, period, [keyOf(query.by, unitRows !== undefined)], unitRows),
+    aggregate(db, selection, period, [keyOf(query.by)], unitRows),
     targetsOf(db, tenantId),
     callStats(db, actor, { from: period.from, to: period.to, groupBy: 'month' }),
   ]);
@@ -660,12 +707,7 @@ export async function unitReport(
   const unitRows = unitRowsUnder(tree, unitId);
   // The same days a year before, in months as the report's own series (a short period in weeks).
   const previous = periodOf(yearBefore(period.from), yearBefore(period.to), period.interval);
-  const keys: Key[] = [
-    keyOf('unit', true),
-    keyOf('category', false),
-    keyOf('system', false),
-    keyOf('priority', false),
-  ];
+  const keys: Key[] = [keyOf('unit'), keyOf('category'), keyOf('system'), keyOf('priority')];
   const [result, before, targets, phone, level, breached] = await Promise.all([
     aggregate(db, selection, period, keys, unitRows),
     aggregate(db, selection, previous, []),

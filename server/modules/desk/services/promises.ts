@@ -8,6 +8,7 @@ import type { Actor } from '../../../platform/context.ts';
 import { calendars } from '../calendars/schema.ts';
 import { compiledCalendarForUnit, compiledOf } from '../calendars/service.ts';
 import { getSettings as phoneSettingsOf } from '../phone/service.ts';
+import { hasFlag } from '../tickets/metrics-flags.ts';
 import { ticketSettingsOf } from '../tickets/settings.ts';
 import { defaultLevel } from './service.ts';
 
@@ -76,20 +77,13 @@ export async function deskPromises(db: Database, actor: Actor, now = new Date())
         where tenant_id = ${tenantId} and at >= ${from}::timestamptz and at < ${to}::timestamptz`);
       return rowsOf<{ offered: number; within: number }>(result)[0]!;
     })(),
-    // Tickets solved in the period: those a first-line group solved without the ticket ever
-    // being handed from one group to another (a first assignment from no group is no hand-over),
-    // and those measured against a resolution target, with the ones that kept it.
+    // Tickets solved in the period: those solved at the first contact, as the metrics count
+    // them (tickets/metrics-flags.ts, the one definition), and those measured against a
+    // resolution target, with the ones that kept it.
     (async () => {
       const result = await db.execute(sql`
         select count(*)::int as solved,
-          count(*) filter (
-            where g.kind = 'firstLine' and not exists (
-              select 1 from desk_ticket_events e
-              where e.tenant_id = t.tenant_id and e.ticket_id = t.id and e.kind = 'assignment'
-                and e.change->>'fromGroupId' is not null
-                and e.change->>'fromGroupId' is distinct from e.change->>'toGroupId'
-            )
-          )::int as first_contact,
+          count(*) filter (where ${hasFlag('t.metrics_flags', 'firstContact')})::int as first_contact,
           count(*) filter (
             where t.sla->>'levelId' is not null and t.sla->'resolution'->>'target' is not null
           )::int as measured,
@@ -98,7 +92,6 @@ export async function deskPromises(db: Database, actor: Actor, now = new Date())
               and t.resolution_breached_at is null
           )::int as kept
         from desk_tickets t
-        left join desk_groups g on g.tenant_id = t.tenant_id and g.id = t.group_id
         where t.tenant_id = ${tenantId} and t.solved_at >= ${from}::timestamptz and t.solved_at < ${to}::timestamptz`);
       return rowsOf<{ solved: number; first_contact: number; measured: number; kept: number }>(result)[0]!;
     })(),

@@ -768,6 +768,19 @@ describe('published promises', () => {
     const t4 = await ticket('Utan grupp', null);
     await change(t4.id, { groupId: firstLineId });
     await change(t4.id, { status: 'solved' });
+    // Moved between two groups of the first line, solved there: it never left the first line, so
+    // first contact, as the metrics count it (tickets/metrics-flags.ts, the one definition).
+    const evening = json(
+      await post(admin, '/api/v1/groups', { name: 'Servicedesk kväll', kind: 'firstLine' }),
+    );
+    const t6 = await ticket('Kvällspasset', firstLineId);
+    await change(t6.id, { groupId: evening.id });
+    await change(t6.id, { status: 'solved' });
+    // To the second line and back to the first line, which solved it: handed on, not first contact.
+    const t7 = await ticket('Tillbaka', firstLineId);
+    await change(t7.id, { groupId: secondLineId });
+    await change(t7.id, { groupId: firstLineId });
+    await change(t7.id, { status: 'solved' });
     // Solved 40 days ago, and still open: outside what is measured.
     const t5 = await ticket('Förra månaden', firstLineId);
     await change(t5.id, { status: 'solved' });
@@ -786,10 +799,11 @@ describe('published promises', () => {
         .update(ticketTable)
         .set({ sla: measured(540) as never, resolutionBreachedAt: breached })
         .where(eq(ticketTable.id, id));
-    await t.db
-      .update(ticketTable)
-      .set({ sla: null, resolutionBreachedAt: null })
-      .where(eq(ticketTable.id, t4.id));
+    for (const id of [t4.id, t6.id, t7.id])
+      await t.db
+        .update(ticketTable)
+        .set({ sla: null, resolutionBreachedAt: null })
+        .where(eq(ticketTable.id, id));
     await t.db
       .update(ticketTable)
       .set({ solvedAt: ago(40), sla: measured(540) as never })
@@ -799,7 +813,13 @@ describe('published promises', () => {
     expect(answer.statusCode, answer.body).toBe(200);
     const promised = json(answer);
     expect(promised.measured.phoneAnsweredWithin).toBeCloseTo(3 / 5);
-    expect(promised.measured.firstContactResolution).toBeCloseTo(2 / 4);
+    // t1, t4 and t6 of the six solved.
+    expect(promised.measured.firstContactResolution).toBeCloseTo(3 / 6);
+    // The metrics count the same tickets alike.
+    const since = new Date(now - 20 * 86_400_000).toISOString().slice(0, 10);
+    const metrics = await get(admin, `/api/v1/desk/metrics?from=${since}`);
+    expect(metrics.statusCode, metrics.body).toBe(200);
+    expect(json(metrics).total.firstContact).toEqual({ solved: 6, firstContact: 3, share: 0.5 });
     expect(promised.measured.resolutionCompliance).toBeCloseTo(2 / 3);
     expect(promised).toMatchObject({
       phoneAnswerSeconds: 60,

@@ -22,6 +22,7 @@ import { people, tenants, units } from '../../../platform/directory/schema.ts';
 import { systems } from '../../registry/systems/schema.ts';
 import { groups } from '../groups/schema.ts';
 import { services } from '../services/schema.ts';
+import { metricsFlagsExpression } from './metrics-flags.ts';
 
 // Tickets and their timelines. Only ./service.ts writes them. A ticket's number is per tenant, type
 // and year (desk_ticket_counters hands out the sequence under a row lock, so parallel creates never
@@ -109,6 +110,14 @@ export const tickets = pgTable(
     resolutionMinutes: integer('resolution_minutes').generatedAlwaysAs(
       sql`case when "sla"->'resolution'->>'phase' = 'met' then ((("sla"->'resolution'->>'usedMs'))::bigint / 60000)::integer end`,
     ),
+    /**
+     * What the figures count of the ticket, as bits (./metrics-flags.ts: response and resolution
+     * measured and breached, first-contact resolution, reopened), kept by the database from the
+     * columns they are made of, so that the reports' index carries them in two bytes.
+     */
+    metricsFlags: smallint('metrics_flags')
+      .notNull()
+      .generatedAlwaysAs(sql`(${metricsFlagsExpression})::smallint`),
     /** Where an imported ticket came from (`topdesk:I-2301-044`): one ticket per source record. */
     sourceRef: text('source_ref'),
     /** Title, number and description for the Swedish full-text search. */
@@ -158,29 +167,41 @@ export const tickets = pgTable(
     // The nightly closing of solved tickets.
     index('desk_tickets_solved_idx').on(t.solvedAt).where(sql`status = 'solved'`),
     // Metrics (desk/metrics): every ticket that a period's report counts is solved in or after the
-    // period or not yet solved, so the reports read this index from the period's start (and its
-    // null end) without visiting the table, whatever they group by. The columns after solved_at are
-    // only carried (Drizzle has no INCLUDE; as keys they cost nothing but a wider entry).
+    // period or not yet solved, so the reports read an index from the period's start (and its null
+    // end) without visiting the table. The columns after solved_at are only carried (Drizzle has no
+    // INCLUDE; as keys they cost nothing but a wider entry), the counted facts as metrics_flags.
+    // Any dimension and filter:
     index('desk_tickets_metrics_idx').on(
       t.tenantId,
       t.solvedAt,
-      t.id,
       t.createdAt,
+      t.metricsFlags,
+      t.rating,
+      t.resolutionMinutes,
+      t.id,
       t.unitId,
-      t.serviceId,
-      t.systemId,
       t.groupId,
+      t.systemId,
+      t.serviceId,
       t.priority,
       t.category,
-      t.handedOn,
-      t.reopenCount,
+    ),
+    // The breached tickets of a förvaltning's report (made in its period, a time breached): per
+    // unit by creation, only the breached ones (a few per cent), instead of reading every ticket.
+    index('desk_tickets_breached_idx')
+      .on(t.tenantId, t.unitId, t.createdAt)
+      .where(sql`response_breached_at is not null or resolution_breached_at is not null`),
+    // By unit without other filters (the default report, and the report of a förvaltning): half
+    // the width of the one above, so the 12-month scan at a million tickets reads half the pages.
+    index('desk_tickets_metrics_unit_idx').on(
+      t.tenantId,
+      t.solvedAt,
+      t.createdAt,
+      t.metricsFlags,
       t.rating,
-      t.firstResponseAt,
-      t.responseBreachedAt,
-      t.resolutionBreachedAt,
-      t.responseTarget,
-      t.resolutionTarget,
       t.resolutionMinutes,
+      t.id,
+      t.unitId,
     ),
   ],
 );

@@ -407,8 +407,12 @@ export async function changeTicket(s: TenantScope, id: string, input: TicketUpda
     if (status === 'new' && assigneeId) status = 'assigned';
     if (status === 'assigned' && !assigneeId) status = 'new';
   }
-  if (status !== before.status) Object.assign(next, statusFields(before, status, now));
-  else if (before.status === 'closed' && Object.keys(next).length > 0)
+  if (status !== before.status) {
+    Object.assign(next, statusFields(before, status, now));
+    // Back from solved to an open status is a reopening, whoever makes it and however (the
+    // requester's reopen action, an agent's status change, bulk): the reopen rate counts it.
+    if (before.status === 'solved' && isOpen(status)) next.reopenCount = before.reopenCount + 1;
+  } else if (before.status === 'closed' && Object.keys(next).length > 0)
     throw problems.conflict('The ticket is closed');
   const impact = (changes.impact ?? before.impact) as Level;
   const urgency = (changes.urgency ?? before.urgency) as Level;
