@@ -350,7 +350,8 @@ describe('Styrbord in the browser', () => {
     const page = await newPage();
     const response = await page.goto(`${server.url}/api/docs`);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
-    await page.getByRole('heading', { name: /Styrbord API/ }).waitFor();
+    // Swagger UI lays out the whole document (221 paths, 1.2 MB) before it shows the heading.
+    await page.getByRole('heading', { name: /Styrbord API/ }).waitFor({ timeout: 60_000 });
     await page.locator('.opblock').first().waitFor();
     await page.waitForLoadState('networkidle');
     expectNoCspViolation(page);
