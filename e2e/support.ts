@@ -1,14 +1,14 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 
-// End-to-end helpers: the real server (server/boot.ts, as npm start runs it, demo data in a fresh PGlite directory)
+// End-to-end helpers: the real server (server/boot.ts, as npm start runs it, on a copy of the demo in PGlite)
 // as a child process, Debian's Chromium through playwright-core, and axe for WCAG 2.1 AA.
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
@@ -38,7 +38,8 @@ export async function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
-  stop(): Promise<void>;
+  /** Stops the server and removes its data directory, unless told to keep it. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 /** Builds the web app if dist/app is missing (npm run test:e2e builds it anyway). */
@@ -54,35 +55,47 @@ export function ensureBuilt() {
   );
 }
 
-/** Starts the server; `env` adds to (or overrides) its environment, e.g. MAIL_INBOUND_PORT. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/** The environment every e2e server runs with: the demo in PGlite, no outside services. */
+function serverEnv(port: number, dataDir: string, env: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    DEMO_DATA: 'true',
+    // The desk's two years of history at a tenth of the size.
+    DEMO_DESK_HISTORY: '2000',
+    LOG_LEVEL: 'warn',
+    PUBLIC_URL: '',
+    OIDC_ISSUER: '',
+    OIDC_CLIENT_ID: '',
+    OIDC_CLIENT_SECRET: '',
+    ...env,
+  };
+}
+
+/**
+ * Starts the server on `dataDir`; `env` adds to (or overrides) its environment, e.g.
+ * MAIL_INBOUND_PORT. Without a `dataDir`, each call gets its own copy of the demo database the
+ * e2e project's global setup made once (e2e/global-setup.ts): every file starts from the same
+ * demo, and none waits the half minute loading it takes.
+ */
+export async function startServer(
+  env: Record<string, string> = {},
+  dataDir = copyOfDemo(),
+): Promise<RunningServer> {
   ensureBuilt();
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'styrbord-e2e-'));
   const child: ChildProcess = spawn(nodeBinary(), ['server/boot.ts'], {
     cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      DEMO_DATA: 'true',
-      // Each file starts its own demo: the desk's two years of history at a tenth of the size.
-      DEMO_DESK_HISTORY: '2000',
-      LOG_LEVEL: 'warn',
-      PUBLIC_URL: '',
-      OIDC_ISSUER: '',
-      OIDC_CLIENT_ID: '',
-      OIDC_CLIENT_SECRET: '',
-      ...env,
-    },
+    env: serverEnv(port, dataDir, env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    // The demo municipality with its desk history takes about 40 s on a quiet machine; a loaded
-    // one has taken over 90. Within the e2e project's hook timeout (180 s).
+    // Loading the demo municipality with its desk history takes about 20 s on a quiet machine; a
+    // loaded one has taken over 90. Within the e2e project's hook timeout (180 s).
     const timer = setTimeout(
       () => reject(new Error(`server did not start within 170 s:\n${output}`)),
       170_000,
@@ -104,7 +117,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   });
   return {
     url,
-    async stop() {
+    async stop({ keepData = false } = {}) {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
@@ -112,9 +125,18 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
         await exited;
         clearTimeout(timeout);
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A fresh directory holding a copy of the global setup's demo database (an empty one outside it). */
+function copyOfDemo(): string {
+  const dataDir = mkdtempSync(join(tmpdir(), 'styrbord-e2e-'));
+  // Outside the e2e project (a file run on its own by another runner) the server loads the demo itself.
+  const template = inject('demoTemplate');
+  if (template) cpSync(template, dataDir, { recursive: true });
+  return dataDir;
 }
 
 export async function launchBrowser(): Promise<Browser> {
