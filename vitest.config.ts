@@ -17,6 +17,8 @@ export default defineConfig({
           name: 'integration',
           include: ['server/**/*.test.ts'],
           exclude: ['server/**/*.unit.test.ts'],
+          // Migrates one database; each file's database is a copy of it (server/db/testing.ts).
+          globalSetup: ['server/db/test-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // Vitest's default is one worker fewer than the cores: on a 2-core runner that is one file

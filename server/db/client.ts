@@ -25,6 +25,11 @@ export interface DatabaseHandle {
    */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   close(): Promise<void>;
+  /**
+   * PGlite only: the whole database as a tarball, which `openDatabase`'s `loadDataDir` opens again.
+   * The tests migrate one database and start each file from its copy (server/db/testing.ts).
+   */
+  dumpDataDir?(): Promise<Blob>;
   /** Statements issued through `db` so far: the N+1 guard of the hot-route tests reads it. */
   readonly queryCount: number;
   /**
@@ -192,7 +197,7 @@ export function preparedQuery<Q, S extends Record<string, boolean> = Record<stri
 
 export type DatabaseTarget =
   | { kind: 'pg'; url: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir?: string };
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
 
 /** Opens PostgreSQL when a URL is given, else the embedded PGlite in `dataDir` (in memory without one). */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
@@ -254,7 +259,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
   // pg_trgm backs the people search index (migration 0002); the server has it as contrib.
-  const client = await PGlite.create(target.dataDir, { extensions: { pg_trgm } });
+  const client = await PGlite.create(target.dataDir, {
+    extensions: { pg_trgm },
+    ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+  });
   const counter = queryCounter();
   return {
     kind: 'pglite',
@@ -286,6 +294,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
         await client.query('rollback').catch(() => {});
         throw error;
       }
+    },
+    dumpDataDir: async () => {
+      const dump = await client.dumpDataDir('none');
+      return dump instanceof Blob ? dump : new Blob([dump]);
     },
     close: () => client.close(),
   };

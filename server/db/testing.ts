@@ -1,4 +1,5 @@
-import { describe, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, inject, it } from 'vitest';
 import { onServer } from './admin.ts';
 import { type DatabaseHandle, openDatabase } from './client.ts';
 import { migrate } from './migrate.ts';
@@ -19,14 +20,24 @@ export interface TestDatabase extends DatabaseHandle {
   dispose(): Promise<void>;
 }
 
+/**
+ * A copy of the migrated database the integration project's global setup made (server/db/test-setup.ts);
+ * migrated here from nothing when there is none (a file run by another runner, or the setup's own).
+ */
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (testDatabaseKind() === 'pglite') {
-    const handle = await openDatabase({ kind: 'pglite' });
+    const template = inject('pgliteTemplate');
+    const handle = await openDatabase({
+      kind: 'pglite',
+      ...(template ? { loadDataDir: new Blob([readFileSync(template)]) } : {}),
+    });
+    // A no-op on the copy (every migration is recorded as applied).
     await migrate(handle);
     return Object.assign(Object.create(handle) as DatabaseHandle, { dispose: () => handle.close() });
   }
   const name = `styrbord_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  await onServer(TEST_DATABASE_URL, [`create database ${name}`]);
+  const template = inject('pgTemplate');
+  await onServer(TEST_DATABASE_URL, [`create database ${name}${template ? ` template ${template}` : ''}`]);
   const url = new URL(TEST_DATABASE_URL);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ kind: 'pg', url: url.toString(), poolSize: 5 });
