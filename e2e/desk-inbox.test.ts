@@ -1,15 +1,17 @@
 import { createTransport } from 'nodemailer';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
+  choose,
   EMPLOYEE,
   expectAccessible,
   freePort,
+  h1,
   launchBrowser,
+  newPage,
   type RunningServer,
   signIn,
   startServer,
-  watchCsp,
 } from './support.ts';
 
 // Issue 13, point 11, the agents' side: mail that no ticket holds waits in the desk's inbox. The
@@ -38,32 +40,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'sv-SE',
-    timezoneId: 'Europe/Stockholm',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await watchCsp(page);
-  return page;
-}
-
-const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-
-async function choose(page: Page, field: Locator, option: string | RegExp, search?: string) {
-  await field.click();
-  if (search !== undefined) await field.fill(search);
-  await page.getByRole('option', { name: option }).first().click();
-}
-
 describe('the desk’s inbox of received mail', () => {
   const stamp = Date.now().toString(36);
   const strangerSubject = `Erbjudande om skrivarpapper ${stamp}`;
 
   test('an employee has no inbox in the menu', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url, EMPLOYEE);
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
     await nav.getByRole('link', { name: 'Mina ärenden' }).waitFor();
@@ -82,7 +64,7 @@ describe('the desk’s inbox of received mail', () => {
     });
     sender.close();
 
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url);
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
     await nav.getByRole('link', { name: 'Inkorg' }).click();
@@ -189,7 +171,7 @@ describe('the desk’s inbox of received mail', () => {
     await racedMail.getByRole('button', { name: 'Gör ärende' }).click();
     const late = page.getByRole('dialog', { name: 'Gör ett ärende av mejlet' });
     await late.waitFor();
-    const other = await newPage();
+    const other = await newPage(browser);
     await signIn(other, server.url);
     await other.goto(page.url());
     const first = other.getByRole('region', { name: raced });

@@ -1,13 +1,16 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
+  choose,
   EMPLOYEE,
   expectAccessible,
+  h1,
   launchBrowser,
+  newPage,
   type RunningServer,
+  region,
   signIn,
   startServer,
-  watchCsp,
 } from './support.ts';
 
 // Issue 13, point 9's knowledge, in a real browser with the demo municipality: an agent of the
@@ -31,30 +34,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'sv-SE',
-    timezoneId: 'Europe/Stockholm',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await watchCsp(page);
-  return page;
-}
-
-const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
-
-async function choose(page: Page, field: Locator, option: string | RegExp, search?: string) {
-  await field.click();
-  if (search !== undefined) await field.fill(search);
-  await page.getByRole('option', { name: option }).first().click();
-}
-
 describe('the knowledge base end to end', () => {
   test('an agent writes and publishes an article for Heroma', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url, AGENT);
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
     await nav.getByRole('link', { name: 'Kunskapsbas' }).click();
@@ -102,7 +84,7 @@ describe('the knowledge base end to end', () => {
   });
 
   test('the employee types the title in the portal, sees the article suggested and opens it', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url, EMPLOYEE);
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
     await nav.getByRole('link', { name: 'Anmäl ett fel' }).click();
@@ -159,7 +141,7 @@ describe('the knowledge base end to end', () => {
   });
 
   test("an agent inserts the article's link into a reply on the Heroma ticket", async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url);
     await page.goto(`${server.url}/desk/console?q=${encodeURIComponent(TITLE)}`);
     await h1(page, 'Ärendekonsol').waitFor();

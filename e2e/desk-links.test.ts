@@ -1,12 +1,15 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
+  choose,
   expectAccessible,
+  h1,
   launchBrowser,
+  newPage,
   type RunningServer,
+  region,
   signIn,
   startServer,
-  watchCsp,
 } from './support.ts';
 
 // Issue 13, points 1 and 10, in a real browser with the demo municipality: the service desk's
@@ -27,28 +30,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'sv-SE',
-    timezoneId: 'Europe/Stockholm',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await watchCsp(page);
-  return page;
-}
-
-const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
-
-/** Chooses an option of a Mantine Select: types to search it (when searchable), then clicks it. */
-async function choose(page: Page, field: Locator, option: string | RegExp, search?: string) {
-  await field.click();
-  if (search !== undefined) await field.fill(search);
-  await page.getByRole('option', { name: option }).first().click();
-}
 
 interface Made {
   id: string;
@@ -82,7 +63,7 @@ describe('working tickets together end to end', () => {
   let duplicate: Made;
 
   test('the agent links two incidents to a problem and records its analysis', async () => {
-    page = await newPage();
+    page = await newPage(browser);
     await signIn(page, server.url, AGENT);
     // The tickets of the scenario, registered for the demo employee in the first line's group.
     const [group] = (

@@ -1,13 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   EMPLOYEE,
   expectAccessible,
   launchBrowser,
+  newPage,
   type RunningServer,
   signIn,
   startServer,
-  watchCsp,
 } from './support.ts';
 
 // Issue 13 point 13 in a real browser on the demo municipality (its imported desk history): the
@@ -27,23 +27,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'sv-SE',
-    timezoneId: 'Europe/Stockholm',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await watchCsp(page);
-  return page;
-}
-
 const BUF = 'Barn- och utbildningsförvaltningen';
 
 describe('the metrics', () => {
   test('an admin reads the figures, changes the view by keyboard and opens a förvaltning’s report', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url);
     await page.getByRole('link', { name: 'Nyckeltal' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nyckeltal för servicedesken' }).waitFor();
@@ -146,7 +134,7 @@ describe('the metrics', () => {
   });
 
   test('an IT-kundansvarig sees the förvaltning they answer for, an employee no metrics', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url, { email: 'niklas.wallin@styrby.example', password: 'demo' });
     await page.getByRole('link', { name: 'Nyckeltal' }).click();
     await page.getByText(`Du ser ärendena för ${BUF} med underliggande enheter.`).waitFor();
@@ -156,7 +144,7 @@ describe('the metrics', () => {
     await expectAccessible(page, 'metrics of an IT-kundansvarig');
     await page.context().close();
 
-    const employee = await newPage();
+    const employee = await newPage(browser);
     await signIn(employee, server.url, EMPLOYEE);
     await expect.poll(() => employee.getByRole('link', { name: 'Nyckeltal' }).count()).toBe(0);
     await employee.goto(`${server.url}/desk/metrics`);

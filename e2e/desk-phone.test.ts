@@ -1,13 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   EMPLOYEE,
   expectAccessible,
   launchBrowser,
+  newPage,
   type RunningServer,
   signIn,
   startServer,
-  watchCsp,
 } from './support.ts';
 
 // Issue 13 point 12 in a real browser with the demo municipality: the phone figures against the
@@ -26,21 +26,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'sv-SE',
-    timezoneId: 'Europe/Stockholm',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await watchCsp(page);
-  return page;
-}
-
 describe('the phone page', () => {
   test('an admin reads the figures per month by keyboard, checks an export and imports it', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url);
     await page.getByRole('link', { name: 'Telefoni' }).click();
     await page.getByRole('heading', { level: 1, name: 'Telefoni' }).waitFor();
@@ -82,7 +70,7 @@ describe('the phone page', () => {
   });
 
   test('an employee without the agent role is refused the page', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url, EMPLOYEE);
     await page.goto(`${server.url}/desk/phone`);
     await page.getByRole('heading', { level: 1 }).waitFor();

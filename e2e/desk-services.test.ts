@@ -1,13 +1,15 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
+  choose,
   EMPLOYEE,
   expectAccessible,
+  h1,
   launchBrowser,
+  newPage,
   type RunningServer,
   signIn,
   startServer,
-  watchCsp,
 } from './support.ts';
 
 // Issue 13, points 4 and 9, in a real browser with the demo municipality: the admin reads the
@@ -28,27 +30,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'sv-SE',
-    timezoneId: 'Europe/Stockholm',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await watchCsp(page);
-  return page;
-}
-
-const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-
-/** Chooses an option of a Mantine Select: types to search it (when searchable), then clicks it. */
-async function choose(page: Page, field: Locator, option: string | RegExp, search?: string) {
-  await field.click();
-  if (search !== undefined) await field.fill(search);
-  await page.getByRole('option', { name: option }).first().click();
-}
-
 /** Presses a button from the keyboard. */
 async function press(button: Locator) {
   await button.focus();
@@ -60,7 +41,7 @@ describe('catalogue services and ordering', () => {
   const service = `Surfplatta ${stamp}`;
 
   test('the admin reads the service levels', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url);
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
     await nav.getByRole('link', { name: 'Servicenivåer' }).click();
@@ -90,7 +71,7 @@ describe('catalogue services and ordering', () => {
   });
 
   test('the admin creates a service with an order form, its fields added and reordered by keyboard', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url);
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
     await nav.getByRole('link', { name: 'Tjänster', exact: true }).click();
@@ -146,7 +127,7 @@ describe('catalogue services and ordering', () => {
   });
 
   test('the employee sees the promises, orders the service in the portal and follows the request', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url, EMPLOYEE);
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
     await nav.getByRole('link', { name: 'Mina ärenden' }).click();

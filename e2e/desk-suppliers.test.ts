@@ -1,13 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   EMPLOYEE,
   expectAccessible,
   launchBrowser,
+  newPage,
   type RunningServer,
   signIn,
   startServer,
-  watchCsp,
 } from './support.ts';
 
 // Issue 13 point 4 in a real browser on the demo municipality: the underpinning contracts'
@@ -26,21 +26,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'sv-SE',
-    timezoneId: 'Europe/Stockholm',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await watchCsp(page);
-  return page;
-}
-
 describe('the supplier contracts', () => {
   test('an admin reads the report per supplier and contract and goes on to the contract by keyboard', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url);
     await page.getByRole('link', { name: 'Leverantörsavtal' }).click();
     await page.getByRole('heading', { level: 1, name: 'Uppföljning av leverantörsavtal' }).waitFor();
@@ -72,7 +60,7 @@ describe('the supplier contracts', () => {
   });
 
   test('an employee has no link to it', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url, EMPLOYEE);
     await expect(page.getByRole('link', { name: 'Leverantörsavtal' }).count()).resolves.toBe(0);
   });

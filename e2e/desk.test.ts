@@ -1,13 +1,16 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
+  choose,
   EMPLOYEE,
   expectAccessible,
+  h1,
   launchBrowser,
+  newPage,
   type RunningServer,
+  region,
   signIn,
   startServer,
-  watchCsp,
 } from './support.ts';
 
 // Issue 13, point 15 (and points 9 and 10), in a real browser with the demo municipality: the demo
@@ -30,28 +33,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'sv-SE',
-    timezoneId: 'Europe/Stockholm',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await watchCsp(page);
-  return page;
-}
-
-const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
-
-/** Chooses an option of a Mantine Select: types to search it (when searchable), then clicks it. */
-async function choose(page: Page, field: Locator, option: string | RegExp, search?: string) {
-  await field.click();
-  if (search !== undefined) await field.fill(search);
-  await page.getByRole('option', { name: option }).first().click();
-}
 
 /** The employee's förvaltning, and the group the register makes Heroma's (its systemförvaltare's). */
 const SOC = 'Socialförvaltningen';
@@ -114,14 +95,14 @@ describe('the service desk end to end', () => {
   let before: Figures;
 
   test('the admin reads the report of the employee’s förvaltning before the walk', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url);
     before = await readReport(page, 'unit report before');
     await page.context().close();
   });
 
   test('the employee reports an incident and sees it under their tickets', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url, EMPLOYEE);
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
     // The console is for agents: the employee's menu has no link to it.
@@ -164,7 +145,7 @@ describe('the service desk end to end', () => {
   });
 
   test('it lands in Heroma’s förvaltning group; the admin replies in the console, sets it waiting, and resolves it', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url);
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
     await nav.getByRole('link', { name: 'Ärendekonsol' }).click();
@@ -226,7 +207,7 @@ describe('the service desk end to end', () => {
   });
 
   test('the employee rates the resolution', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url, EMPLOYEE);
     await page.goto(`${server.url}/portal/tickets?show=all`);
     await h1(page, 'Mina ärenden').waitFor();
@@ -250,7 +231,7 @@ describe('the service desk end to end', () => {
   });
 
   test('the report of the employee’s förvaltning shows it: one more created, solved and rated today', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url);
     const after = await readReport(page, 'unit report after');
     expect(after).toEqual({
@@ -262,7 +243,7 @@ describe('the service desk end to end', () => {
   });
 
   test("the admin previews the routing: the Heroma question goes to the system's förvaltning", async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url);
     await page.goto(`${server.url}/desk/routing`);
     await h1(page, 'Styrning av ärenden').waitFor();
@@ -286,7 +267,7 @@ describe('the service desk end to end', () => {
   });
 
   test('the admin changes the promised first-contact resolution on the ticket rules page', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url);
     await page.goto(`${server.url}/desk/settings`);
     await h1(page, 'Regler för ärenden').waitFor();

@@ -1,12 +1,13 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   expectAccessible,
+  h1,
   launchBrowser,
+  newPage,
   type RunningServer,
   signIn,
   startServer,
-  watchCsp,
 } from './support.ts';
 
 // Issue 14, points 1 and 3, in a real browser with the demo municipality: the admin opens the
@@ -27,20 +28,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'sv-SE',
-    timezoneId: 'Europe/Stockholm',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await watchCsp(page);
-  return page;
-}
-
-const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-
 /** Presses a button from the keyboard. */
 async function press(button: Locator) {
   await button.focus();
@@ -55,7 +42,7 @@ describe('forums and the decision log', () => {
   const title = `Upphandling av ny telefoniväxel ${stamp}`;
 
   test('records a decision with its § in the IT-styrgrupp, refuses the § twice, and finds it by a stemmed search', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url);
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
     await nav.getByRole('link', { name: 'Forum' }).click();

@@ -4,12 +4,13 @@ import {
   ADMIN,
   expectAccessible,
   expectNoCspViolation,
+  h1,
   launchBrowser,
+  newPage,
   type RunningServer,
   settle,
   signIn,
   startServer,
-  watchCsp,
 } from './support.ts';
 
 // Issue 13: the platform in a real browser on the real server with the demo municipality.
@@ -27,24 +28,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newPage(width = 1280, height = 900): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width, height },
-    locale: 'sv-SE',
-    timezoneId: 'Europe/Stockholm',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await watchCsp(page);
-  return page;
-}
-
-const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
 
 describe('Styrbord in the browser', () => {
   test('an admin creates a unit and a person, grants a role, reads the history, switches language, signs out', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     const stamp = Date.now().toString(36);
     const unitName = `E2E-enheten ${stamp}`;
     const given = 'Eva';
@@ -219,7 +207,7 @@ describe('Styrbord in the browser', () => {
   });
 
   test('the core flow works with the keyboard alone', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     const unitName = `Tangentbordsenheten ${Date.now().toString(36)}`;
 
     await page.goto(`${server.url}/sign-in`);
@@ -307,7 +295,7 @@ describe('Styrbord in the browser', () => {
   });
 
   test('at phone width the navigation is behind a menu button', async () => {
-    const page = await newPage(390, 844);
+    const page = await newPage(browser, 390, 844);
     await signIn(page, server.url);
     const menu = page.getByRole('button', { name: 'Öppna menyn' });
     await expect.poll(() => menu.isVisible()).toBe(true);
@@ -321,7 +309,7 @@ describe('Styrbord in the browser', () => {
   });
 
   test('an account in two municipalities chooses one at sign-in', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await page.goto(`${server.url}/sign-in`);
     await page.getByLabel('E-postadress').fill('kjell.bergqvist@grannby.example');
     await page.getByLabel(/^Lösenord/).fill('demo');
@@ -347,7 +335,7 @@ describe('Styrbord in the browser', () => {
   });
 
   test('the API browser (/api/docs) loads under the same Content-Security-Policy without a violation', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     const response = await page.goto(`${server.url}/api/docs`);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     // Swagger UI lays out the whole document (221 paths, 1.2 MB) before it shows the heading.

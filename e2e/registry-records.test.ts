@@ -1,13 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   EMPLOYEE,
   expectAccessible,
   launchBrowser,
+  newPage,
   type RunningServer,
   signIn,
   startServer,
-  watchCsp,
 } from './support.ts';
 
 // Issue 12, points 4 and 7 in a real browser with the demo municipality: the process tree by
@@ -26,21 +26,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'sv-SE',
-    timezoneId: 'Europe/Stockholm',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await watchCsp(page);
-  return page;
-}
-
 describe('processes and the information management plan', () => {
   test('an admin walks the tree by keyboard, opens a plan, a record type and the printable plan', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url);
     await page.goto(`${server.url}/processes`);
     await page.getByRole('heading', { level: 1, name: 'Processer' }).waitFor();
@@ -93,7 +81,7 @@ describe('processes and the information management plan', () => {
   });
 
   test("Grannby's admin, with no tree yet, loads the KLASSA structure", async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url, { email: 'admin@grannkommun.example', password: 'demo' });
     await page.goto(`${server.url}/processes`);
     const load = page.getByRole('button', { name: 'Läs in KLASSA-strukturen' });
@@ -105,7 +93,7 @@ describe('processes and the information management plan', () => {
   });
 
   test('the demo employee reads the plan but not the K/R/T levels', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url, EMPLOYEE);
     await page.goto(`${server.url}/processes?q=Ekonomiskt`);
     await page.getByRole('link', { name: 'Ekonomiskt bistånd' }).click();

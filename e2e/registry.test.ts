@@ -1,14 +1,17 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
+  choose,
   EMPLOYEE,
   expectAccessible,
+  h1,
   launchBrowser,
+  newPage,
   type RunningServer,
+  region,
   settle,
   signIn,
   startServer,
-  watchCsp,
 } from './support.ts';
 
 // Issue 12, point 16, in a real browser with the demo municipality: the admin registers a system,
@@ -29,32 +32,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'sv-SE',
-    timezoneId: 'Europe/Stockholm',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await watchCsp(page);
-  return page;
-}
-
 const OWNER = { email: 'maria.johansson@styrby.example', password: 'demo', name: 'Maria Johansson' };
 const MANAGER = { name: 'Helena Bergström' };
 const RECEIVER = 'Ekonomisystem';
 const OWNING_UNIT = 'Ekonomiavdelningen';
-
-const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
-
-/** Chooses an option of a Mantine Select: types to search it (when searchable), then clicks it. */
-async function choose(page: Page, field: Locator, option: string | RegExp, search?: string) {
-  await field.click();
-  if (search !== undefined) await field.fill(search);
-  await page.getByRole('option', { name: option }).first().click();
-}
 
 /** What the focused element is called: its label, its aria-label or its text. */
 function focusedName(page: Page) {
@@ -82,7 +63,7 @@ describe('the system register end to end', () => {
   const information = `Fakturaunderlag ${stamp}`;
 
   test('the admin registers a system with owner, förvaltare and an integration, and finds its impact', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url);
 
     // Systems from the navigation; a new one through "Nytt system".
@@ -214,7 +195,7 @@ describe('the system register end to end', () => {
 
   test('the systemägare classifies the system by keyboard; the demo employee sees no levels', async () => {
     expect(systemId, 'the first test registers the system').not.toBe('');
-    const page = await newPage();
+    const page = await newPage(browser);
     await signIn(page, server.url, OWNER);
     await page.goto(`${server.url}/systems/${systemId}`);
     await h1(page, systemName).waitFor();
@@ -266,7 +247,7 @@ describe('the system register end to end', () => {
     await page.context().close();
 
     // The demo employee: classified, review date, no level, no motivation, nothing to classify.
-    const employee = await newPage();
+    const employee = await newPage(browser);
     await signIn(employee, server.url, EMPLOYEE);
     await employee.goto(`${server.url}/systems/${systemId}`);
     await h1(employee, systemName).waitFor();

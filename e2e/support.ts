@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
 // End-to-end helpers: the real server (server/boot.ts, as npm start runs it, on a copy of the demo in PGlite)
@@ -313,4 +313,30 @@ export async function signIn(page: Page, base: string, who = ADMIN) {
   await page.getByLabel(/^Lösenord/).fill(who.password);
   await page.getByRole('button', { name: 'Logga in' }).click();
   await page.getByRole('heading', { level: 1, name: 'Mitt Styrbord' }).waitFor();
+}
+
+/** A page in a fresh context (Swedish, Stockholm time), watched for CSP violations. */
+export async function newPage(browser: Browser, width = 1280, height = 900): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await watchCsp(page);
+  return page;
+}
+
+/** The page's main heading. */
+export const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+
+/** A landmark region by its exact accessible name (a section with aria-labelledby). */
+export const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+
+/** Chooses an option of a Mantine Select: types to search it (when searchable), then clicks it. */
+export async function choose(page: Page, field: Locator, option: string | RegExp, search?: string) {
+  await field.click();
+  if (search !== undefined) await field.fill(search);
+  await page.getByRole('option', { name: option }).first().click();
 }
