@@ -27,6 +27,7 @@ import { likePattern } from '../../../platform/search-text.ts';
 import { inTenant, readScope, type TenantScope } from '../../../platform/tenancy.ts';
 import { assertVersion, definedOnly } from '../../../platform/versioning.ts';
 import { todayInStockholm } from '../../registry/contracts/reminders.ts';
+import { checkIdsIn, type NamedId } from '../refs.ts';
 import { goals, indicators, indicatorValues } from './schema.ts';
 
 // The rules of goals: the only writer of ./schema.ts. A goal's indicators are changed with the
@@ -74,13 +75,14 @@ export const theseYears =
   () =>
     years;
 
-async function checkOwner(s: TenantScope, id: string | null | undefined) {
-  if (!id) return;
-  const [row] = await s.tx
-    .select({ id: people.id })
-    .from(people)
-    .where(s.where(people, eq(people.id, id), isNull(people.archivedAt)));
-  if (!row) throw problems.field('body.ownerId', 'No such active person');
+function checkOwner(s: TenantScope, id: string | null | undefined) {
+  return checkIdsIn(
+    s,
+    people,
+    id ? [{ id, field: 'body.ownerId' }] : [],
+    'No such active person',
+    isNull(people.archivedAt),
+  );
 }
 
 function checkIndicators(list: IndicatorInput[], seam: Sources | undefined) {
@@ -442,26 +444,7 @@ export async function listGoals(
 const { sortTitle: _sortTitle, ...goalColumns } = getTableColumns(goals);
 
 /** Refuses goals that are not in the scope's tenant, naming the field of each. */
-export async function checkGoals(s: TenantScope, items: { id: string; field: string }[]) {
-  if (items.length === 0) return;
-  const found = new Set(
-    (
-      await s.tx
-        .select({ id: goals.id })
-        .from(goals)
-        .where(
-          s.where(
-            goals,
-            inArray(
-              goals.id,
-              items.map((i) => i.id),
-            ),
-          ),
-        )
-    ).map((r) => r.id),
-  );
-  for (const i of items) if (!found.has(i.id)) throw problems.field(i.field, 'No such goal');
-}
+export const checkGoals = (s: TenantScope, items: NamedId[]) => checkIdsIn(s, goals, items, 'No such goal');
 
 /** Names and links of goals by id (the audit trail, an initiative's goals). */
 export async function goalRefs(db: Executor, tenantId: string, ids: readonly string[]) {

@@ -27,6 +27,7 @@ import { assertVersion, definedOnly } from '../../../platform/versioning.ts';
 import { decisions } from '../decisions/schema.ts';
 import { decisionRefs } from '../decisions/service.ts';
 import { checkGoals, goalRefs } from '../goals/service.ts';
+import { checkIdsIn, type NamedId } from '../refs.ts';
 import { initiativeGoals, initiatives, plans } from './schema.ts';
 
 // The rules of IT plans: the only writer of ./schema.ts. A plan's initiatives are changed with the
@@ -50,54 +51,16 @@ function checkYears(v: { year: number; endYear?: number | null }) {
     throw problems.field('body.endYear', 'The end year is before the year');
 }
 
-async function checkDecisions(s: TenantScope, items: { id: string; field: string }[]) {
-  if (items.length === 0) return;
-  const found = new Set(
-    (
-      await s.tx
-        .select({ id: decisions.id })
-        .from(decisions)
-        .where(
-          s.where(
-            decisions,
-            inArray(
-              decisions.id,
-              items.map((i) => i.id),
-            ),
-          ),
-        )
-    ).map((r) => r.id),
-  );
-  for (const i of items) if (!found.has(i.id)) throw problems.field(i.field, 'No such decision');
-}
-
-async function checkPeople(s: TenantScope, items: { id: string; field: string }[]) {
-  if (items.length === 0) return;
-  const found = new Set(
-    (
-      await s.tx
-        .select({ id: people.id })
-        .from(people)
-        .where(
-          s.where(
-            people,
-            inArray(
-              people.id,
-              items.map((i) => i.id),
-            ),
-            isNull(people.archivedAt),
-          ),
-        )
-    ).map((r) => r.id),
-  );
-  for (const i of items) if (!found.has(i.id)) throw problems.field(i.field, 'No such active person');
-}
+const checkDecisions = (s: TenantScope, items: NamedId[]) =>
+  checkIdsIn(s, decisions, items, 'No such decision');
+const checkPeople = (s: TenantScope, items: NamedId[]) =>
+  checkIdsIn(s, people, items, 'No such active person', isNull(people.archivedAt));
 
 /** Checks the initiatives' dates, and that what they name is the tenant's. */
 async function checkInitiatives(s: TenantScope, list: InitiativeInput[]) {
-  const goalItems: { id: string; field: string }[] = [];
-  const personItems: { id: string; field: string }[] = [];
-  const decisionItems: { id: string; field: string }[] = [];
+  const goalItems: NamedId[] = [];
+  const personItems: NamedId[] = [];
+  const decisionItems: NamedId[] = [];
   const seen = new Set<string>();
   list.forEach((i, index) => {
     const at = `body.initiatives.${index}`;
