@@ -15,7 +15,8 @@ import {
 // catalogue gives them) and enters this year's value from the keyboard; the goal with the
 // register's e-services shows where its figure comes from; the yearly follow-up shows the value
 // against its target and the IT plan's status, and for 2014 seed 004's six-step plan with its
-// cancelled procurement. axe on every page visited.
+// cancelled procurement; an initiative of this year's plan is followed up from the keyboard. axe
+// on every page and dialog visited.
 
 let server: RunningServer;
 let browser: Browser;
@@ -107,6 +108,29 @@ describe('goals, indicators and the follow-up', () => {
     await cancelled.waitFor();
     expect(await cancelled.textContent()).toMatch(/Avbruten.*4\s000\s000,00\skr/);
     await expectAccessible(page, 'follow-up 2014');
+
+    // This year's plan: an initiative followed up from the keyboard, its outcome in kronor.
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'IT-plan' }).click();
+    await h1(page, 'IT-planer').waitFor();
+    await expectAccessible(page, 'plans');
+    await page.getByRole('link', { name: 'IT-plan 2026' }).click();
+    await h1(page, 'IT-plan 2026').waitFor();
+    const follow = page.getByRole('button', { name: 'Följ upp ”Säker utskrift och utskriftsoptimering”' });
+    await follow.focus();
+    await follow.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Följ upp ”Säker utskrift och utskriftsoptimering”' });
+    await dialog.waitFor();
+    await expectAccessible(page, 'initiative follow-up');
+    const outcome = dialog.getByRole('textbox', { name: 'Utfall (kr)' });
+    await outcome.focus();
+    await page.keyboard.type('12000');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page
+      .getByRole('table', { name: 'Insatser i IT-plan 2026' })
+      .getByRole('row', { name: /Säker utskrift och utskriftsoptimering/ });
+    await expect.poll(async () => row.textContent()).toMatch(/12\s000,00\skr/);
+    await expectAccessible(page, 'plan');
     expectNoCspViolation(page);
   });
 });

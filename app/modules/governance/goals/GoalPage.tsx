@@ -1,8 +1,19 @@
-import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type Direction,
@@ -10,6 +21,8 @@ import {
   type Goal,
   type Indicator,
   type IndicatorInput,
+  type Perspective,
+  perspectives,
 } from '../../../../shared/governance/goals.ts';
 import { api } from '../../../platform/api.ts';
 import { ArchiveDialog, Dialog, DialogFooter, useRestore } from '../../../platform/dialogs.tsx';
@@ -41,7 +54,7 @@ export function GoalPage() {
   const query = useGoal(goalId);
   const invalidate = useGovernanceInvalidate();
   const restore = useRestore(`/api/v1/goals/${goalId}`, query.data?.version ?? 0, invalidate);
-  const [dialog, setDialog] = useState<null | 'indicator' | 'archive'>(null);
+  const [dialog, setDialog] = useState<null | 'edit' | 'indicator' | 'archive'>(null);
   const g = query.data;
   if (!g || isNotFound(query.error)) return <RecordFallback error={query.error} />;
   return (
@@ -57,8 +70,8 @@ export function GoalPage() {
         actions={
           <RecordActions
             archived={!!g.archivedAt}
-            can={{ ...g.can, update: false }}
-            onEdit={() => {}}
+            can={g.can}
+            onEdit={() => setDialog('edit')}
             restore={restore}
             items={[]}
             history={{ entity: 'goal', entityId: g.id }}
@@ -113,6 +126,14 @@ export function GoalPage() {
           </Group>
         )}
       </Stack>
+      {g.can.update && (
+        <GoalEditDialog
+          opened={dialog === 'edit'}
+          onClose={() => setDialog(null)}
+          goal={g}
+          onReload={() => void query.refetch()}
+        />
+      )}
       {g.can.update && (
         <IndicatorDialog opened={dialog === 'indicator'} onClose={() => setDialog(null)} goal={g} />
       )}
@@ -432,6 +453,101 @@ function IndicatorDialog({ opened, onClose, goal }: { opened: boolean; onClose: 
             label={t('governance.goals.addIndicator')}
             loading={save.isPending}
           />
+        </Stack>
+      </form>
+    </Dialog>
+  );
+}
+
+/** The goal itself: its perspective, title, description and order within the perspective. */
+function GoalEditDialog({
+  opened,
+  onClose,
+  goal,
+  onReload,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  goal: Goal;
+  onReload: () => void;
+}) {
+  const { t } = useTranslation();
+  const invalidate = useGovernanceInvalidate();
+  const [perspective, setPerspective] = useState<Perspective>(goal.perspective);
+  const [title, setTitle] = useState(goal.title);
+  const [description, setDescription] = useState(goal.description ?? '');
+  const [position, setPosition] = useState<number | string>(goal.position);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fresh values when opened or reloaded
+  useEffect(() => {
+    if (!opened) return;
+    setPerspective(goal.perspective);
+    setTitle(goal.title);
+    setDescription(goal.description ?? '');
+    setPosition(goal.position);
+  }, [opened, goal.version]);
+  const save = useMutation({
+    mutationFn: () =>
+      api.patch<Goal>(`/api/v1/goals/${goal.id}`, {
+        version: goal.version,
+        perspective,
+        title,
+        description: description.trim() || null,
+        position: Number(position) || 0,
+      }),
+    onSuccess: async () => {
+      await invalidate();
+      notifySuccess(t('common.saved'));
+      onClose();
+    },
+  });
+  const errors = useFieldErrors(save.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+  return (
+    <Dialog opened={opened} onClose={onClose} title={t('governance.goals.editTitle', { name: goal.title })}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <ProblemAlert
+            error={save.error}
+            fields={['perspective', 'title', 'description', 'position']}
+            onReload={onReload}
+          />
+          <Select
+            label={t('governance.goals.field.perspective')}
+            data={perspectives.map((p) => ({ value: p, label: t(`governance.goals.perspective.${p}`) }))}
+            value={perspective}
+            onChange={(v) => v && setPerspective(v as Perspective)}
+            allowDeselect={false}
+            error={errors.perspective}
+          />
+          <TextInput
+            label={t('governance.goals.field.title')}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            required
+            error={errors.title}
+            data-autofocus
+          />
+          <Textarea
+            label={t('governance.goals.field.description')}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            autosize
+            minRows={3}
+            error={errors.description}
+          />
+          <NumberInput
+            label={t('governance.goals.field.position')}
+            value={position}
+            onChange={setPosition}
+            min={0}
+            max={10000}
+            allowDecimal={false}
+            error={errors.position}
+          />
+          <DialogFooter onCancel={onClose} label={t('common.save')} loading={save.isPending} />
         </Stack>
       </form>
     </Dialog>

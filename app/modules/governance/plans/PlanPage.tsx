@@ -1,7 +1,8 @@
-import { Anchor, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Initiative } from '../../../../shared/governance/plans.ts';
 import { ArchiveDialog, useRestore } from '../../../platform/dialogs.tsx';
 import { useFormat } from '../../../platform/format.ts';
 import { RouterAnchor } from '../../../platform/links.tsx';
@@ -15,6 +16,7 @@ import {
 import { useGovernanceInvalidate } from '../api.ts';
 import { usePlan } from '../goals/api.ts';
 import { InitiativeStatusBadge } from '../goals/parts.tsx';
+import { InitiativeDialog } from './InitiativeDialog.tsx';
 import { planYears } from './PlansPage.tsx';
 
 // One IT plan: the decision that adopted it and each initiative with its goals, who answers, its
@@ -28,6 +30,7 @@ export function PlanPage() {
   const invalidate = useGovernanceInvalidate();
   const restore = useRestore(`/api/v1/plans/${planId}`, query.data?.version ?? 0, invalidate);
   const [archiving, setArchiving] = useState(false);
+  const [following, setFollowing] = useState<Initiative | null>(null);
   const p = query.data;
   if (!p || isNotFound(query.error)) return <RecordFallback error={query.error} />;
   const money = (ore: number | null) => (ore === null ? '–' : f.sek(ore));
@@ -108,6 +111,11 @@ export function PlanPage() {
                     {t('governance.plans.field.outcomeCost')}
                   </Table.Th>
                   <Table.Th scope="col">{t('governance.plans.field.decision')}</Table.Th>
+                  {p.can.update && (
+                    <Table.Th scope="col">
+                      <VisuallyHidden>{t('governance.plans.actions')}</VisuallyHidden>
+                    </Table.Th>
+                  )}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -170,6 +178,18 @@ export function PlanPage() {
                         <EmptyValue />
                       )}
                     </Table.Td>
+                    {p.can.update && (
+                      <Table.Td>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setFollowing(i)}
+                          aria-label={t('governance.plans.followUpTitle', { name: i.title })}
+                        >
+                          {t('governance.plans.followUp')}
+                        </Button>
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -177,6 +197,14 @@ export function PlanPage() {
           </Table.ScrollContainer>
         </Section>
       </Stack>
+      {p.can.update && (
+        <InitiativeDialog
+          plan={p}
+          initiative={following}
+          onClose={() => setFollowing(null)}
+          onReload={() => void query.refetch()}
+        />
+      )}
       {p.can.archive && (
         <ArchiveDialog
           opened={archiving}

@@ -13,6 +13,10 @@ export const en: Messages<typeof sv> = {
   auditEntity: 'IT plan',
   details: 'Details',
   initiativesCaption: 'Initiatives of {{name}}',
+  actions: 'Actions',
+  followUp: 'Follow up',
+  followUpTitle: 'Follow up “{{name}}”',
+  outcomeKronor: 'Outcome (SEK)',
   project: 'The project',
   status: {
     planned: 'Planned',
@@ -32,6 +36,7 @@ export const en: Messages<typeof sv> = {
     responsible: 'Responsible',
     dates: 'Period',
     plannedCost: 'Planned cost',
+    statusNote: 'Note',
     outcomeCost: 'Outcome',
   },
   archivedTitle: 'The plan was archived on {{date}}',

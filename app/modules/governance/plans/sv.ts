@@ -9,6 +9,10 @@ export const sv = {
   auditEntity: 'IT-plan',
   details: 'Uppgifter',
   initiativesCaption: 'Insatser i {{name}}',
+  actions: 'Åtgärder',
+  followUp: 'Följ upp',
+  followUpTitle: 'Följ upp ”{{name}}”',
+  outcomeKronor: 'Utfall (kr)',
   project: 'Projektet',
   status: {
     planned: 'Planerad',
@@ -28,6 +32,7 @@ export const sv = {
     responsible: 'Ansvarig',
     dates: 'Period',
     plannedCost: 'Planerad kostnad',
+    statusNote: 'Kommentar',
     outcomeCost: 'Utfall',
   },
   archivedTitle: 'Planen arkiverades {{date}}',
