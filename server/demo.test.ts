@@ -680,6 +680,40 @@ describe('governance: the forums of seeds 001 and 003 and the decision log', () 
     expect(found).toContain('2014 § 201');
   });
 
+  it("holds seed 001's målbild in four perspectives, with the register's e-services computed and 2025 frozen", async () => {
+    const goals = json(
+      await app.inject({ url: '/api/v1/goals?limit=200', headers: strateg.headers() }),
+    ).items;
+    expect(new Set(goals.map((g: { perspective: string }) => g.perspective))).toEqual(
+      new Set(['society', 'service', 'staff', 'economy']),
+    );
+    const eServices = goals.find((g: { title: string }) => g.title.startsWith('Antalet e-tjänster'));
+    const one = json(await app.inject({ url: `/api/v1/goals/${eServices.id}`, headers: strateg.headers() }));
+    const computed = one.indicators[0];
+    expect(computed.source.key).toBe('registry.eServices');
+    expect(computed.years.find((y: { year: number }) => y.year === 2025)).toMatchObject({ origin: 'frozen' });
+    expect(computed.years.find((y: { year: number }) => y.year === 2025).value).toBeGreaterThan(0);
+    const printed = goals
+      .flatMap((g: { indicators: { name: string; years: unknown[] }[] }) => g.indicators)
+      .find((i: { name: string }) => i.name === 'Utskrivna sidor');
+    expect(printed.years).toHaveLength(4);
+  });
+
+  it("holds seed 004's six-step plan adopted by KF § 160, its procurement cancelled with what it cost", async () => {
+    const plans = json(
+      await app.inject({ url: '/api/v1/plans?year=2014', headers: strateg.headers() }),
+    ).items;
+    const plan = plans.find((p: { title: string }) => p.title.startsWith('Genomförandeplan'));
+    expect(plan.decision.name).toContain('Kommunfullmäktige 2014 § 160');
+    expect(plan.initiatives).toHaveLength(6);
+    expect(plan.initiatives[0]).toMatchObject({ status: 'cancelled', outcomeCost: 400_000_000 });
+    expect(plan.initiatives[0].decision.name).toContain('2014 § 201');
+    const follow = json(
+      await app.inject({ url: '/api/v1/goals/follow-up/2026', headers: strateg.headers() }),
+    );
+    expect(follow.plans.map((p: { title: string }) => p.title)).toEqual(['IT-plan 2026']);
+  });
+
   it("holds seed 002's governing documents, the riktlinjer under their policy and some overdue", async () => {
     const docs = json(
       await app.inject({ url: '/api/v1/documents?limit=50', headers: strateg.headers() }),

@@ -126,6 +126,24 @@ export interface WalkFixtures {
   selfService?: string[];
 }
 
+/**
+ * A figure a module computes for a year, that an indicator of a goal in the IT strategy may follow
+ * instead of a value typed by hand (governance/goals). The module that owns the data names it by a
+ * key (`registry.eServices`); governance knows no module, only the keys registered here, so a
+ * module added later (the catalogue's IT cost per employee, its printed pages) adds its own.
+ */
+export interface IndicatorSource {
+  /** `<module>.<figure>`, stored on the indicator. */
+  key: string;
+  label: { sv: string; en: string };
+  /** The unit the figure is in (`st`, `%`, `kr`). */
+  unit: string;
+  /** Where the figure comes from and what it counts, shown beside a computed value. */
+  origin: { sv: string; en: string };
+  /** The figure for the year in the tenant (at its end, or today in the current year); null when unknown. */
+  compute(db: Executor, tenantId: string, year: number): Promise<number | null>;
+}
+
 export interface ModuleContext {
   db: Database;
   config: Config;
@@ -178,6 +196,8 @@ export interface Module {
   listeners?: ListenerDefinition[];
   /** Answers kept in each process until the rows they derive from change (server/platform/derived-cache.ts). */
   derivedCaches?: DerivedCacheKind[];
+  /** Figures an indicator of a governance goal may be computed from (IndicatorSource). */
+  indicatorSources?: IndicatorSource[];
   /** Loads the module's demo records into one demo tenant, after the directory's. */
   demo?(db: Database, tenant: DemoContext): Promise<void>;
   walk?: WalkFixtures;
@@ -207,6 +227,7 @@ export class Seam {
   readonly derivedCaches: readonly DerivedCacheKind[];
   readonly #notificationKinds: Map<string, NotificationKind>;
   readonly listeners: readonly ListenerDefinition[];
+  readonly #indicatorSources: Map<string, IndicatorSource>;
 
   constructor(modules: readonly Module[]) {
     unique([...modules], (m) => m.name, 'module');
@@ -257,6 +278,11 @@ export class Seam {
       (k) => k.kind,
       'notification kind',
     );
+    this.#indicatorSources = unique(
+      modules.flatMap((m) => m.indicatorSources ?? []),
+      (k) => k.key,
+      'indicator source',
+    );
     this.startItemsProviders = [
       ...unique(
         modules.flatMap((m) => m.startItems ?? []),
@@ -278,6 +304,15 @@ export class Seam {
   /** Every registered kind of notification, in registration order (the preferences page's order). */
   get notificationKinds(): NotificationKind[] {
     return [...this.#notificationKinds.values()];
+  }
+
+  /** Every registered indicator source, in registration order. */
+  get indicatorSources(): IndicatorSource[] {
+    return [...this.#indicatorSources.values()];
+  }
+
+  indicatorSource(key: string): IndicatorSource | undefined {
+    return this.#indicatorSources.get(key);
   }
 
   notificationKind(kind: string): NotificationKind | undefined {

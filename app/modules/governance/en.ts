@@ -2,6 +2,8 @@ import type { Messages } from '../../platform/seam.ts';
 import { en as decisions } from './decisions/en.ts';
 import { en as documents } from './documents/en.ts';
 import { en as forums } from './forums/en.ts';
+import { en as goals } from './goals/en.ts';
+import { en as plans } from './plans/en.ts';
 import type { sv } from './sv.ts';
 
 export const en: Messages<typeof sv> = {
@@ -9,4 +11,6 @@ export const en: Messages<typeof sv> = {
   forums,
   decisions,
   documents,
+  goals,
+  plans,
 };

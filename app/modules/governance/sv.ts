@@ -1,6 +1,8 @@
 import { sv as decisions } from './decisions/sv.ts';
 import { sv as documents } from './documents/sv.ts';
 import { sv as forums } from './forums/sv.ts';
+import { sv as goals } from './goals/sv.ts';
+import { sv as plans } from './plans/sv.ts';
 
 // Swedish messages of governance, one subtree per part (t('governance.<part>.…')).
 export const sv = {
@@ -8,4 +10,6 @@ export const sv = {
   forums,
   decisions,
   documents,
+  goals,
+  plans,
 };

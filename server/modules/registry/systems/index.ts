@@ -2,6 +2,7 @@ import { createPerson } from '../../../platform/directory/service.ts';
 import type { Part } from '../part.ts';
 import { registryPolicy } from '../policy.ts';
 import { loadSystemsDemo } from './demo.ts';
+import { systemIndicatorSources } from './indicators.ts';
 import { systemQualityChecks } from './quality.ts';
 import { syncSystemRolesJob } from './roles/job.ts';
 import { systemRoleRoutes } from './roles/routes.ts';
@@ -10,7 +11,8 @@ import { systemRoutes } from './routes.ts';
 import * as systems from './service.ts';
 
 // Systems on the seam: their routes, the `system` scope kind (so roles are granted per system),
-// systems in the global search, how the audit trail names them, and the walks' records.
+// systems in the global search, how the audit trail names them, the figures goals may follow
+// (./indicators.ts), and the walks' records.
 
 export const systemsPart: Part = {
   name: 'systems',
@@ -21,6 +23,7 @@ export const systemsPart: Part = {
   demo: loadSystemsDemo,
   quality: systemQualityChecks,
   jobs: [syncSystemRolesJob],
+  indicatorSources: systemIndicatorSources,
   startItems: [
     {
       section: 'mySystems',

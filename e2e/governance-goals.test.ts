@@ -1,0 +1,124 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  expectAccessible,
+  expectNoCspViolation,
+  h1,
+  launchBrowser,
+  newPage,
+  type RunningServer,
+  signIn,
+  startServer,
+} from './support.ts';
+
+// Issue 14, point 5, in a real browser with the demo municipality: the admin opens the IT
+// strategy's goals by perspective, a goal with a hand-typed indicator (printed pages, until the
+// catalogue gives them) and enters this year's value from the keyboard; the goal with the
+// register's e-services shows where its figure comes from; the yearly follow-up shows the value
+// against its target and the IT plan's status, and for 2014 seed 004's six-step plan with its
+// cancelled procurement; an initiative of this year's plan is followed up from the keyboard. axe
+// on every page and dialog visited.
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const year = Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' }).slice(0, 4));
+
+describe('goals, indicators and the follow-up', () => {
+  test('enters an indicator value by keyboard and follows it up with the IT plan', async () => {
+    const page = await newPage(browser);
+    await signIn(page, server.url);
+    const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+    await nav.getByRole('link', { name: 'Mål och indikatorer' }).click();
+    await h1(page, 'Mål och indikatorer').waitFor();
+    for (const perspective of ['Samhälle', 'Service', 'Medarbetare', 'Ekonomi'])
+      await page.getByRole('heading', { level: 2, name: perspective }).waitFor();
+    await expectAccessible(page, 'goals');
+
+    // The register's e-services: computed, with where the figure comes from.
+    await page.getByRole('link', { name: /Antalet e-tjänster/ }).click();
+    await h1(page, /Antalet e-tjänster/).waitFor();
+    await page
+      .getByText(/Systemregistret: system markerade som e-tjänst/)
+      .first()
+      .waitFor();
+    const eServices = page.getByRole('table', { name: 'Värden per år: E-tjänster i drift' });
+    await eServices.getByRole('row', { name: new RegExp(`^${year - 1}.*Fryst`) }).waitFor();
+    await eServices.getByRole('row', { name: new RegExp(`^${year}.*Beräknat`) }).waitFor();
+    await expectAccessible(page, 'goal with a computed indicator');
+
+    // Printed pages, typed by hand: this year's value from the keyboard.
+    await page.goBack();
+    await page.getByRole('link', { name: /Energi- och pappersförbrukning/ }).click();
+    await h1(page, /Energi- och pappersförbrukning/).waitFor();
+    const form = page.getByRole('form', { name: 'Ange värde för Utskrivna sidor' });
+    const yearField = form.getByRole('textbox', { name: 'År', exact: true });
+    await yearField.focus();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(String(year));
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('1650000');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('1700000');
+    await page.keyboard.press('Enter');
+    const printed = page.getByRole('table', { name: 'Värden per år: Utskrivna sidor' });
+    await printed
+      .getByRole('row', { name: new RegExp(`^${year}\\s.*1\\s650\\s000 sidor.*Inmatat`) })
+      .waitFor();
+    await expectAccessible(page, 'goal with a typed indicator');
+
+    // The follow-up of this year: the value against its target, and this year's IT plan.
+    await page.goto(`${server.url}/governance/follow-up?year=${year}`);
+    await h1(page, `Uppföljning ${year}`).waitFor();
+    await page
+      .getByText(new RegExp(`${year}: 1\\s650\\s000 sidor mot målvärdet 1\\s700\\s000 sidor`))
+      .waitFor();
+    await page.getByRole('table', { name: 'IT-plan 2026' }).waitFor();
+    await page.getByRole('img', { name: /Utveckling: Utskrivna sidor/ }).waitFor();
+    await expectAccessible(page, 'follow-up');
+
+    // 2014: seed 004's plan, decided in KF with § 160, its procurement cancelled at a cost.
+    await page.goto(`${server.url}/governance/follow-up?year=2014`);
+    await h1(page, 'Uppföljning 2014').waitFor();
+    const plan = page.getByRole('table', {
+      name: /Genomförandeplan för styrning.*Kommunfullmäktige 2014 § 160/,
+    });
+    const cancelled = plan.getByRole('row', { name: /1 Upphandling IT-drift och telefoni/ });
+    await cancelled.waitFor();
+    expect(await cancelled.textContent()).toMatch(/Avbruten.*4\s000\s000,00\skr/);
+    await expectAccessible(page, 'follow-up 2014');
+
+    // This year's plan: an initiative followed up from the keyboard, its outcome in kronor.
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'IT-plan' }).click();
+    await h1(page, 'IT-planer').waitFor();
+    await expectAccessible(page, 'plans');
+    await page.getByRole('link', { name: 'IT-plan 2026' }).click();
+    await h1(page, 'IT-plan 2026').waitFor();
+    const follow = page.getByRole('button', { name: 'Följ upp ”Säker utskrift och utskriftsoptimering”' });
+    await follow.focus();
+    await follow.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Följ upp ”Säker utskrift och utskriftsoptimering”' });
+    await dialog.waitFor();
+    await expectAccessible(page, 'initiative follow-up');
+    const outcome = dialog.getByRole('textbox', { name: 'Utfall (kr)' });
+    await outcome.focus();
+    await page.keyboard.type('12000');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page
+      .getByRole('table', { name: 'Insatser i IT-plan 2026' })
+      .getByRole('row', { name: /Säker utskrift och utskriftsoptimering/ });
+    await expect.poll(async () => row.textContent()).toMatch(/12\s000,00\skr/);
+    await expectAccessible(page, 'plan');
+    expectNoCspViolation(page);
+  });
+});
