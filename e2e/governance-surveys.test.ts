@@ -49,7 +49,8 @@ async function press(control: Locator, key = 'Enter') {
 const TEMPLATE = 'Självskattning e-förvaltning';
 
 describe('the yearly self-assessment', () => {
-  test('answers the round of 2026 by keyboard, submits it and compares the years', async () => {
+  // The tests run in order: the comparison shows what the round's test answered.
+  test('shows the demo template, its rounds and its editor', async () => {
     const page = await newPage();
     await signIn(page, server.url);
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
@@ -72,7 +73,11 @@ describe('the yearly self-assessment', () => {
     await h1(page, `Redigera ${TEMPLATE}`).waitFor();
     await expect.poll(() => page.getByLabel('Frågetext').count()).toBe(16);
     await expectAccessible(page, 'template editor');
+  });
 
+  test('answers the round of 2026 by keyboard and submits it', async () => {
+    const page = await newPage();
+    await signIn(page, server.url);
     // This year's round, a draft with answers already given.
     await page.goto(`${server.url}/governance/surveys`);
     await page.getByRole('link', { name: `${TEMPLATE} 2026` }).click();
@@ -113,7 +118,14 @@ describe('the yearly self-assessment', () => {
       .poll(() => again.getByRole('radio', { name: '5 – Fullt utvecklad' }).isDisabled())
       .toBe(true);
     await expectAccessible(page, 'submitted round');
+  });
 
+  test('compares the three years as charts and tables', async () => {
+    const page = await newPage();
+    await signIn(page, server.url);
+    await page.goto(`${server.url}/governance/surveys`);
+    await page.getByRole('link', { name: `${TEMPLATE} 2026` }).click();
+    await h1(page, `${TEMPLATE} 2026`).waitFor();
     // The comparison: three years, the section means as a chart, each section's table.
     await press(page.getByRole('link', { name: 'Jämför år' }));
     await h1(page, 'Jämförelse mellan år').waitFor();
@@ -127,5 +139,42 @@ describe('the yearly self-assessment', () => {
     await row.getByText('2 Påbörjad').waitFor();
     await row.getByText('Mandaten beslutades av KS i våras.').waitFor();
     await expectAccessible(page, 'comparison');
+  });
+
+  test("writes a new template in the editor and starts a forum's round of it", async () => {
+    const page = await newPage();
+    await signIn(page, server.url);
+    await page.goto(`${server.url}/governance/surveys`);
+    await h1(page, 'Självskattning').waitFor();
+    await press(page.getByRole('button', { name: 'Ny mall' }));
+    await h1(page, 'Ny självskattningsmall').waitFor();
+    const stamp = Date.now().toString(36);
+    const title = `Uppföljning av systemförvaltning ${stamp}`;
+    await page.getByLabel('Titel').fill(title);
+    await page.getByLabel('Avsnittets rubrik').fill('Förvaltningsmodell');
+    await page.getByLabel('Frågetext').fill('Varje system har en förvaltningsplan');
+    await press(page.getByRole('button', { name: 'Lägg till fråga' }));
+    await page.getByLabel('Frågetext').nth(1).fill('Har systemägargruppen mötts fyra gånger?');
+    const kind = page.getByRole('combobox', { name: 'Svarstyp' }).nth(1);
+    await kind.click();
+    await page.getByRole('option', { name: 'Ja eller nej' }).click();
+    await expectAccessible(page, 'new template');
+    await press(page.getByRole('button', { name: 'Spara mallen' }));
+    await h1(page, title).waitFor();
+    await page.getByText('1 Saknas · 2 Påbörjad', { exact: false }).waitFor();
+
+    await press(page.getByRole('button', { name: 'Starta omgång' }));
+    const dialog = page.getByRole('dialog', { name: 'Starta omgång' });
+    await dialog.waitFor();
+    await dialog.getByRole('combobox', { name: /^Forum/ }).click();
+    await page.getByRole('option', { name: 'Systemägargrupp' }).first().click();
+    await expectAccessible(page, 'start round');
+    await press(dialog.getByRole('button', { name: 'Starta omgång' }));
+    await h1(page, new RegExp(`^${title} \\d{4}$`)).waitFor();
+    await page.getByText('Besvaras av Systemägargrupp.').waitFor();
+    await page
+      .getByRole('radiogroup', { name: /^2\. Har systemägargruppen/ })
+      .getByRole('radio', { name: 'Ja' })
+      .waitFor();
   });
 });
