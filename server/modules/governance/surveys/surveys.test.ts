@@ -208,6 +208,40 @@ describe('self-assessment templates', () => {
     }
     expect((await post(member, '/api/v1/surveys', templateBody)).statusCode).toBe(403);
   });
+  it('archives a template (no new rounds), and finds templates in the list, the search and the export', async () => {
+    const template = await newTemplate('Mall för arkivering');
+    const archived = await post(strategist, `/api/v1/surveys/${template.id}/archive`, {
+      version: 1,
+      reason: 'Ersatt',
+    });
+    expect(json(archived)).toMatchObject({
+      version: 2,
+      archiveReason: 'Ersatt',
+      can: { restore: true, startRound: false },
+    });
+    const refused = await post(strategist, '/api/v1/surveys/rounds', {
+      templateId: template.id,
+      forumId,
+      year: 2030,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(json(refused).errors[0].path).toBe('body.templateId');
+    expect(
+      (await patch(strategist, `/api/v1/surveys/${template.id}`, { version: 2, title: 'X' })).statusCode,
+    ).toBe(409);
+    const listed = (url: string) =>
+      get(member, url).then((r) => json(r).items.map((t: { id: string }) => t.id));
+    expect(await listed('/api/v1/surveys?search=arkivering')).toEqual([]);
+    expect(await listed('/api/v1/surveys?search=arkivering&includeArchived=true')).toEqual([template.id]);
+    await post(strategist, `/api/v1/surveys/${template.id}/restore`, { version: 2 });
+
+    const found = json(await get(member, '/api/v1/search?q=arkivering'));
+    expect(JSON.stringify(found)).toContain(`/governance/surveys/${template.id}`);
+    const csv = await get(member, '/api/v1/surveys/export?search=arkivering&format=csv');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain('mall;beskrivning;version av frågorna;frågor;omgångar');
+    expect(csv.body).toContain('Mall för arkivering;Årlig uppföljning;1;3;0');
+  });
 });
 
 describe('self-assessment rounds', () => {
