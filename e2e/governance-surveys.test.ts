@@ -85,6 +85,8 @@ describe('the yearly self-assessment', () => {
     await expectAccessible(page, 'round');
 
     const group = page.getByRole('radiogroup', { name: /^2\. Forum, mandat och beslutsvägar/ });
+    // Earlier years' answers stand beside the question.
+    await page.getByText('Tidigare år: 2024: 2 Påbörjad · 2025: 3 Delvis etablerad').first().waitFor();
     const checked = group.getByRole('radio', { checked: true });
     await expect.poll(() => checked.getAttribute('value')).toBe('4');
     // An arrow key moves the answer one step up the scale; Tab goes on to the comment.

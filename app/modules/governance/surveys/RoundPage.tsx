@@ -14,7 +14,7 @@ import { notifySuccess } from '../../../platform/notify.ts';
 import { PageHeader, Section } from '../../../platform/page.tsx';
 import { isNotFound, RecordFallback } from '../../../platform/record-actions.tsx';
 import { useGovernanceInvalidate } from '../api.ts';
-import { useSurveyRound } from './api.ts';
+import { useComparison, useSurveyRound } from './api.ts';
 import { RoundStatusBadge } from './SurveysPage.tsx';
 
 // A forum's round of a year, for answering: each section's questions in order, a scale or yes/no
@@ -46,6 +46,7 @@ function QuestionField({
   n,
   edit,
   saved,
+  earlier,
   disabled,
   onChange,
 }: {
@@ -53,6 +54,8 @@ function QuestionField({
   n: number;
   edit: Edit;
   saved: Answer | undefined;
+  /** The forum's answers of earlier years, oldest first: "2024: 2 Påbörjad". */
+  earlier: string[];
   disabled: boolean;
   onChange: (edit: Edit) => void;
 }) {
@@ -101,6 +104,9 @@ function QuestionField({
         autosize
         minRows={1}
       />
+      {earlier.length > 0 && (
+        <Text size="sm">{t('governance.surveys.round.earlier', { answers: earlier.join(' · ') })}</Text>
+      )}
       {saved && (
         <Text size="xs" c="dimmed">
           {t('governance.surveys.round.lastBy', {
@@ -122,6 +128,27 @@ function RoundForm({ round, onReload }: { round: SurveyRound; onReload: () => vo
   const [dialog, setDialog] = useState<null | 'submit' | 'reopen'>(null);
   const [reason, setReason] = useState('');
   const editable = round.can.answer;
+  // Earlier years' answers beside each question (the comparison's figures), for a steady scale.
+  const comparison = useComparison(round.template.id, round.forum.id);
+  const earlier = new Map<string, string[]>();
+  const c = comparison.data;
+  if (c)
+    for (const section of c.sections)
+      for (const q of section.questions) {
+        const said: string[] = [];
+        c.years.forEach((y, i) => {
+          const a = q.answers[i];
+          if (y.year >= round.year || !a || (a.value === null && !a.text)) return;
+          const value =
+            q.kind === 'scale'
+              ? `${a.value} ${q.scale?.find((s) => s.value === a.value)?.label ?? ''}`.trim()
+              : q.kind === 'yesNo'
+                ? t(a.value === 1 ? 'common.yes' : 'common.no')
+                : (a.text ?? '');
+          said.push(`${y.year}: ${value}`);
+        });
+        earlier.set(q.id, said);
+      }
 
   const changed = [...edits].filter(([id, e]) => {
     const before = editOf(answers.get(id));
@@ -236,6 +263,7 @@ function RoundForm({ round, onReload }: { round: SurveyRound; onReload: () => vo
                       n={n}
                       edit={edits.get(q.id) ?? editOf(answers.get(q.id))}
                       saved={answers.get(q.id)}
+                      earlier={earlier.get(q.id) ?? []}
                       disabled={!editable}
                       onChange={(edit) => setEdits((m) => new Map(m).set(q.id, edit))}
                     />

@@ -95,6 +95,7 @@ export const en: typeof sv = {
     reopenHelp:
       'The answers can be changed again until the round is submitted anew. The reason is kept in the audit log.',
     reopened: 'The round is reopened.',
+    earlier: 'Earlier years: {{answers}}',
     lastBy: 'Last changed by {{name}} {{date}}',
   },
   comparison: {

@@ -92,6 +92,7 @@ export const sv = {
     reopenTitle: 'Öppna omgången igen',
     reopenHelp: 'Svaren kan ändras igen tills omgången lämnas in på nytt. Orsaken sparas i ändringsloggen.',
     reopened: 'Omgången är öppnad igen.',
+    earlier: 'Tidigare år: {{answers}}',
     lastBy: 'Senast ändrad av {{name}} {{date}}',
   },
   comparison: {
