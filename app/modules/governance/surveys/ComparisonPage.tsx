@@ -124,11 +124,14 @@ export function ComparisonPage() {
                   to: years[years.length - 1],
                 })}
                 labels={years}
-                series={c.sections.map((s, i) => ({
-                  label: s.title,
-                  color: COLORS[i % COLORS.length]!,
-                  values: s.means.map((m) => m ?? 0),
-                }))}
+                // A section with no scale answer in any year (free text only) has no line.
+                series={c.sections
+                  .filter((s) => s.means.some((m) => m !== null))
+                  .map((s, i) => ({
+                    label: s.title,
+                    color: COLORS[i % COLORS.length]!,
+                    values: s.means.map((m) => m ?? 0),
+                  }))}
                 tableLabel={t('governance.surveys.comparison.showTable')}
                 periodLabel={t('governance.surveys.comparison.yearColumn')}
                 valueLabel={t('governance.surveys.comparison.valueAxis')}

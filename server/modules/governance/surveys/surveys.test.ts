@@ -156,6 +156,15 @@ describe('self-assessment templates', () => {
     expect(kept.sections[0].questions[0].text).toBe('Det finns en beslutad IT-strategi');
     expect(questionIds(kept)).toEqual([strategy.id, followUp.id, open.id]);
     expect((await newRound(template.id, 2025)).revision).toBe(2);
+    // Compared, the question revision 2 added has no answer in 2024, which did not ask it.
+    const c = json(await get(admin, `/api/v1/surveys/${template.id}/comparison?forumId=${forumId}`));
+    expect(c.years.map((y: { revision: number }) => y.revision)).toEqual([1, 2]);
+    expect(c.sections[0].questions[0].text).toBe('Det finns en känd IT-strategi');
+    expect(c.sections[1].questions.map((q: { text: string }) => q.text)).toEqual([
+      'Vad ska utvecklas?',
+      'Ny fråga',
+    ]);
+    expect(c.sections[1].questions[1].answers).toEqual([null, null]);
 
     // An id the template never had is refused; a stale version is 409.
     const foreign = structuredClone(sections);
