@@ -4,6 +4,7 @@ import { en as documents } from './documents/en.ts';
 import { en as forums } from './forums/en.ts';
 import { en as goals } from './goals/en.ts';
 import { en as plans } from './plans/en.ts';
+import { en as surveys } from './surveys/en.ts';
 import type { sv } from './sv.ts';
 
 export const en: Messages<typeof sv> = {
@@ -13,4 +14,5 @@ export const en: Messages<typeof sv> = {
   documents,
   goals,
   plans,
+  surveys,
 };

@@ -3,6 +3,7 @@ import { sv as documents } from './documents/sv.ts';
 import { sv as forums } from './forums/sv.ts';
 import { sv as goals } from './goals/sv.ts';
 import { sv as plans } from './plans/sv.ts';
+import { sv as surveys } from './surveys/sv.ts';
 
 // Swedish messages of governance, one subtree per part (t('governance.<part>.…')).
 export const sv = {
@@ -12,4 +13,5 @@ export const sv = {
   documents,
   goals,
   plans,
+  surveys,
 };
