@@ -31,7 +31,8 @@
 // Environment: BENCH_DECISIONS (50000), BENCH_SECONDS (10), BENCH_RATE (100), BENCH_CONNECTIONS
 // (50, the paced runs' socket limit), BENCH_DB (pg,pglite), BENCH_PG_URL (default
 // postgres://postgres@127.0.0.1:5432/postgres), BENCH_KEEP=1 (keep the databases to EXPLAIN
-// ANALYZE afterwards; BENCH_EXPLAIN=1 prints the plans of the searches after seeding).
+// ANALYZE afterwards), BENCH_EXPLAIN=1 (after seeding, each search once at a time through the service,
+// with the plan of the plain ones; `only`: that, and no load).
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -41,13 +42,23 @@ import { onServer } from '../server/db/admin.ts';
 import { type Database, type DatabaseHandle, openDatabase, rowsOf } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { decisions } from '../server/modules/governance/decisions/schema.ts';
+import { listDecisions } from '../server/modules/governance/decisions/service.ts';
 import { forums } from '../server/modules/governance/forums/schema.ts';
 import { setPassword } from '../server/platform/auth/service.ts';
 import { systemActor } from '../server/platform/context.ts';
 import * as directory from '../server/platform/directory/service.ts';
 import { newId } from '../server/platform/ids.ts';
-import type { decisionStatuses } from '../shared/governance/decisions.ts';
-import { killServers, type LoadOptions, type Paced, paced, saturate, signIn, startServer } from './load.ts';
+import { decisionListQuery, type decisionStatuses } from '../shared/governance/decisions.ts';
+import {
+  killServers,
+  type LoadOptions,
+  type Paced,
+  paced,
+  quantile,
+  saturate,
+  signIn,
+  startServer,
+} from './load.ts';
 
 const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 50_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -56,7 +67,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const KINDS = (process.env.BENCH_DB ?? 'pg,pglite').split(',').map((k) => k.trim()) as ('pg' | 'pglite')[];
 const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const KEEP = process.env.BENCH_KEEP === '1';
-const EXPLAIN = process.env.BENCH_EXPLAIN === '1';
+const EXPLAIN = !!process.env.BENCH_EXPLAIN && process.env.BENCH_EXPLAIN !== '0';
+const EXPLAIN_ONLY = process.env.BENCH_EXPLAIN === 'only';
 const DB_NAME = 'styrbord_bench_governance';
 
 const TARGET_P99_MS = { pg: 50, pglite: 150 } as const;
@@ -388,12 +400,59 @@ async function matchCounts(db: Database, terms: string[]) {
   return counts;
 }
 
-async function explain(db: Database, tenantId: string, term: string, extra = sql``) {
-  const rows = await rowsOfSql<Record<string, string>>(
+type Params = { search: string } & Record<string, string>;
+
+/** The searches the runs make, as the log's query parameters. */
+function searches(forumIds: string[]): Record<'one' | 'some' | 'filtered' | 'registration', Params[]> {
+  return {
+    one: oneWord.map((search) => ({ search })),
+    some: someWords.map((search) => ({ search })),
+    filtered: [
+      { search: 'upphandlingarna', body: 'Kommunstyrelsen' },
+      { search: 'avtalen', year: '2024' },
+      { search: 'informationssäkerheten', status: 'inProgress' },
+      { search: 'budgeten', forumId: forumIds[3]! },
+      { search: 'e-tjänsterna', body: 'Barn- och utbildningsnämnden', year: '2025', status: 'notStarted' },
+      { search: 'Heroma', year: '2019' },
+    ],
+    registration: ['KS 2024/12', 'BUN 2019/3', 'SN 2025/40', 'KS 2013/1341'].map((search) => ({ search })),
+  };
+}
+
+/**
+ * BENCH_EXPLAIN: each search once at a time through the service (no HTTP, no queue: what one
+ * costs), the median of 5, and the plan's scan of the plain text searches.
+ */
+async function explainAll(db: Database, forumIds: string[]) {
+  const [first] = await rowsOfSql<{ tenant_id: string }>(
     db,
-    sql`explain (analyze, buffers) select id from governance_decisions where tenant_id = ${tenantId} and archived_at is null ${extra} and search_text @@ websearch_to_tsquery('swedish', ${term}) order by decided_on desc, paragraph desc, id desc limit 51`,
+    sql`select tenant_id from governance_decisions limit 1`,
   );
-  log(`plan for "${term}":\n${rows.map((r) => Object.values(r)[0]).join('\n')}`);
+  const tenantId = first!.tenant_id;
+  const actor = systemActor(tenantId, 'Bench');
+  for (const params of Object.values(searches(forumIds)).flat()) {
+    const query = decisionListQuery.parse(params);
+    const times: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const started = performance.now();
+      await listDecisions(db, actor, query);
+      if (i > 0) times.push(performance.now() - started);
+    }
+    let plan = '';
+    if (Object.keys(params).length === 1 && !/\d/.test(params.search)) {
+      const rows = await rowsOfSql<Record<string, string>>(
+        db,
+        sql`explain (analyze) select id from governance_decisions where tenant_id = ${tenantId} and archived_at is null and search_text @@ websearch_to_tsquery('swedish', ${params.search}) order by decided_on desc, paragraph desc, id desc limit 51`,
+      );
+      const lines = rows.map((r) => String(Object.values(r)[0]));
+      const scan = lines
+        .find((l) => /Scan/.test(l))
+        ?.trim()
+        .replace(/\s+\(cost.*$/, '');
+      plan = `; plan: ${scan}, ${lines.find((l) => /Execution Time/.test(l))?.trim()}`;
+    }
+    log(`${new URLSearchParams(params)}: ${quantile(times, 0.5).toFixed(1)} ms through the service${plan}`);
+  }
 }
 
 // ---------------------------------------------------------------- one database kind
@@ -406,7 +465,10 @@ interface KindReport {
   zeroMatches: string[];
 }
 
-async function runKind(kind: 'pg' | 'pglite', cleanups: (() => Promise<void>)[]): Promise<KindReport> {
+async function runKind(
+  kind: 'pg' | 'pglite',
+  cleanups: (() => Promise<void>)[],
+): Promise<KindReport | undefined> {
   let handle: DatabaseHandle;
   let serverEnv: Record<string, string>;
   if (kind === 'pg') {
@@ -436,26 +498,13 @@ async function runKind(kind: 'pg' | 'pglite', cleanups: (() => Promise<void>)[])
     await migrate(handle);
     seeded = await seed(handle.db);
     counts = { one: await matchCounts(handle.db, oneWord), some: await matchCounts(handle.db, someWords) };
-    if (EXPLAIN) {
-      const [first] = await rowsOfSql<{ tenant_id: string }>(
-        handle.db,
-        sql`select tenant_id from governance_decisions limit 1`,
-      );
-      const tenantId = first!.tenant_id;
-      for (const term of ['upphandlingarna', 'Heroma', 'avtal Evry'])
-        await explain(handle.db, tenantId, term);
-      await explain(
-        handle.db,
-        tenantId,
-        'avtalen',
-        sql`and body_key = 'ext:kommunstyrelsen' and year = 2024`,
-      );
-    }
+    if (EXPLAIN) await explainAll(handle.db, seeded.forumIds);
   } finally {
     await handle.close();
   }
   log(`${kind}: data ready in ${(seeded.seedMs / 1000).toFixed(1)} s`);
   const zeroMatches = [...oneWord, ...someWords].filter((_, i) => [...counts.one, ...counts.some][i] === 0);
+  if (EXPLAIN_ONLY) return undefined;
 
   const server = await startServer(serverEnv);
   try {
@@ -467,19 +516,11 @@ async function runKind(kind: 'pg' | 'pglite', cleanups: (() => Promise<void>)[])
       return () => paths[i++ % paths.length]!;
     };
     const q = (params: Record<string, string>) => `/api/v1/decisions?${new URLSearchParams(params)}`;
-    const onePaths = oneWord.map((search) => q({ search }));
-    const somePaths = someWords.map((search) => q({ search }));
-    const filteredPaths = [
-      q({ search: 'upphandlingarna', body: 'Kommunstyrelsen' }),
-      q({ search: 'avtalen', year: '2024' }),
-      q({ search: 'informationssäkerheten', status: 'inProgress' }),
-      q({ search: 'budgeten', forumId: seeded.forumIds[3]! }),
-      q({ search: 'e-tjänsterna', body: 'Barn- och utbildningsnämnden', year: '2025', status: 'notStarted' }),
-      q({ search: 'Heroma', year: '2019' }),
-    ];
-    const registrationPaths = ['KS 2024/12', 'BUN 2019/3', 'SN 2025/40', 'KS 2013/1341'].map((search) =>
-      q({ search }),
-    );
+    const all = searches(seeded.forumIds);
+    const onePaths = all.one.map(q);
+    const somePaths = all.some.map(q);
+    const filteredPaths = all.filtered.map(q);
+    const registrationPaths = all.registration.map(q);
 
     log(`${kind}: warming up …`);
     await saturate(
@@ -595,9 +636,13 @@ try {
         continue;
       }
     }
-    reports.push(await runKind(kind, cleanups));
+    const measured = await runKind(kind, cleanups);
+    if (measured) reports.push(measured);
   }
-  ok = report(reports, skipped) && skipped.length === 0;
+  if (EXPLAIN_ONLY) {
+    console.log('BENCH_EXPLAIN=only: the searches timed one at a time (above); no load measured.');
+    ok = skipped.length === 0;
+  } else ok = report(reports, skipped) && skipped.length === 0;
 } finally {
   await cleanUp();
 }

@@ -17,11 +17,11 @@ export interface ReminderSweep {
   name: string;
   /** The tenants with a reminder due by `today` (a query over all tenants, for the loop only). */
   tenants(db: Database, today: string): Promise<string[]>;
-  /** Schedules the tenant's reminders due by `today`, in the scope's transaction; answers how many. */
+  /** Schedules the tenant's reminders due by `today` in the scope's transaction; answers how many are due. */
   schedule(s: TenantScope, today: string): Promise<number>;
 }
 
-/** Runs a sweep now: each tenant in a transaction of its own. Answers the reminders scheduled. */
+/** Runs a sweep now: each tenant in a transaction of its own. Answers how many reminders were due. */
 export async function runReminderSweep(db: Database, sweep: ReminderSweep, today = todayInStockholm()) {
   let count = 0;
   for (const tenantId of await sweep.tenants(db, today))
@@ -38,8 +38,8 @@ export function defineReminderSweep(sweep: ReminderSweep): JobDefinition {
     name: sweep.name,
     schedule: { cron: '40 5 * * *' },
     handler: async (_data, { database, log }) => {
-      const scheduled = await runReminderSweep(database.db, sweep);
-      log.info({ job: sweep.name, scheduled }, 'reminders swept');
+      const due = await runReminderSweep(database.db, sweep);
+      log.info({ job: sweep.name, due }, 'reminders swept');
     },
   });
 }
