@@ -1,20 +1,21 @@
 import type { ModulePart } from '../../../platform/module-parts.ts';
 import { governancePolicy } from '../policy.ts';
 import { loadDecisionsDemo } from './demo.ts';
-import { decisionFollowUpReminder } from './reminders.ts';
+import { decisionFollowUpReminder, followUpSweepJob } from './reminders.ts';
 import { decisionRoutes } from './routes.ts';
 import * as decisions from './service.ts';
 import { governanceSettingsRefs } from './settings.ts';
 
 // Decisions on the seam: their routes, the decision log in the global search, how the audit trail
-// names decisions and the settings, the follow-up reminder's kind, the demo's decisions and the
-// walks' records.
+// names decisions and the settings, the follow-up reminder's kind and its nightly sweep, the demo's
+// decisions and the walks' records.
 
 export const decisionsPart: ModulePart = {
   name: 'decisions',
   routes: decisionRoutes,
   demo: loadDecisionsDemo,
   notificationKinds: [decisionFollowUpReminder],
+  jobs: [followUpSweepJob],
   search: [
     {
       section: 'decisions',

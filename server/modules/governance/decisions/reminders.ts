@@ -1,17 +1,20 @@
 import { format, parseISO, addDays as plusDays } from 'date-fns';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, between, eq, getTableColumns, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { defineNotification, type NotificationRecord } from '../../../platform/notifications/kinds.ts';
 import { remind } from '../../../platform/notifications/service.ts';
 import type { TenantScope } from '../../../platform/tenancy.ts';
 import { reminderTime, todayInStockholm } from '../../registry/contracts/reminders.ts';
 import { forums } from '../forums/schema.ts';
+import { defineReminderSweep, type ReminderSweep } from '../sweep.ts';
 import { decisions } from './schema.ts';
 
 // The person responsible for carrying out a decision is reminded on its follow-up date, once: the
 // reminder is a keyed job (platform `remind`) whose key is the decision, the day and the person,
 // so saving the decision again schedules nothing new, while a new date or a new person does. A
 // reminder whose decision changed meanwhile (done, revoked, another date or person) stays silent.
+// A decision saved while no jobs ran is reminded by the nightly sweep (../sweep.ts), under the
+// same key.
 
 export interface DecisionFollowUp {
   /** "IT-styrgrupp 2026 § 12" */
@@ -21,7 +24,8 @@ export interface DecisionFollowUp {
   responsibleId: string;
 }
 
-const open = (status: string) => status === 'notStarted' || status === 'inProgress';
+const openStatuses = ['notStarted', 'inProgress'];
+const open = (status: string) => openStatuses.includes(status);
 
 async function stillDue(db: Database, tenantId: string, record: NotificationRecord, p: DecisionFollowUp) {
   const [row] = await db
@@ -99,3 +103,38 @@ async function forumName(s: TenantScope, forumId: string | null): Promise<string
 function addDays(date: string, days: number): string {
   return format(plusDays(parseISO(date), days), 'yyyy-MM-dd');
 }
+
+/** What makes a decision's follow-up reminder due by `today`: the conditions of scheduleFollowUp. */
+function dueBy(today: string) {
+  return and(
+    isNull(decisions.archivedAt),
+    inArray(decisions.status, openStatuses),
+    isNotNull(decisions.responsibleId),
+    between(decisions.followUpOn, addDays(today, -OVERDUE_DAYS), today),
+  );
+}
+
+/** The nightly sweep of follow-up reminders due by today (at most OVERDUE_DAYS late). */
+export const followUpSweep: ReminderSweep = {
+  name: 'governance.decision-follow-up-sweep',
+  async tenants(db, today) {
+    const rows = await db
+      .selectDistinct({ tenantId: decisions.tenantId })
+      .from(decisions)
+      .where(dueBy(today));
+    return rows.map((r) => r.tenantId);
+  },
+  async schedule(s, today) {
+    // In id order, so that two sweeps at once take the reminders' keys in the same order.
+    const rows = await s.tx
+      .select({ ...getTableColumns(decisions), forumName: forums.name })
+      .from(decisions)
+      .leftJoin(forums, and(eq(forums.tenantId, decisions.tenantId), eq(forums.id, decisions.forumId)))
+      .where(s.where(decisions, dueBy(today)))
+      .orderBy(asc(decisions.id));
+    for (const { forumName, ...row } of rows) await scheduleFollowUp(s, row, row.body ?? forumName ?? '');
+    return rows.length;
+  },
+};
+
+export const followUpSweepJob = defineReminderSweep(followUpSweep);

@@ -75,6 +75,8 @@ export const decisions = pgTable(
       .on(t.tenantId, t.forumId, t.decidedOn)
       .where(sql`forum_id is not null`),
     index('governance_decisions_search_idx').using('gin', t.searchText),
+    // And a trigram index on registration_number (a part of a diarienummer, ILIKE), in the custom
+    // migration 0032_decisions_registration_trigram: pg_trgm's operator class is not declared here.
   ],
 );
 

@@ -7,20 +7,21 @@ import { inTenant } from '../../../platform/tenancy.ts';
 import { todayInStockholm } from '../../registry/contracts/reminders.ts';
 import { governancePolicy } from '../policy.ts';
 import { loadDocumentsDemo } from './demo.ts';
-import { documentReviewReminder } from './reminders.ts';
+import { documentReviewReminder, reviewSweepJob } from './reminders.ts';
 import { documentRoutes } from './routes.ts';
 import { governingDocuments } from './schema.ts';
 import * as documents from './service.ts';
 
 // Governing documents on the seam: their routes, the documents in the global search, the audit
-// trail's names (also what decisions link to as `governingDocument`), the owner's review reminder,
-// the owner's documents due for review on the start page, the demo's documents and the walks.
+// trail's names (also what decisions link to as `governingDocument`), the owner's review reminder
+// and its nightly sweep, the owner's documents due for review on the start page, the demo's documents and the walks.
 
 export const documentsPart: ModulePart = {
   name: 'documents',
   routes: documentRoutes,
   demo: loadDocumentsDemo,
   notificationKinds: [documentReviewReminder],
+  jobs: [reviewSweepJob],
   attachmentKinds: [
     {
       kind: DOCUMENT_FILES,

@@ -1,15 +1,17 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { defineNotification, type NotificationRecord } from '../../../platform/notifications/kinds.ts';
 import { remind } from '../../../platform/notifications/service.ts';
 import type { TenantScope } from '../../../platform/tenancy.ts';
 import { reminderTime, todayInStockholm } from '../../registry/contracts/reminders.ts';
+import { defineReminderSweep, type ReminderSweep } from '../sweep.ts';
 import { governingDocuments } from './schema.ts';
 
 // The owner of a governing document is reminded before its review is due, once: a keyed job on
 // the document, the day and the owner (platform `remind`), so saving again schedules nothing new
 // while a new date, number of days or owner does; an old reminder that comes due finds that its
-// parameters no longer match and stays silent.
+// parameters no longer match and stays silent. A document saved while no jobs ran is reminded by
+// the nightly sweep (../sweep.ts), under the same key.
 
 export interface DocumentReview {
   title: string;
@@ -18,7 +20,8 @@ export interface DocumentReview {
   ownerId: string;
 }
 
-const reviewed = (status: string) => status === 'inForce' || status === 'underRevision';
+const reviewedStatuses = ['inForce', 'underRevision'];
+const reviewed = (status: string) => reviewedStatuses.includes(status);
 
 async function stillDue(db: Database, tenantId: string, record: NotificationRecord, p: DocumentReview) {
   const [row] = await db
@@ -65,3 +68,42 @@ export async function scheduleReviewReminder(s: TenantScope, row: DocumentRow) {
     variant: row.ownerId,
   });
 }
+
+/**
+ * What makes a document's review reminder due by `today`: the conditions of scheduleReviewReminder,
+ * and its day (`days` before the review) come.
+ */
+function dueBy(today: string) {
+  const d = governingDocuments;
+  return and(
+    isNull(d.archivedAt),
+    inArray(d.status, reviewedStatuses),
+    isNotNull(d.ownerId),
+    gte(d.nextReviewOn, today),
+    sql`${d.nextReviewOn} - ${d.reviewReminderDays} <= ${today}::date`,
+  );
+}
+
+/** The nightly sweep of review reminders due by today whose review date has not passed. */
+export const reviewSweep: ReminderSweep = {
+  name: 'governance.document-review-sweep',
+  async tenants(db, today) {
+    const rows = await db
+      .selectDistinct({ tenantId: governingDocuments.tenantId })
+      .from(governingDocuments)
+      .where(dueBy(today));
+    return rows.map((r) => r.tenantId);
+  },
+  async schedule(s, today) {
+    // In id order, so that two sweeps at once take the reminders' keys in the same order.
+    const rows = await s.tx
+      .select()
+      .from(governingDocuments)
+      .where(s.where(governingDocuments, dueBy(today)))
+      .orderBy(asc(governingDocuments.id));
+    for (const row of rows) await scheduleReviewReminder(s, row);
+    return rows.length;
+  },
+};
+
+export const reviewSweepJob = defineReminderSweep(reviewSweep);
