@@ -96,17 +96,19 @@ export function InitiativeFormModal({
   /** The initiative to change; null to add one at the end. */
   initiative: Initiative | null;
   onClose: () => void;
-  onReload: () => void;
+  onReload: () => Promise<unknown>;
 }) {
   const { t } = useTranslation();
   const invalidate = useGovernanceInvalidate();
   const goals = useGoals();
   const client = useClientErrors();
   const formRef = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState<InitiativeValues>(() => valuesOf(initiative));
+  // After a reload on a version conflict the form starts over from the plan as it now is.
+  const current = initiative ? (plan.initiatives.find((i) => i.id === initiative.id) ?? initiative) : null;
+  const [values, setValues] = useState<InitiativeValues>(() => valuesOf(current));
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when (re)opened or the plan reloaded
   useEffect(() => {
-    if (opened) setValues(valuesOf(initiative));
+    if (opened) setValues(valuesOf(current));
   }, [opened, plan.version]);
   const save = useMutation({
     mutationFn: () => {
@@ -156,7 +158,13 @@ export function InitiativeFormModal({
     >
       <form ref={formRef} onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <ProblemAlert error={save.error} onReload={() => onReload()} />
+          <ProblemAlert
+            error={save.error}
+            onReload={async () => {
+              await onReload();
+              save.reset();
+            }}
+          />
           <TextInput
             label={field('initiative')}
             value={values.title}

@@ -256,7 +256,7 @@ export function PlanPage() {
             opened={changing !== null}
             initiative={changing === 'new' ? null : changing}
             onClose={() => setChanging(null)}
-            onReload={() => void query.refetch()}
+            onReload={() => query.refetch()}
           />
           <RemoveInitiativeDialog
             plan={p}
