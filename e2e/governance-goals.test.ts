@@ -20,8 +20,9 @@ import {
 // against its target and the IT plan's status, and for 2014 seed 004's six-step plan with its
 // cancelled procurement; an initiative of this year's plan is followed up from the keyboard. Then
 // the keeper's editing: a plan created with the decision that adopted it, an initiative added
-// towards a goal and its status changed, and an indicator removed after a dialog that says its
-// values go with it. axe on every page and dialog visited.
+// towards a goal and its status changed, a stale change of the plan answered with the platform's
+// 409 and saved after reading in again, an indicator removed after a dialog that says its values
+// go with it, and the initiative removed. axe on every page and dialog visited.
 
 let server: RunningServer;
 let browser: Browser;
@@ -126,11 +127,11 @@ describe('goals, indicators and the follow-up', () => {
     expectNoCspViolation(page);
   });
 
-  test('creates a plan, adds an initiative towards a goal, changes its status and removes an indicator', async () => {
+  test('creates a plan, adds an initiative towards a goal, changes its status, meets a 409 and removes an indicator and the initiative', async () => {
     const page = await newPage(browser);
     await signIn(page, server.url);
     const stamp = Date.now().toString(36);
-    const title = `IT-plan e2e ${stamp}`;
+    const title = `Plan e2e ${stamp}`;
 
     // A new plan over two years, adopted by KF 2014 § 160 (picked from the decisions).
     await page.goto(`${server.url}/governance/plans`);
@@ -170,10 +171,10 @@ describe('goals, indicators and the follow-up', () => {
     await expect.poll(async () => row.textContent()).toMatch(/250\s000,00\skr/);
 
     // Its status changed in the form of all its fields, from the keyboard.
-    const change = row.getByRole('button', { name: `Ändra ”Utskriftsbrickor ${stamp}”` });
+    const change = row.getByRole('button', { name: `Redigera ”Utskriftsbrickor ${stamp}”` });
     await change.focus();
     await change.press('Enter');
-    const edit = page.getByRole('dialog', { name: `Ändra ”Utskriftsbrickor ${stamp}”` });
+    const edit = page.getByRole('dialog', { name: `Redigera ”Utskriftsbrickor ${stamp}”` });
     await edit.waitFor();
     await choose(page, edit.getByRole('combobox', { name: 'Status' }), 'Pågår');
     await expectAccessible(page, 'change initiative');
@@ -182,6 +183,35 @@ describe('goals, indicators and the follow-up', () => {
     await expect.poll(async () => row.textContent()).toMatch(/Pågår/);
     await row.getByRole('link', { name: /Energi- och pappersförbrukning/ }).waitFor();
     await expectAccessible(page, 'plan with a new initiative');
+
+    // A change of the plan on a stale version: the platform's 409, then read in again and saved.
+    await page.getByRole('button', { name: 'Redigera', exact: true }).click();
+    const stale = page.getByRole('dialog', { name: 'Ändra IT-planen' });
+    await stale.waitFor();
+    const planId = new URL(page.url()).pathname.split('/').pop();
+    await page.evaluate(async (id) => {
+      const session = await (await fetch('/api/v1/session')).json();
+      const plan = await (await fetch(`/api/v1/plans/${id}`)).json();
+      const response = await fetch(`/api/v1/plans/${id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({ version: plan.version, description: 'Ändrad av någon annan.' }),
+      });
+      if (!response.ok) throw new Error(`PATCH: ${response.status}`);
+    }, planId);
+    await stale.getByRole('textbox', { name: /^Plan/ }).fill(`${title} (rev)`);
+    await stale.getByRole('button', { name: 'Spara' }).click();
+    const conflict = stale.getByRole('alert');
+    await expect
+      .poll(() => conflict.textContent())
+      .toContain('Någon annan har ändrat uppgifterna medan du arbetade med dem.');
+    await expectAccessible(page, 'plan edit, conflict');
+    await conflict.getByRole('button', { name: 'Läs in igen' }).click();
+    await stale.getByRole('textbox', { name: /^Plan/ }).fill(`${title} (rev)`);
+    await stale.getByRole('button', { name: 'Spara' }).click();
+    await stale.waitFor({ state: 'hidden' });
+    await h1(page, `${title} (rev)`).waitFor();
+    await region(page, 'Uppgifter').getByText('Ändrad av någon annan.').waitFor();
 
     // The goal's electricity indicator removed: the dialog says its values go too.
     await row.getByRole('link', { name: /Energi- och pappersförbrukning/ }).click();
@@ -197,6 +227,17 @@ describe('goals, indicators and the follow-up', () => {
     await expect.poll(async () => region(page, 'Elförbrukning i serverhallen').count()).toBe(0);
     await region(page, 'Utskrivna sidor').waitFor();
     await expectAccessible(page, 'goal without the indicator');
+
+    // Back on the plan, the initiative removed again after its dialog.
+    await page.goBack();
+    await h1(page, `${title} (rev)`).waitFor();
+    await row.getByRole('button', { name: `Ta bort ”Utskriftsbrickor ${stamp}”` }).click();
+    const remove = page.getByRole('dialog', { name: `Ta bort ”Utskriftsbrickor ${stamp}”` });
+    await remove.waitFor();
+    await expectAccessible(page, 'remove initiative');
+    await remove.getByRole('button', { name: 'Ta bort', exact: true }).click();
+    await remove.waitFor({ state: 'hidden' });
+    await expect.poll(() => row.count()).toBe(0);
     expectNoCspViolation(page);
   });
 });

@@ -26,7 +26,7 @@ export const en: Messages<typeof sv> = {
   addInitiative: 'Add initiative',
   add: 'Add',
   initiativeAdded: 'The initiative “{{name}}” was added',
-  editInitiativeTitle: 'Change “{{name}}”',
+  editInitiativeTitle: 'Edit “{{name}}”',
   remove: 'Remove',
   removeInitiativeTitle: 'Remove “{{name}}”',
   removeInitiativeHelp: "The initiative is removed from the plan. The plan's history keeps it.",

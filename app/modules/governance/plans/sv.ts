@@ -22,7 +22,7 @@ export const sv = {
   addInitiative: 'Lägg till insats',
   add: 'Lägg till',
   initiativeAdded: 'Insatsen ”{{name}}” lades till',
-  editInitiativeTitle: 'Ändra ”{{name}}”',
+  editInitiativeTitle: 'Redigera ”{{name}}”',
   remove: 'Ta bort',
   removeInitiativeTitle: 'Ta bort ”{{name}}”',
   removeInitiativeHelp: 'Insatsen tas bort ur planen. Planens historik behåller den.',
