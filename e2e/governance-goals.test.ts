@@ -1,12 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
+  choose,
   expectAccessible,
   expectNoCspViolation,
   h1,
   launchBrowser,
   newPage,
   type RunningServer,
+  region,
   signIn,
   startServer,
 } from './support.ts';
@@ -16,8 +18,11 @@ import {
 // catalogue gives them) and enters this year's value from the keyboard; the goal with the
 // register's e-services shows where its figure comes from; the yearly follow-up shows the value
 // against its target and the IT plan's status, and for 2014 seed 004's six-step plan with its
-// cancelled procurement; an initiative of this year's plan is followed up from the keyboard. axe
-// on every page and dialog visited.
+// cancelled procurement; an initiative of this year's plan is followed up from the keyboard. Then
+// the keeper's editing: a plan created with the decision that adopted it, an initiative added
+// towards a goal and its status changed, a stale change of the plan answered with the platform's
+// 409 and saved after reading in again, an indicator removed after a dialog that says its values
+// go with it, and the initiative removed. axe on every page and dialog visited.
 
 let server: RunningServer;
 let browser: Browser;
@@ -119,6 +124,120 @@ describe('goals, indicators and the follow-up', () => {
       .getByRole('row', { name: /Säker utskrift och utskriftsoptimering/ });
     await expect.poll(async () => row.textContent()).toMatch(/12\s000,00\skr/);
     await expectAccessible(page, 'plan');
+    expectNoCspViolation(page);
+  });
+
+  test('creates a plan, adds an initiative towards a goal, changes its status, meets a 409 and removes an indicator and the initiative', async () => {
+    const page = await newPage(browser);
+    await signIn(page, server.url);
+    const stamp = Date.now().toString(36);
+    const title = `Plan e2e ${stamp}`;
+
+    // A new plan over two years, adopted by KF 2014 § 160 (picked from the decisions).
+    await page.goto(`${server.url}/governance/plans`);
+    await h1(page, 'IT-planer').waitFor();
+    await page.getByRole('button', { name: 'Ny IT-plan' }).click();
+    const create = page.getByRole('dialog', { name: 'Ny IT-plan' });
+    await create.waitFor();
+    await create.getByRole('textbox', { name: /^Slutår/ }).fill(String(year + 1));
+    await create.getByRole('textbox', { name: /^Plan/ }).fill(title);
+    await choose(
+      page,
+      create.getByRole('combobox', { name: 'Beslutad genom' }),
+      /Kommunfullmäktige 2014-06-27 § 160/,
+      'genomförandeplan',
+    );
+    await expectAccessible(page, 'new plan');
+    await create.getByRole('button', { name: 'Skapa plan' }).click();
+    await h1(page, title).waitFor();
+    await region(page, 'Uppgifter')
+      .getByText(`${year}–${year + 1}`)
+      .waitFor();
+    await region(page, 'Uppgifter').getByRole('link', { name: /§ 160/ }).waitFor();
+
+    // An initiative towards the goal of less paper, with a planned cost in kronor.
+    await page.getByRole('button', { name: 'Lägg till insats' }).click();
+    const add = page.getByRole('dialog', { name: 'Lägg till insats' });
+    await add.waitFor();
+    await add.getByRole('textbox', { name: /^Insats/ }).fill(`Utskriftsbrickor ${stamp}`);
+    await choose(page, add.getByRole('combobox', { name: 'Mål' }), /Energi- och pappersförbrukning/);
+    await add.getByRole('textbox', { name: 'Planerad kostnad (kr)' }).fill('250000');
+    await expectAccessible(page, 'add initiative');
+    await add.getByRole('button', { name: 'Lägg till', exact: true }).click();
+    await add.waitFor({ state: 'hidden' });
+    const initiatives = page.getByRole('table', { name: `Insatser i ${title}` });
+    const row = initiatives.getByRole('row', { name: new RegExp(`Utskriftsbrickor ${stamp}`) });
+    await row.getByRole('link', { name: /Energi- och pappersförbrukning/ }).waitFor();
+    await expect.poll(async () => row.textContent()).toMatch(/250\s000,00\skr/);
+
+    // Its status changed in the form of all its fields, from the keyboard.
+    const change = row.getByRole('button', { name: `Redigera ”Utskriftsbrickor ${stamp}”` });
+    await change.focus();
+    await change.press('Enter');
+    const edit = page.getByRole('dialog', { name: `Redigera ”Utskriftsbrickor ${stamp}”` });
+    await edit.waitFor();
+    await choose(page, edit.getByRole('combobox', { name: 'Status' }), 'Pågår');
+    await expectAccessible(page, 'change initiative');
+    await edit.getByRole('button', { name: 'Spara' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await expect.poll(async () => row.textContent()).toMatch(/Pågår/);
+    await row.getByRole('link', { name: /Energi- och pappersförbrukning/ }).waitFor();
+    await expectAccessible(page, 'plan with a new initiative');
+
+    // A change of the plan on a stale version: the platform's 409, then read in again and saved.
+    await page.getByRole('button', { name: 'Redigera', exact: true }).click();
+    const stale = page.getByRole('dialog', { name: 'Ändra IT-planen' });
+    await stale.waitFor();
+    const planId = new URL(page.url()).pathname.split('/').pop();
+    await page.evaluate(async (id) => {
+      const session = await (await fetch('/api/v1/session')).json();
+      const plan = await (await fetch(`/api/v1/plans/${id}`)).json();
+      const response = await fetch(`/api/v1/plans/${id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({ version: plan.version, description: 'Ändrad av någon annan.' }),
+      });
+      if (!response.ok) throw new Error(`PATCH: ${response.status}`);
+    }, planId);
+    await stale.getByRole('textbox', { name: /^Plan/ }).fill(`${title} (rev)`);
+    await stale.getByRole('button', { name: 'Spara' }).click();
+    const conflict = stale.getByRole('alert');
+    await expect
+      .poll(() => conflict.textContent())
+      .toContain('Någon annan har ändrat uppgifterna medan du arbetade med dem.');
+    await expectAccessible(page, 'plan edit, conflict');
+    await conflict.getByRole('button', { name: 'Läs in igen' }).click();
+    await stale.getByRole('textbox', { name: /^Plan/ }).fill(`${title} (rev)`);
+    await stale.getByRole('button', { name: 'Spara' }).click();
+    await stale.waitFor({ state: 'hidden' });
+    await h1(page, `${title} (rev)`).waitFor();
+    await region(page, 'Uppgifter').getByText('Ändrad av någon annan.').waitFor();
+
+    // The goal's electricity indicator removed: the dialog says its values go too.
+    await row.getByRole('link', { name: /Energi- och pappersförbrukning/ }).click();
+    await h1(page, /Energi- och pappersförbrukning/).waitFor();
+    await region(page, 'Elförbrukning i serverhallen').waitFor();
+    await page.getByRole('button', { name: 'Ta bort indikatorn ”Elförbrukning i serverhallen”' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Ta bort indikatorn ”Elförbrukning i serverhallen”' });
+    await confirm.waitFor();
+    await confirm.getByText(/dess värden med den: 4 inmatade eller frysta år/).waitFor();
+    await expectAccessible(page, 'remove indicator');
+    await confirm.getByRole('button', { name: 'Ta bort indikatorn' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await expect.poll(async () => region(page, 'Elförbrukning i serverhallen').count()).toBe(0);
+    await region(page, 'Utskrivna sidor').waitFor();
+    await expectAccessible(page, 'goal without the indicator');
+
+    // Back on the plan, the initiative removed again after its dialog.
+    await page.goBack();
+    await h1(page, `${title} (rev)`).waitFor();
+    await row.getByRole('button', { name: `Ta bort ”Utskriftsbrickor ${stamp}”` }).click();
+    const remove = page.getByRole('dialog', { name: `Ta bort ”Utskriftsbrickor ${stamp}”` });
+    await remove.waitFor();
+    await expectAccessible(page, 'remove initiative');
+    await remove.getByRole('button', { name: 'Ta bort', exact: true }).click();
+    await remove.waitFor({ state: 'hidden' });
+    await expect.poll(() => row.count()).toBe(0);
     expectNoCspViolation(page);
   });
 });

@@ -10,7 +10,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useState } from 'react';
@@ -166,8 +166,26 @@ function IndicatorSection({
   const figure = useFigure();
   const sourceText = useSourceText();
   const source = i.source ? sourceText(i.source) : null;
+  const [removing, setRemoving] = useState(false);
   return (
-    <Section id={`indicator-${i.id}`} title={i.name}>
+    <Section
+      id={`indicator-${i.id}`}
+      title={i.name}
+      actions={
+        goal.can.update &&
+        !goal.archivedAt && (
+          <Button
+            variant="default"
+            color="red.9"
+            leftSection={<IconTrash size={16} aria-hidden />}
+            onClick={() => setRemoving(true)}
+            aria-label={t('governance.goals.removeIndicatorTitle', { name: i.name })}
+          >
+            {t('governance.goals.removeIndicator')}
+          </Button>
+        )
+      }
+    >
       <Stack gap="md">
         <DetailList
           items={[
@@ -243,6 +261,15 @@ function IndicatorSection({
         </SimpleGrid>
         {goal.can.update && <ValueForm goal={goal} indicator={i} onReload={onReload} />}
       </Stack>
+      {goal.can.update && (
+        <RemoveIndicatorDialog
+          opened={removing}
+          onClose={() => setRemoving(false)}
+          goal={goal}
+          indicator={i}
+          onReload={onReload}
+        />
+      )}
     </Section>
   );
 }
@@ -357,6 +384,63 @@ const existing = (i: Indicator): IndicatorInput => ({
   targetYear: i.targetYear,
   sourceKey: i.sourceKey,
 });
+
+/** Removes an indicator: the goal's PATCH without it, which removes its values too. */
+function RemoveIndicatorDialog({
+  opened,
+  onClose,
+  goal,
+  indicator,
+  onReload,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  goal: Goal;
+  indicator: Indicator;
+  onReload: () => void;
+}) {
+  const { t } = useTranslation();
+  const invalidate = useGovernanceInvalidate();
+  const remove = useMutation({
+    mutationFn: () =>
+      api.patch<Goal>(`/api/v1/goals/${goal.id}`, {
+        version: goal.version,
+        indicators: goal.indicators.filter((x) => x.id !== indicator.id).map(existing),
+      }),
+    onSuccess: async () => {
+      await invalidate();
+      notifySuccess(t('governance.goals.indicatorRemoved', { name: indicator.name }));
+      onClose();
+    },
+  });
+  const close = () => {
+    remove.reset();
+    onClose();
+  };
+  return (
+    <Dialog
+      opened={opened}
+      onClose={close}
+      title={t('governance.goals.removeIndicatorTitle', { name: indicator.name })}
+    >
+      <Stack gap="sm">
+        <ProblemAlert error={remove.error} onReload={onReload} />
+        <Text size="sm">
+          {t('governance.goals.removeIndicatorHelp', {
+            count: indicator.years.filter((y) => y.origin === 'manual' || y.origin === 'frozen').length,
+          })}
+        </Text>
+        <DialogFooter
+          onCancel={close}
+          label={t('governance.goals.removeIndicator')}
+          color="red.9"
+          loading={remove.isPending}
+          onConfirm={() => remove.mutate()}
+        />
+      </Stack>
+    </Dialog>
+  );
+}
 
 /** Adds an indicator: the goal's PATCH names the whole list, the new one last. */
 function IndicatorDialog({ opened, onClose, goal }: { opened: boolean; onClose: () => void; goal: Goal }) {

@@ -56,6 +56,13 @@ export const en: Messages<typeof sv> = {
   unfreeze: 'Follow the source again',
   editTitle: 'Change “{{name}}”',
   addIndicator: 'Add indicator',
+  removeIndicator: 'Remove the indicator',
+  removeIndicatorTitle: 'Remove the indicator “{{name}}”',
+  removeIndicatorHelp_one:
+    "The indicator is removed and its values with it: {{count}} typed or frozen year. This cannot be undone here; the goal's history keeps them.",
+  removeIndicatorHelp_other:
+    "The indicator is removed and its values with it: {{count}} typed or frozen years. This cannot be undone here; the goal's history keeps them.",
+  indicatorRemoved: 'The indicator “{{name}}” was removed',
   chartTooFew: 'The chart is shown once there are values for at least two years.',
   chartTitle: 'Trend: {{name}}',
   chartSummary: 'From {{first}} {{unit}} in {{from}} to {{last}} {{unit}} in {{to}}; target {{target}}.',

@@ -53,6 +53,13 @@ export const sv = {
   unfreeze: 'Följ källan igen',
   editTitle: 'Ändra ”{{name}}”',
   addIndicator: 'Lägg till indikator',
+  removeIndicator: 'Ta bort indikatorn',
+  removeIndicatorTitle: 'Ta bort indikatorn ”{{name}}”',
+  removeIndicatorHelp_one:
+    'Indikatorn tas bort och dess värden med den: {{count}} inmatat eller fryst år. Det går inte att ångra här; målets historik behåller dem.',
+  removeIndicatorHelp_other:
+    'Indikatorn tas bort och dess värden med den: {{count}} inmatade eller frysta år. Det går inte att ångra här; målets historik behåller dem.',
+  indicatorRemoved: 'Indikatorn ”{{name}}” togs bort',
   chartTooFew: 'Diagrammet visas när det finns värden för minst två år.',
   chartTitle: 'Utveckling: {{name}}',
   chartSummary: 'Från {{first}} {{unit}} år {{from}} till {{last}} {{unit}} år {{to}}; målvärde {{target}}.',

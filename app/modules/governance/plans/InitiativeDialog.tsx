@@ -34,7 +34,9 @@ export const asInput = (i: Initiative): InitiativeInput => ({
   projectLink: i.projectLink,
 });
 
-const kronor = (ore: number | null) => (ore === null ? '' : ore / 100);
+/** Öre as kronor for a NumberInput (empty for none), and back. */
+export const kronor = (ore: number | null) => (ore === null ? '' : ore / 100);
+export const ore = (kr: number | string) => (kr === '' ? null : Math.round(Number(kr) * 100));
 
 export function InitiativeDialog({
   plan,
@@ -68,7 +70,7 @@ export function InitiativeDialog({
                 ...asInput(i),
                 status,
                 statusNote: note.trim() || null,
-                outcomeCost: outcome === '' ? null : Math.round(Number(outcome) * 100),
+                outcomeCost: ore(outcome),
               }
             : asInput(i),
         ),

@@ -1,4 +1,5 @@
-import { Anchor, Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +18,8 @@ import { useGovernanceInvalidate } from '../api.ts';
 import { usePlan } from '../goals/api.ts';
 import { InitiativeStatusBadge } from '../goals/parts.tsx';
 import { InitiativeDialog } from './InitiativeDialog.tsx';
+import { InitiativeFormModal, RemoveInitiativeDialog } from './InitiativeForm.tsx';
+import { PlanFormModal } from './PlanForm.tsx';
 import { planYears } from './PlansPage.tsx';
 
 // One IT plan: the decision that adopted it and each initiative with its goals, who answers, its
@@ -30,7 +33,11 @@ export function PlanPage() {
   const invalidate = useGovernanceInvalidate();
   const restore = useRestore(`/api/v1/plans/${planId}`, query.data?.version ?? 0, invalidate);
   const [archiving, setArchiving] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [following, setFollowing] = useState<Initiative | null>(null);
+  // The initiative whose fields are changed; 'new' while one is added.
+  const [changing, setChanging] = useState<Initiative | 'new' | null>(null);
+  const [removing, setRemoving] = useState<Initiative | null>(null);
   const p = query.data;
   if (!p || isNotFound(query.error)) return <RecordFallback error={query.error} />;
   const money = (ore: number | null) => (ore === null ? '–' : f.sek(ore));
@@ -47,8 +54,8 @@ export function PlanPage() {
         actions={
           <RecordActions
             archived={!!p.archivedAt}
-            can={{ ...p.can, update: false }}
-            onEdit={() => {}}
+            can={p.can}
+            onEdit={() => setEditing(true)}
             restore={restore}
             items={[]}
             history={{ entity: 'plan', entityId: p.id }}
@@ -91,7 +98,21 @@ export function PlanPage() {
             </Text>
           )}
         </Section>
-        <Section id="plan-initiatives" title={t('governance.plans.field.initiatives')}>
+        <Section
+          id="plan-initiatives"
+          title={t('governance.plans.field.initiatives')}
+          actions={
+            p.can.update && (
+              <Button
+                variant="default"
+                leftSection={<IconPlus size={16} aria-hidden />}
+                onClick={() => setChanging('new')}
+              >
+                {t('governance.plans.addInitiative')}
+              </Button>
+            )
+          }
+        >
           <Table.ScrollContainer minWidth={900} type="native">
             <Table verticalSpacing="xs" fz="sm" striped>
               <Table.Caption style={{ captionSide: 'top', textAlign: 'start' }}>
@@ -180,14 +201,33 @@ export function PlanPage() {
                     </Table.Td>
                     {p.can.update && (
                       <Table.Td>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          onClick={() => setFollowing(i)}
-                          aria-label={t('governance.plans.followUpTitle', { name: i.title })}
-                        >
-                          {t('governance.plans.followUp')}
-                        </Button>
+                        <Group gap={4} wrap="nowrap">
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => setFollowing(i)}
+                            aria-label={t('governance.plans.followUpTitle', { name: i.title })}
+                          >
+                            {t('governance.plans.followUp')}
+                          </Button>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => setChanging(i)}
+                            aria-label={t('governance.plans.editInitiativeTitle', { name: i.title })}
+                          >
+                            {t('common.edit')}
+                          </Button>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            color="red.9"
+                            onClick={() => setRemoving(i)}
+                            aria-label={t('governance.plans.removeInitiativeTitle', { name: i.title })}
+                          >
+                            {t('governance.plans.remove')}
+                          </Button>
+                        </Group>
                       </Table.Td>
                     )}
                   </Table.Tr>
@@ -198,12 +238,33 @@ export function PlanPage() {
         </Section>
       </Stack>
       {p.can.update && (
-        <InitiativeDialog
-          plan={p}
-          initiative={following}
-          onClose={() => setFollowing(null)}
-          onReload={() => void query.refetch()}
-        />
+        <>
+          <PlanFormModal
+            opened={editing}
+            onClose={() => setEditing(false)}
+            plan={p}
+            onReload={() => query.refetch()}
+          />
+          <InitiativeDialog
+            plan={p}
+            initiative={following}
+            onClose={() => setFollowing(null)}
+            onReload={() => void query.refetch()}
+          />
+          <InitiativeFormModal
+            plan={p}
+            opened={changing !== null}
+            initiative={changing === 'new' ? null : changing}
+            onClose={() => setChanging(null)}
+            onReload={() => query.refetch()}
+          />
+          <RemoveInitiativeDialog
+            plan={p}
+            initiative={removing}
+            onClose={() => setRemoving(null)}
+            onReload={() => void query.refetch()}
+          />
+        </>
       )}
       {p.can.archive && (
         <ArchiveDialog

@@ -1,10 +1,14 @@
-import { Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Plan } from '../../../../shared/governance/plans.ts';
 import { useFormat } from '../../../platform/format.ts';
 import { RouterAnchor } from '../../../platform/links.tsx';
 import { EmptyValue, PageHeader, Section } from '../../../platform/page.tsx';
+import { useGovernanceSettings } from '../api.ts';
 import { usePlans } from '../goals/api.ts';
+import { PlanFormModal } from './PlanForm.tsx';
 
 // The IT plans, newest first: the years each covers, the decision that adopted it, and how many
 // of its initiatives stand where.
@@ -16,6 +20,8 @@ export function PlansPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const plans = usePlans();
+  const settings = useGovernanceSettings();
+  const [creating, setCreating] = useState(false);
   const items = plans.data?.items ?? [];
   return (
     <>
@@ -23,6 +29,13 @@ export function PlansPage() {
         title={t('governance.plans.title')}
         breadcrumbs={[{ label: t('governance.navGroup') }, { label: t('governance.plans.title') }]}
         description={t('governance.plans.description')}
+        actions={
+          settings.data?.can.update && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+              {t('governance.plans.new')}
+            </Button>
+          )
+        }
       />
       <Section id="plans" title={t('governance.plans.listTitle')}>
         {items.length === 0 ? (
@@ -75,6 +88,7 @@ export function PlansPage() {
           </Table.ScrollContainer>
         )}
       </Section>
+      <PlanFormModal opened={creating} onClose={() => setCreating(false)} plan={null} />
     </>
   );
 }
