@@ -38,7 +38,8 @@ export function combineParts(name: string, parts: readonly ModulePart[]): Module
     | 'attachmentKinds'
     | 'notificationKinds'
     | 'listeners'
-    | 'derivedCaches';
+    | 'derivedCaches'
+    | 'agendaSources';
   const all = <K extends Lists>(key: K): NonNullable<ModulePart[K]> =>
     parts.flatMap((p) => (p[key] ?? []) as unknown[]) as NonNullable<ModulePart[K]>;
   return {
@@ -56,6 +57,7 @@ export function combineParts(name: string, parts: readonly ModulePart[]): Module
     notificationKinds: all('notificationKinds'),
     listeners: all('listeners'),
     derivedCaches: all('derivedCaches'),
+    agendaSources: all('agendaSources'),
     async demo(db, tenant) {
       const made: Made = new Map();
       for (const part of parts) await part.demo?.(db, tenant, made);

@@ -21,6 +21,9 @@ export const documentsPart: ModulePart = {
   routes: documentRoutes,
   demo: loadDocumentsDemo,
   notificationKinds: [documentReviewReminder],
+  agendaSources: [
+    { kind: 'governingDocument', waiting: documents.documentsDueFor, describe: documents.documentRefs },
+  ],
   attachmentKinds: [
     {
       kind: DOCUMENT_FILES,
