@@ -2,6 +2,7 @@ import type { Messages } from '../../platform/seam.ts';
 import { en as decisions } from './decisions/en.ts';
 import { en as documents } from './documents/en.ts';
 import { en as forums } from './forums/en.ts';
+import { en as meetings } from './meetings/en.ts';
 import type { sv } from './sv.ts';
 
 export const en: Messages<typeof sv> = {
@@ -9,4 +10,5 @@ export const en: Messages<typeof sv> = {
   forums,
   decisions,
   documents,
+  meetings,
 };

@@ -3,10 +3,11 @@ import { decisionsPart } from './decisions/index.tsx';
 import { documentsPart } from './documents/index.tsx';
 import { en } from './en.ts';
 import { forumsPart } from './forums/index.tsx';
+import { meetingsPart } from './meetings/index.tsx';
 import { sv } from './sv.ts';
 
 // Governance on the web app's seam, combined from its parts (app/platform/module-parts.ts): the
-// forums, the decision log and the governing documents, each a folder with its pages and messages.
+// forums, the decision log, the governing documents and the meetings, each a folder with its pages and messages.
 
 const governancePart: ClientPart = {
   name: 'governance',
@@ -18,4 +19,5 @@ export const governanceModule = combineClientParts('governance', { sv, en }, [
   forumsPart,
   decisionsPart,
   documentsPart,
+  meetingsPart,
 ]);

@@ -1,6 +1,7 @@
 import { sv as decisions } from './decisions/sv.ts';
 import { sv as documents } from './documents/sv.ts';
 import { sv as forums } from './forums/sv.ts';
+import { sv as meetings } from './meetings/sv.ts';
 
 // Swedish messages of governance, one subtree per part (t('governance.<part>.…')).
 export const sv = {
@@ -8,4 +9,5 @@ export const sv = {
   forums,
   decisions,
   documents,
+  meetings,
 };

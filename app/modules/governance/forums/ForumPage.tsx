@@ -20,11 +20,13 @@ import { DataTable, useCursorList } from '../../../platform/table.tsx';
 import { governanceKeys, useForum, useGovernanceInvalidate } from '../api.ts';
 import { DecisionFormModal } from '../decisions/DecisionForm.tsx';
 import { StatusBadge } from '../decisions/DecisionsPage.tsx';
+import { MeetingsTable, NewMeeting } from '../meetings/MeetingsPage.tsx';
 import { ForumFormModal } from './ForumForm.tsx';
 import { useMeetingsText } from './ForumsPage.tsx';
 
 // One forum: its mandate, cadence and officers, its members with their deputies, the classes of
-// decision it takes, and its latest decisions, where one records a new one.
+// decision it takes, its meetings (where one plans a new one) and its latest decisions, where one
+// records a new one.
 
 export function ForumPage() {
   const { t } = useTranslation();
@@ -138,6 +140,14 @@ export function ForumPage() {
               </Table.Tr>
             ))}
           </DataTable>
+        </Section>
+        <Section
+          id="forum-meetings"
+          title={t('governance.meetings.forumTitle')}
+          description={t('governance.meetings.forumHelp')}
+          actions={!forum.archivedAt && <NewMeeting forum={{ id: forum.id, name: forum.name }} />}
+        >
+          <MeetingsTable forumId={forum.id} caption={t('governance.meetings.forumTitle')} />
         </Section>
         <Section
           id="forum-decisions"

@@ -1,0 +1,152 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  expectAccessible,
+  launchBrowser,
+  type RunningServer,
+  signIn,
+  startServer,
+  watchCsp,
+} from './support.ts';
+
+// Issue 14, point 7 for meetings, in a real browser with the demo municipality: the admin plans a
+// meeting of the IT-styrgrupp from the forum's page (Helena Bergström chairing, Sofia Åberg to
+// justera), adds an agenda item, writes its minutes and records a decision with its § under it;
+// the chair and the justerare each justera the minutes, which locks them; the decision is in the
+// decision log and the minutes print. axe on every page and dialog visited; the forms are sent
+// from the keyboard.
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await watchCsp(page);
+  return page;
+}
+
+const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+
+async function press(button: Locator) {
+  await button.focus();
+  await button.press('Enter');
+}
+
+async function choose(page: Page, field: Locator, option: string | RegExp, search: string) {
+  await field.click();
+  await field.fill(search);
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+const stockholmDay = (offsetDays: number) =>
+  new Date(Date.now() + offsetDays * 86_400_000).toLocaleDateString('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+  });
+
+describe('meetings of a forum', () => {
+  const stamp = Date.now().toString(36);
+  const day = stockholmDay(7);
+  const paragraph = String(1000 + (Date.now() % 90_000));
+  const subject = `Införande av ny e-tjänsteplattform ${stamp}`;
+
+  test('plans a meeting, records a decision with its § under an item, justerar the minutes and finds the decision in the log', async () => {
+    const page = await newPage();
+    await signIn(page, server.url);
+    const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+    await nav.getByRole('link', { name: 'Forum' }).click();
+    await h1(page, 'Forum').waitFor();
+    await page
+      .getByRole('table', { name: 'Forum' })
+      .getByRole('link', { name: 'IT-styrgrupp', exact: true })
+      .click();
+    await h1(page, 'IT-styrgrupp').waitFor();
+    // The demo's meetings: one justerat behind, one ahead.
+    const meetings = page.getByRole('table', { name: 'Sammanträden' });
+    await meetings.getByRole('row').filter({ hasText: 'Justerat' }).first().waitFor();
+    await expectAccessible(page, 'forum with meetings');
+
+    await press(page.getByRole('button', { name: 'Nytt sammanträde' }));
+    const dialog = page.getByRole('dialog', { name: 'Nytt sammanträde' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('combobox', { name: /^Forum/ }).inputValue()).toBe('IT-styrgrupp');
+    await dialog.getByLabel(/^Datum/).fill(day);
+    await dialog.getByLabel(/^Plats/).fill('Kommunhuset, sammanträdesrum Storsjön');
+    await choose(page, dialog.getByRole('combobox', { name: /^Ordförande/ }), /Helena Bergström/, 'Helena');
+    await choose(page, dialog.getByRole('combobox', { name: /^Justerare/ }), /Sofia Åberg/, 'Sofia');
+    await expectAccessible(page, 'meeting dialog');
+    await press(dialog.getByRole('button', { name: 'Skapa sammanträde' }));
+    await dialog.waitFor({ state: 'hidden' });
+    await h1(page, `IT-styrgrupp ${day}`).waitFor();
+    const meetingUrl = page.url();
+    await expectAccessible(page, 'meeting');
+
+    // An item on the agenda, its minutes, and a decision under it.
+    const addItem = page.getByRole('form', { name: 'Lägg till punkt' });
+    await addItem.getByLabel(/^Rubrik/).fill(subject);
+    await press(addItem.getByRole('button', { name: 'Lägg till punkt' }));
+    const item = page.getByRole('article', { name: `Punkt 1: ${subject}` });
+    await item.waitFor();
+    await item
+      .getByLabel('Protokoll för punkt 1')
+      .fill('IT-strategen föredrog förslaget. Diskussion följde.');
+    await press(item.getByRole('button', { name: 'Spara protokoll' }));
+    await page.getByText('Protokollet för punkten är sparat.').waitFor();
+    await press(item.getByRole('button', { name: 'Registrera beslut' }));
+    const decision = page.getByRole('dialog', { name: 'Beslut under punkt 1' });
+    await decision.waitFor();
+    await decision.getByLabel(/^Paragraf/).fill(paragraph);
+    await decision
+      .getByRole('textbox', { name: /^Beslut/ })
+      .fill('IT-styrgruppen beslutar att införa den nya e-tjänsteplattformen under våren.');
+    await expectAccessible(page, 'decision under an item');
+    await press(decision.getByRole('button', { name: 'Registrera beslut' }));
+    await decision.waitFor({ state: 'hidden' });
+    await item.getByRole('link', { name: `§ ${paragraph} ${subject}` }).waitFor();
+    await expectAccessible(page, 'meeting with a decision');
+
+    // The chair and the justerare justera; the second signature locks the minutes.
+    for (const email of ['helena.bergstrom@styrby.example', 'sofia.aberg@styrby.example']) {
+      const signer = await newPage();
+      await signIn(signer, server.url, { email, password: 'demo' });
+      await signer.goto(meetingUrl);
+      await h1(signer, `IT-styrgrupp ${day}`).waitFor();
+      await press(signer.getByRole('button', { name: 'Justera protokollet' }));
+      await signer.getByText('Du har justerat protokollet.').waitFor();
+      await expectAccessible(signer, `meeting justerat by ${email}`);
+      await signer.context().close();
+    }
+    await page.reload();
+    await page.getByText(/^Protokollet justerades .* och är låst\.$/).waitFor();
+    expect(await page.getByRole('button', { name: 'Registrera beslut' }).count()).toBe(0);
+    await expectAccessible(page, 'locked meeting');
+
+    // The minutes to print.
+    await page.getByRole('link', { name: 'Protokoll för utskrift' }).click();
+    await h1(page, `Protokoll IT-styrgrupp ${day}`).waitFor();
+    await page.getByText(`§ ${paragraph} ${subject}`).waitFor();
+    await expectAccessible(page, 'printable minutes');
+
+    // The decision in the log.
+    await nav.getByRole('link', { name: 'Beslutslogg' }).click();
+    await h1(page, 'Beslutslogg').waitFor();
+    await page.getByLabel('Sök i besluten').fill(stamp);
+    const log = page.getByRole('table', { name: 'Beslut, senaste först' });
+    await log.getByRole('row').filter({ hasText: subject }).waitFor();
+    await expectAccessible(page, 'decision log');
+  });
+});
