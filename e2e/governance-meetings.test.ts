@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -12,8 +13,8 @@ import {
 // Issue 14, point 7 for meetings, in a real browser with the demo municipality: the admin plans a
 // meeting of the IT-styrgrupp from the forum's page (Helena Bergström chairing, Sofia Åberg to
 // justera), adds an agenda item, writes its minutes and records a decision with its § under it;
-// the chair and the justerare each justera the minutes, which locks them; the decision is in the
-// decision log and the minutes print. axe on every page and dialog visited; the forms are sent
+// the chair and the justerare each justera the minutes, which locks them; the meeting is in the
+// forum's iCalendar feed (parsed by ical.js), the minutes print, and the decision is in the log. axe on every page and dialog visited; the forms are sent
 // from the keyboard.
 
 let server: RunningServer;
@@ -134,6 +135,29 @@ describe('meetings of a forum', () => {
     await page.getByText(/^Protokollet justerades .* och är låst\.$/).waitFor();
     expect(await page.getByRole('button', { name: 'Registrera beslut' }).count()).toBe(0);
     await expectAccessible(page, 'locked meeting');
+
+    // The meeting in the forum's iCalendar feed, fetched as a calendar client would (no session)
+    // and read by a real parser.
+    await page.getByRole('link', { name: 'IT-styrgrupp' }).first().click();
+    await h1(page, 'IT-styrgrupp').waitFor();
+    await press(page.getByRole('button', { name: /kalenderlänk$/ }));
+    const link = page.getByLabel('Prenumerationslänk');
+    await link.waitFor();
+    await expectAccessible(page, 'forum with a calendar link');
+    const feedPath = new URL(await link.inputValue()).pathname;
+    expect(feedPath).toMatch(/^\/api\/v1\/calendar\/[A-Za-z0-9_-]+\.ics$/);
+    const response = await fetch(`${server.url}${feedPath}`);
+    expect(response.headers.get('content-type')).toContain('text/calendar');
+    const calendar = new ICAL.Component(ICAL.parse(await response.text()));
+    const meetingId = new URL(meetingUrl).pathname.split('/').pop();
+    const event = calendar
+      .getAllSubcomponents('vevent')
+      .map((e) => new ICAL.Event(e))
+      .find((e) => e.uid === `${meetingId}@styrbord`);
+    expect(event?.summary).toBe(`IT-styrgrupp ${day}`);
+    expect(event?.location).toBe('Kommunhuset, sammanträdesrum Storsjön');
+    await page.goto(meetingUrl);
+    await h1(page, `IT-styrgrupp ${day}`).waitFor();
 
     // The minutes to print.
     await page.getByRole('link', { name: 'Protokoll för utskrift' }).click();

@@ -20,6 +20,7 @@ import { DataTable, useCursorList } from '../../../platform/table.tsx';
 import { governanceKeys, useForum, useGovernanceInvalidate } from '../api.ts';
 import { DecisionFormModal } from '../decisions/DecisionForm.tsx';
 import { StatusBadge } from '../decisions/DecisionsPage.tsx';
+import { CalendarFeeds } from '../meetings/CalendarFeeds.tsx';
 import { MeetingsTable, NewMeeting } from '../meetings/MeetingsPage.tsx';
 import { ForumFormModal } from './ForumForm.tsx';
 import { useMeetingsText } from './ForumsPage.tsx';
@@ -149,6 +150,7 @@ export function ForumPage() {
         >
           <MeetingsTable forumId={forum.id} caption={t('governance.meetings.forumTitle')} />
         </Section>
+        {!forum.archivedAt && <CalendarFeeds forumId={forum.id} />}
         <Section
           id="forum-decisions"
           title={t('governance.forums.decisionsTitle')}

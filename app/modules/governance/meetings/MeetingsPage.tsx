@@ -1,4 +1,4 @@
-import { Button, Table, Text } from '@mantine/core';
+import { Button, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { EmptyValue, PageHeader } from '../../../platform/page.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
 import type { Named } from '../../desk/inputs.tsx';
 import { governanceKeys, useGovernanceSettings } from '../api.ts';
+import { CalendarFeeds } from './CalendarFeeds.tsx';
 import { MeetingFormModal } from './MeetingForm.tsx';
 import { meetingDay, meetingHours } from './time.ts';
 
@@ -105,7 +106,10 @@ export function MeetingsPage() {
         description={t('governance.meetings.description')}
         actions={<NewMeeting />}
       />
-      <MeetingsTable caption={t('governance.meetings.caption')} />
+      <Stack gap="md">
+        <MeetingsTable caption={t('governance.meetings.caption')} />
+        <CalendarFeeds forumId={null} />
+      </Stack>
     </>
   );
 }

@@ -97,6 +97,15 @@ export const en: typeof sv = {
   archiveTitle: 'Archive the meeting',
   archiveHelp: 'The meeting leaves the lists but is kept and can be restored.',
   archivedTitle: 'The meeting was archived {{date}}',
+  calendarTitle: 'Calendar (iCalendar)',
+  calendarHelp:
+    'A subscription link for Outlook, Google Calendar or Apple Calendar. The link is secret; make a new one if it has spread, and the old one stops working.',
+  calendarUrl: 'Subscription link',
+  calendarUrlHelp: 'Copy the link into the calendar app now. It is shown only once.',
+  calendarMade: 'Link made',
+  calendarMake: 'Make calendar link',
+  calendarRenew: 'Make a new calendar link',
+  calendarRevoke: 'Revoke the link',
   serverMessage: {
     locked: 'The minutes are justerade and locked. Record a correction on the item instead.',
     endsBeforeStart: 'The meeting ends before it starts.',
@@ -106,6 +115,7 @@ export const en: typeof sv = {
     onlyChairAndAdjuster: "Only the meeting's chair and its justerare justera the minutes.",
     notLocked: 'The minutes are not justerade yet; change the item itself.',
     archived: 'The meeting is archived; restore it first.',
+    feedRevoked: 'The calendar link is already revoked.',
     otherForum: 'The meeting is of another forum than the decision.',
   },
 };

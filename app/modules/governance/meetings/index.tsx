@@ -44,6 +44,10 @@ export const meetingsPart: ClientPart = {
       'governance.meetings.serverMessage.notLocked',
     'The meeting is archived; restore it first': 'governance.meetings.serverMessage.archived',
     'The meeting is of another forum than the decision': 'governance.meetings.serverMessage.otherForum',
+    'The calendar feed is already revoked': 'governance.meetings.serverMessage.feedRevoked',
   },
-  audit: [{ entity: 'meeting', label: 'governance.meetings.auditEntity' }],
+  audit: [
+    { entity: 'meeting', label: 'governance.meetings.auditEntity' },
+    { entity: 'calendarFeed', label: 'governance.meetings.calendarTitle' },
+  ],
 };

@@ -95,6 +95,15 @@ export const sv = {
   archiveTitle: 'Arkivera sammanträdet',
   archiveHelp: 'Sammanträdet försvinner ur listorna men finns kvar och kan återställas.',
   archivedTitle: 'Sammanträdet arkiverades {{date}}',
+  calendarTitle: 'Kalender (iCalendar)',
+  calendarHelp:
+    'En prenumerationslänk för Outlook, Google Kalender eller Apple Kalender. Länken är hemlig; gör en ny om den har spridits, då slutar den gamla att fungera.',
+  calendarUrl: 'Prenumerationslänk',
+  calendarUrlHelp: 'Kopiera länken till kalenderprogrammet nu. Den visas bara en gång.',
+  calendarMade: 'Länk skapad',
+  calendarMake: 'Skapa kalenderlänk',
+  calendarRenew: 'Skapa ny kalenderlänk',
+  calendarRevoke: 'Återkalla länken',
   serverMessage: {
     locked: 'Protokollet är justerat och låst. Gör en rättelse på punkten i stället.',
     endsBeforeStart: 'Sammanträdet slutar innan det börjar.',
@@ -104,6 +113,7 @@ export const sv = {
     onlyChairAndAdjuster: 'Bara sammanträdets ordförande och justerare justerar protokollet.',
     notLocked: 'Protokollet är inte justerat än; ändra punkten direkt.',
     archived: 'Sammanträdet är arkiverat. Återställ det först.',
+    feedRevoked: 'Kalenderlänken är redan återkallad.',
     otherForum: 'Sammanträdet hör till ett annat forum än beslutet.',
   },
 };

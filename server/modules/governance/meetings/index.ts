@@ -1,5 +1,6 @@
 import type { ModulePart } from '../../../platform/module-parts.ts';
 import { governancePolicy } from '../policy.ts';
+import { createFeed, feedRefs } from './calendar.ts';
 import { loadMeetingsDemo } from './demo.ts';
 import { meetingRoutes } from './routes.ts';
 import * as meetings from './service.ts';
@@ -18,6 +19,7 @@ export const meetingsPart: ModulePart = {
       describe: meetings.meetingRefs,
       canReadHistory: (actor) => governancePolicy.readHistory(actor),
     },
+    { entity: 'calendarFeed', describe: feedRefs },
   ],
   walk: {
     async seed(db, tenant, _seam, made) {
@@ -30,10 +32,16 @@ export const meetingsPart: ModulePart = {
       row = await meetings.addItem(db, tenant.actor, row.id, { version: row.version, title: 'Hemlig punkt' });
       const view = await meetings.getMeeting(db, tenant.actor, row.id);
       const itemId = view.items[0]!.id;
+      const feed = await createFeed(
+        db,
+        { ...tenant.actor, personId: tenant.adminId },
+        { forumId: made.forums! },
+      );
       return {
-        ids: { meetings: row.id },
-        params: { itemId },
-        secrets: [row.id, itemId, 'Hemligt rum', 'Hemlig punkt'],
+        ids: { meetings: row.id, 'calendar-feeds': feed.row.id },
+        // The public feed is walked with a token that opens nothing (the real one would, by design).
+        params: { itemId, file: `${'x'.repeat(43)}.ics` },
+        secrets: [row.id, itemId, 'Hemligt rum', 'Hemlig punkt', feed.row.id],
       };
     },
     bodies: {
@@ -61,6 +69,8 @@ export const meetingsPart: ModulePart = {
         text: 'IT-styrgruppen beslutar att anta rutinen.',
       }),
       'POST /api/v1/meetings/{id}/adjust': () => ({ version: 2 }),
+      'POST /api/v1/calendar-feeds': (ids) => ({ forumId: ids.forums }),
+      'POST /api/v1/calendar-feeds/{id}/revoke': () => ({}),
       'POST /api/v1/meetings/{id}/items/{itemId}/corrections': () => ({
         version: 2,
         text: 'Rättelse: beslutet gäller från 1 maj.',

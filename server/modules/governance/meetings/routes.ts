@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import {
+  calendarFeed,
+  calendarFeedCreate,
+  calendarFeedRevoke,
+  calendarFeeds,
+  calendarFileParams,
+} from '../../../../shared/governance/calendar.ts';
+import {
   adjustBody,
   agendaItemCreate,
   agendaItemUpdate,
@@ -14,10 +21,12 @@ import {
   meetingUpdate,
 } from '../../../../shared/governance/meetings.ts';
 import { principalOf } from '../../../platform/auth/plugin.ts';
-import { type App, errorResponses, idParams } from '../../../platform/http.ts';
+import { problems } from '../../../platform/errors.ts';
+import { type App, errorResponses, idParams, iso } from '../../../platform/http.ts';
 import { recordRoutes } from '../../../platform/record-routes.ts';
 import type { ModuleContext } from '../../../platform/seam.ts';
 import { governancePolicy } from '../policy.ts';
+import * as calendar from './calendar.ts';
 import { presentMeeting } from './present.ts';
 import * as meetings from './service.ts';
 import { exportMeetings } from './transfer.ts';
@@ -30,7 +39,7 @@ import { exportMeetings } from './transfer.ts';
 
 const itemParams = z.strictObject({ id: idParams.shape.id, itemId: z.uuid({ message: 'Must be a UUID' }) });
 
-export function meetingRoutes(app: App, { db, seam }: ModuleContext) {
+export function meetingRoutes(app: App, { db, seam, config }: ModuleContext) {
   const tags = ['governance'];
   const read = (actor: Parameters<typeof governancePolicy.read>[0], id: string) =>
     meetings.getMeeting(db, actor, id, seam);
@@ -229,6 +238,104 @@ export function meetingRoutes(app: App, { db, seam }: ModuleContext) {
         request.body,
       );
       return reply.code(201).send(await answer(request));
+    },
+  );
+
+  // ---------------------------------------------------------------- calendar feeds
+
+  const presentFeed = (
+    row: {
+      id: string;
+      forumId: string | null;
+      forumName?: string | null;
+      createdAt: Date;
+      revokedAt: Date | null;
+    },
+    url: string | null,
+  ) => ({
+    id: row.id,
+    forumId: row.forumId,
+    forumName: row.forumName ?? null,
+    createdAt: iso(row.createdAt),
+    revokedAt: iso(row.revokedAt),
+    url,
+  });
+
+  app.get(
+    '/api/v1/calendar-feeds',
+    {
+      schema: {
+        tags,
+        summary: "The signed-in person's calendar feeds of meetings (their tokens are not shown again)",
+        response: { 200: calendarFeeds, ...errorResponses },
+      },
+      config: { authorize: governancePolicy.read },
+    },
+    async (request) => ({
+      items: (await calendar.listFeeds(db, principalOf(request))).map((r) => presentFeed(r, null)),
+    }),
+  );
+
+  app.post(
+    '/api/v1/calendar-feeds',
+    {
+      schema: {
+        tags,
+        summary:
+          "A new iCalendar feed of a forum's meetings, or (forumId null) of the person's own forums; revokes the one it replaces. The URL, with its secret token, is in this answer only",
+        body: calendarFeedCreate,
+        response: { 201: calendarFeed, ...errorResponses },
+      },
+      config: { authorize: governancePolicy.read },
+    },
+    async (request, reply) => {
+      const actor = principalOf(request);
+      const { row, token } = await calendar.createFeed(db, actor, request.body);
+      const [listed] = (await calendar.listFeeds(db, actor)).filter((f) => f.id === row.id);
+      return reply.code(201).send(presentFeed(listed ?? row, calendar.feedUrl(config.publicUrl, token)));
+    },
+  );
+
+  app.post(
+    '/api/v1/calendar-feeds/:id/revoke',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke a calendar feed of your own: its URL answers 404 from now on',
+        params: idParams,
+        body: calendarFeedRevoke,
+        response: { 200: calendarFeed, ...errorResponses },
+      },
+      config: { authorize: governancePolicy.read },
+    },
+    async (request) =>
+      presentFeed(await calendar.revokeFeed(db, principalOf(request), request.params.id), null),
+  );
+
+  app.get(
+    '/api/v1/calendar/:file',
+    {
+      schema: {
+        tags,
+        summary:
+          'A calendar feed as iCalendar (text/calendar), for calendar clients to subscribe to: no session, the secret token in the URL opens it',
+        params: calendarFileParams,
+        response: { 200: z.string(), ...errorResponses },
+      },
+      config: { public: true },
+    },
+    async (request, reply) => {
+      const text = await calendar.feedCalendar(
+        db,
+        request.params.file.replace(/\.ics$/, ''),
+        config.publicUrl,
+      );
+      if (text === null) throw problems.notFound('calendar feed');
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('cache-control', 'private, max-age=300')
+        .header('content-disposition', 'inline; filename="sammantraden.ics"')
+        .send(text);
     },
   );
 }

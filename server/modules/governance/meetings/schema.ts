@@ -95,3 +95,31 @@ export const attendance = pgTable(
     foreignKey({ columns: [t.tenantId, t.deputyId], foreignColumns: [people.tenantId, people.id] }),
   ],
 );
+
+/**
+ * Calendar feeds (iCalendar) a person subscribes to: a forum's meetings, or (forum null) the
+ * meetings of every forum the person sits in. The URL carries a secret token; only its SHA-256 is
+ * kept (unique over all tenants, as the API tokens': the feed is found by it before the tenant is
+ * known). Revoked, a feed answers 404; a new one is a new token.
+ */
+export const calendarFeeds = pgTable(
+  'governance_calendar_feeds',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid('id').notNull(),
+    /** Whose feed it is: who made it, and whose forums a personal feed follows. */
+    personId: uuid('person_id').notNull(),
+    forumId: uuid('forum_id'),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }),
+    foreignKey({ columns: [t.tenantId, t.forumId], foreignColumns: [forums.tenantId, forums.id] }),
+    index('governance_calendar_feeds_person_idx').on(t.tenantId, t.personId),
+  ],
+);
