@@ -14,7 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconLock, IconPrinter } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconFileTypePdf, IconLock, IconPrinter } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
@@ -83,6 +83,14 @@ export function MeetingPage() {
             >
               {t('governance.meetings.print')}
             </RouterButton>
+            <Button
+              component="a"
+              variant="default"
+              href={`/api/v1/meetings/${meetingId}/minutes.pdf`}
+              leftSection={<IconFileTypePdf size={16} aria-hidden />}
+            >
+              {t('governance.meetings.pdf')}
+            </Button>
           </Group>
         }
       />

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../../platform/audit/schema.ts';
 import {
@@ -365,6 +366,23 @@ describe('meetings', () => {
       'Rättelse: policyn gäller i tre år.',
     ]);
     expect(after.lockedAt).toBe(m.lockedAt);
+  });
+
+  it('makes the minutes as a PDF on the server, Swedish characters and all', async () => {
+    const response = await get(admin, `/api/v1/meetings/${meetingId}/minutes.pdf`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('application/pdf');
+    const pdf = await getDocumentProxy(new Uint8Array(response.rawPayload));
+    const { text } = await extractText(pdf, { mergePages: true });
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Protokoll IT-styrgrupp');
+    expect(flat).toContain('Punkt 1. Revision av informationssäkerhetspolicyn');
+    expect(flat).toContain('Punkt 2. Mötets öppnande');
+    expect(flat).toContain('§ 14 Revision av informationssäkerhetspolicyn');
+    expect(flat).toContain('IT-styrgruppen beslutar att policyn gäller oförändrad i två år.');
+    expect(flat).toContain('Rättelse: policyn gäller i tre år.');
+    expect(flat).toContain('och är låst');
+    expect((await get(bAdmin, `/api/v1/meetings/${meetingId}/minutes.pdf`)).statusCode).toBe(404);
   });
 
   it('shows tenant B none of tenant A’s meetings', async () => {

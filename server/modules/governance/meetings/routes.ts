@@ -25,8 +25,10 @@ import { problems } from '../../../platform/errors.ts';
 import { type App, errorResponses, idParams, iso } from '../../../platform/http.ts';
 import { recordRoutes } from '../../../platform/record-routes.ts';
 import type { ModuleContext } from '../../../platform/seam.ts';
+import { sendFile } from '../../../platform/transfer/http.ts';
 import { governancePolicy } from '../policy.ts';
 import * as calendar from './calendar.ts';
+import { minutesPdf } from './pdf.ts';
 import { presentMeeting } from './present.ts';
 import * as meetings from './service.ts';
 import { exportMeetings } from './transfer.ts';
@@ -238,6 +240,31 @@ export function meetingRoutes(app: App, { db, seam, config }: ModuleContext) {
         request.body,
       );
       return reply.code(201).send(await answer(request));
+    },
+  );
+
+  app.get(
+    '/api/v1/meetings/:id/minutes.pdf',
+    {
+      schema: {
+        tags,
+        summary:
+          'The minutes as a PDF (made on the server): attendance, each item with its decisions and corrections, the justering',
+        params: idParams,
+        response: {
+          200: { description: 'The minutes as PDF', content: { 'application/pdf': { schema: z.string() } } },
+          ...errorResponses,
+        },
+      },
+      config: { authorize: governancePolicy.read },
+    },
+    async (request, reply) => {
+      const m = await read(principalOf(request), request.params.id);
+      return sendFile(reply, {
+        filename: `protokoll-${meetings.meetingDate(m.startsAt)}.pdf`,
+        contentType: 'application/pdf',
+        body: await minutesPdf(m),
+      });
     },
   );
 
