@@ -135,6 +135,11 @@ describe('meetings of a forum', () => {
     await page.getByText(/^Protokollet justerades .* och är låst\.$/).waitFor();
     expect(await page.getByRole('button', { name: 'Registrera beslut' }).count()).toBe(0);
     await expectAccessible(page, 'locked meeting');
+    // The PDF, made on the server, with the session of the page.
+    const pdfHref = await page.getByRole('link', { name: 'Protokoll som PDF' }).getAttribute('href');
+    const pdf = await page.request.get(`${server.url}${pdfHref}`);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
     // The meeting in the forum's iCalendar feed, fetched as a calendar client would (no session)
     // and read by a real parser.
