@@ -170,6 +170,17 @@ describe('meetings of a forum', () => {
     await page.getByText(`§ ${paragraph} ${subject}`).waitFor();
     await expectAccessible(page, 'printable minutes');
 
+    // All meetings, the new one among them, with the personal calendar link.
+    await nav.getByRole('link', { name: 'Sammanträden' }).click();
+    await h1(page, 'Sammanträden').waitFor();
+    await page
+      .getByRole('table', { name: 'Sammanträden' })
+      .getByRole('link', { name: new RegExp(`^${day} `) })
+      .first()
+      .waitFor();
+    await page.getByRole('button', { name: 'Skapa kalenderlänk' }).waitFor();
+    await expectAccessible(page, 'meetings');
+
     // The decision in the log.
     await nav.getByRole('link', { name: 'Beslutslogg' }).click();
     await h1(page, 'Beslutslogg').waitFor();
