@@ -39,7 +39,8 @@ export function combineParts(name: string, parts: readonly ModulePart[]): Module
     | 'notificationKinds'
     | 'listeners'
     | 'derivedCaches'
-    | 'indicatorSources';
+    | 'indicatorSources'
+    | 'agendaSources';
   const all = <K extends Lists>(key: K): NonNullable<ModulePart[K]> =>
     parts.flatMap((p) => (p[key] ?? []) as unknown[]) as NonNullable<ModulePart[K]>;
   return {
@@ -58,6 +59,7 @@ export function combineParts(name: string, parts: readonly ModulePart[]): Module
     listeners: all('listeners'),
     derivedCaches: all('derivedCaches'),
     indicatorSources: all('indicatorSources'),
+    agendaSources: all('agendaSources'),
     async demo(db, tenant) {
       const made: Made = new Map();
       for (const part of parts) await part.demo?.(db, tenant, made);

@@ -63,6 +63,27 @@ export interface AuditEntityDefinition {
   canReadHistory?(actor: Actor, entityId: string): boolean;
 }
 
+/** A record waiting for a forum, as an agenda item may link to it. */
+export interface AgendaRecord {
+  id: string;
+  name: string;
+  href: string;
+  /** Why it waits (due date, phase), in one line. */
+  detail: string | null;
+}
+
+/**
+ * A kind of record that waits for a forum's meeting (a demand to prepare or decide, a governing
+ * document due for review, a project deviation): an agenda item may be linked to one.
+ */
+export interface AgendaSource {
+  kind: string;
+  /** The records of this kind waiting for the forum, as the reader may see them. */
+  waiting(db: Database, actor: Actor, forumId: string): Promise<AgendaRecord[]>;
+  /** Names and links by id; an id missing from the answer is not in the tenant. */
+  describe(db: Executor, tenantId: string, ids: readonly string[]): Promise<Map<string, RecordRef>>;
+}
+
 /** Something waiting for the signed-in person on the start page ("Mitt Styrbord"). */
 export interface StartItem {
   section: string;
@@ -198,6 +219,8 @@ export interface Module {
   derivedCaches?: DerivedCacheKind[];
   /** Figures an indicator of a governance goal may be computed from (IndicatorSource). */
   indicatorSources?: IndicatorSource[];
+  /** Kinds of record that wait for a forum and may be put on a meeting's agenda. */
+  agendaSources?: AgendaSource[];
   /** Loads the module's demo records into one demo tenant, after the directory's. */
   demo?(db: Database, tenant: DemoContext): Promise<void>;
   walk?: WalkFixtures;
@@ -226,6 +249,7 @@ export class Seam {
   /** The modules' derived caches, started with the app (app.ts). */
   readonly derivedCaches: readonly DerivedCacheKind[];
   readonly #notificationKinds: Map<string, NotificationKind>;
+  readonly #agendaSources: Map<string, AgendaSource>;
   readonly listeners: readonly ListenerDefinition[];
   readonly #indicatorSources: Map<string, IndicatorSource>;
 
@@ -283,6 +307,11 @@ export class Seam {
       (k) => k.key,
       'indicator source',
     );
+    this.#agendaSources = unique(
+      modules.flatMap((m) => m.agendaSources ?? []),
+      (a) => a.kind,
+      'agenda source',
+    );
     this.startItemsProviders = [
       ...unique(
         modules.flatMap((m) => m.startItems ?? []),
@@ -317,6 +346,15 @@ export class Seam {
 
   notificationKind(kind: string): NotificationKind | undefined {
     return this.#notificationKinds.get(kind);
+  }
+
+  /** Every registered agenda source, in registration order. */
+  get agendaSources(): AgendaSource[] {
+    return [...this.#agendaSources.values()];
+  }
+
+  agendaSource(kind: string): AgendaSource | undefined {
+    return this.#agendaSources.get(kind);
   }
 
   auditEntity(entity: string): AuditEntityDefinition | undefined {

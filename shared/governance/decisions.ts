@@ -110,8 +110,10 @@ const decisionFields = {
   forumId: id.nullable().optional(),
   /** An external body typed by hand: KF, KS, a nämnd, kommundirektören. */
   body: line(120).nullable().optional(),
-  /** The meeting it was taken at (meetings come later; kept as given). */
+  /** The meeting it was taken at (of the same forum; not one whose minutes are locked). */
   meetingId: id.nullable().optional(),
+  /** The agenda item of that meeting it was taken under. */
+  agendaItemId: id.nullable().optional(),
   decidedOn: isoDate,
   paragraph: z.number().int().min(1).max(99_999),
   /** The ärendemening: what the decision is about, in one line. */
@@ -163,6 +165,7 @@ export const decision = z.object({
   /** The forum's name or the external body, as the log shows it. */
   bodyName: z.string(),
   meetingId: id.nullable(),
+  agendaItemId: id.nullable(),
   decidedOn: z.string(),
   year: z.number().int(),
   paragraph: z.number().int(),

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Decision, GovernanceSettings } from '../../../shared/governance/decisions.ts';
 import type { GoverningDocument } from '../../../shared/governance/documents.ts';
 import type { Forum } from '../../../shared/governance/forums.ts';
+import type { AgendaSources, Meeting } from '../../../shared/governance/meetings.ts';
 import { api } from '../../platform/api.ts';
 
 // Data of governance through TanStack Query: forums, decisions and the settings (with what the
@@ -20,7 +21,26 @@ export const governanceKeys = {
   documents: ['governance', 'documents'] as const,
   documentList: ['governance', 'documents', 'list'] as const,
   document: (id: string) => ['governance', 'documents', 'one', id] as const,
+  meetings: ['governance', 'meetings'] as const,
+  meetingList: ['governance', 'meetings', 'list'] as const,
+  meeting: (id: string) => ['governance', 'meetings', 'one', id] as const,
+  agendaSources: (id: string) => ['governance', 'meetings', 'sources', id] as const,
 };
+
+export function useMeeting(id: string) {
+  return useQuery({
+    queryKey: governanceKeys.meeting(id),
+    queryFn: ({ signal }) => api.get<Meeting>(`/api/v1/meetings/${id}`, { signal }),
+  });
+}
+
+export function useAgendaSources(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: governanceKeys.agendaSources(id),
+    queryFn: ({ signal }) => api.get<AgendaSources>(`/api/v1/meetings/${id}/agenda-sources`, { signal }),
+    enabled,
+  });
+}
 
 /** The settings (the diarienummer's patterns) and whether the reader keeps forums and records decisions. */
 export function useGovernanceSettings() {

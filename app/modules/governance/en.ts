@@ -3,6 +3,7 @@ import { en as decisions } from './decisions/en.ts';
 import { en as documents } from './documents/en.ts';
 import { en as forums } from './forums/en.ts';
 import { en as goals } from './goals/en.ts';
+import { en as meetings } from './meetings/en.ts';
 import { en as plans } from './plans/en.ts';
 import { en as surveys } from './surveys/en.ts';
 import type { sv } from './sv.ts';
@@ -15,4 +16,5 @@ export const en: Messages<typeof sv> = {
   goals,
   plans,
   surveys,
+  meetings,
 };

@@ -2,6 +2,7 @@ import { sv as decisions } from './decisions/sv.ts';
 import { sv as documents } from './documents/sv.ts';
 import { sv as forums } from './forums/sv.ts';
 import { sv as goals } from './goals/sv.ts';
+import { sv as meetings } from './meetings/sv.ts';
 import { sv as plans } from './plans/sv.ts';
 import { sv as surveys } from './surveys/sv.ts';
 
@@ -14,4 +15,5 @@ export const sv = {
   goals,
   plans,
   surveys,
+  meetings,
 };

@@ -22,6 +22,14 @@ export const governancePolicy = {
     holdsGlobally(actor, 'forumMember') ||
     (forumId !== null && holdsFor(actor, 'forumMember', forum(forumId))),
   readHistory: (actor: Actor) => keepsGovernance(actor),
+  /** Plan a forum's meetings and keep their agenda, attendance and minutes: as its decisions. */
+  keepMeetings: (actor: Actor, forumId: string) =>
+    keepsGovernance(actor) ||
+    holdsGlobally(actor, 'forumMember') ||
+    holdsFor(actor, 'forumMember', forum(forumId)),
+  /** Justera minutes: only the person named as the meeting's chair or justerare, themselves. */
+  adjust: (actor: Actor, meeting: { chairId: string | null; adjusterId: string | null }) =>
+    actor.personId !== null && (actor.personId === meeting.chairId || actor.personId === meeting.adjusterId),
   /** Governing documents: everyone signed in reads those in force (the service narrows the rest to staff). */
   readDocuments: (_actor: Actor) => true,
 };

@@ -20,11 +20,14 @@ import { DataTable, useCursorList } from '../../../platform/table.tsx';
 import { governanceKeys, useForum, useGovernanceInvalidate } from '../api.ts';
 import { DecisionFormModal } from '../decisions/DecisionForm.tsx';
 import { StatusBadge } from '../decisions/DecisionsPage.tsx';
+import { CalendarFeeds } from '../meetings/CalendarFeeds.tsx';
+import { MeetingsTable, NewMeeting } from '../meetings/MeetingsPage.tsx';
 import { ForumFormModal } from './ForumForm.tsx';
 import { useMeetingsText } from './ForumsPage.tsx';
 
 // One forum: its mandate, cadence and officers, its members with their deputies, the classes of
-// decision it takes, and its latest decisions, where one records a new one.
+// decision it takes, its meetings (where one plans a new one) and its latest decisions, where one
+// records a new one.
 
 export function ForumPage() {
   const { t } = useTranslation();
@@ -139,6 +142,15 @@ export function ForumPage() {
             ))}
           </DataTable>
         </Section>
+        <Section
+          id="forum-meetings"
+          title={t('governance.meetings.forumTitle')}
+          description={t('governance.meetings.forumHelp')}
+          actions={!forum.archivedAt && <NewMeeting forum={{ id: forum.id, name: forum.name }} />}
+        >
+          <MeetingsTable forumId={forum.id} caption={t('governance.meetings.forumTitle')} />
+        </Section>
+        {!forum.archivedAt && <CalendarFeeds forumId={forum.id} />}
         <Section
           id="forum-decisions"
           title={t('governance.forums.decisionsTitle')}

@@ -22,6 +22,7 @@ export function presentDecision(row: DecisionView, reader: Actor): Decision {
     body: row.body,
     bodyName: row.forumName ?? row.body ?? '',
     meetingId: row.meetingId,
+    agendaItemId: row.agendaItemId,
     decidedOn: row.decidedOn,
     year: row.year,
     paragraph: row.paragraph,

@@ -14,6 +14,7 @@ import {
 import { timestamptz as ts } from '../../../db/columns.ts';
 import { people, tenants } from '../../../platform/directory/schema.ts';
 import { forums } from '../forums/schema.ts';
+import { agendaItems, meetings } from '../meetings/schema.ts';
 
 // Decisions and the tenant's governance settings. Only ./service.ts and ./settings.ts write them.
 // The body is a forum (forum_id) or an external body typed by hand (body); `body_key` and `year`
@@ -36,8 +37,9 @@ export const decisions = pgTable(
     bodyKey: text('body_key')
       .notNull()
       .generatedAlwaysAs(sql`coalesce("forum_id"::text, 'ext:' || lower(btrim("body")))`),
-    /** The meeting it was taken at; meetings come in a later part (no foreign key yet). */
+    /** The meeting it was taken at, and the agenda item it was taken under. */
     meetingId: uuid('meeting_id'),
+    agendaItemId: uuid('agenda_item_id'),
     decidedOn: date('decided_on').notNull(),
     year: integer('year').notNull().generatedAlwaysAs(sql`(extract(year from "decided_on"))::integer`),
     paragraph: integer('paragraph').notNull(),
@@ -64,6 +66,15 @@ export const decisions = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.forumId], foreignColumns: [forums.tenantId, forums.id] }),
     foreignKey({ columns: [t.tenantId, t.responsibleId], foreignColumns: [people.tenantId, people.id] }),
+    foreignKey({ columns: [t.tenantId, t.meetingId], foreignColumns: [meetings.tenantId, meetings.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.agendaItemId],
+      foreignColumns: [agendaItems.tenantId, agendaItems.id],
+    }),
+    // A meeting's decisions, by item (the meeting page, the minutes).
+    index('governance_decisions_meeting_idx')
+      .on(t.tenantId, t.meetingId, t.agendaItemId)
+      .where(sql`meeting_id is not null`),
     // One § per body and year among the decisions in force in the log (an archived entry, made
     // in error, frees its §).
     uniqueIndex('governance_decisions_paragraph_key')

@@ -33,6 +33,7 @@ import { inTenant, readScope, type TenantScope } from '../../../platform/tenancy
 import { assertVersion, definedOnly } from '../../../platform/versioning.ts';
 import { forums } from '../forums/schema.ts';
 import { checkForum } from '../forums/service.ts';
+import { checkLinkedDecisionOpen, checkMeetingLink } from '../meetings/lock.ts';
 import { governancePolicy } from '../policy.ts';
 import { scheduleFollowUp } from './reminders.ts';
 import { decisionLinks, decisions } from './schema.ts';
@@ -57,6 +58,18 @@ const DUPLICATE = (paragraph: number, year: number) =>
   `§ ${paragraph} is already recorded for this body in ${year}`;
 
 const yearOf = (date: string) => Number(date.slice(0, 4));
+
+/** What a decision's justerade minutes state, unchangeable once they are locked. */
+const lockedFields = [
+  'forumId',
+  'body',
+  'meetingId',
+  'agendaItemId',
+  'decidedOn',
+  'paragraph',
+  'title',
+  'text',
+] as const;
 
 /** Refuses a forum and an external body together, or neither. */
 function checkBody(values: { forumId?: string | null; body?: string | null }) {
@@ -173,42 +186,61 @@ export function createDecision(
   input: DecisionCreate,
   seam?: LinkChecker,
 ): Promise<DecisionRow> {
-  const { links = [], ...fields } = input;
   return guardUnique(
-    () =>
-      inTenant(db, actor, async (s) => {
-        checkBody(fields);
-        authorize(actor, fields.forumId ?? null);
-        if (fields.forumId) await checkForum(s, fields.forumId, 'body.forumId');
-        await checkRegistration(s, fields.registrationNumber);
-        await checkResponsible(s, fields.responsibleId);
-        const id = newId();
-        await checkLinks(s, links, seam, id);
-        const [row] = await s
-          .insert(decisions, {
-            id,
-            forumId: fields.forumId ?? null,
-            body: fields.forumId ? null : fields.body!.trim(),
-            meetingId: fields.meetingId ?? null,
-            decidedOn: fields.decidedOn,
-            paragraph: fields.paragraph,
-            title: fields.title || null,
-            text: fields.text,
-            registrationNumber: fields.registrationNumber || null,
-            status: fields.status ?? 'notStarted',
-            responsibleId: fields.responsibleId ?? null,
-            followUpOn: fields.followUpOn ?? null,
-          })
-          .returning();
-        await writeLinks(s, id, links);
-        await s.audit({ entity: 'decision', entityId: id, action: 'create', after: { ...row, links } });
-        await scheduleFollowUp(s, row!);
-        return row!;
-      }),
+    () => inTenant(db, actor, (s) => insertDecision(s, input, seam)),
     'body.paragraph',
     DUPLICATE(input.paragraph, yearOf(input.decidedOn)),
   );
 }
+
+/**
+ * Records a decision in the scope's transaction (a meeting records one from an agenda item in its
+ * own). The caller answers a unique violation with guardUnique and paragraphConflict.
+ */
+export async function insertDecision(
+  s: TenantScope,
+  input: DecisionCreate,
+  seam?: LinkChecker,
+): Promise<DecisionRow> {
+  const { links = [], ...fields } = input;
+  checkBody(fields);
+  authorize(s.actor, fields.forumId ?? null);
+  if (fields.forumId) await checkForum(s, fields.forumId, 'body.forumId');
+  await checkMeetingLink(s, {
+    forumId: fields.forumId ?? null,
+    meetingId: fields.meetingId ?? null,
+    agendaItemId: fields.agendaItemId ?? null,
+  });
+  await checkRegistration(s, fields.registrationNumber);
+  await checkResponsible(s, fields.responsibleId);
+  const id = newId();
+  await checkLinks(s, links, seam, id);
+  const [row] = await s
+    .insert(decisions, {
+      id,
+      forumId: fields.forumId ?? null,
+      body: fields.forumId ? null : fields.body!.trim(),
+      meetingId: fields.meetingId ?? null,
+      agendaItemId: fields.agendaItemId ?? null,
+      decidedOn: fields.decidedOn,
+      paragraph: fields.paragraph,
+      title: fields.title || null,
+      text: fields.text,
+      registrationNumber: fields.registrationNumber || null,
+      status: fields.status ?? 'notStarted',
+      responsibleId: fields.responsibleId ?? null,
+      followUpOn: fields.followUpOn ?? null,
+    })
+    .returning();
+  await writeLinks(s, id, links);
+  await s.audit({ entity: 'decision', entityId: id, action: 'create', after: { ...row, links } });
+  await scheduleFollowUp(s, row!);
+  return row!;
+}
+
+/** The 409 of a § already taken by the body in the year. */
+export const paragraphConflict = (paragraph: number, decidedOn: string) =>
+  DUPLICATE(paragraph, yearOf(decidedOn));
 
 export async function updateDecision(
   db: Database,
@@ -235,6 +267,16 @@ export async function updateDecision(
       }
       checkBody(merged);
       authorize(actor, merged.forumId);
+      // Justerade minutes say which body decided what, when, under which § and item; the
+      // execution (status, responsible, follow-up) and the links go on changing.
+      if (lockedFields.some((f) => f in defined && defined[f] !== before![f]))
+        await checkLinkedDecisionOpen(s, before!.meetingId);
+      if (
+        merged.meetingId !== before!.meetingId ||
+        merged.agendaItemId !== before!.agendaItemId ||
+        merged.forumId !== before!.forumId
+      )
+        await checkMeetingLink(s, merged);
       if (merged.forumId && merged.forumId !== before!.forumId)
         await checkForum(s, merged.forumId, 'body.forumId');
       if ('registrationNumber' in defined) await checkRegistration(s, defined.registrationNumber);
@@ -250,6 +292,7 @@ export async function updateDecision(
             forumId: merged.forumId,
             body: merged.forumId ? null : (merged.body?.trim() ?? null),
             meetingId: merged.meetingId,
+            agendaItemId: merged.agendaItemId,
             decidedOn: merged.decidedOn,
             paragraph: merged.paragraph,
             title: merged.title || null,
@@ -283,10 +326,11 @@ export async function updateDecision(
 export function archiveDecision(db: Database, actor: Actor, id: string, input: ArchiveInput) {
   return inTenant(db, actor, async (s) => {
     const [row] = await s.tx
-      .select({ forumId: decisions.forumId })
+      .select({ forumId: decisions.forumId, meetingId: decisions.meetingId })
       .from(decisions)
       .where(s.where(decisions, eq(decisions.id, id)));
     if (row) authorize(actor, row.forumId);
+    if (row) await checkLinkedDecisionOpen(s, row.meetingId);
     return archiveRow(s, decisions, id, input, { entity: 'decision', noun: 'decision' });
   });
 }
@@ -296,10 +340,11 @@ export function restoreDecision(db: Database, actor: Actor, id: string, version:
     () =>
       inTenant(db, actor, async (s) => {
         const [row] = await s.tx
-          .select({ forumId: decisions.forumId })
+          .select({ forumId: decisions.forumId, meetingId: decisions.meetingId })
           .from(decisions)
           .where(s.where(decisions, eq(decisions.id, id)));
         if (row) authorize(actor, row.forumId);
+        if (row) await checkLinkedDecisionOpen(s, row.meetingId);
         const restored = await restoreRow(
           s,
           decisions,

@@ -22,6 +22,9 @@ export const documentsPart: ModulePart = {
   demo: loadDocumentsDemo,
   notificationKinds: [documentReviewReminder],
   jobs: [reviewSweepJob],
+  agendaSources: [
+    { kind: 'governingDocument', waiting: documents.documentsDueFor, describe: documents.documentRefs },
+  ],
   attachmentKinds: [
     {
       kind: DOCUMENT_FILES,

@@ -252,3 +252,50 @@ export async function documentRefs(db: Executor, tenantId: string, ids: readonly
     ]),
   );
 }
+
+/** How far ahead a review counts as waiting: a forum meeting every month or two can plan it. */
+export const REVIEW_HORIZON_DAYS = 60;
+
+/**
+ * The documents waiting for a forum's review (its agenda source): in force or under revision, the
+ * next review at most REVIEW_HORIZON_DAYS away or past, and either adopted by a decision of the
+ * forum (the body that adopted a document re-adopts it after review) or, when no forum adopted it
+ * (KF, KS or none recorded), owned by the forum's chair (the owner prepares the review in the
+ * forum they lead). Soonest review first.
+ */
+export async function documentsDueFor(db: Database, actor: Actor, forumId: string) {
+  if (!isStaff(actor)) return [];
+  const s = readScope(db, actor);
+  const horizon = new Date(`${todayInStockholm()}T00:00:00Z`);
+  horizon.setUTCDate(horizon.getUTCDate() + REVIEW_HORIZON_DAYS);
+  const rows = await db
+    .select({ id: documents.id, title: documents.title, nextReviewOn: documents.nextReviewOn })
+    .from(documents)
+    .leftJoin(
+      decisions,
+      and(eq(decisions.tenantId, documents.tenantId), eq(decisions.id, documents.adoptedById)),
+    )
+    .where(
+      s.where(
+        documents,
+        isNull(documents.archivedAt),
+        inArray(documents.status, ['inForce', 'underRevision']),
+        sql`${documents.nextReviewOn} <= ${horizon.toISOString().slice(0, 10)}::date`,
+        or(
+          eq(decisions.forumId, forumId),
+          and(
+            sql`${decisions.forumId} is null`,
+            sql`${documents.ownerId} = (select f.chair_id from governance_forums f where f.tenant_id = ${documents.tenantId} and f.id = ${forumId})`,
+          ),
+        ),
+      ),
+    )
+    .orderBy(asc(documents.nextReviewOn), asc(documents.id))
+    .limit(100);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.title,
+    href: `/governance/documents/${r.id}`,
+    detail: r.nextReviewOn,
+  }));
+}
