@@ -5,6 +5,7 @@ export const en: typeof sv = {
   nav: 'Meetings',
   title: 'Meetings',
   description: "The forums' meetings: agenda, attendance, minutes, decisions and justering.",
+  searchSection: 'Meetings',
   auditEntity: 'Meeting',
   caption: 'Meetings',
   none: 'There are no meetings yet.',

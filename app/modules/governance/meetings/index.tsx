@@ -31,6 +31,7 @@ export const meetingsPart: ClientPart = {
       component: MinutesPage,
     }),
   ],
+  search: [{ section: 'meetings', label: 'governance.meetings.searchSection', icon: IconCalendarEvent }],
   serverMessages: {
     'The minutes of this meeting are justerade and locked; record a correction on the item instead':
       'governance.meetings.serverMessage.locked',

@@ -3,6 +3,7 @@ export const sv = {
   nav: 'Sammanträden',
   title: 'Sammanträden',
   description: 'Forumens sammanträden: dagordning, närvaro, protokoll, beslut och justering.',
+  searchSection: 'Sammanträden',
   auditEntity: 'Sammanträde',
   caption: 'Sammanträden',
   none: 'Det finns inga sammanträden ännu.',

@@ -4,8 +4,10 @@ import { createFeed, feedRefs } from './calendar.ts';
 import { loadMeetingsDemo } from './demo.ts';
 import { meetingRoutes } from './routes.ts';
 import * as meetings from './service.ts';
+import { meetingDate } from './service.ts';
 
-// Meetings on the seam: their routes, how the audit trail names them, the demo's meetings of the
+// Meetings on the seam: their routes, the meetings in the global search (by forum, place or an
+// agenda item), how the audit trail names them, the demo's meetings of the
 // IT-styrgrupp and the walks' records. The agenda sources they link items to are registered by
 // the modules whose records wait for a forum (governing documents in ../documents).
 
@@ -13,6 +15,21 @@ export const meetingsPart: ModulePart = {
   name: 'meetings',
   routes: meetingRoutes,
   demo: loadMeetingsDemo,
+  search: [
+    {
+      section: 'meetings',
+      async search(db, actor, term, limit) {
+        if (!governancePolicy.read(actor)) return [];
+        const page = await meetings.listMeetings(db, actor, { search: term, limit, includeArchived: false });
+        return page.items.map((m) => ({
+          id: m.id,
+          title: `${m.forumName} ${meetingDate(m.startsAt)}`,
+          detail: m.place ?? null,
+          href: `/governance/meetings/${m.id}`,
+        }));
+      },
+    },
+  ],
   auditEntities: [
     {
       entity: 'meeting',

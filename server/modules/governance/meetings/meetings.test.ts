@@ -385,6 +385,23 @@ describe('meetings', () => {
     expect((await get(bAdmin, `/api/v1/meetings/${meetingId}/minutes.pdf`)).statusCode).toBe(404);
   });
 
+  it('finds a meeting by an item on its agenda, in its list and in the global search', async () => {
+    const list = json(await get(admin, '/api/v1/meetings?search=revision av informations'));
+    expect(list.items.map((i: { id: string }) => i.id)).toEqual([meetingId]);
+    expect(json(await get(admin, '/api/v1/meetings?search=ingen sådan punkt')).items).toEqual([]);
+    const found = json(await get(admin, '/api/v1/search?q=revision av informations'));
+    const section = found.sections.find((s: { section: string }) => s.section === 'meetings');
+    expect(section.hits).toEqual([
+      expect.objectContaining({
+        id: meetingId,
+        title: 'IT-styrgrupp 2026-03-12',
+        href: `/governance/meetings/${meetingId}`,
+      }),
+    ]);
+    const other = json(await get(bAdmin, '/api/v1/search?q=revision av informations'));
+    expect(JSON.stringify(other)).not.toContain(meetingId);
+  });
+
   it('shows tenant B none of tenant A’s meetings', async () => {
     expect((await get(bAdmin, `/api/v1/meetings/${meetingId}`)).statusCode).toBe(404);
     expect(json(await get(bAdmin, '/api/v1/meetings')).items).toEqual([]);

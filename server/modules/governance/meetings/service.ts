@@ -649,8 +649,9 @@ export async function listMeetings(
         query.forumId ? eq(meetings.forumId, query.forumId) : undefined,
         query.from ? sql`${meetings.startsAt} >= ${new Date(query.from).toISOString()}` : undefined,
         query.to ? sql`${meetings.startsAt} < ${new Date(query.to).toISOString()}` : undefined,
+        // The place, the forum's name, or an item on the agenda ("the meeting that took up the policy").
         query.search
-          ? sql`(${meetings.place} ilike ${likePattern(query.search)} or exists (select 1 from ${forums} f where f.tenant_id = ${meetings.tenantId} and f.id = ${meetings.forumId} and f.name ilike ${likePattern(query.search)}))`
+          ? sql`(${meetings.place} ilike ${likePattern(query.search)} or exists (select 1 from ${forums} f where f.tenant_id = ${meetings.tenantId} and f.id = ${meetings.forumId} and f.name ilike ${likePattern(query.search)}) or exists (select 1 from ${agendaItems} i where i.tenant_id = ${meetings.tenantId} and i.meeting_id = ${meetings.id} and i.title ilike ${likePattern(query.search)}))`
           : undefined,
         afterKey(listKey, query.cursor, true),
       ),
