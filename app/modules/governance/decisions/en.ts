@@ -9,6 +9,7 @@ export const en: Messages<typeof sv> = {
   auditEntity: 'Decision',
   settingsAuditEntity: 'Decision settings',
   searchSection: 'Decisions',
+  startSection: 'Decisions to follow up',
   serverMessage: {
     archived: 'The decision is archived. Restore it first.',
     forumOrBody: 'Name either a forum or another deciding body.',

@@ -25,6 +25,7 @@ export const decisionsPart: ClientPart = {
     }),
   ],
   search: [{ section: 'decisions', label: 'governance.decisions.searchSection', icon: IconGavel }],
+  startSections: [{ section: 'decisionFollowUps', label: 'governance.decisions.startSection' }],
   serverMessages: {
     'The decision is archived; restore it first': 'governance.decisions.serverMessage.archived',
     'Name either a forum or an external body': 'governance.decisions.serverMessage.forumOrBody',

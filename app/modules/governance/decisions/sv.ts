@@ -7,6 +7,7 @@ export const sv = {
   auditEntity: 'Beslut',
   settingsAuditEntity: 'Inställningar för beslut',
   searchSection: 'Beslut',
+  startSection: 'Beslut att följa upp',
   serverMessage: {
     archived: 'Beslutet är arkiverat. Återställ det först.',
     forumOrBody: 'Ange antingen ett forum eller ett annat beslutande organ.',

@@ -6,6 +6,8 @@ export const en: typeof sv = {
   title: 'Meetings',
   description: "The forums' meetings: agenda, attendance, minutes, decisions and justering.",
   searchSection: 'Meetings',
+  startToAdjust: 'Minutes to justera',
+  startUpcoming: 'Upcoming meetings',
   auditEntity: 'Meeting',
   caption: 'Meetings',
   none: 'There are no meetings yet.',

@@ -32,6 +32,10 @@ export const meetingsPart: ClientPart = {
     }),
   ],
   search: [{ section: 'meetings', label: 'governance.meetings.searchSection', icon: IconCalendarEvent }],
+  startSections: [
+    { section: 'meetingsToAdjust', label: 'governance.meetings.startToAdjust' },
+    { section: 'upcomingMeetings', label: 'governance.meetings.startUpcoming' },
+  ],
   serverMessages: {
     'The minutes of this meeting are justerade and locked; record a correction on the item instead':
       'governance.meetings.serverMessage.locked',

@@ -4,6 +4,8 @@ export const sv = {
   title: 'Sammanträden',
   description: 'Forumens sammanträden: dagordning, närvaro, protokoll, beslut och justering.',
   searchSection: 'Sammanträden',
+  startToAdjust: 'Protokoll att justera',
+  startUpcoming: 'Kommande sammanträden',
   auditEntity: 'Sammanträde',
   caption: 'Sammanträden',
   none: 'Det finns inga sammanträden ännu.',

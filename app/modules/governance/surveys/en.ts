@@ -4,6 +4,7 @@ import type { sv } from './sv.ts';
 export const en: typeof sv = {
   nav: 'Self-assessment',
   searchSection: 'Self-assessments',
+  startSection: 'Self-assessments to answer',
   auditTemplate: 'Self-assessment template',
   auditRound: 'Self-assessment round',
   title: 'Self-assessment',

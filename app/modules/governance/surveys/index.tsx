@@ -50,6 +50,7 @@ export const surveysPart: ClientPart = {
     }),
   ],
   search: [{ section: 'surveys', label: 'governance.surveys.searchSection', icon: IconClipboardCheck }],
+  startSections: [{ section: 'surveyRounds', label: 'governance.surveys.startSection' }],
   serverMessages: {
     'The forum already has a round of this template for the year':
       'governance.surveys.serverMessage.duplicateRound',

@@ -2,6 +2,7 @@
 export const sv = {
   nav: 'Självskattning',
   searchSection: 'Självskattningar',
+  startSection: 'Självskattningar att besvara',
   auditTemplate: 'Självskattningsmall',
   auditRound: 'Självskattningsomgång',
   title: 'Självskattning',

@@ -5,10 +5,11 @@ import { decisionFollowUpReminder, followUpSweepJob } from './reminders.ts';
 import { decisionRoutes } from './routes.ts';
 import * as decisions from './service.ts';
 import { governanceSettingsRefs } from './settings.ts';
+import { DECISION_FOLLOW_UPS, decisionFollowUps } from './start.ts';
 
 // Decisions on the seam: their routes, the decision log in the global search, how the audit trail
 // names decisions and the settings, the follow-up reminder's kind and its nightly sweep, the demo's
-// decisions and the walks' records.
+// decisions, the responsible person's follow-ups due on the start page, and the walks' records.
 
 export const decisionsPart: ModulePart = {
   name: 'decisions',
@@ -35,6 +36,7 @@ export const decisionsPart: ModulePart = {
       },
     },
   ],
+  startItems: [{ section: DECISION_FOLLOW_UPS, items: decisionFollowUps }],
   auditEntities: [
     {
       entity: 'decision',

@@ -5,11 +5,13 @@ import { loadMeetingsDemo } from './demo.ts';
 import { meetingRoutes } from './routes.ts';
 import * as meetings from './service.ts';
 import { meetingDate } from './service.ts';
+import { MINUTES_TO_ADJUST, minutesToAdjust, UPCOMING_MEETINGS, upcomingMeetings } from './start.ts';
 
 // Meetings on the seam: their routes, the meetings in the global search (by forum, place or an
-// agenda item), how the audit trail names them, the demo's meetings of the
-// IT-styrgrupp and the walks' records. The agenda sources they link items to are registered by
-// the modules whose records wait for a forum (governing documents in ../documents).
+// agenda item), minutes to justera and the next two weeks' meetings on the start page, how the
+// audit trail names them, the demo's meetings of the IT-styrgrupp and the walks' records. The
+// agenda sources they link items to are registered by the modules whose records wait for a forum
+// (governing documents in ../documents).
 
 export const meetingsPart: ModulePart = {
   name: 'meetings',
@@ -29,6 +31,10 @@ export const meetingsPart: ModulePart = {
         }));
       },
     },
+  ],
+  startItems: [
+    { section: MINUTES_TO_ADJUST, items: minutesToAdjust },
+    { section: UPCOMING_MEETINGS, items: upcomingMeetings },
   ],
   auditEntities: [
     {

@@ -3,9 +3,11 @@ import { loadSurveysDemo } from './demo.ts';
 import { surveyPolicy } from './policy.ts';
 import { surveyRoutes } from './routes.ts';
 import * as surveys from './service.ts';
+import { draftRounds, SURVEY_ROUNDS } from './start.ts';
 
 // The yearly self-assessment on the seam: its routes, templates in the global search, how the
-// audit trail names templates and rounds, the demo's template and rounds, and the walks' records.
+// audit trail names templates and rounds, this year's rounds in draft of the person's forums on
+// the start page, the demo's template and rounds, and the walks' records.
 
 const walkSections = [
   {
@@ -42,6 +44,7 @@ export const surveysPart: ModulePart = {
       },
     },
   ],
+  startItems: [{ section: SURVEY_ROUNDS, items: draftRounds }],
   auditEntities: [
     { entity: 'surveyTemplate', describe: surveys.templateRefs, canReadHistory: surveyPolicy.manage },
     { entity: 'surveyRound', describe: surveys.roundRefs, canReadHistory: surveyPolicy.manage },
