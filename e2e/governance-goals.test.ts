@@ -207,6 +207,12 @@ describe('goals, indicators and the follow-up', () => {
       .toContain('Någon annan har ändrat uppgifterna medan du arbetade med dem.');
     await expectAccessible(page, 'plan edit, conflict');
     await conflict.getByRole('button', { name: 'Läs in igen' }).click();
+    // Typed only once the form holds the plan as read again (the other change in it): typed
+    // before, the reload's reset would overwrite it.
+    await conflict.waitFor({ state: 'hidden' });
+    await expect
+      .poll(() => stale.getByRole('textbox', { name: /^Beskrivning/ }).inputValue())
+      .toBe('Ändrad av någon annan.');
     await stale.getByRole('textbox', { name: /^Plan/ }).fill(`${title} (rev)`);
     await stale.getByRole('button', { name: 'Spara' }).click();
     await stale.waitFor({ state: 'hidden' });
