@@ -90,6 +90,19 @@ describe('meetings of a forum', () => {
     await edit.waitFor({ state: 'hidden' });
     await page.getByText('Sammanträdet är sparat.').waitFor();
     await page.getByText('Stadshuset, sal Vättern').waitFor();
+    // Archived with a reason by mistake, and restored.
+    await press(page.getByRole('button', { name: 'Fler åtgärder' }));
+    await page.getByRole('menuitem', { name: 'Arkivera' }).click();
+    const archive = page.getByRole('dialog', { name: 'Arkivera sammanträdet' });
+    await archive.getByLabel(/^Orsak till arkivering/).fill('Fel sammanträde');
+    await expectAccessible(page, 'meeting archive dialog');
+    await press(archive.getByRole('button', { name: 'Arkivera' }));
+    await archive.waitFor({ state: 'hidden' });
+    await page.getByText(/^Sammanträdet arkiverades /).waitFor();
+    await page.getByText('Fel sammanträde', { exact: false }).waitFor();
+    await expectAccessible(page, 'archived meeting');
+    await press(page.getByRole('button', { name: 'Återställ' }));
+    await page.getByRole('button', { name: 'Redigera' }).waitFor();
 
     // An item on the agenda, its minutes, and a decision under it.
     const addItem = page.getByRole('form', { name: 'Lägg till punkt' });
@@ -110,6 +123,10 @@ describe('meetings of a forum', () => {
     await mistake.waitFor({ state: 'detached' });
     await page.getByText('Punkten är borttagen.').waitFor();
     expect(await page.getByRole('article', { name: /^Punkt 2:/ }).count()).toBe(0);
+    // A fresh page: Mantine shows five confirmations at a time and queues the rest, so the next
+    // step's would wait behind the ones above.
+    await page.reload();
+    await item.waitFor();
     await item
       .getByLabel('Protokoll för punkt 1')
       .fill('IT-strategen föredrog förslaget. Diskussion följde.');
