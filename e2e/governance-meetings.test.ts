@@ -14,7 +14,8 @@ import {
 
 // Issue 14, point 7 for meetings, in a real browser with the demo municipality: the admin plans a
 // meeting of the IT-styrgrupp from the forum's page (Helena Bergström chairing, Sofia Åberg to
-// justera), adds an agenda item, writes its minutes and records a decision with its § under it;
+// justera), moves it to another room, adds an agenda item (and removes one added by mistake after
+// the confirmation), writes its minutes and records a decision with its § under it;
 // the chair and the justerare each justera the minutes, which locks them; the meeting is in the
 // forum's iCalendar feed (parsed by ical.js), the minutes print, and the decision is in the log. axe on every page and dialog visited; the forms are sent
 // from the keyboard.
@@ -78,11 +79,53 @@ describe('meetings of a forum', () => {
     const meetingUrl = page.url();
     await expectAccessible(page, 'meeting');
 
+    // The meeting moves to another room: the same form, from the page's Edit.
+    await press(page.getByRole('button', { name: 'Redigera' }));
+    const edit = page.getByRole('dialog', { name: 'Ändra sammanträde' });
+    await edit.waitFor();
+    expect(await edit.getByLabel(/^Plats/).inputValue()).toBe('Kommunhuset, sammanträdesrum Storsjön');
+    await edit.getByLabel(/^Plats/).fill('Stadshuset, sal Vättern');
+    await expectAccessible(page, 'meeting edit dialog');
+    await press(edit.getByRole('button', { name: 'Spara' }));
+    await edit.waitFor({ state: 'hidden' });
+    await page.getByText('Sammanträdet är sparat.').waitFor();
+    await page.getByText('Stadshuset, sal Vättern').waitFor();
+    // Archived with a reason by mistake, and restored.
+    await press(page.getByRole('button', { name: 'Fler åtgärder' }));
+    await page.getByRole('menuitem', { name: 'Arkivera' }).click();
+    const archive = page.getByRole('dialog', { name: 'Arkivera sammanträdet' });
+    await archive.getByLabel(/^Orsak till arkivering/).fill('Fel sammanträde');
+    await expectAccessible(page, 'meeting archive dialog');
+    await press(archive.getByRole('button', { name: 'Arkivera' }));
+    await archive.waitFor({ state: 'hidden' });
+    await page.getByText(/^Sammanträdet arkiverades /).waitFor();
+    await page.getByText('Fel sammanträde', { exact: false }).waitFor();
+    await expectAccessible(page, 'archived meeting');
+    await press(page.getByRole('button', { name: 'Återställ' }));
+    await page.getByRole('button', { name: 'Redigera' }).waitFor();
+
     // An item on the agenda, its minutes, and a decision under it.
     const addItem = page.getByRole('form', { name: 'Lägg till punkt' });
     await addItem.getByLabel(/^Rubrik/).fill(subject);
     await press(addItem.getByRole('button', { name: 'Lägg till punkt' }));
     const item = page.getByRole('article', { name: `Punkt 1: ${subject}` });
+    await item.waitFor();
+    // An item put on by mistake, taken off again after the confirmation.
+    await addItem.getByLabel(/^Rubrik/).fill(`Felaktig punkt ${stamp}`);
+    await press(addItem.getByRole('button', { name: 'Lägg till punkt' }));
+    const mistake = page.getByRole('article', { name: `Punkt 2: Felaktig punkt ${stamp}` });
+    await press(mistake.getByRole('button', { name: `Ta bort punkt 2: Felaktig punkt ${stamp}` }));
+    const confirm = page.getByRole('dialog', { name: 'Ta bort punkt 2?' });
+    await confirm.waitFor();
+    await expectAccessible(page, 'remove item dialog');
+    await press(confirm.getByRole('button', { name: 'Ta bort punkten' }));
+    await confirm.waitFor({ state: 'hidden' });
+    await mistake.waitFor({ state: 'detached' });
+    await page.getByText('Punkten är borttagen.').waitFor();
+    expect(await page.getByRole('article', { name: /^Punkt 2:/ }).count()).toBe(0);
+    // A fresh page: Mantine shows five confirmations at a time and queues the rest, so the next
+    // step's would wait behind the ones above.
+    await page.reload();
     await item.waitFor();
     await item
       .getByLabel('Protokoll för punkt 1')
@@ -142,7 +185,7 @@ describe('meetings of a forum', () => {
       .map((e) => new ICAL.Event(e))
       .find((e) => e.uid === `${meetingId}@styrbord`);
     expect(event?.summary).toBe(`IT-styrgrupp ${day}`);
-    expect(event?.location).toBe('Kommunhuset, sammanträdesrum Storsjön');
+    expect(event?.location).toBe('Stadshuset, sal Vättern');
     await page.goto(meetingUrl);
     await h1(page, `IT-styrgrupp ${day}`).waitFor();
 

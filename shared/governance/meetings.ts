@@ -55,6 +55,10 @@ export const agendaItemUpdate = z.strictObject({
 });
 export type AgendaItemUpdate = z.infer<typeof agendaItemUpdate>;
 
+/** Removing an item takes the meeting's version, as every change of the agenda does. */
+export const agendaItemRemove = z.strictObject({ version });
+export type AgendaItemRemove = z.infer<typeof agendaItemRemove>;
+
 export const agendaOrder = z.strictObject({ version, itemIds: z.array(id).min(1).max(200) });
 export type AgendaOrder = z.infer<typeof agendaOrder>;
 

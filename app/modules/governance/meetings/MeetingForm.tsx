@@ -11,19 +11,23 @@ import { DateField } from '../../../platform/inputs.tsx';
 import { notifySuccess } from '../../../platform/notify.ts';
 import { type Named, PersonSelect, RemoteSelect } from '../../desk/inputs.tsx';
 import { useGovernanceInvalidate } from '../api.ts';
-import { stockholmInstant } from './time.ts';
+import { meetingDay, meetingTime, stockholmInstant } from './time.ts';
 
 // A new meeting: the forum (chosen already from a forum's page), the day and hours in Stockholm,
-// the place, the chair (the forum's unless another chairs this meeting) and the justerare.
+// the place, the chair and secretary (the forum's unless others serve at this meeting) and the
+// justerare. Given a meeting, the same form changes it (with its version; the forum stays).
 
 export function MeetingFormModal({
   opened,
   onClose,
   forum = null,
+  meeting = null,
 }: {
   opened: boolean;
   onClose: () => void;
   forum?: Named | null;
+  /** The meeting to change; without it the form creates one. */
+  meeting?: Meeting | null;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -34,25 +38,52 @@ export function MeetingFormModal({
   const [end, setEnd] = useState('15:00');
   const [place, setPlace] = useState('');
   const [chair, setChair] = useState<Named | null>(null);
+  const [secretary, setSecretary] = useState<Named | null>(null);
   const [adjuster, setAdjuster] = useState<Named | null>(null);
+  // Each opening starts from the record as it stands (or blank for a new meeting).
   useEffect(() => {
-    if (opened) setForum(forum);
-  }, [opened, forum]);
+    if (!opened) return;
+    if (!meeting) {
+      setForum(forum);
+      return;
+    }
+    setForum({ id: meeting.forumId, name: meeting.forumName });
+    setDate(meetingDay(meeting.startsAt));
+    setStart(meetingTime(meeting.startsAt));
+    setEnd(meetingTime(meeting.endsAt));
+    setPlace(meeting.place ?? '');
+    setChair(meeting.chair);
+    setSecretary(meeting.secretary);
+    setAdjuster(meeting.adjuster);
+  }, [opened, forum, meeting]);
+  const times = () => ({
+    startsAt: date ? stockholmInstant(date, start) : '',
+    endsAt: date ? stockholmInstant(date, end) : '',
+    place: place.trim() || null,
+  });
   const save = useMutation({
     mutationFn: () =>
-      api.post<Meeting>('/api/v1/meetings', {
-        forumId: chosenForum?.id ?? '',
-        startsAt: date ? stockholmInstant(date, start) : '',
-        endsAt: date ? stockholmInstant(date, end) : '',
-        place: place.trim() || null,
-        ...(chair ? { chairId: chair.id } : {}),
-        adjusterId: adjuster?.id ?? null,
-      }),
+      meeting
+        ? api.patch<Meeting>(`/api/v1/meetings/${meeting.id}`, {
+            version: meeting.version,
+            ...times(),
+            chairId: chair?.id ?? null,
+            secretaryId: secretary?.id ?? null,
+            adjusterId: adjuster?.id ?? null,
+          })
+        : api.post<Meeting>('/api/v1/meetings', {
+            forumId: chosenForum?.id ?? '',
+            ...times(),
+            ...(chair ? { chairId: chair.id } : {}),
+            ...(secretary ? { secretaryId: secretary.id } : {}),
+            adjusterId: adjuster?.id ?? null,
+          }),
     onSuccess: async (saved) => {
       await invalidate();
-      notifySuccess(t('governance.meetings.created'));
+      notifySuccess(t(meeting ? 'governance.meetings.saved' : 'governance.meetings.created'));
       onClose();
-      await navigate({ to: '/governance/meetings/$meetingId', params: { meetingId: saved.id } });
+      if (!meeting)
+        await navigate({ to: '/governance/meetings/$meetingId', params: { meetingId: saved.id } });
     },
   });
   const errors = useFieldErrors(save.error);
@@ -62,7 +93,12 @@ export function MeetingFormModal({
     onClose();
   };
   return (
-    <Dialog opened={opened} onClose={close} title={t('governance.meetings.createTitle')} size="lg">
+    <Dialog
+      opened={opened}
+      onClose={close}
+      title={t(meeting ? 'governance.meetings.editTitle' : 'governance.meetings.createTitle')}
+      size="lg"
+    >
       <form
         noValidate
         onSubmit={(e) => {
@@ -73,7 +109,7 @@ export function MeetingFormModal({
         <Stack>
           <ProblemAlert
             error={save.error}
-            fields={['forumId', 'startsAt', 'endsAt', 'place', 'chairId', 'adjusterId']}
+            fields={['forumId', 'startsAt', 'endsAt', 'place', 'chairId', 'secretaryId', 'adjusterId']}
           />
           <RemoteSelect
             path="/api/v1/forums"
@@ -82,6 +118,7 @@ export function MeetingFormModal({
             value={chosenForum}
             onChange={setForum}
             error={errors.forumId}
+            disabled={!!meeting}
             required
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -117,10 +154,17 @@ export function MeetingFormModal({
           />
           <PersonSelect
             label={field('chair')}
-            description={t('governance.meetings.chairHelp')}
+            description={meeting ? undefined : t('governance.meetings.chairHelp')}
             value={chair}
             onChange={setChair}
             error={errors.chairId}
+          />
+          <PersonSelect
+            label={field('secretary')}
+            description={meeting ? undefined : t('governance.meetings.secretaryHelp')}
+            value={secretary}
+            onChange={setSecretary}
+            error={errors.secretaryId}
           />
           <PersonSelect
             label={field('adjuster')}
@@ -130,7 +174,7 @@ export function MeetingFormModal({
           />
           <DialogFooter
             onCancel={close}
-            label={t('governance.meetings.create')}
+            label={meeting ? t('common.save') : t('governance.meetings.create')}
             loading={save.isPending}
             mt="sm"
           />

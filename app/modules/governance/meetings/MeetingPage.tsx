@@ -14,28 +14,42 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconFileTypePdf, IconLock, IconPrinter } from '@tabler/icons-react';
+import {
+  IconArrowDown,
+  IconArrowUp,
+  IconFileTypePdf,
+  IconLock,
+  IconPrinter,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem, AttendanceStatus, Meeting } from '../../../../shared/governance/meetings.ts';
 import { ApiError, api } from '../../../platform/api.ts';
-import { Dialog, DialogFooter } from '../../../platform/dialogs.tsx';
+import { ArchiveDialog, Dialog, DialogFooter, useRestore } from '../../../platform/dialogs.tsx';
 import { ArchivedBadge, PersonLink } from '../../../platform/directory/parts.tsx';
 import { ProblemAlert, useFieldErrors } from '../../../platform/errors.tsx';
 import { useFormat } from '../../../platform/format.ts';
 import { RecordRefLink, RouterAnchor, RouterButton } from '../../../platform/links.tsx';
 import { notifySuccess } from '../../../platform/notify.ts';
 import { DetailList, PageHeader, Section } from '../../../platform/page.tsx';
-import { isNotFound, RecordFallback } from '../../../platform/record-actions.tsx';
+import {
+  isNotFound,
+  RecordActions,
+  RecordFallback,
+  RecordNotices,
+} from '../../../platform/record-actions.tsx';
 import { useAgendaSources, useForum, useGovernanceInvalidate, useMeeting } from '../api.ts';
+import { MeetingFormModal } from './MeetingForm.tsx';
 import { meetingDay, meetingHours } from './time.ts';
 
 // One meeting: its details, the agenda in order (each item's link, minutes, decisions and
 // corrections), attendance, and the justering. Every change carries the meeting's version; the
 // answer is the meeting as it now stands. Once justerat, the page shows the minutes locked and
-// offers corrections only.
+// offers corrections only. The meeting itself is changed (time, place, chair, secretary,
+// justerare), archived with a reason and restored through the platform's record actions.
 
 /** A change of the meeting: sends it, and on success refreshes governance (the log shows decisions). */
 function useMeetingChange<A>(send: (meeting: Meeting, args: A) => Promise<Meeting>, done?: string) {
@@ -54,6 +68,9 @@ export function MeetingPage() {
   const f = useFormat();
   const { meetingId } = useParams({ from: '/_app/governance/meetings/$meetingId' });
   const query = useMeeting(meetingId);
+  const [dialog, setDialog] = useState<null | 'edit' | 'archive'>(null);
+  const invalidate = useGovernanceInvalidate();
+  const restore = useRestore(`/api/v1/meetings/${meetingId}`, query.data?.version ?? 0, invalidate);
   const meeting = query.data;
   if (!meeting || isNotFound(query.error)) return <RecordFallback error={query.error} />;
   const field = (name: string) => t(`governance.meetings.field.${name}`);
@@ -91,7 +108,28 @@ export function MeetingPage() {
             >
               {t('governance.meetings.pdf')}
             </Button>
+            <RecordActions
+              archived={!!meeting.archivedAt}
+              can={meeting.can}
+              onEdit={() => setDialog('edit')}
+              restore={restore}
+              items={[]}
+              history={{ entity: 'meeting', entityId: meeting.id }}
+              onArchive={() => setDialog('archive')}
+            />
           </Group>
+        }
+      />
+      <RecordNotices
+        restoreError={restore.error}
+        onReload={() => void query.refetch()}
+        archived={
+          meeting.archivedAt
+            ? {
+                title: t('governance.meetings.archivedTitle', { date: f.date(meeting.archivedAt) }),
+                reason: meeting.archiveReason,
+              }
+            : null
         }
       />
       <Stack gap="md">
@@ -127,6 +165,19 @@ export function MeetingPage() {
         <Attendance meeting={meeting} />
         <Adjustment meeting={meeting} />
       </Stack>
+      <MeetingFormModal opened={dialog === 'edit'} onClose={() => setDialog(null)} meeting={meeting} />
+      {meeting.can.archive && (
+        <ArchiveDialog
+          opened={dialog === 'archive'}
+          onClose={() => setDialog(null)}
+          title={t('governance.meetings.archiveTitle')}
+          help={t('governance.meetings.archiveHelp')}
+          path={`/api/v1/meetings/${meeting.id}`}
+          version={meeting.version}
+          onReload={() => query.refetch()}
+          invalidate={invalidate}
+        />
+      )}
     </>
   );
 }
@@ -136,6 +187,7 @@ function Agenda({ meeting }: { meeting: Meeting }) {
   const move = useMeetingChange((m, ids: string[]) =>
     api.post<Meeting>(`/api/v1/meetings/${m.id}/items/order`, { version: m.version, itemIds: ids }),
   );
+  const [removing, setRemoving] = useState<AgendaItem | null>(null);
   const ids = meeting.items.map((i) => i.id);
   const swap = (from: number, to: number) => {
     const next = [...ids];
@@ -175,6 +227,17 @@ function Agenda({ meeting }: { meeting: Meeting }) {
                   >
                     <IconArrowDown size={16} aria-hidden />
                   </ActionIcon>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red.9"
+                    aria-label={t('governance.meetings.removeItemLabel', {
+                      position: item.position,
+                      title: item.title,
+                    })}
+                    onClick={() => setRemoving(item)}
+                  >
+                    <IconTrash size={16} aria-hidden />
+                  </ActionIcon>
                 </Group>
               )}
             </Group>
@@ -191,7 +254,45 @@ function Agenda({ meeting }: { meeting: Meeting }) {
         ))}
         {meeting.can.update && <AddItem meeting={meeting} />}
       </Stack>
+      {removing && <RemoveItemDialog meeting={meeting} item={removing} onClose={() => setRemoving(null)} />}
     </Section>
+  );
+}
+
+/** Asks before an item goes: its minutes go with it (a decision under it keeps it, the server says). */
+function RemoveItemDialog({
+  meeting,
+  item,
+  onClose,
+}: {
+  meeting: Meeting;
+  item: AgendaItem;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const remove = useMeetingChange(
+    (m, _: null) =>
+      api.post<Meeting>(`/api/v1/meetings/${m.id}/items/${item.id}/remove`, { version: m.version }),
+    t('governance.meetings.itemRemoved'),
+  );
+  return (
+    <Dialog
+      opened
+      onClose={onClose}
+      title={t('governance.meetings.removeItemTitle', { position: item.position })}
+    >
+      <Stack gap="sm">
+        <ProblemAlert error={remove.error} />
+        <Text size="sm">{t('governance.meetings.removeItemHelp', { title: item.title })}</Text>
+        <DialogFooter
+          onCancel={onClose}
+          label={t('governance.meetings.removeItem')}
+          color="red.9"
+          loading={remove.isPending}
+          onConfirm={() => remove.mutate({ meeting, args: null }, { onSuccess: onClose })}
+        />
+      </Stack>
+    </Dialog>
   );
 }
 

@@ -34,6 +34,15 @@ export const en: typeof sv = {
     items: 'Items',
   },
   chairHelp: "Leave empty for the forum's chair.",
+  secretaryHelp: "Leave empty for the forum's secretary.",
+  editTitle: 'Edit meeting',
+  saved: 'The meeting has been saved.',
+  removeItem: 'Remove item',
+  removeItemLabel: 'Remove item {{position}}: {{title}}',
+  removeItemTitle: 'Remove item {{position}}?',
+  removeItemHelp:
+    'The item “{{title}}” and its minutes are removed from the agenda. The items after it move up one place.',
+  itemRemoved: 'The item has been removed.',
   deputyFor: '{{deputy}} (deputy for {{name}})',
   details: 'Details',
   agendaTitle: 'Agenda',
@@ -120,5 +129,6 @@ export const en: typeof sv = {
     archived: 'The meeting is archived; restore it first.',
     feedRevoked: 'The calendar link is already revoked.',
     otherForum: 'The meeting is of another forum than the decision.',
+    itemDecided: 'A decision is recorded under this item. Move the decision to another item first.',
   },
 };

@@ -49,6 +49,8 @@ export const meetingsPart: ClientPart = {
       'governance.meetings.serverMessage.notLocked',
     'The meeting is archived; restore it first': 'governance.meetings.serverMessage.archived',
     'The meeting is of another forum than the decision': 'governance.meetings.serverMessage.otherForum',
+    'A decision is recorded under this item; move the decision to another item first':
+      'governance.meetings.serverMessage.itemDecided',
     'The calendar feed is already revoked': 'governance.meetings.serverMessage.feedRevoked',
   },
   audit: [

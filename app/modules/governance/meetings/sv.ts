@@ -32,6 +32,15 @@ export const sv = {
     items: 'Punkter',
   },
   chairHelp: 'Lämna tomt för forumets ordförande.',
+  secretaryHelp: 'Lämna tomt för forumets sekreterare.',
+  editTitle: 'Ändra sammanträde',
+  saved: 'Sammanträdet är sparat.',
+  removeItem: 'Ta bort punkten',
+  removeItemLabel: 'Ta bort punkt {{position}}: {{title}}',
+  removeItemTitle: 'Ta bort punkt {{position}}?',
+  removeItemHelp:
+    'Punkten ”{{title}}” och dess protokollstext tas bort från dagordningen. Punkterna efter den flyttas upp ett steg.',
+  itemRemoved: 'Punkten är borttagen.',
   deputyFor: '{{deputy}} (ersättare för {{name}})',
   details: 'Uppgifter',
   agendaTitle: 'Dagordning',
@@ -118,5 +127,6 @@ export const sv = {
     archived: 'Sammanträdet är arkiverat. Återställ det först.',
     feedRevoked: 'Kalenderlänken är redan återkallad.',
     otherForum: 'Sammanträdet hör till ett annat forum än beslutet.',
+    itemDecided: 'Ett beslut är registrerat under punkten. Flytta beslutet till en annan punkt först.',
   },
 };

@@ -24,3 +24,6 @@ export const meetingDay = (iso: string) => dayFormat.format(new Date(iso));
 /** 13:00–15:00 */
 export const meetingHours = (m: { startsAt: string; endsAt: string }) =>
   `${timeFormat.format(new Date(m.startsAt))}–${timeFormat.format(new Date(m.endsAt))}`;
+
+/** 13:00: the wall-clock time in Stockholm (what the form shows to change). */
+export const meetingTime = (iso: string) => timeFormat.format(new Date(iso));

@@ -80,6 +80,7 @@ export const meetingsPart: ModulePart = {
       'POST /api/v1/meetings/{id}/restore': () => ({ version: 2 }),
       'POST /api/v1/meetings/{id}/items': () => ({ version: 2, title: 'Informationssäkerhet' }),
       'PATCH /api/v1/meetings/{id}/items/{itemId}': () => ({ version: 2, minutes: 'Diskuterades.' }),
+      'POST /api/v1/meetings/{id}/items/{itemId}/remove': () => ({ version: 2 }),
       'POST /api/v1/meetings/{id}/items/order': (ids) => ({ version: 2, itemIds: [ids.meetings] }),
       'PUT /api/v1/meetings/{id}/attendance': (ids) => ({
         version: 2,

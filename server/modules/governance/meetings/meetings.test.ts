@@ -265,6 +265,50 @@ describe('meetings', () => {
     expect((await meetingOf()).version).toBe(after.version);
   });
 
+  it('removes an agenda item, the items after it closing up, but not one with a decision under it', async () => {
+    let m = await meetingOf();
+    const count = m.items.length;
+    m = json(
+      await post(admin, `/api/v1/meetings/${meetingId}/items`, {
+        version: m.version,
+        title: 'Felaktig punkt',
+      }),
+    );
+    m = json(
+      await post(admin, `/api/v1/meetings/${meetingId}/items`, { version: m.version, title: 'Övrigt' }),
+    );
+    const wrong = m.items[count];
+    const remove = (s: Session, itemId: string, version: number) =>
+      post(s, `/api/v1/meetings/${meetingId}/items/${itemId}/remove`, { version });
+    const stale = await remove(admin, wrong.id, m.version - 1);
+    expect(stale.statusCode).toBe(409);
+    expect((await remove(bAdmin, wrong.id, m.version)).statusCode).toBe(404);
+    expect((await remove(employee, wrong.id, m.version)).statusCode).toBe(403);
+    const decided = await remove(admin, m.items[0].id, m.version);
+    expect(decided.statusCode).toBe(409);
+    expect(decided.headers['content-type']).toContain('application/problem+json');
+    expect(json(decided).detail).toContain('decision');
+    expect((await meetingOf()).version).toBe(m.version);
+    const response = await remove(admin, wrong.id, m.version);
+    expect(response.statusCode).toBe(200);
+    const after = json(response);
+    expect(after.version).toBe(m.version + 1);
+    expect(after.items.map((i: { title: string }) => i.title)).not.toContain('Felaktig punkt');
+    expect(after.items.map((i: { position: number }) => i.position)).toEqual(
+      Array.from({ length: count + 1 }, (_, i) => i + 1),
+    );
+    expect(after.items.at(-1).title).toBe('Övrigt');
+    expect((await remove(admin, wrong.id, after.version)).statusCode).toBe(404);
+    // The last item too, leaving the agenda as the tests after this one know it.
+    const last = json(await remove(admin, after.items.at(-1).id, after.version));
+    expect(last.items).toHaveLength(count);
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, meetingId), eq(auditEvents.action, 'removeItem')));
+    expect(events).toHaveLength(2);
+  });
+
   it('is justerat by the chair and the justerare, a change in between clearing the signature', async () => {
     let m = await meetingOf();
     const notMine = await post(admin, `/api/v1/meetings/${meetingId}/adjust`, { version: m.version });
@@ -314,6 +358,9 @@ describe('meetings', () => {
         text: 'Sent beslut',
       }),
       await post(admin, `/api/v1/meetings/${meetingId}/archive`, { version: m.version, reason: 'Fel' }),
+      await post(admin, `/api/v1/meetings/${meetingId}/items/${m.items[1].id}/remove`, {
+        version: m.version,
+      }),
     ];
     for (const r of refusals) {
       expect(r.statusCode).toBe(409);

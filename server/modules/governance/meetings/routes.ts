@@ -9,6 +9,7 @@ import {
 import {
   adjustBody,
   agendaItemCreate,
+  agendaItemRemove,
   agendaItemUpdate,
   agendaOrder,
   agendaSources,
@@ -130,6 +131,33 @@ export function meetingRoutes(app: App, { db, seam, config }: ModuleContext) {
     },
     async (request) => {
       await meetings.updateItem(
+        db,
+        principalOf(request),
+        request.params.id,
+        request.params.itemId,
+        request.body,
+      );
+      return answer(request);
+    },
+  );
+
+  // A POST rather than a DELETE: the removal carries the meeting's version in its body as every
+  // other change of the agenda does, and the platform's DELETE routes (and api.delete) take none.
+  app.post(
+    '/api/v1/meetings/:id/items/:itemId/remove',
+    {
+      schema: {
+        tags,
+        summary:
+          'Take an item off the agenda (before justering, with no decision under it); the items after it close up',
+        params: itemParams,
+        body: agendaItemRemove,
+        response: changed,
+      },
+      config: write,
+    },
+    async (request) => {
+      await meetings.removeItem(
         db,
         principalOf(request),
         request.params.id,

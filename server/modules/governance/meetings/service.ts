@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type {
   AgendaItemCreate,
+  AgendaItemRemove,
   AgendaItemUpdate,
   AgendaOrder,
   AttendanceUpdate,
@@ -313,6 +314,36 @@ export function updateItem(db: Database, actor: Actor, id: string, itemId: strin
       .returning();
     const after = await touch(s, meeting);
     await s.audit({ entity: 'meeting', entityId: id, action: 'updateItem', before, after: item });
+    return after;
+  });
+}
+
+/**
+ * Takes an item off the agenda before justering, the items after it closing up (punkt 1, 2 …).
+ * A decision recorded under the item names it, archived or not (an archived decision is still
+ * public record of where it was taken): it is moved to another item first, by the decisions' own
+ * rules, so that no decision loses its place in the minutes.
+ */
+export function removeItem(db: Database, actor: Actor, id: string, itemId: string, input: AgendaItemRemove) {
+  return inTenant(db, actor, async (s) => {
+    const meeting = await openMeeting(s, id, input.version);
+    const before = await itemOf(s, id, itemId);
+    const [decided] = await s.tx
+      .select({ id: decisions.id })
+      .from(decisions)
+      .where(s.where(decisions, eq(decisions.agendaItemId, itemId)))
+      .limit(1);
+    if (decided)
+      throw problems.conflict(
+        'A decision is recorded under this item; move the decision to another item first',
+      );
+    await s.tx.delete(agendaItems).where(s.where(agendaItems, eq(agendaItems.id, itemId)));
+    const rest = await agendaOf(s, id);
+    for (const [index, item] of rest.entries())
+      if (item.position !== index + 1)
+        await s.update(agendaItems, { position: index + 1 }, eq(agendaItems.id, item.id));
+    const after = await touch(s, meeting);
+    await s.audit({ entity: 'meeting', entityId: id, action: 'removeItem', before, after: null });
     return after;
   });
 }
