@@ -394,6 +394,12 @@ describe('decisions', () => {
     expect(
       json(await get(admin, '/api/v1/decisions?search=KS%202026/141&includeArchived=true')).items,
     ).toHaveLength(1);
+    // Part of a diarienummer finds it too (looked up by the diarienummer alone), and a number that
+    // is no decision's finds none, however many decisions share its series and year.
+    expect(
+      json(await get(admin, '/api/v1/decisions?search=2026/141&includeArchived=true')).items,
+    ).toHaveLength(1);
+    expect(json(await get(admin, '/api/v1/decisions?search=KS%202026/999')).items).toEqual([]);
 
     const byBody = json(await get(admin, '/api/v1/decisions?body=kommunfullm%C3%A4ktige'));
     expect(byBody.items.map((d: { decidedOn: string }) => d.decidedOn)).toEqual(['2014-11-24', '2014-06-27']);
