@@ -693,6 +693,10 @@ describe('governance: the forums of seeds 001 and 003 and the decision log', () 
     expect(computed.source.key).toBe('registry.eServices');
     expect(computed.years.find((y: { year: number }) => y.year === 2025)).toMatchObject({ origin: 'frozen' });
     expect(computed.years.find((y: { year: number }) => y.year === 2025).value).toBeGreaterThan(0);
+    // Their use, from the using units' user counts in the register.
+    const users = one.indicators[1];
+    expect(users.source.key).toBe('registry.eServiceUsers');
+    expect(users.years.find((y: { year: number }) => y.year === 2025).value).toBeGreaterThan(0);
     const printed = goals
       .flatMap((g: { indicators: { name: string; years: unknown[] }[] }) => g.indicators)
       .find((i: { name: string }) => i.name === 'Utskrivna sidor');

@@ -90,6 +90,12 @@ const styrbyGoals: DemoGoal[] = [
         sourceKey: 'registry.eServices',
       },
       {
+        name: 'Användare av e-tjänsterna',
+        unit: 'st',
+        direction: 'increase',
+        sourceKey: 'registry.eServiceUsers',
+      },
+      {
         name: 'Ärenden inkomna via e-tjänst',
         unit: 'st',
         direction: 'increase',

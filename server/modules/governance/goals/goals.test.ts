@@ -205,6 +205,58 @@ describe('goals', () => {
     expect(now).toMatchObject({ value: 25, origin: 'computed' });
   });
 
+  it('counts the users of e-services in operation from the using units, none without counts', async () => {
+    const goal = json(
+      await send(admin, 'POST', '/api/v1/goals', {
+        perspective: 'service',
+        title: 'Användandet av e-tjänster ska öka',
+        indicators: [
+          { name: 'Användare', unit: 'st', direction: 'increase', sourceKey: 'registry.eServiceUsers' },
+        ],
+      }),
+    );
+    const year = (g: { indicators: { years: { year: number; value: number | null }[] }[] }, y: number) =>
+      g.indicators[0]!.years.find((v) => v.year === y);
+    // No unit has a user count yet: no figure, not a zero.
+    expect(year(goal, thisYear)).toMatchObject({ value: null, origin: null });
+
+    // Two units on one e-service count twice; a retired e-service counts until it retired, an idea
+    // and a system that is not an e-service never.
+    const other = json(
+      await send(admin, 'POST', '/api/v1/units', { name: 'Barn- och utbildning', kind: 'department' }),
+    ).id as string;
+    const system = async (name: string, fields: object) =>
+      json(await send(admin, 'POST', '/api/v1/systems', { name, scope: 'shared', ...fields })).id as string;
+    await system('Skolportal', {
+      eService: true,
+      inOperationFrom: '2020-01-01',
+      usingUnits: [
+        { unitId: t.a.unitId, users: 1200 },
+        { unitId: other, users: 800 },
+      ],
+    });
+    await system('Avvecklad e-tjänst', {
+      eService: true,
+      inOperationFrom: '2019-01-01',
+      phase: 'retired',
+      retiredOn: '2023-06-30',
+      usingUnits: [{ unitId: other, users: 300 }],
+    });
+    await system('Planerad e-tjänst', {
+      eService: true,
+      phase: 'idea',
+      usingUnits: [{ unitId: other, users: 50 }],
+    });
+    await system('Ekonomisystem', {
+      inOperationFrom: '2018-01-01',
+      usingUnits: [{ unitId: other, users: 900 }],
+    });
+
+    const now = json(await get(admin, `/api/v1/goals/${goal.id}`));
+    expect(year(now, thisYear)).toMatchObject({ value: 2000, origin: 'computed' });
+    if (thisYear - 4 <= 2022) expect(year(now, 2022)).toMatchObject({ value: 2300, origin: 'computed' });
+  });
+
   it('keeps indicators named by id with their values, adds new ones and removes those left out', async () => {
     const goal = json(await send(admin, 'POST', '/api/v1/goals', goalBody()));
     const [computed, typed] = goal.indicators;
@@ -312,8 +364,14 @@ describe('goals', () => {
     expect(value.statusCode).toBe(404);
     expect(json(await get(bAdmin, '/api/v1/goals')).items).toEqual([]);
     // B's own computed indicator counts B's register only: nothing.
-    const bGoal = json(await send(bAdmin, 'POST', '/api/v1/goals', { ...goalBody(), ownerId: bPerson }));
-    expect(bGoal.indicators[0].years.find((y: { year: number }) => y.year === thisYear).value).toBe(0);
+    const [eServices] = goalBody().indicators;
+    const indicators = [eServices, { ...eServices, name: 'Användare', sourceKey: 'registry.eServiceUsers' }];
+    const bGoal = json(
+      await send(bAdmin, 'POST', '/api/v1/goals', { ...goalBody(), indicators, ownerId: bPerson }),
+    );
+    const now = (i: number) =>
+      bGoal.indicators[i].years.find((y: { year: number }) => y.year === thisYear).value;
+    expect([now(0), now(1)]).toEqual([0, null]);
     const search = json(await get(bAdmin, '/api/v1/search?q=e-tjänster'));
     expect(JSON.stringify(search)).not.toContain(goal.id);
   });

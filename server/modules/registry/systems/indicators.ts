@@ -3,7 +3,7 @@ import type { Executor } from '../../../db/client.ts';
 import type { IndicatorSource } from '../../../platform/seam.ts';
 import { todayInStockholm } from '../contracts/reminders.ts';
 import { systemRoles } from './roles/schema.ts';
-import { systems } from './schema.ts';
+import { systems, systemUnits } from './schema.ts';
 
 // The register's figures that a goal of the IT strategy may follow (seed 001: "antalet e-tjänster
 // ska öka", every system with an owner). Each is counted on one day of the year: its last, or
@@ -42,6 +42,23 @@ async function eServices(db: Executor, tenantId: string, year: number): Promise<
   return Number(row?.n ?? 0);
 }
 
+/**
+ * How many people the e-services in operation reach: the user counts of the units that use them,
+ * summed per e-service (seed 001: "användandet av respektive e-tjänst ska årligen följas upp").
+ * The register keeps today's using units only, so a past year is counted with today's counts; a
+ * unit without a count adds nothing, and no counts at all is no figure rather than a zero.
+ */
+async function eServiceUsers(db: Executor, tenantId: string, year: number): Promise<number | null> {
+  const day = countedOn(year);
+  if (!day) return null;
+  const [row] = await db
+    .select({ n: sql<number | null>`sum(${systemUnits.users})::int` })
+    .from(systemUnits)
+    .innerJoin(systems, and(eq(systems.tenantId, systemUnits.tenantId), eq(systems.id, systemUnits.systemId)))
+    .where(and(eq(systemUnits.tenantId, tenantId), eq(systems.eService, true), inOperationOn(day)));
+  return row?.n == null ? null : Number(row.n);
+}
+
 /** Per cent of the systems in operation with a systemägare (or produktägare) in effect that day. */
 async function ownedShare(db: Executor, tenantId: string, year: number): Promise<number | null> {
   const day = countedOn(year);
@@ -69,6 +86,16 @@ export const systemIndicatorSources: IndicatorSource[] = [
       en: 'System register: systems marked as e-service and in operation at the end of the year (this year: today)',
     },
     compute: eServices,
+  },
+  {
+    key: 'registry.eServiceUsers',
+    label: { sv: 'Användare av e-tjänster i drift', en: 'Users of e-services in operation' },
+    unit: 'st',
+    origin: {
+      sv: 'Systemregistret: summan av de användande enheternas antal användare för e-tjänster i drift vid årets slut (i år: i dag), med dagens användarantal',
+      en: 'System register: the using units’ user counts summed over the e-services in operation at the end of the year (this year: today), with today’s counts',
+    },
+    compute: eServiceUsers,
   },
   {
     key: 'registry.systemsWithOwner',
