@@ -36,16 +36,13 @@
 // BENCH_MAIL_BURST, BENCH_MAIL_CONNECTIONS, BENCH_MAIL_SENDERS, BENCH_SERVER_EXEC_ARGV.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { like, sql } from 'drizzle-orm';
 import { createTransport, type SendMailOptions, type Transporter } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
-import { onServer } from '../server/db/admin.ts';
-import { type DatabaseHandle, openDatabase, rowsOf } from '../server/db/client.ts';
+import { type DatabaseHandle, rowsOf } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { createGroup } from '../server/modules/desk/groups/service.ts';
 import { inboundMail } from '../server/modules/desk/mail/schema.ts';
@@ -56,10 +53,10 @@ import { systemActor } from '../server/platform/context.ts';
 import { people } from '../server/platform/directory/schema.ts';
 import * as directory from '../server/platform/directory/service.ts';
 import { newId } from '../server/platform/ids.ts';
+import { type BenchDatabase, benchDatabase } from './database.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const KINDS = (process.env.BENCH_DB ?? 'pg,pglite').split(',').map((k) => k.trim()) as ('pg' | 'pglite')[];
-const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = 'styrbord_bench_mail';
 const RATE = Number(process.env.BENCH_MAIL_RATE ?? 100);
 const SECONDS = Number(process.env.BENCH_MAIL_SECONDS ?? 10);
@@ -115,37 +112,6 @@ async function freePort(): Promise<number> {
 
 // ---------------------------------------------------------------- the database
 
-interface BenchDatabase {
-  kind: 'pg' | 'pglite';
-  env: Record<string, string>;
-  open(): Promise<DatabaseHandle>;
-  dispose(): Promise<void>;
-}
-
-async function benchDatabase(kind: 'pg' | 'pglite'): Promise<BenchDatabase> {
-  if (kind === 'pg') {
-    await onServer(PG_ADMIN_URL, [
-      `drop database if exists ${DB_NAME} with (force)`,
-      `create database ${DB_NAME}`,
-    ]);
-    const url = new URL(PG_ADMIN_URL);
-    url.pathname = `/${DB_NAME}`;
-    return {
-      kind,
-      env: { DATABASE_URL: url.toString() },
-      open: () => openDatabase({ kind: 'pg', url: url.toString(), poolSize: 4 }),
-      dispose: () => onServer(PG_ADMIN_URL, [`drop database if exists ${DB_NAME} with (force)`]),
-    };
-  }
-  const dataDir = mkdtempSync(join(tmpdir(), 'styrbord-bench-mail-'));
-  return {
-    kind,
-    env: { DATA_DIR: dataDir, DATABASE_URL: '' },
-    open: () => openDatabase({ kind: 'pglite', dataDir }),
-    dispose: async () => rmSync(dataDir, { recursive: true, force: true }),
-  };
-}
-
 /** The tenant, its desk address and group through the services; the senders inserted directly (set-up). */
 async function seed(handle: DatabaseHandle): Promise<string[]> {
   const db = handle.db;
@@ -194,7 +160,7 @@ async function startServer(database: BenchDatabase, smtpPort: number, sinkPort: 
     cwd: root,
     env: {
       ...process.env,
-      ...database.env,
+      ...database.bootEnv,
       PORT: '0',
       HOST: '127.0.0.1',
       MAIL_INBOUND_PORT: String(smtpPort),
@@ -463,7 +429,7 @@ async function countRun(handle: DatabaseHandle, run: string): Promise<Count> {
 
 async function runKind(kind: 'pg' | 'pglite'): Promise<SectionResult> {
   const lines: string[] = [];
-  const database = await benchDatabase(kind);
+  const database = await benchDatabase(kind, DB_NAME);
   const setup = await database.open();
   await migrate(setup);
   const senders = await seed(setup);

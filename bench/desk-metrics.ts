@@ -1,35 +1,13 @@
-// The desk's metrics at scale (issue 13 "Performance": a 12-month SLA compliance report by unit
-// under 1 s with 1,000,000 tickets). `benchMetrics(db, tenantId)` bulk-inserts BENCH_METRICS_TICKETS
-// (1,000,000) tickets with their timelines into the tenant of a fresh, migrated database
-// (bench/desk-metrics-seed.ts: generate_series in SQL, two years of believable spreads), then
-// measures, in this process, through the service the route calls (metricsReport, as an admin):
-//   - the compliance report by unit over the last 12 months (the default period): target < 1 s;
-//   - the limit measured in the same run: a plain `select count(*)` of the same rows (the tickets
-//     a 12-month report counts: made before its end, solved in or after it or not yet), which the
-//     report is printed as a ratio of;
-//   - for information: the same report by group (a join for the supplier is not needed there) and
-//     the report of the largest förvaltning (GET /api/v1/desk/metrics/units/{id}/report).
-// Each figure is the median of BENCH_RUNS (7) runs after one warm-up, the report and its limit
-// interleaved in each run, because the machine is shared.
-//
-// Section "metrics" of `npm run bench:desk` (metricsSection), and alone: `node bench/desk-metrics.ts`.
-// For each kind of BENCH_DB (pg,pglite): PostgreSQL makes the database `styrbord_bench_metrics` on
-// BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres), runs, and drops it
-// (BENCH_KEEP=1 keeps it, to EXPLAIN afterwards); PGlite, for information only and smaller
-// (BENCH_PGLITE_METRICS_TICKETS, 100,000), runs in a temporary directory. The target applies to
-// PostgreSQL; exit code 0 when it is met.
-
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { onServer } from '../server/db/admin.ts';
-import { type Database, openDatabase } from '../server/db/client.ts';
+import type { Database } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { metricsReport, resolvePeriod, unitReport } from '../server/modules/desk/metrics/service.ts';
 import { systemActor } from '../server/platform/context.ts';
 import * as directory from '../server/platform/directory/service.ts';
+import { benchDatabase, PG_ADMIN_URL } from './database.ts';
 import { seedDesk } from './desk-metrics-seed.ts';
 
 const TICKETS = Number(process.env.BENCH_METRICS_TICKETS ?? 1_000_000);
@@ -107,24 +85,11 @@ export async function benchMetrics(
 
 const KINDS = (process.env.BENCH_DB ?? 'pg,pglite').split(',').map((k) => k.trim());
 const DB_NAME = 'styrbord_bench_metrics';
-const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** One database kind: a fresh database, migrated, a tenant, the tickets, the figures. */
 async function runKind(kind: 'pg' | 'pglite', count: number): Promise<MetricsBenchResult> {
-  let dir = '';
-  let url = '';
-  if (kind === 'pg') {
-    await onServer(PG_ADMIN_URL, [
-      `drop database if exists ${DB_NAME} with (force)`,
-      `create database ${DB_NAME}`,
-    ]);
-    const u = new URL(PG_ADMIN_URL);
-    u.pathname = `/${DB_NAME}`;
-    url = u.toString();
-  } else dir = mkdtempSync(join(tmpdir(), 'styrbord-bench-metrics-'));
-  const handle = await openDatabase(
-    kind === 'pg' ? { kind: 'pg', url, poolSize: 4 } : { kind: 'pglite', dataDir: dir },
-  );
+  const database = await benchDatabase(kind, DB_NAME);
+  const handle = await database.open();
   try {
     await migrate(handle);
     const tenant = await directory.createTenant(handle.db, {
@@ -136,9 +101,7 @@ async function runKind(kind: 'pg' | 'pglite', count: number): Promise<MetricsBen
     return await benchMetrics(handle.db, tenant.id, count, kind === 'pg');
   } finally {
     await handle.close();
-    if (kind === 'pg' && process.env.BENCH_KEEP !== '1')
-      await onServer(PG_ADMIN_URL, [`drop database if exists ${DB_NAME} with (force)`]);
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await database.dispose();
   }
 }
 

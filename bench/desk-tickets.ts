@@ -14,12 +14,9 @@
 //      - an agent's queue page (a group, the open statuses, ordered by due time, 50 rows), p99 at
 //        an evenly paced BENCH_RATE (100) req/s (target < 25 ms).
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { onServer } from '../server/db/admin.ts';
-import { type Database, openDatabase } from '../server/db/client.ts';
+import type { Database } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { groups } from '../server/modules/desk/groups/schema.ts';
 import { serviceLevels } from '../server/modules/desk/services/schema.ts';
@@ -30,12 +27,12 @@ import { units } from '../server/platform/directory/schema.ts';
 import * as directory from '../server/platform/directory/service.ts';
 import { newId } from '../server/platform/ids.ts';
 import { defaultEscalation, defaultTargets } from '../shared/desk/services.ts';
+import { benchDatabase, PG_ADMIN_URL } from './database.ts';
 import { type LoadOptions, paced, saturate, signIn, startServer } from './load.ts';
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const PGLITE_TICKETS = Number(process.env.BENCH_PGLITE_TICKETS ?? 100_000);
 const KINDS = (process.env.BENCH_DB ?? 'pg,pglite').split(',').map((k) => k.trim());
-const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const RATE = Number(process.env.BENCH_RATE ?? 100);
 const LOAD: LoadOptions = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
@@ -179,24 +176,9 @@ export interface TicketsReport {
 async function runKind(kind: 'pg' | 'pglite', count: number): Promise<TicketsReport> {
   const cleanups: (() => void | Promise<void>)[] = [];
   try {
-    let url = '';
-    let dir = '';
-    if (kind === 'pg') {
-      await onServer(PG_ADMIN_URL, [
-        `drop database if exists ${DB_NAME} with (force)`,
-        `create database ${DB_NAME}`,
-      ]);
-      cleanups.push(() => onServer(PG_ADMIN_URL, [`drop database if exists ${DB_NAME} with (force)`]));
-      const u = new URL(PG_ADMIN_URL);
-      u.pathname = `/${DB_NAME}`;
-      url = u.toString();
-    } else {
-      dir = mkdtempSync(join(tmpdir(), 'styrbord-bench-desk-'));
-      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    }
-    const handle = await openDatabase(
-      kind === 'pg' ? { kind: 'pg', url, poolSize: LOAD.connections } : { kind: 'pglite', dataDir: dir },
-    );
+    const database = await benchDatabase(kind, DB_NAME);
+    cleanups.push(() => database.dispose());
+    const handle = await database.open(LOAD.connections);
     console.log(`· ${kind}: migrating and generating ${count.toLocaleString('en-US')} tickets …`);
     let seeded: Seeded;
     try {
@@ -215,11 +197,7 @@ async function runKind(kind: 'pg' | 'pglite', count: number): Promise<TicketsRep
       await handle.close();
       open = false;
     }
-    const server = await startServer(
-      kind === 'pg'
-        ? { BENCH_DB_KIND: 'pg', BENCH_DB_URL: url }
-        : { BENCH_DB_KIND: 'pglite', BENCH_DATA_DIR: dir },
-    );
+    const server = await startServer(database.serverEnv);
     try {
       const headers = await signIn(server.port, ADMIN_EMAIL, PASSWORD);
       await saturate(server.port, headers, [{ path: EMPTY_PATH }], { ...LOAD, seconds: 1 });

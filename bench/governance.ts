@@ -10,11 +10,11 @@
 // follow-up date, 1 % are archived, 70 % carry a diarienummer. One admin signs in.
 //
 // For each database kind (the server child and load helpers of bench/load.ts):
-//   1. a fresh database (PostgreSQL: `styrbord_bench_governance` on BENCH_PG_URL, dropped at the
-//      end; PGlite: a temp dir), migrated; tenant, admin and people through the services, forums
-//      and decisions inserted directly in batches (the service's transaction, § check and audit
-//      event per decision would take minutes; rows are built as the service builds them, and the
-//      database computes body key, year and the search vector);
+//   1. a fresh database (bench/database.ts; PostgreSQL: `styrbord_bench_governance` on
+//      BENCH_PG_URL, dropped at the end; PGlite: a temp dir), migrated; tenant, admin and people
+//      through the services, forums and decisions inserted directly in batches (the service's
+//      transaction, § check and audit event per decision would take minutes; rows are built as
+//      the service builds them, and the database computes body key, year and the search vector);
 //   2. the real app in a child process; paced open-loop runs at BENCH_RATE (100) req/s for
 //      BENCH_SECONDS (10) s each, latency counted from when each request was due:
 //        - GET of one decision by id (random ids), before and after the searches: the reference;
@@ -34,12 +34,10 @@
 // ANALYZE afterwards), BENCH_EXPLAIN=1 (after seeding, each search once at a time through the service,
 // with the plan of the plain ones; `only`: that, and no load).
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
 import { type SQL, sql } from 'drizzle-orm';
 import { onServer } from '../server/db/admin.ts';
-import { type Database, type DatabaseHandle, openDatabase, rowsOf } from '../server/db/client.ts';
+import { type Database, rowsOf } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { decisions } from '../server/modules/governance/decisions/schema.ts';
 import { listDecisions } from '../server/modules/governance/decisions/service.ts';
@@ -49,6 +47,7 @@ import { systemActor } from '../server/platform/context.ts';
 import * as directory from '../server/platform/directory/service.ts';
 import { newId } from '../server/platform/ids.ts';
 import { decisionListQuery, type decisionStatuses } from '../shared/governance/decisions.ts';
+import { benchDatabase, PG_ADMIN_URL } from './database.ts';
 import {
   killServers,
   type LoadOptions,
@@ -65,8 +64,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const RATE = Number(process.env.BENCH_RATE ?? 100);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const KINDS = (process.env.BENCH_DB ?? 'pg,pglite').split(',').map((k) => k.trim()) as ('pg' | 'pglite')[];
-const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const KEEP = process.env.BENCH_KEEP === '1';
 const EXPLAIN = !!process.env.BENCH_EXPLAIN && process.env.BENCH_EXPLAIN !== '0';
 const EXPLAIN_ONLY = process.env.BENCH_EXPLAIN === 'only';
 const DB_NAME = 'styrbord_bench_governance';
@@ -469,28 +466,10 @@ async function runKind(
   kind: 'pg' | 'pglite',
   cleanups: (() => Promise<void>)[],
 ): Promise<KindReport | undefined> {
-  let handle: DatabaseHandle;
-  let serverEnv: Record<string, string>;
-  if (kind === 'pg') {
-    await onServer(PG_ADMIN_URL, [
-      `drop database if exists ${DB_NAME} with (force)`,
-      `create database ${DB_NAME}`,
-    ]);
-    cleanups.push(async () => {
-      if (!KEEP) await onServer(PG_ADMIN_URL, [`drop database if exists ${DB_NAME} with (force)`]);
-    });
-    const url = new URL(PG_ADMIN_URL);
-    url.pathname = `/${DB_NAME}`;
-    handle = await openDatabase({ kind: 'pg', url: url.toString(), poolSize: 4 });
-    serverEnv = { BENCH_DB_KIND: 'pg', BENCH_DB_URL: url.toString() };
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'styrbord-bench-governance-'));
-    cleanups.push(async () => {
-      if (!KEEP) rmSync(dir, { recursive: true, force: true });
-    });
-    handle = await openDatabase({ kind: 'pglite', dataDir: dir });
-    serverEnv = { BENCH_DB_KIND: 'pglite', BENCH_DATA_DIR: dir };
-  }
+  const database = await benchDatabase(kind, DB_NAME);
+  cleanups.push(() => database.dispose());
+  const handle = await database.open();
+  const serverEnv = database.serverEnv;
   log(`${kind}: migrating and generating ${DECISIONS} decisions …`);
   let seeded: Seeded;
   let counts: { one: number[]; some: number[] };

@@ -68,13 +68,14 @@ import { fileURLToPath } from 'node:url';
 import autocannon, { type AutocannonRequestSpec, type AutocannonResult } from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { onServer } from '../server/db/admin.ts';
-import { type Database, type DatabaseHandle, openDatabase } from '../server/db/client.ts';
+import type { Database } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { setPassword } from '../server/platform/auth/service.ts';
 import { systemActor } from '../server/platform/context.ts';
 import { people, units } from '../server/platform/directory/schema.ts';
 import * as directory from '../server/platform/directory/service.ts';
 import { newId } from '../server/platform/ids.ts';
+import { benchDatabase, PG_ADMIN_URL } from './database.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const serverScript = fileURLToPath(new URL('./platform-server.ts', import.meta.url));
@@ -87,10 +88,7 @@ const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 3);
 /** The fixed rate (req/s, all connections together) of the latency-below-saturation runs. */
 const RATE = Number(process.env.BENCH_RATE ?? 100);
 const KINDS = (process.env.BENCH_DB ?? 'pg,pglite').split(',').map((k) => k.trim()) as ('pg' | 'pglite')[];
-const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_DB_NAME = 'styrbord_bench';
-/** Keep the databases (for EXPLAIN ANALYZE afterwards) instead of dropping them. */
-const KEEP = process.env.BENCH_KEEP === '1';
 /** Node flags for the server child, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it. */
 const SERVER_EXEC_ARGV = (process.env.BENCH_SERVER_EXEC_ARGV ?? '').split(' ').filter(Boolean);
 
@@ -605,34 +603,11 @@ interface KindReport {
 }
 
 async function runKind(kind: 'pg' | 'pglite', cleanups: (() => Promise<void>)[]): Promise<KindReport> {
-  let handle: DatabaseHandle;
-  let serverEnv: Record<string, string>;
-  let mainEnv: Record<string, string | undefined>;
-  if (kind === 'pg') {
-    await onServer(PG_ADMIN_URL, [
-      `drop database if exists ${BENCH_DB_NAME} with (force)`,
-      `create database ${BENCH_DB_NAME}`,
-    ]);
-    cleanups.push(async () => {
-      if (KEEP) return log(`kept database ${BENCH_DB_NAME} (BENCH_KEEP=1)`);
-      await onServer(PG_ADMIN_URL, [`drop database if exists ${BENCH_DB_NAME} with (force)`]);
-    });
-    const url = new URL(PG_ADMIN_URL);
-    url.pathname = `/${BENCH_DB_NAME}`;
-    handle = await openDatabase({ kind: 'pg', url: url.toString(), poolSize: 4 });
-    serverEnv = { BENCH_DB_KIND: 'pg', BENCH_DB_URL: url.toString() };
-    mainEnv = { DATABASE_URL: url.toString(), DEMO_DATA: 'false' };
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'styrbord-bench-'));
-    cleanups.push(async () =>
-      KEEP
-        ? log(`kept PGlite directory ${dir} (BENCH_KEEP=1)`)
-        : rmSync(dir, { recursive: true, force: true }),
-    );
-    handle = await openDatabase({ kind: 'pglite', dataDir: dir });
-    serverEnv = { BENCH_DB_KIND: 'pglite', BENCH_DATA_DIR: dir };
-    mainEnv = { DATA_DIR: dir, DEMO_DATA: 'false' };
-  }
+  const database = await benchDatabase(kind, BENCH_DB_NAME);
+  cleanups.push(() => database.dispose());
+  const handle = await database.open();
+  const serverEnv = database.serverEnv;
+  const mainEnv = { ...database.bootEnv, DEMO_DATA: 'false' };
   log(`${kind}: migrating and generating ${PEOPLE.toLocaleString('en')} people in ${UNITS} units …`);
   let seeded: Seeded;
   try {

@@ -40,8 +40,8 @@
 // bench/load.ts's.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -49,7 +49,7 @@ import type { AutocannonRequestSpec } from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { chromium } from 'playwright-core';
 import { onServer } from '../server/db/admin.ts';
-import { type Database, type DatabaseHandle, openDatabase } from '../server/db/client.ts';
+import type { Database } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { contractSystems, contracts } from '../server/modules/registry/contracts/schema.ts';
 import { integrations } from '../server/modules/registry/integrations/schema.ts';
@@ -61,6 +61,7 @@ import { units } from '../server/platform/directory/schema.ts';
 import * as directory from '../server/platform/directory/service.ts';
 import { newId } from '../server/platform/ids.ts';
 import { criticalities, lifecyclePhases, systemScopes } from '../shared/registry/systems.ts';
+import { benchDatabase, PG_ADMIN_URL } from './database.ts';
 import {
   killServers,
   type LoadOptions,
@@ -85,9 +86,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const RATE = Number(process.env.BENCH_RATE ?? 100);
 const MAP_RUNS = Number(process.env.BENCH_MAP_RUNS ?? 20);
 const KINDS = (process.env.BENCH_DB ?? 'pg,pglite').split(',').map((k) => k.trim()) as ('pg' | 'pglite')[];
-const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BROWSER = process.env.BENCH_BROWSER !== '0';
-const KEEP = process.env.BENCH_KEEP === '1';
 const DB_NAME = 'styrbord_bench_registry';
 
 const TARGET_PAGE_P99_MS = 25;
@@ -432,28 +431,10 @@ interface KindReport {
 }
 
 async function runKind(kind: 'pg' | 'pglite', cleanups: (() => Promise<void>)[]): Promise<KindReport> {
-  let handle: DatabaseHandle;
-  let serverEnv: Record<string, string>;
-  if (kind === 'pg') {
-    await onServer(PG_ADMIN_URL, [
-      `drop database if exists ${DB_NAME} with (force)`,
-      `create database ${DB_NAME}`,
-    ]);
-    cleanups.push(async () => {
-      if (!KEEP) await onServer(PG_ADMIN_URL, [`drop database if exists ${DB_NAME} with (force)`]);
-    });
-    const url = new URL(PG_ADMIN_URL);
-    url.pathname = `/${DB_NAME}`;
-    handle = await openDatabase({ kind: 'pg', url: url.toString(), poolSize: 4 });
-    serverEnv = { BENCH_DB_KIND: 'pg', BENCH_DB_URL: url.toString() };
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'styrbord-bench-registry-'));
-    cleanups.push(async () => {
-      if (!KEEP) rmSync(dir, { recursive: true, force: true });
-    });
-    handle = await openDatabase({ kind: 'pglite', dataDir: dir });
-    serverEnv = { BENCH_DB_KIND: 'pglite', BENCH_DATA_DIR: dir };
-  }
+  const database = await benchDatabase(kind, DB_NAME);
+  cleanups.push(() => database.dispose());
+  const handle = await database.open();
+  const serverEnv = database.serverEnv;
   log(`${kind}: migrating and generating ${SYSTEMS} systems and ${INTEGRATIONS} integrations …`);
   let seeded: Seeded;
   try {
