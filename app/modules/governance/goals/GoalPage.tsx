@@ -1,15 +1,4 @@
-import {
-  Button,
-  Group,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
@@ -21,8 +10,6 @@ import {
   type Goal,
   type Indicator,
   type IndicatorInput,
-  type Perspective,
-  perspectives,
 } from '../../../../shared/governance/goals.ts';
 import { api } from '../../../platform/api.ts';
 import { ArchiveDialog, Dialog, DialogFooter, useRestore } from '../../../platform/dialogs.tsx';
@@ -39,6 +26,7 @@ import {
 } from '../../../platform/record-actions.tsx';
 import { useGovernanceInvalidate } from '../api.ts';
 import { putGoalValue, useGoal, useIndicatorSources } from './api.ts';
+import { GoalFields, type GoalFieldValues, goalFieldsBody } from './GoalFields.tsx';
 import { IndicatorChart, useFigure, useSourceText } from './parts.tsx';
 
 // One goal of the IT strategy: its perspective, owner and description, and each indicator with its
@@ -557,25 +545,24 @@ function GoalEditDialog({
 }) {
   const { t } = useTranslation();
   const invalidate = useGovernanceInvalidate();
-  const [perspective, setPerspective] = useState<Perspective>(goal.perspective);
-  const [title, setTitle] = useState(goal.title);
-  const [description, setDescription] = useState(goal.description ?? '');
+  const current = (): GoalFieldValues => ({
+    perspective: goal.perspective,
+    title: goal.title,
+    description: goal.description ?? '',
+  });
+  const [fields, setFields] = useState<GoalFieldValues>(current);
   const [position, setPosition] = useState<number | string>(goal.position);
   // biome-ignore lint/correctness/useExhaustiveDependencies: fresh values when opened or reloaded
   useEffect(() => {
     if (!opened) return;
-    setPerspective(goal.perspective);
-    setTitle(goal.title);
-    setDescription(goal.description ?? '');
+    setFields(current());
     setPosition(goal.position);
   }, [opened, goal.version]);
   const save = useMutation({
     mutationFn: () =>
       api.patch<Goal>(`/api/v1/goals/${goal.id}`, {
         version: goal.version,
-        perspective,
-        title,
-        description: description.trim() || null,
+        ...goalFieldsBody(fields),
         position: Number(position) || 0,
       }),
     onSuccess: async () => {
@@ -598,30 +585,7 @@ function GoalEditDialog({
             fields={['perspective', 'title', 'description', 'position']}
             onReload={onReload}
           />
-          <Select
-            label={t('governance.goals.field.perspective')}
-            data={perspectives.map((p) => ({ value: p, label: t(`governance.goals.perspective.${p}`) }))}
-            value={perspective}
-            onChange={(v) => v && setPerspective(v as Perspective)}
-            allowDeselect={false}
-            error={errors.perspective}
-          />
-          <TextInput
-            label={t('governance.goals.field.title')}
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            required
-            error={errors.title}
-            data-autofocus
-          />
-          <Textarea
-            label={t('governance.goals.field.description')}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            autosize
-            minRows={3}
-            error={errors.description}
-          />
+          <GoalFields value={fields} onChange={setFields} errors={errors} />
           <NumberInput
             label={t('governance.goals.field.position')}
             value={position}

@@ -1,20 +1,10 @@
-import {
-  Button,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconPlus, IconReportAnalytics } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Goal, type Perspective, perspectives } from '../../../../shared/governance/goals.ts';
+import type { Goal } from '../../../../shared/governance/goals.ts';
 import { api } from '../../../platform/api.ts';
 import { Dialog, DialogFooter } from '../../../platform/dialogs.tsx';
 import { ProblemAlert, useFieldErrors } from '../../../platform/errors.tsx';
@@ -23,6 +13,7 @@ import { notifySuccess } from '../../../platform/notify.ts';
 import { EmptyValue, PageHeader, Section } from '../../../platform/page.tsx';
 import { useGovernanceInvalidate, useGovernanceSettings } from '../api.ts';
 import { useGoals } from './api.ts';
+import { GoalFields, type GoalFieldValues, goalFieldsBody } from './GoalFields.tsx';
 import { perspectiveOrder, useFigure } from './parts.tsx';
 
 // The IT strategy's målbild: the goals by perspective of the steering model (seed 001), each with
@@ -136,12 +127,13 @@ function GoalCreateDialog({ opened, onClose }: { opened: boolean; onClose: () =>
   const { t } = useTranslation();
   const navigate = useNavigate();
   const invalidate = useGovernanceInvalidate();
-  const [perspective, setPerspective] = useState<Perspective>('service');
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
+  const [fields, setFields] = useState<GoalFieldValues>({
+    perspective: 'service',
+    title: '',
+    description: '',
+  });
   const save = useMutation({
-    mutationFn: () =>
-      api.post<Goal>('/api/v1/goals', { perspective, title, description: description.trim() || null }),
+    mutationFn: () => api.post<Goal>('/api/v1/goals', goalFieldsBody(fields)),
     onSuccess: async (goal) => {
       await invalidate();
       notifySuccess(t('governance.goals.created', { name: goal.title }));
@@ -159,30 +151,7 @@ function GoalCreateDialog({ opened, onClose }: { opened: boolean; onClose: () =>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <ProblemAlert error={save.error} fields={['perspective', 'title', 'description']} />
-          <Select
-            label={t('governance.goals.field.perspective')}
-            data={perspectives.map((p) => ({ value: p, label: t(`governance.goals.perspective.${p}`) }))}
-            value={perspective}
-            onChange={(v) => v && setPerspective(v as Perspective)}
-            allowDeselect={false}
-            error={errors.perspective}
-          />
-          <TextInput
-            label={t('governance.goals.field.title')}
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            required
-            error={errors.title}
-            data-autofocus
-          />
-          <Textarea
-            label={t('governance.goals.field.description')}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            autosize
-            minRows={3}
-            error={errors.description}
-          />
+          <GoalFields value={fields} onChange={setFields} errors={errors} />
           <DialogFooter onCancel={onClose} label={t('governance.goals.create')} loading={save.isPending} />
         </Stack>
       </form>
