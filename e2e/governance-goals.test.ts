@@ -127,6 +127,42 @@ describe('goals, indicators and the follow-up', () => {
     expectNoCspViolation(page);
   });
 
+  test('creates a goal by keyboard and changes its perspective and title', async () => {
+    const page = await newPage(browser);
+    await signIn(page, server.url);
+    const title = `Mål e2e ${Date.now().toString(36)}`;
+    await page.goto(`${server.url}/governance/goals`);
+    await h1(page, 'Mål och indikatorer').waitFor();
+    await page.getByRole('button', { name: 'Nytt mål' }).click();
+    const create = page.getByRole('dialog', { name: 'Nytt mål' });
+    // The title has the focus; the perspective is chosen from the keyboard.
+    await page.keyboard.type(title);
+    await choose(page, create.getByRole('combobox', { name: 'Perspektiv' }), 'Medarbetare');
+    await create.getByRole('textbox', { name: 'Beskrivning' }).fill('Satt i ett test.');
+    await expectAccessible(page, 'new goal');
+    await create.getByRole('button', { name: 'Skapa' }).press('Enter');
+    await h1(page, title).waitFor();
+    await page.getByText('Satt i ett test.').waitFor();
+
+    await page.getByRole('button', { name: 'Redigera', exact: true }).click();
+    const edit = page.getByRole('dialog', { name: `Ändra ”${title}”` });
+    await edit.waitFor();
+    expect(await edit.getByRole('textbox', { name: /^Mål/ }).inputValue()).toBe(title);
+    await edit.getByRole('textbox', { name: /^Mål/ }).fill(`${title} ändrat`);
+    await choose(page, edit.getByRole('combobox', { name: 'Perspektiv' }), 'Ekonomi');
+    await edit.getByRole('textbox', { name: 'Beskrivning' }).fill('');
+    await expectAccessible(page, 'edit goal');
+    await edit.getByRole('button', { name: 'Spara' }).click();
+    await h1(page, `${title} ändrat`).waitFor();
+    await page.getByText('Satt i ett test.').waitFor({ state: 'detached' });
+
+    // On the list it stands under Ekonomi.
+    await page.goto(`${server.url}/governance/goals`);
+    await region(page, 'Ekonomi')
+      .getByRole('link', { name: `${title} ändrat` })
+      .waitFor();
+  });
+
   test('creates a plan, adds an initiative towards a goal, changes its status, meets a 409 and removes an indicator and the initiative', async () => {
     const page = await newPage(browser);
     await signIn(page, server.url);
