@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/governance/decisions.ts';
 import type { Database, Executor } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/context.ts';
+import { checkActivePeople } from '../../../platform/directory/checks.ts';
 import { people } from '../../../platform/directory/schema.ts';
 import { problems } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -89,14 +90,8 @@ async function checkRegistration(s: TenantScope, value: string | null | undefine
     );
 }
 
-async function checkResponsible(s: TenantScope, id: string | null | undefined) {
-  if (!id) return;
-  const [row] = await s.tx
-    .select({ id: people.id })
-    .from(people)
-    .where(s.where(people, eq(people.id, id), isNull(people.archivedAt)));
-  if (!row) throw problems.field('body.responsibleId', 'No such active person');
-}
+const checkResponsible = (s: TenantScope, id: string | null | undefined) =>
+  checkActivePeople(s, { 'body.responsibleId': id });
 
 /**
  * Checks each link whose kind a module registers (its record must exist in the tenant); a kind

@@ -8,6 +8,7 @@ import { monthsFrom } from '../../../../shared/registry/contracts.ts';
 import type { Database, Executor } from '../../../db/client.ts';
 import { isStaff } from '../../../platform/authz.ts';
 import type { Actor } from '../../../platform/context.ts';
+import { checkActivePeople } from '../../../platform/directory/checks.ts';
 import { people } from '../../../platform/directory/schema.ts';
 import { problems } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -45,13 +46,7 @@ function nextReview(v: Pick<DocumentRow, 'nextReviewOn' | 'validFrom' | 'reviewI
 }
 
 async function checkReferences(s: TenantScope, v: Partial<DocumentCreate>, self?: string) {
-  if (v.ownerId) {
-    const [row] = await s.tx
-      .select({ id: people.id })
-      .from(people)
-      .where(s.where(people, eq(people.id, v.ownerId), isNull(people.archivedAt)));
-    if (!row) throw problems.field('body.ownerId', 'No such active person');
-  }
+  await checkActivePeople(s, { 'body.ownerId': v.ownerId });
   if (v.adoptedById) {
     const [row] = await s.tx
       .select({ id: decisions.id })

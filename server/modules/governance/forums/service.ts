@@ -7,6 +7,7 @@ import type {
 } from '../../../../shared/governance/forums.ts';
 import type { Database, Executor } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/context.ts';
+import { checkActivePeople } from '../../../platform/directory/checks.ts';
 import { people } from '../../../platform/directory/schema.ts';
 import { grantInScope, revokeInScope, scopeHolders } from '../../../platform/directory/service.ts';
 import { problems } from '../../../platform/errors.ts';
@@ -52,6 +53,10 @@ function namedPeople(
   return named;
 }
 
+/** The people a forum names, each by its first field, as checkActivePeople takes them. */
+const checkPeople = (s: TenantScope, named: Map<string, string>) =>
+  checkActivePeople(s, Object.fromEntries([...named].map(([id, field]) => [field, id])));
+
 function checkMembers(members: ForumMemberInput[]) {
   members.forEach((m, i) => {
     if (m.deputyId && m.deputyId === m.personId)
@@ -82,16 +87,6 @@ async function syncGrants(s: TenantScope, row: ForumRow, members: ForumMemberInp
       field,
     );
   }
-}
-
-async function checkPeople(s: TenantScope, named: Map<string, string>) {
-  if (named.size === 0) return;
-  const found = await s.tx
-    .select({ id: people.id })
-    .from(people)
-    .where(s.where(people, inArray(people.id, [...named.keys()]), isNull(people.archivedAt)));
-  const ok = new Set(found.map((p) => p.id));
-  for (const [id, field] of named) if (!ok.has(id)) throw problems.field(field, 'No such active person');
 }
 
 async function writeMembers(s: TenantScope, forumId: string, members: ForumMemberInput[]) {

@@ -9,6 +9,7 @@ import type {
 } from '../../../../shared/governance/goals.ts';
 import type { Database, Executor } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/context.ts';
+import { checkActivePeople } from '../../../platform/directory/checks.ts';
 import { people } from '../../../platform/directory/schema.ts';
 import { problems } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -75,15 +76,8 @@ export const theseYears =
   () =>
     years;
 
-function checkOwner(s: TenantScope, id: string | null | undefined) {
-  return checkIdsIn(
-    s,
-    people,
-    id ? [{ id, field: 'body.ownerId' }] : [],
-    'No such active person',
-    isNull(people.archivedAt),
-  );
-}
+const checkOwner = (s: TenantScope, id: string | null | undefined) =>
+  checkActivePeople(s, { 'body.ownerId': id });
 
 function checkIndicators(list: IndicatorInput[], seam: Sources | undefined) {
   const seen = new Set<string>();

@@ -13,6 +13,7 @@ import type {
 } from '../../../../shared/governance/meetings.ts';
 import type { Database, Executor } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/context.ts';
+import { checkActivePeople } from '../../../platform/directory/checks.ts';
 import { people } from '../../../platform/directory/schema.ts';
 import { problems } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -93,18 +94,6 @@ function checkTimes(startsAt: Date, endsAt: Date) {
     throw problems.field('body.endsAt', 'The meeting ends before it starts');
 }
 
-async function checkPeople(s: TenantScope, named: Record<string, string | null | undefined>) {
-  const ids = [...new Set(Object.values(named).filter(Boolean))] as string[];
-  if (ids.length === 0) return;
-  const found = await s.tx
-    .select({ id: people.id })
-    .from(people)
-    .where(s.where(people, inArray(people.id, ids), isNull(people.archivedAt)));
-  const ok = new Set(found.map((p) => p.id));
-  for (const [field, id] of Object.entries(named))
-    if (id && !ok.has(id)) throw problems.field(field, 'No such active person');
-}
-
 function checkAdjuster(row: { chairId: string | null; adjusterId: string | null }) {
   if (row.adjusterId && row.adjusterId === row.chairId)
     throw problems.field('body.adjusterId', 'The justerare is another person than the chair');
@@ -151,7 +140,7 @@ export function createMeeting(db: Database, actor: Actor, input: MeetingCreate):
       adjusterId: input.adjusterId ?? null,
     };
     checkAdjuster(values);
-    await checkPeople(s, {
+    await checkActivePeople(s, {
       'body.chairId': values.chairId,
       'body.secretaryId': values.secretaryId,
       'body.adjusterId': values.adjusterId,
@@ -185,7 +174,7 @@ export function updateMeeting(db: Database, actor: Actor, id: string, input: Mee
       adjusterId: 'adjusterId' in defined ? (defined.adjusterId ?? null) : before.adjusterId,
     };
     checkAdjuster(merged);
-    await checkPeople(s, {
+    await checkActivePeople(s, {
       'body.chairId': merged.chairId,
       'body.secretaryId': merged.secretaryId,
       'body.adjusterId': merged.adjusterId,
@@ -400,7 +389,7 @@ export function setAttendance(db: Database, actor: Actor, id: string, input: Att
       named[`body.attendance.${i}.personId`] = a.personId;
       if (a.deputyId) named[`body.attendance.${i}.deputyId`] = a.deputyId;
     });
-    await checkPeople(s, named);
+    await checkActivePeople(s, named);
     const before = await s.tx
       .select()
       .from(attendance)
