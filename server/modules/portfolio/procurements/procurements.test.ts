@@ -199,7 +199,7 @@ describe('procurements', () => {
     expect(over.statusCode).toBe(400);
     expect(over.headers['content-type']).toContain('application/problem+json');
     expect(paths(over)).toEqual(['body.procedure']);
-    expect(over.json().errors[0].message).toContain('700 000 kr');
+    expect(over.json().detail).toContain('700 000 kr');
     expect(await auditCount()).toBe(before);
     // At the limit is allowed.
     const at = await send(admin, 'POST', '/api/v1/procurements', { ...body, estimatedValue: 700_000_00 });

@@ -56,7 +56,7 @@ async function checkRules(s: TenantScope, next: Merged, before: ProcurementRow |
   if (before && next.status !== before.status) {
     const allowed = nextStatuses(before.status as ProcurementStatus, before.procedure as Procedure);
     if (!allowed.includes(next.status as ProcurementStatus))
-      throw problems.field('body.status', `A ${before.status} procurement cannot become ${next.status}`);
+      throw problems.field('body.status', 'The procurement cannot go to this status from where it stands');
   }
   if (!before && (next.status === 'cancelled' || next.status === 'contracted'))
     throw problems.field('body.status', 'A new procurement is planned, being prepared or under way');
@@ -86,10 +86,11 @@ async function checkRules(s: TenantScope, next: Merged, before: ProcurementRow |
   }
   if (next.procedure === 'direct' && next.estimatedValue !== null && next.status !== 'cancelled') {
     const { directLimit } = await procurementSettingsOf(s.tx, s.tenantId);
+    // The field's message is fixed (the web app translates it); the detail names the limit.
     if (next.estimatedValue > directLimit)
-      throw problems.field(
-        'body.procedure',
-        `The estimated value is above the direct procurement limit of ${kronor(directLimit)}; choose another procedure`,
+      throw problems.validation(
+        [{ path: 'body.procedure', message: 'The value is above the direct procurement limit' }],
+        `The estimated value is above the direct procurement limit of ${kronor(directLimit)} (LOU 19 kap.); choose another procedure`,
       );
   }
 }
