@@ -108,7 +108,7 @@ describe('access across every operation', () => {
     // A's unit and person are as they were.
     expect((await directory.getUnit(t.db, t.a.actor, walk.ids.units!)).version).toBe(1);
     expect((await directory.getPerson(t.db, t.a.actor, walk.ids.people!)).version).toBe(1);
-  });
+  }, 180_000); // every operation of every module, twice: its own limit, as the bad-input walk
 
   it("refuses an employee every admin write in the employee's own tenant", async () => {
     const before = await auditCountA();

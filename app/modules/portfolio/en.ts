@@ -1,0 +1,9 @@
+import type { Messages } from '../../platform/seam.ts';
+import { en as procurements } from './procurements/en.ts';
+import type { sv } from './sv.ts';
+
+// English messages of the portfolio, one subtree per part (t('portfolio.<part>.…')).
+export const en: Messages<typeof sv> = {
+  navGroup: 'Portfolio',
+  procurements,
+};

@@ -1,0 +1,65 @@
+import { IconGavel } from '@tabler/icons-react';
+import { createRoute } from '@tanstack/react-router';
+import type { ClientPart } from '../../../platform/module-parts.ts';
+import { PlanPage, validatePlanSearch } from './PlanPage.tsx';
+import { ProcurementPage } from './ProcurementPage.tsx';
+import { ProcurementsPage, validateProcurementsSearch } from './ProcurementsPage.tsx';
+
+// Procurements (LOU) on the web app's seam: the list, a procurement's page and the
+// re-procurement plan, the global search, the audit trail and the owner's start-page items.
+
+export const procurementsPart: ClientPart = {
+  name: 'procurements',
+  nav: [
+    {
+      to: '/portfolio/procurements',
+      label: 'portfolio.procurements.nav',
+      icon: IconGavel,
+      group: 'portfolio',
+    },
+  ],
+  routes: (parent) => [
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/portfolio/procurements',
+      validateSearch: validateProcurementsSearch,
+      component: ProcurementsPage,
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/portfolio/procurements/plan',
+      validateSearch: validatePlanSearch,
+      component: PlanPage,
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/portfolio/procurements/$procurementId',
+      component: ProcurementPage,
+    }),
+  ],
+  search: [{ section: 'procurements', label: 'portfolio.procurements.searchSection', icon: IconGavel }],
+  startSections: [{ section: 'reprocurementStarts', label: 'portfolio.procurements.startSection' }],
+  audit: [
+    { entity: 'procurement', label: 'portfolio.procurements.auditEntity' },
+    { entity: 'procurementSettings', label: 'portfolio.procurements.auditSettings' },
+  ],
+  serverMessages: {
+    'A cancelled procurement needs a reason': 'portfolio.procurements.serverMessage.reason',
+    'Only a cancelled procurement has this': 'portfolio.procurements.serverMessage.onlyCancelled',
+    'Only a renewed competition calls off a framework agreement':
+      'portfolio.procurements.serverMessage.framework',
+    'Comes before the step before it': 'portfolio.procurements.serverMessage.dateOrder',
+    'A new procurement is planned, being prepared or under way':
+      'portfolio.procurements.serverMessage.newStatus',
+    'The procurement is archived; restore it first': 'portfolio.procurements.serverMessage.archived',
+    'No such contract': 'portfolio.procurements.serverMessage.noContract',
+    'No such unit': 'portfolio.procurements.serverMessage.noUnit',
+    'No such active system': 'portfolio.procurements.serverMessage.noSystem',
+    'The system is listed twice': 'portfolio.procurements.serverMessage.systemTwice',
+    'The procurement cannot go to this status from where it stands':
+      'portfolio.procurements.serverMessage.step',
+    'The value is above the direct procurement limit': 'portfolio.procurements.serverMessage.directLimit',
+    'At most twenty years at a time': 'portfolio.procurements.serverMessage.period',
+    'The end of the period is before its start': 'portfolio.procurements.serverMessage.period',
+  },
+};
