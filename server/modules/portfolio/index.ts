@@ -1,0 +1,10 @@
+import { combineParts, type ModulePart } from '../../platform/module-parts.ts';
+import { demandsPart } from './demands/index.ts';
+
+// Portfolio: from need to benefit. Demands (ideas and needs, their preparation, scoring and
+// decision routing), procurements and projects, each a part in its own folder, combined into the
+// one Module on the seam (server/platform/module-parts.ts).
+
+const parts: ModulePart[] = [demandsPart];
+
+export const portfolioModule = combineParts('portfolio', parts);
