@@ -204,7 +204,13 @@ async function authorizePrepare(s: TenantScope, row: DemandRow) {
 
 // ---------------------------------------------------------------- create
 
-export async function createDemand(db: Database, actor: Actor, input: DemandCreate): Promise<DemandRow> {
+export async function createDemand(
+  db: Database,
+  actor: Actor,
+  input: DemandCreate,
+  /** Who submitted it when not the actor (the demo's loader, an import); never from a request. */
+  options: { submitterId?: string; at?: Date } = {},
+): Promise<DemandRow> {
   // The desk's ticket is read before the transaction (its service reads outside one).
   const ticket = input.fromTicketId
     ? await getTicket(db, actor, input.fromTicketId).catch((error) => {
@@ -224,7 +230,7 @@ export async function createDemand(db: Database, actor: Actor, input: DemandCrea
         const systemIds = unique(input.systemIds ?? (ticket?.systemId ? [ticket.systemId] : []));
         await checkSystemIds(s, systemIds);
         const settings = await portfolioSettingsOf(s.tx, s.tenantId);
-        const now = new Date();
+        const now = options.at ?? new Date();
         const number = await takeNumber(s, now);
         const [row] = await s
           .insert(demands, {
@@ -237,7 +243,7 @@ export async function createDemand(db: Database, actor: Actor, input: DemandCrea
             systemIds,
             reason: input.reason || null,
             beneficiaries: input.beneficiaries || null,
-            submitterId: ticket?.requesterId ?? actor.personId,
+            submitterId: ticket?.requesterId ?? options.submitterId ?? actor.personId,
             fromTicketId: ticket?.id ?? null,
             score: storedScore(settings.scoring, {}),
             createdAt: now,

@@ -1,0 +1,4 @@
+import { sv as demands } from './demands/sv.ts';
+
+// Swedish messages of the portfolio, one subtree per part (t('portfolio.<part>.…')).
+export const sv = { navGroup: 'Portfölj', demands };
