@@ -142,6 +142,23 @@ export const en: typeof sv = {
   decided: 'The decision is recorded',
   decisionPick: 'Decision in the log',
   history: 'History',
+  settings: {
+    nav: 'Demand settings',
+    title: 'Demand settings',
+    description: 'The scoring model that ranks the demands and the rules of the decision path.',
+    scoring: 'Scoring model',
+    key: 'Key',
+    label: 'Criterion',
+    weight: 'Weight',
+    remove: 'Remove',
+    add: 'Add a criterion',
+    routing: 'Decision path',
+    shared: 'Decides shared demands',
+    business: 'Decides business-specific demands',
+    defaultForum: "Empty: the municipality's steering group.",
+    costThreshold: 'Cost limit (SEK, investment plus a year of running cost)',
+    costBody: 'Decides above the cost limit',
+  },
   portal: {
     title: 'Submit an idea or a need',
     description:

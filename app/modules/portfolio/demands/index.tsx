@@ -1,8 +1,9 @@
-import { IconBulb, IconListNumbers } from '@tabler/icons-react';
+import { IconBulb, IconListNumbers, IconSettings } from '@tabler/icons-react';
 import { createRoute } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
 import { DemandPage } from './DemandPage.tsx';
 import { DemandsPage, validateDemandsSearch } from './DemandsPage.tsx';
+import { PortfolioSettingsPage } from './SettingsPage.tsx';
 import { SubmitIdeaPage } from './SubmitIdeaPage.tsx';
 
 // Demands: the list and ranked backlog, a demand's page, and the portal's form to submit an idea.
@@ -12,6 +13,13 @@ export const demandsPart: ClientPart = {
   nav: [
     { to: '/portfolio/demands', label: 'portfolio.demands.nav', icon: IconListNumbers, group: 'portfolio' },
     { to: '/portal/ideas/new', label: 'portfolio.demands.portalNav', icon: IconBulb, group: 'portfolio' },
+    {
+      to: '/portfolio/settings',
+      label: 'portfolio.demands.settings.nav',
+      icon: IconSettings,
+      group: 'portfolio',
+      admin: true,
+    },
   ],
   routes: (parent) => [
     createRoute({
@@ -26,6 +34,11 @@ export const demandsPart: ClientPart = {
       component: DemandPage,
     }),
     createRoute({ getParentRoute: () => parent, path: '/portal/ideas/new', component: SubmitIdeaPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/portfolio/settings',
+      component: PortfolioSettingsPage,
+    }),
   ],
   search: [{ section: 'demands', label: 'portfolio.demands.searchSection', icon: IconBulb }],
   serverMessages: {

@@ -139,6 +139,23 @@ export const sv = {
   decided: 'Beslutet är registrerat',
   decisionPick: 'Beslut i beslutsloggen',
   history: 'Historik',
+  settings: {
+    nav: 'Inställningar för behov',
+    title: 'Inställningar för behov',
+    description: 'Bedömningsmodellen som rangordnar behoven och reglerna för beslutsvägen.',
+    scoring: 'Bedömningsmodell',
+    key: 'Nyckel',
+    label: 'Kriterium',
+    weight: 'Vikt',
+    remove: 'Ta bort',
+    add: 'Lägg till kriterium',
+    routing: 'Beslutsväg',
+    shared: 'Beslutar om kommungemensamma behov',
+    business: 'Beslutar om verksamhetsspecifika behov',
+    defaultForum: 'Tomt: kommunens styrgrupp.',
+    costThreshold: 'Kostnadsgräns (kr, investering plus ett års drift)',
+    costBody: 'Beslutar över kostnadsgränsen',
+  },
   portal: {
     title: 'Lämna en idé eller ett behov',
     description:
