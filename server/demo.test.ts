@@ -765,6 +765,26 @@ describe('desk: underpinning contracts followed up', () => {
   });
 });
 
+// The portfolio's demands: about forty across the units, a few prepared, one decided (seed 003).
+describe('portfolio demands: the demo backlog', () => {
+  it('holds about forty demands, prepared ones ranked first, one decided with its decision', async () => {
+    const admin = await signInOverHttp(app, 'admin@styrbord.example', 'demo');
+    const ranked = (
+      await app.inject({ url: '/api/v1/demands?sort=rank&limit=200', headers: admin.headers() })
+    ).json();
+    expect(ranked.items.length).toBeGreaterThanOrEqual(38);
+    expect(ranked.items[0].score).toBeGreaterThan(70);
+    const decided = ranked.items.filter((d: { status: string }) => d.status === 'decided');
+    expect(decided).toHaveLength(1);
+    const one = (
+      await app.inject({ url: `/api/v1/demands/${decided[0].id}`, headers: admin.headers() })
+    ).json();
+    expect(one.outcome).toBe('approved');
+    expect(one.decision.name).toContain('§ 14');
+    expect(one.agenda[0].forumKind).toBe('preparationGroup');
+  });
+});
+
 describe('directory: loading the demo again', () => {
   it('refuses to load twice', async () => {
     await expect(loadDemo(database.db)).rejects.toThrow(/already exists/);

@@ -1,13 +1,20 @@
 import { type ClientPart, combineClientParts } from '../../platform/module-parts.ts';
+import { demandsPart } from './demands/index.tsx';
 import { en } from './en.ts';
 import { procurementsPart } from './procurements/index.tsx';
 import { sv } from './sv.ts';
 
-// The portfolio on the web app's seam, combined from its parts (app/platform/module-parts.ts).
+// The portfolio on the web app's seam, combined from its parts (app/platform/module-parts.ts):
+// demands (ideas and needs, preparation, decision path), procurements and projects, each a folder
+// with its pages and messages.
 
 const portfolioPart: ClientPart = {
   name: 'portfolio',
-  navGroups: [{ id: 'portfolio', label: 'portfolio.navGroup', order: 35 }],
+  navGroups: [{ id: 'portfolio', label: 'portfolio.navGroup', order: 40 }],
 };
 
-export const portfolioModule = combineClientParts('portfolio', { sv, en }, [portfolioPart, procurementsPart]);
+export const portfolioModule = combineClientParts('portfolio', { sv, en }, [
+  portfolioPart,
+  demandsPart,
+  procurementsPart,
+]);

@@ -1,10 +1,11 @@
 import { combineParts, type ModulePart } from '../../platform/module-parts.ts';
+import { demandsPart } from './demands/index.ts';
 import { procurementsPart } from './procurements/index.ts';
 
-// The portfolio: from need to benefit (issue 15). One Module on the seam, combined from its parts
-// (server/platform/module-parts.ts); each part is a folder with its own schema, service, routes and
-// tests.
+// Portfolio: from need to benefit (issue 15). Demands (ideas and needs, their preparation, scoring
+// and decision routing), procurements and projects, each a part in its own folder, combined into
+// the one Module on the seam (server/platform/module-parts.ts).
 
-const parts: ModulePart[] = [procurementsPart];
+const parts: ModulePart[] = [demandsPart, procurementsPart];
 
 export const portfolioModule = combineParts('portfolio', parts);

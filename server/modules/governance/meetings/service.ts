@@ -737,3 +737,60 @@ export async function meetingRefs(db: Executor, tenantId: string, ids: readonly 
     ]),
   );
 }
+
+/** An agenda item that links a record (an agenda source's), with its meeting and the meeting's forum. */
+export interface AgendaLink {
+  itemId: string;
+  meetingId: string;
+  startsAt: Date;
+  forumId: string;
+  forumName: string;
+  forumKind: string;
+}
+
+/**
+ * The agenda items of meetings in force that link these records of an agenda source's kind (a
+ * demand's "on the beredningsgrupp's agenda"), oldest meeting first: for the module that owns the
+ * records, which reads governance through this service and not its tables.
+ */
+export async function agendaLinksOf(
+  db: Executor,
+  tenantId: string,
+  kind: string,
+  ids: readonly string[],
+): Promise<Map<string, AgendaLink[]>> {
+  const found = new Map<string, AgendaLink[]>();
+  if (ids.length === 0) return found;
+  const rows = await db
+    .select({
+      sourceId: agendaItems.sourceId,
+      itemId: agendaItems.id,
+      meetingId: meetings.id,
+      startsAt: meetings.startsAt,
+      forumId: forums.id,
+      forumName: forums.name,
+      forumKind: forums.kind,
+    })
+    .from(agendaItems)
+    .innerJoin(
+      meetings,
+      and(eq(meetings.tenantId, agendaItems.tenantId), eq(meetings.id, agendaItems.meetingId)),
+    )
+    .innerJoin(forums, and(eq(forums.tenantId, meetings.tenantId), eq(forums.id, meetings.forumId)))
+    .where(
+      and(
+        eq(agendaItems.tenantId, tenantId),
+        eq(agendaItems.sourceKind, kind),
+        inArray(agendaItems.sourceId, [...new Set(ids)]),
+        isNull(agendaItems.correctsId),
+        isNull(meetings.archivedAt),
+      ),
+    )
+    .orderBy(asc(meetings.startsAt), asc(agendaItems.id));
+  for (const { sourceId, ...link } of rows) {
+    const list = found.get(sourceId!) ?? [];
+    list.push(link);
+    found.set(sourceId!, list);
+  }
+  return found;
+}

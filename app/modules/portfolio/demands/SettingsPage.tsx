@@ -1,0 +1,211 @@
+import {
+  ActionIcon,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Stack,
+  Table,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type {
+  PortfolioSettings,
+  RoutingRules,
+  ScoringCriterion,
+} from '../../../../shared/portfolio/demands.ts';
+import { api } from '../../../platform/api.ts';
+import { ProblemAlert, useFieldErrors } from '../../../platform/errors.tsx';
+import { notifySuccess } from '../../../platform/notify.ts';
+import { PageHeader } from '../../../platform/page.tsx';
+import { RecordFallback } from '../../../platform/record-actions.tsx';
+import { usePortfolioInvalidate, usePortfolioSettings } from '../api.ts';
+import { PickOne, toKr, toOre } from './parts.tsx';
+
+// The tenant's portfolio settings, kept by admins: the scoring model's criteria and weights
+// (changing it rescores every demand) and the decision routing's forums and cost limit (seed 003).
+
+export function PortfolioSettingsPage() {
+  const { t } = useTranslation();
+  const query = usePortfolioSettings();
+  const invalidate = usePortfolioInvalidate();
+  const [scoring, setScoring] = useState<ScoringCriterion[]>([]);
+  const [routing, setRouting] = useState<RoutingRules | null>(null);
+  const [threshold, setThreshold] = useState<number | string>('');
+  useEffect(() => {
+    if (!query.data) return;
+    setScoring(query.data.scoring);
+    setRouting(query.data.routing);
+    setThreshold(toKr(query.data.routing.costThreshold));
+  }, [query.data]);
+  const save = useMutation({
+    mutationFn: () =>
+      api.patch<PortfolioSettings>('/api/v1/portfolio/settings', {
+        version: query.data?.version,
+        scoring,
+        routing: routing && { ...routing, costThreshold: toOre(threshold) },
+      }),
+    onSuccess: async () => {
+      await invalidate();
+      notifySuccess(t('portfolio.demands.saved'));
+    },
+  });
+  const errors = useFieldErrors(save.error);
+  const s = (key: string) => t(`portfolio.demands.settings.${key}`);
+  if (!query.data || !routing) return <RecordFallback error={query.error} />;
+  const can = query.data.can.update;
+  const setCriterion = (i: number, patch: Partial<ScoringCriterion>) =>
+    setScoring((list) => list.map((c, j) => (j === i ? { ...c, ...patch } : c)));
+  const rule = (key: 'shared' | 'business') => (
+    <PickOne
+      label={s(key)}
+      path="/api/v1/forums"
+      value={routing[key].forumId}
+      onChange={(forumId) => setRouting({ ...routing, [key]: { forumId, body: null } })}
+      description={s('defaultForum')}
+    />
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={s('title')}
+        description={s('description')}
+        breadcrumbs={[
+          { label: t('portfolio.navGroup') },
+          { label: t('portfolio.demands.title'), to: '/portfolio/demands' },
+          { label: s('title') },
+        ]}
+      />
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <Stack gap="md" maw={900}>
+          <ProblemAlert error={save.error} onReload={() => void query.refetch()} fields={[]} />
+          <Paper withBorder p="lg">
+            <Title order={2} size="h4" mb="sm">
+              {s('scoring')}
+            </Title>
+            <Table>
+              <Table.Caption>{s('scoring')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{s('key')}</Table.Th>
+                  <Table.Th scope="col">{s('label')}</Table.Th>
+                  <Table.Th scope="col">{s('weight')}</Table.Th>
+                  <Table.Th scope="col">
+                    <VisuallyHidden>{s('remove')}</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {scoring.map((c, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place, keys may be typed
+                  <Table.Tr key={i}>
+                    <Table.Td>
+                      <TextInput
+                        aria-label={`${s('key')} ${i + 1}`}
+                        value={c.key}
+                        onChange={(e) => setCriterion(i, { key: e.currentTarget.value })}
+                        disabled={!can}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <TextInput
+                        aria-label={`${s('label')} ${i + 1}`}
+                        value={c.label}
+                        onChange={(e) => setCriterion(i, { label: e.currentTarget.value })}
+                        disabled={!can}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <NumberInput
+                        aria-label={`${s('weight')} ${i + 1}`}
+                        value={c.weight}
+                        onChange={(v) => setCriterion(i, { weight: typeof v === 'number' ? v : 0 })}
+                        min={0}
+                        max={100}
+                        allowDecimal={false}
+                        disabled={!can}
+                        w={100}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      {can && (
+                        <ActionIcon
+                          variant="subtle"
+                          color="red.8"
+                          aria-label={`${s('remove')} ${c.label}`}
+                          onClick={() => setScoring((list) => list.filter((_, j) => j !== i))}
+                        >
+                          <IconTrash size={16} aria-hidden />
+                        </ActionIcon>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+
+            {can && (
+              <Button
+                mt="sm"
+                variant="default"
+                leftSection={<IconPlus size={16} aria-hidden />}
+                onClick={() =>
+                  setScoring((list) => [
+                    ...list,
+                    { key: `kriterium${list.length + 1}`, label: '', weight: 10 },
+                  ])
+                }
+              >
+                {s('add')}
+              </Button>
+            )}
+          </Paper>
+          <Paper withBorder p="lg">
+            <Title order={2} size="h4" mb="sm">
+              {s('routing')}
+            </Title>
+            <Stack gap="sm">
+              {rule('shared')}
+              {rule('business')}
+              <NumberInput
+                label={s('costThreshold')}
+                value={threshold}
+                onChange={setThreshold}
+                min={0}
+                thousandSeparator=" "
+                disabled={!can}
+                error={errors.routing}
+              />
+              <TextInput
+                label={s('costBody')}
+                value={routing.costBody ?? ''}
+                onChange={(e) => setRouting({ ...routing, costBody: e.currentTarget.value || null })}
+                disabled={!can}
+                maxLength={120}
+              />
+            </Stack>
+          </Paper>
+          {can && (
+            <Group justify="flex-end">
+              <Button type="submit" loading={save.isPending}>
+                {t('common.save')}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      </form>
+    </>
+  );
+}
