@@ -1,5 +1,6 @@
 import { deskModule } from './modules/desk/index.ts';
 import { governanceModule } from './modules/governance/index.ts';
+import { portfolioModule } from './modules/portfolio/index.ts';
 import { registryModule } from './modules/registry/index.ts';
 import { platformParts } from './platform/parts.ts';
 import { type Module, Seam } from './platform/seam.ts';
@@ -9,7 +10,7 @@ import { type Module, Seam } from './platform/seam.ts';
 // search, audit names, start-page items, jobs, demo data and walk fixtures. The web app has its
 // own list in app/modules.ts.
 
-export const modules: readonly Module[] = [registryModule, deskModule, governanceModule];
+export const modules: readonly Module[] = [registryModule, deskModule, governanceModule, portfolioModule];
 
 /** The platform's parts and `list` (the modules above unless a test gives its own), checked once. */
 export function productSeam(list: readonly Module[] = modules): Seam {
