@@ -1,5 +1,6 @@
 import { deskModule } from './modules/desk/index.tsx';
 import { governanceModule } from './modules/governance/index.tsx';
+import { portfolioModule } from './modules/portfolio/index.tsx';
 import { registryModule } from './modules/registry/index.tsx';
 import { platformParts } from './platform/parts.tsx';
 import { buildSeam, type ClientModule } from './platform/seam.ts';
@@ -8,7 +9,12 @@ import { buildSeam, type ClientModule } from './platform/seam.ts';
 // `ClientModule` (app/platform/seam.ts): its navigation, pages, search sections, audit names and
 // translations. The server has its own list in server/modules.ts.
 
-export const modules: readonly ClientModule[] = [registryModule, deskModule, governanceModule];
+export const modules: readonly ClientModule[] = [
+  registryModule,
+  deskModule,
+  governanceModule,
+  portfolioModule,
+];
 
 /** The platform's parts and the modules above, checked once. */
 export const clientSeam = buildSeam([...platformParts, ...modules]);
