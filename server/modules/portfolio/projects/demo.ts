@@ -1,9 +1,10 @@
+import type { InitiativeStatus } from '../../../../shared/governance/plans.ts';
 import type { ProjectCreate, StatusReportCreate } from '../../../../shared/portfolio/projects.ts';
 import type { Database } from '../../../db/client.ts';
 import { asciiLocalPart } from '../../../platform/directory/demo-data.ts';
 import type { DemoContext, Seam } from '../../../platform/seam.ts';
 import { listForums } from '../../governance/forums/service.ts';
-import { listPlans } from '../../governance/plans/service.ts';
+import { listPlans, updatePlan } from '../../governance/plans/service.ts';
 import * as projects from './service.ts';
 
 // The demo's projects, through the service (validated, audited): seed 004's six-step
@@ -229,6 +230,7 @@ export async function loadProjectsDemo(db: Database, tenant: DemoContext) {
     ],
   };
 
+  const links = new Map<string, string>();
   for (const d of [...demoProjects, current]) {
     const { manager, initiative: title, plan, reports, archiveReason, ...fields } = d;
     const row = await projects.createProject(db, actor, {
@@ -237,6 +239,7 @@ export async function loadProjectsDemo(db: Database, tenant: DemoContext) {
       steeringGroupId,
       initiativeId: initiative(plan, title),
     });
+    if (row.initiativeId) links.set(row.initiativeId, `/portfolio/projects/${row.id}`);
     for (const report of reports ?? []) await projects.addReport(db, actor, row.id, report);
     if (archiveReason)
       await projects.archiveProject(db, actor, row.id, { version: row.version, reason: archiveReason });
@@ -253,5 +256,27 @@ export async function loadProjectsDemo(db: Database, tenant: DemoContext) {
         },
         deviationSource,
       );
+  }
+  // Each initiative carried out by a project links to it from the plan's page.
+  for (const plan of plans.items) {
+    if (!plan.initiatives.some((i) => links.has(i.id))) continue;
+    await updatePlan(db, actor, plan.id, {
+      version: plan.version,
+      initiatives: plan.initiatives.map((i) => ({
+        id: i.id,
+        title: i.title,
+        description: i.description,
+        goalIds: i.goals.map((g) => g.id),
+        responsibleId: i.responsibleId,
+        status: i.status as InitiativeStatus,
+        startsOn: i.startsOn,
+        endsOn: i.endsOn,
+        plannedCost: i.plannedCost,
+        outcomeCost: i.outcomeCost,
+        statusNote: i.statusNote,
+        decisionId: i.decisionId,
+        projectLink: links.get(i.id) ?? i.projectLink,
+      })),
+    });
   }
 }

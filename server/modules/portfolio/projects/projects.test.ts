@@ -396,6 +396,21 @@ describe('projects', () => {
 
   it('hands over to förvaltning: a new system registered, audited in the register', async () => {
     const p = await newProject({ systemIds: [] });
+    const foreignUnit = await send(admin, 'POST', `/api/v1/projects/${p.id}/handover`, {
+      version: 1,
+      newSystem: { name: 'Nytt e-arkiv', scope: 'shared', owningUnitId: t.b.unitId },
+    });
+    expect(paths(foreignUnit)).toEqual(['body.newSystem.owningUnitId']);
+    const both = await send(admin, 'POST', `/api/v1/projects/${p.id}/handover`, {
+      version: 1,
+      systemId,
+      newSystem: { name: 'Nytt e-arkiv', scope: 'shared' },
+    });
+    expect(both.statusCode).toBe(400);
+    expect(json(await get(admin, `/api/v1/projects/${p.id}`))).toMatchObject({
+      phase: 'planning',
+      version: 1,
+    });
     const done = await send(admin, 'POST', `/api/v1/projects/${p.id}/handover`, {
       version: 1,
       newSystem: { name: 'Nytt e-arkiv', scope: 'shared' },

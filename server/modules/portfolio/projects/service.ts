@@ -16,7 +16,7 @@ import {
 import type { Database, Executor } from '../../../db/client.ts';
 import { type Actor, systemActor } from '../../../platform/context.ts';
 import { people, units } from '../../../platform/directory/schema.ts';
-import { problems } from '../../../platform/errors.ts';
+import { Problem, problems } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import {
   afterKey,
@@ -488,6 +488,16 @@ export async function handOver(
       ...input.newSystem!,
       phase: 'operation',
       inOperationFrom: input.newSystem!.inOperationFrom ?? from,
+    }).catch((error: unknown) => {
+      // The register names its own body's fields; here they are the new system's.
+      if (error instanceof Problem && error.errors)
+        throw new Problem(
+          error.status,
+          error.code,
+          error.detail,
+          error.errors.map((e) => ({ ...e, path: e.path.replace(/^body\./, 'body.newSystem.') })),
+        );
+      throw error;
     });
     systemId = made.id;
   }
