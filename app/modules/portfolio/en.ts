@@ -1,6 +1,7 @@
 import type { Messages } from '../../platform/seam.ts';
 import { en as demands } from './demands/en.ts';
 import { en as procurements } from './procurements/en.ts';
+import { en as projects } from './projects/en.ts';
 import type { sv } from './sv.ts';
 
 // English messages of the portfolio, one subtree per part (t('portfolio.<part>.…')).
@@ -8,4 +9,5 @@ export const en: Messages<typeof sv> = {
   navGroup: 'Portfolio',
   demands,
   procurements,
+  projects,
 };

@@ -2,6 +2,7 @@ import { type ClientPart, combineClientParts } from '../../platform/module-parts
 import { demandsPart } from './demands/index.tsx';
 import { en } from './en.ts';
 import { procurementsPart } from './procurements/index.tsx';
+import { projectsPart } from './projects/index.tsx';
 import { sv } from './sv.ts';
 
 // The portfolio on the web app's seam, combined from its parts (app/platform/module-parts.ts):
@@ -17,4 +18,5 @@ export const portfolioModule = combineClientParts('portfolio', { sv, en }, [
   portfolioPart,
   demandsPart,
   procurementsPart,
+  projectsPart,
 ]);

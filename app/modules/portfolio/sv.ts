@@ -1,9 +1,11 @@
 import { sv as demands } from './demands/sv.ts';
 import { sv as procurements } from './procurements/sv.ts';
+import { sv as projects } from './projects/sv.ts';
 
 // Swedish messages of the portfolio, one subtree per part (t('portfolio.<part>.…')).
 export const sv = {
   navGroup: 'Portfölj',
   demands,
   procurements,
+  projects,
 };

@@ -27,6 +27,11 @@ export const portfolioPolicy = {
   readAll: (actor: Actor) => isStaff(actor),
   /** Keep procurements and projects: the portfolio's keepers. */
   edit: keepsPortfolio,
+  /** Report a project's status and raise its deviations: the keepers and the project's manager. */
+  report: (actor: Actor, project: { managerId: string | null }) =>
+    keepsPortfolio(actor) || (actor.personId !== null && actor.personId === project.managerId),
+  /** May report on some project (the route's gate; the service checks the project). */
+  reportSome: (actor: Actor) => isStaff(actor),
   /** Submit an idea or a need in the portal: everyone signed in. */
   submit: (_actor: Actor) => true,
   /** Register a demand on behalf of a unit (not as one's own idea). */

@@ -305,8 +305,21 @@ describe('decisions', () => {
     }
     expect(await decisionAudits()).toBe(before);
 
-    // A kind whose module is not present (the portfolio's demand) is kept as given.
-    const demandId = '0192f1a4-7b5c-7d3e-8f90-123456789abc';
+    // A link to another module's record (the portfolio's demand) names it, and must be the tenant's.
+    const missingDemand = await post(admin, '/api/v1/decisions', {
+      ...base,
+      paragraph: 61,
+      forumId: styrgrupp,
+      links: [{ kind: 'demand', id: '0192f1a4-7b5c-7d3e-8f90-123456789abc' }],
+    });
+    expect(missingDemand.statusCode).toBe(400);
+    expect(paths(missingDemand)).toEqual(['body.links.0.id']);
+    const demand = await post(admin, '/api/v1/demands', {
+      title: 'Gemensam e-tjänsteplattform',
+      description: 'Behov',
+      scope: 'shared',
+    });
+    const demandId = json(demand).id as string;
     const linked = await post(admin, '/api/v1/decisions', {
       ...base,
       paragraph: 61,
@@ -315,7 +328,13 @@ describe('decisions', () => {
     });
     expect(linked.statusCode).toBe(201);
     expect(json(linked).links).toEqual([
-      { kind: 'demand', id: demandId, name: null, href: null, archived: false },
+      {
+        kind: 'demand',
+        id: demandId,
+        name: expect.stringContaining('Gemensam e-tjänsteplattform'),
+        href: `/portfolio/demands/${demandId}`,
+        archived: false,
+      },
     ]);
     const byLink = json(await get(admin, `/api/v1/decisions?linkKind=demand&linkId=${demandId}`));
     expect(byLink.items.map((d: { paragraph: number }) => d.paragraph)).toEqual([61]);

@@ -326,3 +326,16 @@ export async function planRefs(db: Executor, tenantId: string, ids: readonly str
     ]),
   );
 }
+
+/**
+ * The initiatives with these ids in the tenant, with their plan and title: what another module
+ * (the portfolio's projects) links to. An id missing from the answer is no initiative there.
+ */
+export async function initiativeRefs(db: Executor, tenantId: string, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, { id: string; name: string; planId: string }>();
+  const rows = await db
+    .select({ id: initiatives.id, name: initiatives.title, planId: initiatives.planId })
+    .from(initiatives)
+    .where(and(eq(initiatives.tenantId, tenantId), inArray(initiatives.id, [...new Set(ids)])));
+  return new Map(rows.map((r) => [r.id, r]));
+}

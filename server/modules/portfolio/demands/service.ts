@@ -390,6 +390,36 @@ export function changeStatus(db: Database, actor: Actor, id: string, input: Dema
   });
 }
 
+/**
+ * A project starts carrying out a demand, inside the project's transaction: the demand must be
+ * the tenant's, and decided with approval (bifall) or already under way; a decided one goes on to
+ * "genomförs", audited, and its submitter is told. Another tenant's demand reads as none.
+ */
+export async function carryOut(s: TenantScope, id: string, field = 'body.demandId'): Promise<DemandRow> {
+  const before = await lockRow(s, demands, id);
+  if (!before) throw problems.field(field, 'No such demand');
+  const underWay = before.status === 'inProgress';
+  if (!underWay && !(before.status === 'decided' && before.outcome === 'approved'))
+    throw problems.field(field, 'The demand is not decided with approval');
+  if (underWay) return before;
+  const [after] = await s
+    .update(
+      demands,
+      { status: 'inProgress', version: before.version + 1, updatedAt: new Date() },
+      eq(demands.id, id),
+    )
+    .returning();
+  await s.audit({
+    entity: 'demand',
+    entityId: id,
+    action: 'status',
+    before: { status: before.status, outcome: before.outcome },
+    after: { status: after!.status, outcome: after!.outcome, note: null },
+  });
+  await tellSubmitter(s, after!);
+  return after!;
+}
+
 export function addConsultation(db: Database, actor: Actor, id: string, input: ConsultationCreate) {
   return inTenant(db, actor, async (s) => {
     const before = await lockDemand(s, id, input.version);
