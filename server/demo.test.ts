@@ -712,6 +712,21 @@ describe('governance: the forums of seeds 001 and 003 and the decision log', () 
     expect(plan.initiatives).toHaveLength(6);
     expect(plan.initiatives[0]).toMatchObject({ status: 'cancelled', outcomeCost: 400_000_000 });
     expect(plan.initiatives[0].decision.name).toContain('2014 § 201');
+    // The procurement itself, in the portfolio, named by KF's decision to cancel it.
+    const procurements = json(
+      await app.inject({ url: '/api/v1/procurements?search=telefoni', headers: strateg.headers() }),
+    ).items;
+    const drift = procurements.find(
+      (p: { title: string }) => p.title === 'Upphandling av IT-drift och telefoni',
+    );
+    expect(drift).toMatchObject({ status: 'cancelled', cancelledOn: '2014-11-24', cancelCost: 400_000_000 });
+    const kf = json(
+      await app.inject({
+        url: `/api/v1/decisions/${plan.initiatives[0].decision.id}`,
+        headers: strateg.headers(),
+      }),
+    );
+    expect(kf.links).toContainEqual(expect.objectContaining({ kind: 'procurement', id: drift.id }));
     const follow = json(
       await app.inject({ url: '/api/v1/goals/follow-up/2026', headers: strateg.headers() }),
     );

@@ -30,6 +30,7 @@ export const decisionLinkKinds = [
   'decision',
   'demand',
   'project',
+  'procurement',
   'governingDocument',
 ] as const;
 export type DecisionLinkKind = (typeof decisionLinkKinds)[number];

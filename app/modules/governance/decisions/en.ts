@@ -71,6 +71,7 @@ export const en: Messages<typeof sv> = {
     decision: 'Decision',
     demand: 'Demand',
     project: 'Project',
+    procurement: 'Procurement',
     governingDocument: 'Governing document',
   },
   field: {

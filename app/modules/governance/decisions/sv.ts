@@ -69,6 +69,7 @@ export const sv = {
     decision: 'Beslut',
     demand: 'Behov',
     project: 'Projekt',
+    procurement: 'Upphandling',
     governingDocument: 'Styrdokument',
   },
   field: {

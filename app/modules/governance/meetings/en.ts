@@ -57,6 +57,8 @@ export const en: typeof sv = {
   itemSourceNone: 'No link (free item)',
   sourceKind: {
     governingDocument: 'Governing document due for review',
+    demand: 'Demand to prepare or decide',
+    deviation: 'Project deviation',
   },
   reviewDue: 'review {{date}}',
   linkedTo: 'Linked to',

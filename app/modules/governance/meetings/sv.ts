@@ -55,6 +55,8 @@ export const sv = {
   itemSourceNone: 'Ingen koppling (fri punkt)',
   sourceKind: {
     governingDocument: 'Styrdokument att revidera',
+    demand: 'Behov att bereda eller besluta',
+    deviation: 'Avvikelse i projekt',
   },
   reviewDue: 'revision {{date}}',
   linkedTo: 'Kopplad till',

@@ -1,9 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import type { DecisionLinkKind } from '../../../../shared/governance/decisions.ts';
 import { addMonthsTo } from '../../../../shared/portfolio/procurements.ts';
 import type { Database } from '../../../db/client.ts';
 import { asciiLocalPart } from '../../../platform/directory/demo-data.ts';
 import type { Made } from '../../../platform/module-parts.ts';
 import type { DemoContext } from '../../../platform/seam.ts';
+import { decisions } from '../../governance/decisions/schema.ts';
+import { getDecision, updateDecision } from '../../governance/decisions/service.ts';
 import { todayInStockholm } from '../../registry/contracts/reminders.ts';
 import { contracts } from '../../registry/contracts/schema.ts';
 import { systems } from '../../registry/systems/schema.ts';
@@ -62,6 +65,27 @@ export async function loadProcurementsDemo(db: Database, tenant: DemoContext, ma
     cancelCost: 400_000_000,
   });
   made.set('procurement:drift', drift.id);
+  // KF's decision to cancel it (2014-11-24 § 201, loaded by governance's demo) names it.
+  const [kf] = await db
+    .select({ id: decisions.id })
+    .from(decisions)
+    .where(
+      and(
+        eq(decisions.tenantId, tenant.id),
+        eq(decisions.body, 'Kommunfullmäktige'),
+        eq(decisions.decidedOn, '2014-11-24'),
+        eq(decisions.paragraph, 201),
+      ),
+    );
+  const cancelledBy = kf?.id;
+  if (cancelledBy) {
+    const decision = await getDecision(db, tenant.actor, cancelledBy);
+    const links = decision.links.map((l) => ({ kind: l.kind as DecisionLinkKind, id: l.id }));
+    await updateDecision(db, tenant.actor, cancelledBy, {
+      version: decision.version,
+      links: [...links, { kind: 'procurement', id: drift.id }],
+    });
+  }
 
   const ids = (...names: string[]) => names.flatMap((n) => (system.get(n) ? [system.get(n)!] : []));
   const network = contract.get('Nätverk och brandväggar Atea');
