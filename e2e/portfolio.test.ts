@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   EMPLOYEE,
   expectAccessible,
@@ -8,6 +8,7 @@ import {
   launchBrowser,
   newPage,
   type RunningServer,
+  region,
   signIn,
   startServer,
 } from './support.ts';
@@ -62,6 +63,25 @@ describe('portfolio', () => {
     await page.getByRole('table').first().getByRole('link').first().click();
     await page.getByRole('heading', { level: 2, name: /Beslutsväg/ }).waitFor();
     await expectAccessible(page, 'a demand with its decision path');
+
+    // The demand decided by the IT-styrgrupp starts a project, named as the demand; it goes on to genomförs.
+    await page.goto(`${server.url}/portfolio/demands?search=e-tj%C3%A4nsteplattform`);
+    await page.getByRole('link', { name: /Gemensam e-tjänsteplattform för alla förvaltningar/ }).click();
+    await h1(page, 'Gemensam e-tjänsteplattform för alla förvaltningar').waitFor();
+    await page.getByRole('button', { name: 'Starta projekt' }).click();
+    const start = page.getByRole('dialog', { name: 'Nytt projekt' });
+    expect(await start.getByRole('textbox', { name: /^Namn|^Projekt/ }).inputValue()).toBe(
+      'Gemensam e-tjänsteplattform för alla förvaltningar',
+    );
+    await expectAccessible(page, 'a project from a decided demand');
+    await start.getByRole('button', { name: 'Skapa projekt' }).click();
+    await page.waitForURL(/\/portfolio\/projects\/[0-9a-f-]{36}$/);
+    await h1(page, 'Gemensam e-tjänsteplattform för alla förvaltningar').waitFor();
+    await page.goBack();
+    await region(page, 'Projekt')
+      .getByRole('link', { name: /Gemensam e-tjänsteplattform/ })
+      .waitFor();
+    await page.getByText('Genomförs').first().waitFor();
 
     await nav.getByRole('link', { name: 'Upphandlingar' }).click();
     await h1(page, 'Upphandlingar').waitFor();

@@ -210,6 +210,8 @@ export type Project = z.infer<typeof project>;
 
 export const projectListQuery = listQuery.extend({
   phase: z.enum(projectPhases).optional(),
+  /** The projects that carry out this demand. */
+  demandId: id.optional(),
   managerId: id.optional(),
   steeringGroupId: id.optional(),
   unitId: id.optional(),

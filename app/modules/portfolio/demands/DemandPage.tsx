@@ -15,6 +15,8 @@ import { notifySuccess } from '../../../platform/notify.ts';
 import { DetailList, PageHeader, Section } from '../../../platform/page.tsx';
 import { isNotFound, RecordFallback } from '../../../platform/record-actions.tsx';
 import { useDemand, useDemandRouting, usePortfolioInvalidate } from '../api.ts';
+import { useKeepsPortfolio, useProjectsOfDemand } from '../projects/api.ts';
+import { ProjectFormModal } from '../projects/ProjectForm.tsx';
 import { AgendaDialog, ConsultDialog, DecideDialog, PrepareDialog } from './DemandDialogs.tsx';
 import { DemandStatusBadge } from './parts.tsx';
 
@@ -49,7 +51,9 @@ export function DemandPage() {
   const staff = me.grants.some((g) => g.role !== 'employee');
   const routing = useDemandRouting(demandId, staff && !!query.data);
   const invalidate = usePortfolioInvalidate();
-  const [dialog, setDialog] = useState<null | 'prepare' | 'consult' | 'agenda' | 'decide'>(null);
+  const [dialog, setDialog] = useState<null | 'prepare' | 'consult' | 'agenda' | 'decide' | 'project'>(null);
+  const keeps = useKeepsPortfolio();
+  const carried = useProjectsOfDemand(demandId, staff);
   const move = useMutation({
     mutationFn: (status: DemandStatus) =>
       api.post<Demand>(`/api/v1/demands/${demandId}/status`, { version: query.data?.version, status }),
@@ -67,6 +71,10 @@ export function DemandPage() {
   const reload = () => void query.refetch();
   const r = routing.data;
   const security = d.securityImpact;
+  // A project carries out a demand decided with approval (the server checks the same).
+  const mayStartProject =
+    keeps && (d.status === 'inProgress' || (d.status === 'decided' && d.outcome === 'approved'));
+  const projects = carried.data?.items ?? [];
 
   return (
     <>
@@ -321,7 +329,45 @@ export function DemandPage() {
             </List>
           )}
         </Section>
+        {staff && (
+          <Section
+            id="demand-projects"
+            title={t('portfolio.demands.projects')}
+            actions={
+              mayStartProject ? (
+                <Button size="xs" variant="default" onClick={() => setDialog('project')}>
+                  {t('portfolio.demands.startProject')}
+                </Button>
+              ) : undefined
+            }
+          >
+            {projects.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('portfolio.demands.projectsNone')}
+              </Text>
+            ) : (
+              <List size="sm" spacing={4}>
+                {projects.map((p) => (
+                  <List.Item key={p.id}>
+                    <RouterAnchor to="/portfolio/projects/$projectId" params={{ projectId: p.id }}>
+                      {p.name}
+                    </RouterAnchor>{' '}
+                    · {t(`portfolio.projects.phase.${p.phase}`)}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+          </Section>
+        )}
       </Stack>
+      {mayStartProject && (
+        <ProjectFormModal
+          opened={dialog === 'project'}
+          onClose={close}
+          project={null}
+          demand={{ id: d.id, title: d.title, unitId: d.unitId }}
+        />
+      )}
       {d.can.prepare && (
         <PrepareDialog opened={dialog === 'prepare'} onClose={close} demand={d} onReload={reload} />
       )}

@@ -62,11 +62,14 @@ export function ProjectFormModal({
   opened,
   onClose,
   project,
+  demand,
   onReload,
 }: {
   opened: boolean;
   onClose: () => void;
   project: Project | null;
+  /** A new project that carries out this decided demand: named and placed as the demand is. */
+  demand?: { id: string; title: string; unitId: string | null };
   onReload?: () => Promise<unknown>;
 }) {
   const { t } = useTranslation();
@@ -76,7 +79,10 @@ export function ProjectFormModal({
     opened,
     onClose,
     record: project,
-    initial: () => valuesOf(project),
+    initial: () =>
+      !project && demand
+        ? { ...valuesOf(null), name: demand.title, unitId: demand.unitId }
+        : valuesOf(project),
     collection: '/api/v1/projects',
     payload: (v: ProjectValues) => ({
       name: v.name.trim(),
@@ -89,7 +95,7 @@ export function ProjectFormModal({
       endsOn: v.endsOn ?? null,
       reportCadence: v.reportCadence,
     }),
-    createOnly: () => ({}),
+    createOnly: () => (demand ? { demandId: demand.id } : {}),
     before: (p) => ({
       name: p.name,
       description: p.description,

@@ -18,6 +18,16 @@ export function useProject(id: string) {
   });
 }
 
+/** The projects that carry out a demand (a demand has few: one page is all). */
+export function useProjectsOfDemand(demandId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...projectKeys.list, { demandId }],
+    queryFn: ({ signal }) =>
+      api.get<{ items: Project[] }>(`/api/v1/projects?demandId=${demandId}&limit=50`, { signal }),
+    enabled,
+  });
+}
+
 export function useProjectsInvalidate() {
   const client = useQueryClient();
   return () => client.invalidateQueries({ queryKey: projectKeys.all });

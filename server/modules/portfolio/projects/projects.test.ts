@@ -461,6 +461,9 @@ describe('projects', () => {
     // A second project may carry the same demand on; it stays under way.
     expect((await newProject({ demandId: approved })).demandId).toBe(approved);
     expect(json(await get(admin, `/api/v1/demands/${approved}`)).status).toBe('inProgress');
+    // The demand's projects, listed by it; tenant B finds none of them.
+    expect(json(await get(admin, `/api/v1/projects?demandId=${approved}`)).items).toHaveLength(2);
+    expect(json(await get(bAdmin, `/api/v1/projects?demandId=${approved}`)).items).toEqual([]);
   });
 
   it("never shows, names or changes tenant A's projects to tenant B", async () => {

@@ -630,6 +630,7 @@ export async function listProjects(db: Database, actor: Actor, query: ProjectLis
         projects,
         query.includeArchived ? undefined : isNull(projects.archivedAt),
         query.phase ? eq(projects.phase, query.phase) : undefined,
+        query.demandId ? eq(projects.demandId, query.demandId) : undefined,
         query.managerId ? eq(projects.managerId, query.managerId) : undefined,
         query.steeringGroupId ? eq(projects.steeringGroupId, query.steeringGroupId) : undefined,
         query.unitId ? eq(projects.unitId, query.unitId) : undefined,
