@@ -14,9 +14,10 @@ import {
 } from './support.ts';
 
 // Issue 15 in a real browser with the demo municipality, as far as it stands: an employee leaves
-// an idea in the portal and follows it; the portfolio's keeper walks the demands
-// (ranked), a demand's decision path, the procurements with seed 004's cancelled one and the
-// re-procurement plan, and the projects with a status report; every page axe-clean.
+// an idea in the portal and follows it; the portfolio's keeper reads the overview's figures, walks
+// the ranked demands and a decision path, starts the project of a decided demand, opens seed 004's
+// cancelled procurement and the re-procurement plan, and a project with its status reports; every
+// page axe-clean.
 
 let server: RunningServer;
 let browser: Browser;
@@ -54,6 +55,15 @@ describe('portfolio', () => {
     const page = await newPage(browser);
     await signIn(page, server.url);
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+
+    // The overview: seed 004's cancelled procurement's 4 MSEK among the figures.
+    await nav.getByRole('link', { name: 'Portföljöversikt' }).click();
+    await h1(page, 'Portföljöversikt').waitFor();
+    const bought = page.getByRole('region', { name: /^Upphandlingar \(\d+\)$/ });
+    await expect
+      .poll(async () => bought.textContent())
+      .toMatch(/avbrutna upphandlingar\s*4\s000\s000,00\skr/);
+    await expectAccessible(page, 'portfolio overview');
 
     await nav.getByRole('link', { name: 'Behov och idéer' }).click();
     await h1(page, 'Behov och idéer').waitFor();

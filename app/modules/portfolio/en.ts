@@ -2,6 +2,7 @@ import type { Messages } from '../../platform/seam.ts';
 import { en as demands } from './demands/en.ts';
 import { en as procurements } from './procurements/en.ts';
 import { en as projects } from './projects/en.ts';
+import { en as summary } from './summary/en.ts';
 import type { sv } from './sv.ts';
 
 // English messages of the portfolio, one subtree per part (t('portfolio.<part>.…')).
@@ -10,4 +11,5 @@ export const en: Messages<typeof sv> = {
   demands,
   procurements,
   projects,
+  summary,
 };

@@ -3,6 +3,7 @@ import { demandsPart } from './demands/index.tsx';
 import { en } from './en.ts';
 import { procurementsPart } from './procurements/index.tsx';
 import { projectsPart } from './projects/index.tsx';
+import { summaryPart } from './summary/index.tsx';
 import { sv } from './sv.ts';
 
 // The portfolio on the web app's seam, combined from its parts (app/platform/module-parts.ts):
@@ -16,6 +17,7 @@ const portfolioPart: ClientPart = {
 
 export const portfolioModule = combineClientParts('portfolio', { sv, en }, [
   portfolioPart,
+  summaryPart,
   demandsPart,
   procurementsPart,
   projectsPart,

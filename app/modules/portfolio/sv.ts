@@ -1,6 +1,7 @@
 import { sv as demands } from './demands/sv.ts';
 import { sv as procurements } from './procurements/sv.ts';
 import { sv as projects } from './projects/sv.ts';
+import { sv as summary } from './summary/sv.ts';
 
 // Swedish messages of the portfolio, one subtree per part (t('portfolio.<part>.…')).
 export const sv = {
@@ -8,4 +9,5 @@ export const sv = {
   demands,
   procurements,
   projects,
+  summary,
 };
