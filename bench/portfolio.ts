@@ -23,6 +23,7 @@
 // BENCH_CONNECTIONS (50), BENCH_DB (pg,pglite), BENCH_PG_URL, BENCH_KEEP=1.
 
 import { availableParallelism, loadavg } from 'node:os';
+import { sql } from 'drizzle-orm';
 import { onServer } from '../server/db/admin.ts';
 import type { Database } from '../server/db/client.ts';
 import { migrate } from '../server/db/migrate.ts';
@@ -189,6 +190,9 @@ async function seed(db: Database): Promise<Seeded> {
     };
   });
   await insertAll(procurementRows, (b) => db.insert(procurements).values(b));
+  // Planner statistics, as autovacuum's analyze would have them a moment after such a load: without
+  // them the planner takes the 20,000 demands for a few dozen and picks plans for that size.
+  await db.execute(sql`analyze`);
   return { demandIds: demandRows.map((d) => d.id), seedMs: performance.now() - started };
 }
 

@@ -29,10 +29,11 @@ export const notifications = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [people.tenantId, people.id] }),
-    // The inbox and its keyset pages (ids are UUIDv7, so id order is time order) …
-    index('notifications_inbox_idx').on(t.tenantId, t.personId, t.id.desc()),
+    // The inbox and its keyset pages (ids are UUIDv7, so id order is time order), newest first by a
+    // backward scan: an index on `id.desc()` is DESC NULLS LAST, which `order by id desc` cannot use …
+    index('notifications_inbox_idx').on(t.tenantId, t.personId, t.id),
     // … and the unread ones, for the bell's count and the "unread" filter.
-    index('notifications_unread_idx').on(t.tenantId, t.personId, t.id.desc()).where(sql`${t.readAt} is null`),
+    index('notifications_unread_idx').on(t.tenantId, t.personId, t.id).where(sql`${t.readAt} is null`),
   ],
 );
 
