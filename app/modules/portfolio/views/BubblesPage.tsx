@@ -79,7 +79,7 @@ export function BubblesPage() {
           <Section id="bubbles-chart" title={m('chart')}>
             <Chart items={items} sek={sek} riskText={riskText} />
           </Section>
-          <Section id="bubbles-table" title={m('table')}>
+          <Section id="bubbles-table" title={m('tableSection')}>
             <Table.ScrollContainer
               minWidth={900}
               type="native"

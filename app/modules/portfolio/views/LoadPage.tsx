@@ -71,7 +71,7 @@ export function LoadPage() {
         {m('explain')}
       </Text>
       {data && (
-        <Section id="load-table" title={m('table')}>
+        <Section id="load-table" title={m('tableSection')}>
           <Stack gap="sm">
             <Text size="sm" role="status">
               {m('overloadedCount', { count: overloaded, total: data.people.length })}

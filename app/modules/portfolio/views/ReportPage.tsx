@@ -34,8 +34,15 @@ function ReportTable({
   empty: string | null;
   colSpan: number;
 }) {
+  const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={640} type="native" tabIndex={0} role="region" aria-label={caption}>
+    <Table.ScrollContainer
+      minWidth={640}
+      type="native"
+      tabIndex={0}
+      role="region"
+      aria-label={t('portfolio.views.report.tableOf', { caption })}
+    >
       <Table striped verticalSpacing={6} fz="sm">
         <Table.Caption style={{ captionSide: 'top', textAlign: 'start' }}>{caption}</Table.Caption>
         <Table.Thead>

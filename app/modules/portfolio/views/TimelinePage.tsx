@@ -349,7 +349,7 @@ function TimelineBody({ data, format: f }: { data: Timeline; format: ReturnType<
           </Box>
         )}
       </Section>
-      <Section id="timeline-table" title={m('table')}>
+      <Section id="timeline-table" title={m('tableSection')}>
         <Table.ScrollContainer
           minWidth={760}
           type="native"

@@ -35,6 +35,7 @@ export const en: Messages<typeof sv> = {
     milestone: 'Milestone',
     milestoneDone: 'Milestone done',
     table: 'The timeline’s rows',
+    tableSection: 'The timeline as a table',
     kindCol: 'Kind',
     nameCol: 'Name',
     startCol: 'Start',
@@ -61,6 +62,7 @@ export const en: Messages<typeof sv> = {
     riskUnknown: 'Risk not rated',
     pointLabel: '{{title}}: savings {{savings}}, investment {{investment}}, {{risk}}',
     table: 'The demands in the chart',
+    tableSection: 'The demands as a table',
     number: 'Number',
     titleCol: 'Title',
     statusCol: 'Status',
@@ -82,6 +84,7 @@ export const en: Messages<typeof sv> = {
     explain:
       'Effort points: a project weighs by its demand’s estimated effort (small 1, medium 2, large 3, very large 4; none given 2), a procurement under way 1. Above the capacity a person is overloaded.',
     table: 'Load per person and month',
+    tableSection: 'By person',
     person: 'Person',
     roles: 'Roles',
     role: { projectManager: 'Project manager', procurementResponsible: 'Procurement lead' },
@@ -96,6 +99,7 @@ export const en: Messages<typeof sv> = {
     description:
       'Overview, ranked backlog, projects’ latest status, deviations and procurements starting soon.',
     print: 'Print',
+    tableOf: '{{caption}} (table)',
     top: 'Demands in the list',
     soonDays: 'Procurements starting within (days)',
     generated: 'As of {{date}}',

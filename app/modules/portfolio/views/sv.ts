@@ -33,6 +33,7 @@ export const sv = {
     milestone: 'Milstolpe',
     milestoneDone: 'Milstolpe klar',
     table: 'Tidslinjens rader',
+    tableSection: 'Tidslinjen som tabell',
     kindCol: 'Typ',
     nameCol: 'Namn',
     startCol: 'Start',
@@ -59,6 +60,7 @@ export const sv = {
     riskUnknown: 'Risk ej bedömd',
     pointLabel: '{{title}}: besparing {{savings}}, investering {{investment}}, {{risk}}',
     table: 'Behoven i diagrammet',
+    tableSection: 'Behoven som tabell',
     number: 'Nummer',
     titleCol: 'Rubrik',
     statusCol: 'Status',
@@ -80,6 +82,7 @@ export const sv = {
     explain:
       'Insatspoäng: ett projekt väger efter behovets bedömda insats (liten 1, medel 2, stor 3, mycket stor 4; utan bedömning 2), en pågående upphandling 1. Över kapaciteten är personen överbelastad.',
     table: 'Belastning per person och månad',
+    tableSection: 'Per person',
     person: 'Person',
     roles: 'Roller',
     role: { projectManager: 'Projektledare', procurementResponsible: 'Upphandlingsansvarig' },
@@ -94,6 +97,7 @@ export const sv = {
     description:
       'Översikt, rankad behovslista, projektens senaste status, avvikelser och upphandlingar som startar snart.',
     print: 'Skriv ut',
+    tableOf: '{{caption}} (tabell)',
     top: 'Antal behov i listan',
     soonDays: 'Upphandlingar som startar inom (dagar)',
     generated: 'Per {{date}}',
