@@ -23,9 +23,9 @@ export const timelineQuery = z.strictObject({
   /** Last day of the period (default: a year after `from`, less a day). */
   to: isoDate.optional(),
   unitId: id.optional(),
-  /** Projects in this phase only. */
+  /** Projects in this phase only (and so no procurements). */
   phase: z.enum(projectPhases).optional(),
-  /** Procurements with this status only. */
+  /** Procurements with this status only (and so no projects). */
   status: z.enum(procurementStatuses).optional(),
   /** Projects, procurements or both (default). */
   kind: z.enum(timelineKinds).default('all'),

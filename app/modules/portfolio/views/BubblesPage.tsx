@@ -1,4 +1,4 @@
-import { Box, Select, Stack, Table, Text } from '@mantine/core';
+import { Box, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +19,7 @@ import { EmptyValue, PageHeader, Section } from '../../../platform/page.tsx';
 
 const WIDTH = 720;
 const HEIGHT = 420;
-const PAD = { top: 16, right: 24, bottom: 56, left: 96 };
+const PAD = { top: 16, right: 48, bottom: 56, left: 96 };
 /** Risk 0–5: light to dark, each at least 3:1 against white. */
 const riskColor = ['#2f9e44', '#5c940d', '#b35c00', '#d9480f', '#c92a2a', '#862e9c'];
 const radius = (risk: number | null) => (risk === null ? 6 : 7 + risk * 3);
@@ -88,7 +88,9 @@ export function BubblesPage() {
               aria-label={m('table')}
             >
               <Table striped verticalSpacing={6} fz="sm">
-                <Table.Caption style={{ captionSide: 'top', textAlign: 'start' }}>{m('table')}</Table.Caption>
+                <Table.Caption>
+                  <VisuallyHidden>{m('table')}</VisuallyHidden>
+                </Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{m('number')}</Table.Th>
@@ -165,7 +167,7 @@ function Chart({
   const { t } = useTranslation();
   const f = useFormat();
   const m = (key: string, o?: Record<string, unknown>) => t(`portfolio.views.bubbles.${key}`, o);
-  const titleId = useId();
+  const summaryId = useId();
   const points = items.filter((d) => d.yearlySavings !== null && d.investment !== null);
   const maxX = niceMax(Math.max(0, ...points.map((d) => d.yearlySavings!)));
   const maxY = niceMax(Math.max(0, ...points.map((d) => d.investment!)));
@@ -179,11 +181,8 @@ function Chart({
   // The larger circles first, so the small ones stay visible on top.
   const drawn = [...points].sort((a, b) => radius(b.risk) - radius(a.risk));
   return (
-    <Box role="group" aria-labelledby={titleId}>
-      <Text id={titleId} fw={600} mb={4}>
-        {m('chart')}
-      </Text>
-      <Text size="sm" mb="xs">
+    <Box role="group" aria-labelledby="bubbles-chart" aria-describedby={summaryId}>
+      <Text size="sm" mb="xs" id={summaryId}>
         {summary}
       </Text>
       <svg

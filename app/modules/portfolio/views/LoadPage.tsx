@@ -1,4 +1,4 @@
-import { Group, NumberInput, Stack, Table, Text } from '@mantine/core';
+import { Group, NumberInput, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -84,7 +84,9 @@ export function LoadPage() {
               aria-label={m('table')}
             >
               <Table striped verticalSpacing={6} fz="sm">
-                <Table.Caption style={{ captionSide: 'top', textAlign: 'start' }}>{m('table')}</Table.Caption>
+                <Table.Caption>
+                  <VisuallyHidden>{m('table')}</VisuallyHidden>
+                </Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{m('person')}</Table.Th>

@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, NumberInput, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPrinter } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -44,7 +44,9 @@ function ReportTable({
       aria-label={t('portfolio.views.report.tableOf', { caption })}
     >
       <Table striped verticalSpacing={6} fz="sm">
-        <Table.Caption style={{ captionSide: 'top', textAlign: 'start' }}>{caption}</Table.Caption>
+        <Table.Caption>
+          <VisuallyHidden>{caption}</VisuallyHidden>
+        </Table.Caption>
         <Table.Thead>
           <Table.Tr>
             {head.map((h) => (
@@ -229,7 +231,7 @@ export function ReportPage() {
                   t('portfolio.views.timeline.nameCol'),
                   m('raisedOn'),
                   m('needsDecision'),
-                  t('portfolio.views.timeline.stateCol'),
+                  m('agenda'),
                 ]}
               >
                 {r.deviations.map((d) => (

@@ -1,4 +1,4 @@
-import { Alert, Box, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Box, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
@@ -358,7 +358,9 @@ function TimelineBody({ data, format: f }: { data: Timeline; format: ReturnType<
           aria-label={m('table')}
         >
           <Table striped verticalSpacing={6} fz="sm">
-            <Table.Caption style={{ captionSide: 'top', textAlign: 'start' }}>{m('table')}</Table.Caption>
+            <Table.Caption>
+              <VisuallyHidden>{m('table')}</VisuallyHidden>
+            </Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{m('kindCol')}</Table.Th>

@@ -120,6 +120,7 @@ export const en: Messages<typeof sv> = {
     deviationsNone: 'No deviations.',
     raisedOn: 'Raised',
     needsDecision: 'Needs a decision',
+    agenda: 'Agenda',
     waiting: 'Waiting for an agenda',
     onAgenda: 'On an agenda',
     yes: 'Yes',

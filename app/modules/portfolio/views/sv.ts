@@ -118,6 +118,7 @@ export const sv = {
     deviationsNone: 'Inga avvikelser.',
     raisedOn: 'Rapporterad',
     needsDecision: 'Kräver beslut',
+    agenda: 'Dagordning',
     waiting: 'Väntar på dagordning',
     onAgenda: 'På dagordning',
     yes: 'Ja',

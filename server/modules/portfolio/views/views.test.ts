@@ -354,4 +354,53 @@ describe('portfolio views: access and export', () => {
     const csv = await get(admin, '/api/v1/projects/export?format=csv');
     expect(csv.body).toContain("'=SUM(1+1)");
   });
+
+  it('asks the database the same number of statements however many rows it answers (no N+1)', async () => {
+    const urls = [
+      '/api/v1/portfolio/timeline?from=2030-01-01&to=2030-12-31',
+      '/api/v1/portfolio/bubbles',
+      '/api/v1/portfolio/load?from=2030-01-01&months=12',
+      '/api/v1/portfolio/report',
+    ];
+    const statements = async (url: string) => {
+      await get(admin, url); // the principal cache warm
+      const before = t.database.queryCount;
+      expect((await get(admin, url)).statusCode).toBe(200);
+      return t.database.queryCount - before;
+    };
+    const before = [];
+    for (const url of urls) before.push(await statements(url));
+    for (let i = 0; i < 3; i++) {
+      const p = json(
+        await post(admin, '/api/v1/projects', {
+          name: `Fler ${i}`,
+          managerId,
+          startsOn: '2030-02-01',
+          endsOn: '2030-09-30',
+          milestones: [{ name: 'M', plannedOn: '2030-05-01' }],
+        }),
+      );
+      await post(admin, `/api/v1/projects/${p.id}/reports`, {
+        periodFrom: '2030-02-01',
+        periodTo: '2030-02-28',
+        time: 'green',
+        cost: 'green',
+        scope: 'green',
+      });
+      await post(admin, `/api/v1/projects/${p.id}/deviations`, {
+        title: `Avvikelse ${i}`,
+        needsDecision: false,
+      });
+      await post(admin, '/api/v1/procurements', {
+        title: `Fler ${i}`,
+        procedure: 'direct',
+        plannedStartOn: '2030-03-01',
+        responsibleId: managerId,
+      });
+    }
+    const after = [];
+    for (const url of urls) after.push(await statements(url));
+    expect(after).toEqual(before);
+    expect(json(await get(admin, urls[0]!)).projects).toHaveLength(5);
+  });
 });
