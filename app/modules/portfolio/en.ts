@@ -4,6 +4,7 @@ import { en as procurements } from './procurements/en.ts';
 import { en as projects } from './projects/en.ts';
 import { en as summary } from './summary/en.ts';
 import type { sv } from './sv.ts';
+import { en as views } from './views/en.ts';
 
 // English messages of the portfolio, one subtree per part (t('portfolio.<part>.…')).
 export const en: Messages<typeof sv> = {
@@ -12,4 +13,5 @@ export const en: Messages<typeof sv> = {
   procurements,
   projects,
   summary,
+  views,
 };

@@ -5,6 +5,7 @@ import { procurementsPart } from './procurements/index.tsx';
 import { projectsPart } from './projects/index.tsx';
 import { summaryPart } from './summary/index.tsx';
 import { sv } from './sv.ts';
+import { viewsPart } from './views/index.tsx';
 
 // The portfolio on the web app's seam, combined from its parts (app/platform/module-parts.ts):
 // demands (ideas and needs, preparation, decision path), procurements and projects, each a folder
@@ -21,4 +22,5 @@ export const portfolioModule = combineClientParts('portfolio', { sv, en }, [
   demandsPart,
   procurementsPart,
   projectsPart,
+  viewsPart,
 ]);

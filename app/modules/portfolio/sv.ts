@@ -2,6 +2,7 @@ import { sv as demands } from './demands/sv.ts';
 import { sv as procurements } from './procurements/sv.ts';
 import { sv as projects } from './projects/sv.ts';
 import { sv as summary } from './summary/sv.ts';
+import { sv as views } from './views/sv.ts';
 
 // Swedish messages of the portfolio, one subtree per part (t('portfolio.<part>.…')).
 export const sv = {
@@ -10,4 +11,5 @@ export const sv = {
   procurements,
   projects,
   summary,
+  views,
 };
