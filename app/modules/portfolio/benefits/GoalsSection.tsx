@@ -7,7 +7,7 @@ import type { Project } from '../../../../shared/portfolio/projects.ts';
 import { ArchiveDialog, useRestore } from '../../../platform/dialogs.tsx';
 import { useFormat } from '../../../platform/format.ts';
 import { EmptyValue, Section } from '../../../platform/page.tsx';
-import { useEffectGoals, useGoalsInvalidate } from './api.ts';
+import { useDemandOf, useEffectGoals, useGoalsInvalidate } from './api.ts';
 import { FollowUpDialog, GoalDialog } from './GoalDialogs.tsx';
 import { FollowUpState, useValueText } from './parts.tsx';
 
@@ -27,6 +27,15 @@ export function GoalsSection({ project, canKeep }: { project: Project; canKeep: 
   const [following, setFollowing] = useState<EffectGoal | null>(null);
   const [archiving, setArchiving] = useState<EffectGoal | null>(null);
   const value = useValueText();
+  const demand = useDemandOf(project.demandId).data;
+  const promise =
+    demand && (demand.yearlySavings !== null || demand.hoursFreed !== null)
+      ? tb('demandPromised', {
+          number: demand.number,
+          money: demand.yearlySavings === null ? '–' : f.sek(demand.yearlySavings),
+          hours: demand.hoursFreed === null ? '–' : f.number(demand.hoursFreed),
+        })
+      : null;
   const items = goals.data?.items ?? [];
   const followUps = items.flatMap((g) => g.followUps.map((u) => ({ goal: g, ...u })));
   followUps.sort((a, b) => b.measuredOn.localeCompare(a.measuredOn));
@@ -49,6 +58,7 @@ export function GoalsSection({ project, canKeep }: { project: Project; canKeep: 
       }
     >
       <Stack gap="md">
+        {promise && <Text size="sm">{promise}</Text>}
         {items.length === 0 ? (
           <Text size="sm" c="dimmed">
             {goals.isPending ? t('common.loading') : tb('noGoals')}

@@ -1,6 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EffectGoal, EffectGoalListQuery } from '../../../../shared/portfolio/benefits.ts';
+import type { Demand } from '../../../../shared/portfolio/demands.ts';
 import { api } from '../../../platform/api.ts';
+import { portfolioKeys } from '../api.ts';
 
 // Data of the portfolio's effect goals through TanStack Query. A change of a goal also changes
 // the summary's figures, so both are invalidated together.
@@ -27,6 +29,15 @@ export function useEffectGoals(query: Partial<Record<keyof EffectGoalListQuery, 
         { signal },
       ),
     enabled,
+  });
+}
+
+/** The demand a project carries out, for what its preparation promised (none without one). */
+export function useDemandOf(demandId: string | null) {
+  return useQuery({
+    queryKey: portfolioKeys.demand(demandId ?? ''),
+    queryFn: ({ signal }) => api.get<Demand>(`/api/v1/demands/${demandId}`, { signal }),
+    enabled: demandId !== null,
   });
 }
 

@@ -38,6 +38,8 @@ export const en: Messages<typeof sv> = {
   noGoalsAtAll: "No effect goals yet. Effect goals are stated on the project's page.",
   sectionTitle: 'Effect goals and benefit follow-up',
   sectionHelp: 'What the project is to deliver, how it is measured and when it is followed up after closure.',
+  demandPromised:
+    'The demand {{number}} promised in its preparation {{money}} a year in savings and {{hours}} hours freed a year.',
   goalsCaption: 'Effect goals of {{name}}',
   followUpsCaption: 'Follow-ups, latest first',
   noGoals: 'The project has no effect goals yet.',

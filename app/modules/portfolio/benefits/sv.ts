@@ -35,6 +35,8 @@ export const sv = {
   noGoalsAtAll: 'Inga effektmål ännu. Effektmål anges på projektets sida.',
   sectionTitle: 'Effektmål och nyttouppföljning',
   sectionHelp: 'Vad projektet ska ge, hur det mäts och när det följs upp efter avslut.',
+  demandPromised:
+    'Behovet {{number}} utlovade vid beredningen {{money}} per år i besparing och {{hours}} frigjorda timmar per år.',
   goalsCaption: 'Effektmål för {{name}}',
   followUpsCaption: 'Uppföljningar, senaste först',
   noGoals: 'Projektet har inga effektmål ännu.',

@@ -333,6 +333,13 @@ describe('effect goals', () => {
     await send(admin, 'POST', `/api/v1/projects/${project}/archive`, { version: 1, reason: 'Fel' });
     const gone = json(await get(admin, '/api/v1/portfolio/summary')).benefits;
     expect(gone).toEqual(before);
+    // Nor are their goals followed up while the project is archived.
+    const closed = await send(admin, 'POST', `/api/v1/effect-goals/${hours.id}/follow-ups`, {
+      version: 2,
+      measuredOn: today,
+      value: 900,
+    });
+    expect(closed.statusCode).toBe(409);
   });
 
   it("gives tenant B none of tenant A's goals", async () => {

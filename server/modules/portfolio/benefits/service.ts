@@ -231,6 +231,7 @@ export function addFollowUp(db: Database, actor: Actor, id: string, input: Follo
     const { before, project } = await goalFor(s, id, input.version);
     if (!portfolioPolicy.followUp(actor, project, before)) throw problems.forbidden();
     if (before.archivedAt) throw problems.conflict('The effect goal is archived; restore it first');
+    if (project.archivedAt) throw problems.conflict('The project is archived; restore it first');
     const today = todayInStockholm();
     if (input.measuredOn > today) throw problems.field('body.measuredOn', 'The day is in the future');
     const value = input.value ?? null;
