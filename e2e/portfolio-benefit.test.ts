@@ -183,6 +183,12 @@ describe('portfolio from idea to benefit', () => {
     await send(deviation, 'Rapportera avvikelse');
     await page.getByRole('table', { name: /^Avvikelser i/ }).waitFor();
 
+    // What the demand's preparation promised, on the project's benefit section.
+    await page
+      .getByRole('region', { name: 'Effektmål och nyttouppföljning' })
+      .getByText(/utlovade vid beredningen 250\s000,00\skr per år i besparing och 750 frigjorda timmar/)
+      .waitFor();
+
     // An effect goal: fewer kronor a year, followed up by the responsible person.
     const goalName = `Lägre kostnad för pappersansökningar ${suffix}`;
     const goal = await openDialog(page, 'Nytt effektmål', 'Nytt effektmål');
