@@ -1,4 +1,5 @@
 import { type ClientPart, combineClientParts } from '../../platform/module-parts.ts';
+import { benefitsPart } from './benefits/index.tsx';
 import { demandsPart } from './demands/index.tsx';
 import { en } from './en.ts';
 import { procurementsPart } from './procurements/index.tsx';
@@ -8,8 +9,8 @@ import { sv } from './sv.ts';
 import { viewsPart } from './views/index.tsx';
 
 // The portfolio on the web app's seam, combined from its parts (app/platform/module-parts.ts):
-// demands (ideas and needs, preparation, decision path), procurements and projects, each a folder
-// with its pages and messages.
+// demands (ideas and needs, preparation, decision path), procurements, projects and their effect
+// goals (benefit follow-up), each a folder with its pages and messages.
 
 const portfolioPart: ClientPart = {
   name: 'portfolio',
@@ -23,4 +24,5 @@ export const portfolioModule = combineClientParts('portfolio', { sv, en }, [
   procurementsPart,
   projectsPart,
   viewsPart,
+  benefitsPart,
 ]);
