@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardInEffect, withVat } from '../../../../shared/catalogue/offerings.ts';
+import { cardInEffect, type RateCardView, withVat } from '../../../../shared/catalogue/offerings.ts';
 import { auditEvents } from '../../../platform/audit/schema.ts';
 import {
   createTestContext,
@@ -149,7 +149,9 @@ describe('offerings and rate cards', () => {
       periodKind: 'year',
       internalPrice: 500_00,
     });
-    const cards = json(await get(reader, `/api/v1/catalogue/offerings/${offeringId}`)).rateCards;
+    const cards: RateCardView[] = json(
+      await get(reader, `/api/v1/catalogue/offerings/${offeringId}`),
+    ).rateCards;
     expect(cardInEffect(cards, '2023-12-01')).toBeUndefined();
     expect(cardInEffect(cards, '2024-05-01')?.internalPrice).toBe(400_00);
     expect(cardInEffect(cards, '2025-06-01')?.internalPrice).toBe(400_00);
@@ -180,9 +182,9 @@ describe('offerings and rate cards', () => {
       (await send(admin, 'POST', `/api/v1/catalogue/rate-cards/${july.id}/archive`, { version: 1 }))
         .statusCode,
     ).toBe(200);
-    const after = json(await get(reader, `/api/v1/catalogue/offerings/${offeringId}`)).rateCards.filter(
-      (c: { archivedAt: string | null }) => c.archivedAt === null,
-    );
+    const after: RateCardView[] = json(
+      await get(reader, `/api/v1/catalogue/offerings/${offeringId}`),
+    ).rateCards.filter((c: { archivedAt: string | null }) => c.archivedAt === null);
     expect(cardInEffect(after, '2099-05-01')?.internalPrice).toBe(425_00);
   });
 
