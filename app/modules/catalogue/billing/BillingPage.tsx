@@ -1,4 +1,4 @@
-import { Badge, Button, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import {
   type UnitBillingList,
 } from '../../../../shared/catalogue/billing.ts';
 import { api } from '../../../platform/api.ts';
+import { StatusBadge } from '../../../platform/badges.tsx';
 import { Dialog, DialogFooter } from '../../../platform/dialogs.tsx';
 import { ProblemAlert, useFieldErrors } from '../../../platform/errors.tsx';
 import { useFormat } from '../../../platform/format.ts';
@@ -27,9 +28,9 @@ type Row = UnitBillingList['items'][number];
 export function ModeBadge({ mode }: { mode: BillingMode }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={mode === 'billing' ? 'blue.9' : 'gray.8'}>
+    <StatusBadge tone={mode === 'billing' ? 'info' : 'neutral'}>
       {t(`catalogue.billing.modes.${mode}`)}
-    </Badge>
+    </StatusBadge>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Table, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Stack, Table, VisuallyHidden } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RateCardView } from '../../../../shared/catalogue/offerings.ts';
 import { api } from '../../../platform/api.ts';
+import { StatusBadge } from '../../../platform/badges.tsx';
 import { ProblemAlert } from '../../../platform/errors.tsx';
 import { useFormat } from '../../../platform/format.ts';
 import { notifySuccess } from '../../../platform/notify.ts';
@@ -122,11 +123,7 @@ export function OfferingPage() {
                 <Table.Td>
                   <Group gap="xs">
                     {c.periodKind === 'year' ? c.startsOn.slice(0, 4) : f.date(c.startsOn)}
-                    {o.current?.id === c.id && (
-                      <Badge color="green.9" variant="light">
-                        {m('current')}
-                      </Badge>
-                    )}
+                    {o.current?.id === c.id && <StatusBadge tone="positive">{m('current')}</StatusBadge>}
                   </Group>
                 </Table.Td>
                 <Table.Td>

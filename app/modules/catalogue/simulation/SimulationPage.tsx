@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, NumberInput, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Select, Stack, Table, Text } from '@mantine/core';
 import { IconCalculator } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { UnitBillingList } from '../../../../shared/catalogue/billing.ts';
 import type { SimulationRequest, SimulationResult } from '../../../../shared/catalogue/simulation.ts';
 import { api } from '../../../platform/api.ts';
+import { StatusBadge } from '../../../platform/badges.tsx';
 import { BarChart } from '../../../platform/charts.tsx';
 import { ProblemAlert } from '../../../platform/errors.tsx';
 import { useFormat } from '../../../platform/format.ts';
@@ -172,10 +173,10 @@ export function SimulationPage() {
             {volumes.length > 0 && (
               <Group gap="xs" mt="xs">
                 {volumes.map((v) => (
-                  <Badge key={`${v.offeringId}-${v.unitId}`} variant="light" color="blue.9">
+                  <StatusBadge key={`${v.offeringId}-${v.unitId}`} tone="info">
                     {base?.units.find((u) => u.unitId === v.unitId)?.name}:{' '}
                     {base?.offerings.find((o) => o.offeringId === v.offeringId)?.name} {f.number(v.quantity)}
-                  </Badge>
+                  </StatusBadge>
                 ))}
               </Group>
             )}
