@@ -2,7 +2,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import type { Made } from '../../../platform/module-parts.ts';
 import type { DemoContext } from '../../../platform/seam.ts';
-import { services as deskServices } from '../../desk/services/schema.ts';
+import { groups } from '../../desk/groups/schema.ts';
+import { services as deskServices, serviceLevels } from '../../desk/services/schema.ts';
 import { createService as createDeskService } from '../../desk/services/service.ts';
 import { todayInStockholm } from '../../registry/contracts/reminders.ts';
 import { createFamily, createFamilyService, createOffering, createRateCard } from './service.ts';
@@ -24,12 +25,27 @@ export async function loadOfferingsDemo(db: Database, tenant: DemoContext, made:
     .where(and(eq(deskServices.tenantId, tenant.id), inArray(deskServices.name, names)));
   const desk = new Map(found.map((s) => [s.name, s.id]));
   for (const n of names) if (!desk.has(n)) throw new Error(`Catalogue demo: no desk service "${n}"`);
+  const [group] = await db
+    .select({ id: groups.id })
+    .from(groups)
+    .where(and(eq(groups.tenantId, tenant.id), eq(groups.name, 'Servicedesk')));
+  const [level] = await db
+    .select({ id: serviceLevels.id })
+    .from(serviceLevels)
+    .where(and(eq(serviceLevels.tenantId, tenant.id), eq(serviceLevels.name, 'Standard')));
+  if (!group || !level) throw new Error('Catalogue demo: no desk group Servicedesk or level Standard');
   const förvaltning = await createDeskService(db, tenant.actor, {
     name: 'Systemförvaltning',
     description:
       'Förvaltning och utveckling av verksamhetens system enligt PM3: konfiguration, uppgraderingar, test och utbildning, debiterat per timme.',
+    groupId: group.id,
+    serviceLevelId: level.id,
     orderable: true,
-    orderForm: [],
+    orderForm: [
+      { key: 'system', label: 'Vilket system?', type: 'text', required: true },
+      { key: 'uppdrag', label: 'Vad ska göras?', type: 'textarea', required: true },
+      { key: 'timmar', label: 'Ungefär hur många timmar?', type: 'number', required: false },
+    ],
   });
   desk.set('Systemförvaltning', förvaltning.id);
 
