@@ -155,6 +155,7 @@ export const en: typeof sv = {
     internalPrice: 'A rate card has an internal price.',
     totalCost: 'A cost-covering offering is priced by its total cost for the year.',
     onlyTotal: 'Only a cost-covering offering has a total cost.',
+    unitList: 'Units are listed only when not every unit may order.',
     sameMode: 'The unit is already in this mode the day before.',
     switchTaken: 'The unit already switches on this date.',
   },

@@ -45,6 +45,7 @@ const offerings: ClientPart = {
     'A price per unit and month names its unit': 'catalogue.serverMessage.priceUnit',
     'Only a price per unit and month has a price unit': 'catalogue.serverMessage.onlyPriceUnit',
     'Approval by a role names the role': 'catalogue.serverMessage.role',
+    'Units are listed only when not every unit may order': 'catalogue.serverMessage.unitList',
     'A rate card starts on the first of a month': 'catalogue.serverMessage.startsOnMonth',
     'A yearly rate card starts on the 1st of January': 'catalogue.serverMessage.startsOnYear',
     'The offering already has a rate card from this date': 'catalogue.serverMessage.cardTaken',

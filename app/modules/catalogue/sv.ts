@@ -153,6 +153,7 @@ export const sv = {
     internalPrice: 'En prislista har ett internpris.',
     totalCost: 'Ett kostnadstäckande erbjudande prissätts med sin totala kostnad för året.',
     onlyTotal: 'Bara ett kostnadstäckande erbjudande har en total kostnad.',
+    unitList: 'Enheter anges bara när inte alla enheter får beställa.',
     sameMode: 'Enheten är redan i det läget dagen före.',
     switchTaken: 'Enheten har redan en övergång det datumet.',
   },

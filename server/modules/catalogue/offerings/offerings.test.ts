@@ -115,6 +115,14 @@ describe('offerings and rate cards', () => {
       approval: 'role',
     });
     expect(paths(role)).toEqual(['body.approvalRole']);
+    const listed = await send(admin, 'POST', '/api/v1/catalogue/offerings', {
+      serviceId,
+      name: 'Bärbar dator',
+      priceModel: 'fixedMonthly',
+      allUnits: true,
+      unitIds: [t.a.unitId],
+    });
+    expect(paths(listed)).toEqual(['body.unitIds']);
     const o = await created(admin, '/api/v1/catalogue/offerings', {
       serviceId,
       name: 'Bärbar dator',

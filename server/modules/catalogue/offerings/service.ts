@@ -420,6 +420,12 @@ async function checkOfferingRefs(s: TenantScope, input: Partial<OfferingCreate>)
   }
 }
 
+/** Units are listed only when not every unit may order. */
+function checkUnitList(allUnits: boolean, unitIds: readonly string[] | undefined) {
+  if (allUnits && unitIds && unitIds.length > 0)
+    throw problems.field('body.unitIds', 'Units are listed only when not every unit may order');
+}
+
 async function setUnits(s: TenantScope, offeringId: string, unitIds: readonly string[]) {
   await s.tx.delete(offeringUnits).where(s.where(offeringUnits, eq(offeringUnits.offeringId, offeringId)));
   if (unitIds.length > 0)
@@ -445,6 +451,7 @@ export function createOffering(db: Database, actor: Actor, input: OfferingCreate
       version: 1,
       ...fields,
     } as OfferingFields);
+    checkUnitList(fields.allUnits ?? true, unitIds);
     await checkOfferingRefs(s, input);
     const id = newId();
     const [row] = await s.insert(offerings, { id, ...fields }).returning();
@@ -462,6 +469,9 @@ export function updateOffering(db: Database, actor: Actor, id: string, input: Of
     const { version, unitIds, ...changes } = input;
     const defined = definedOnly(changes);
     checkOfferingRules({ ...before!, ...defined } as OfferingFields);
+    const allUnits = defined.allUnits ?? before!.allUnits;
+    checkUnitList(allUnits, unitIds);
+    const units = allUnits ? [] : unitIds;
     if (defined.pricing && defined.pricing !== before!.pricing) {
       const [card] = await s.tx
         .select({ id: rateCards.id })
@@ -477,7 +487,7 @@ export function updateOffering(db: Database, actor: Actor, id: string, input: Of
     const [after] = await s
       .update(offerings, { ...defined, version: version + 1, updatedAt: new Date() }, eq(offerings.id, id))
       .returning();
-    if (unitIds) await setUnits(s, id, unitIds);
+    if (units || allUnits) await setUnits(s, id, units ?? []);
     await s.audit({
       entity: OFFERING,
       entityId: id,
