@@ -10,6 +10,13 @@ import { viewsPart } from './views/index.ts';
 // and decision routing), procurements, projects and their effect goals (benefit follow-up), each
 // a part in its own folder, combined into the one Module on the seam (server/platform/module-parts.ts).
 
-const parts: ModulePart[] = [demandsPart, procurementsPart, projectsPart, benefitsPart, summaryPart, viewsPart];
+const parts: ModulePart[] = [
+  demandsPart,
+  procurementsPart,
+  projectsPart,
+  benefitsPart,
+  summaryPart,
+  viewsPart,
+];
 
 export const portfolioModule = combineParts('portfolio', parts);
