@@ -151,10 +151,10 @@ export function ContractDialog({
         onChange={set('supplier')}
         error={errors.supplierId}
         required
-        data-autofocus
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput
+          data-autofocus
           label={c('title')}
           value={values.title}
           onChange={(e) => set('title')(e.currentTarget.value)}

@@ -473,26 +473,19 @@ export function RisksDialog({ project, opened, onClose, onReload }: DialogProps)
             required
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs">
-            <NumberInput
-              label={tp('probability')}
-              value={rows[i]!.probability}
-              onChange={set(i, 'probability')}
-              error={error(i, 'probability')}
-              min={1}
-              max={5}
-              allowDecimal={false}
-              required
-            />
-            <NumberInput
-              label={tp('consequence')}
-              value={rows[i]!.consequence}
-              onChange={set(i, 'consequence')}
-              error={error(i, 'consequence')}
-              min={1}
-              max={5}
-              allowDecimal={false}
-              required
-            />
+            {(['probability', 'consequence'] as const).map((level) => (
+              <NumberInput
+                key={level}
+                label={tp(level)}
+                value={rows[i]![level]}
+                onChange={set(i, level)}
+                error={error(i, level)}
+                min={1}
+                max={5}
+                allowDecimal={false}
+                required
+              />
+            ))}
             <PersonSelect
               label={tp('owner')}
               value={rows[i]!.owner}
