@@ -83,6 +83,16 @@ describe('portfolio editors', () => {
     await year.getByRole('textbox', { name: /^Investering \(kr\)/ }).fill('1200000');
     await year.getByRole('textbox', { name: /^Utfall investering \(kr\)/ }).fill('1150000');
     await expectAccessible(page, 'budget dialog');
+    // The same year twice: the server's error (body.budget.N.year) on that row's year, then removed.
+    await press(dialog.getByRole('button', { name: 'Lägg till år' }));
+    const again = dialog.getByRole('group').last();
+    await again.getByRole('textbox', { name: /^År/ }).fill('2015');
+    await press(dialog.getByRole('button', { name: 'Spara' }));
+    await again.getByText('Året finns redan i budgeten.').waitFor();
+    expect(await again.getByRole('textbox', { name: /^År/ }).getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'budget dialog with the server’s error on a row');
+    const removeButtons = dialog.getByRole('button', { name: /^Ta bort / });
+    await press(removeButtons.last());
     await save(page, dialog);
     const budget = region(page, 'Budget och utfall per år');
     await budget.getByRole('rowheader', { name: '2015' }).waitFor();
