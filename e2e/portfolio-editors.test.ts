@@ -114,6 +114,44 @@ describe('portfolio editors', () => {
     await save(page, dialog);
     const risks = region(page, 'Risker');
     await risks.getByRole('rowheader', { name: 'Svårt att rekrytera IT-chef' }).waitFor();
+
+    // A stale version: someone else changes the project while the dialog is open; the 409, then
+    // "Läs in igen" reads it again (with the other change) and the save goes through.
+    dialog = await openDialog(page, 'Ändra milstolpar', /^Milstolpar i /);
+    const projectId = new URL(page.url()).pathname.split('/').pop();
+    await page.evaluate(async (id) => {
+      const session = await (await fetch('/api/v1/session')).json();
+      const project = await (await fetch(`/api/v1/projects/${id}`)).json();
+      const response = await fetch(`/api/v1/projects/${id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({
+          version: project.version,
+          milestones: [...project.milestones, { name: 'Tillagd av någon annan' }],
+        }),
+      });
+      if (!response.ok) throw new Error(`PATCH: ${response.status}`);
+    }, projectId);
+    await press(dialog.getByRole('button', { name: 'Lägg till milstolpe' }));
+    await page.keyboard.type('Min milstolpe');
+    await press(dialog.getByRole('button', { name: 'Spara' }));
+    const conflict = dialog.getByRole('alert');
+    await expect
+      .poll(() => conflict.textContent())
+      .toContain('Någon annan har ändrat uppgifterna medan du arbetade med dem.');
+    await expectAccessible(page, 'milestones dialog, conflict');
+    await press(conflict.getByRole('button', { name: 'Läs in igen' }));
+    await conflict.waitFor({ state: 'hidden' });
+    await expect
+      .poll(() =>
+        dialog
+          .getByRole('textbox', { name: /^Milstolpe/ })
+          .last()
+          .inputValue(),
+      )
+      .toBe('Tillagd av någon annan');
+    await save(page, dialog);
+    await milestones.getByRole('rowheader', { name: 'Tillagd av någon annan' }).waitFor();
     await expectAccessible(page, 'the project after its edits');
     expectNoCspViolation(page);
     await page.context().close();
