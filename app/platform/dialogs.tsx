@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { type ComponentProps, type ReactNode, useEffect, useState } from 'react';
+import { type ComponentProps, type FormEvent, type ReactNode, type Ref, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { archiveBody } from '../../shared/records.ts';
 import { api } from './api.ts';
@@ -9,7 +9,7 @@ import { focusFirstInvalid, validate } from './form.ts';
 import { notifySuccess } from './notify.ts';
 
 // Shared building blocks for record dialogs: a modal with a translated close button, the
-// cancel/submit footer, client-side validation with translated messages, and the archive, move
+// cancel/submit footer, a form dialog that puts them together with the problem alert, client-side validation with translated messages, and the archive, move
 // and restore actions every record module has.
 
 /** A Mantine Modal whose close button is labelled in the current language. */
@@ -53,6 +53,72 @@ export function DialogFooter({
         </Button>
       )}
     </Group>
+  );
+}
+
+/**
+ * A dialog holding one form: an optional help text, the request's problem (field errors of
+ * `fields` stay beside their fields; a version conflict offers "Läs in igen" when onReload is
+ * given), the fields, and the cancel/submit footer. The form is not validated by the browser:
+ * the caller's onSubmit checks and focuses the first invalid field.
+ */
+export function FormDialog({
+  opened,
+  onClose,
+  title,
+  size = 'lg',
+  formRef,
+  onSubmit,
+  help,
+  error,
+  fields,
+  onReload,
+  submitLabel,
+  loading,
+  disabled,
+  color,
+  children,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  title: ReactNode;
+  size?: ComponentProps<typeof Modal>['size'];
+  formRef?: Ref<HTMLFormElement>;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  /** A sentence above the form (dimmed). */
+  help?: ReactNode;
+  error: unknown;
+  /** The fields the form shows errors beside (as in ProblemAlert). */
+  fields?: readonly string[];
+  onReload?: () => void;
+  submitLabel: string;
+  loading?: boolean;
+  disabled?: boolean;
+  color?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Dialog opened={opened} onClose={onClose} title={title} size={size}>
+      <form ref={formRef} onSubmit={onSubmit} noValidate>
+        <Stack gap="sm">
+          {help && (
+            <Text size="sm" c="dimmed">
+              {help}
+            </Text>
+          )}
+          <ProblemAlert error={error} fields={fields} onReload={onReload} />
+          {children}
+          <DialogFooter
+            onCancel={onClose}
+            label={submitLabel}
+            loading={loading}
+            disabled={disabled}
+            color={color}
+            mt="sm"
+          />
+        </Stack>
+      </form>
+    </Dialog>
   );
 }
 

@@ -1,6 +1,7 @@
 import { addMonths, format, subDays, subMonths } from 'date-fns';
 import { z } from 'zod';
 import { currentVersion, listQuery, permissions, version } from '../records.ts';
+import { contractCreate } from '../registry/contracts.ts';
 import { isoDate } from '../registry/systems.ts';
 import { id, line, multiline, requiredLine } from '../text.ts';
 
@@ -93,6 +94,17 @@ export const procurementUpdate = z.strictObject({
 });
 export type ProcurementUpdate = z.infer<typeof procurementUpdate>;
 
+/**
+ * Make the contract an awarded procurement resulted in, in the register, and link it: the
+ * register's contract fields (its paths are the register's own) with the procurement's version.
+ * An awarded procurement becomes contracted; one with a contract already is refused (409).
+ */
+export const procurementContractBody = contractCreate.extend({ version });
+export type ProcurementContractBody = z.infer<typeof procurementContractBody>;
+
+/** The statuses in which a procurement may get its resulting contract. */
+export const contractableStatuses: readonly ProcurementStatus[] = ['awarded', 'contracted'];
+
 const ref = z.object({ id, name: z.string() });
 
 export const procurement = z.object({
@@ -125,7 +137,8 @@ export const procurement = z.object({
   version: currentVersion,
   createdAt: z.string(),
   updatedAt: z.string(),
-  can: permissions(['update', 'archive', 'restore']),
+  /** createContract: may make the resulting contract in the register (awarded, none linked yet). */
+  can: permissions(['update', 'archive', 'restore', 'createContract']),
 });
 export type Procurement = z.infer<typeof procurement>;
 

@@ -1,5 +1,6 @@
 import { holdsFor, holdsGlobally, isAdmin, isStaff } from '../../platform/authz.ts';
 import type { Actor } from '../../platform/context.ts';
+import { registryPolicy } from '../registry/policy.ts';
 
 // Who may do what in the portfolio. Deny by default. Everyone signed in may submit an idea in the
 // portal and follow their own; staff read every demand (public record). The förändringsansvarig,
@@ -27,6 +28,11 @@ export const portfolioPolicy = {
   readAll: (actor: Actor) => isStaff(actor),
   /** Keep procurements and projects: the portfolio's keepers. */
   edit: keepsPortfolio,
+  /**
+   * Make a procurement's resulting contract in the register: the portfolio's keepers who also
+   * keep the register's contracts (registryPolicy.manage, the contract routes' own rule).
+   */
+  contractFromProcurement: (actor: Actor) => keepsPortfolio(actor) && registryPolicy.manage(actor),
   /** Report a project's status and raise its deviations: the keepers and the project's manager. */
   report: (actor: Actor, project: { managerId: string | null }) =>
     keepsPortfolio(actor) || (actor.personId !== null && actor.personId === project.managerId),

@@ -1,5 +1,5 @@
-import { Alert, Group, Stack, Text } from '@mantine/core';
-import { IconArrowRight, IconBan, IconCoin } from '@tabler/icons-react';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { IconArrowRight, IconBan, IconCoin, IconFilePlus } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,13 +14,15 @@ import {
   RecordNotices,
 } from '../../../platform/record-actions.tsx';
 import { useProcurement, useProcurementInvalidate } from './api.ts';
+import { ContractDialog } from './ContractDialog.tsx';
 import { ProcurementFormModal } from './ProcurementForm.tsx';
 import { ProcurementStatusBadge } from './parts.tsx';
 import { StatusDialog } from './StatusDialog.tsx';
 
 // One procurement: how it is procured and for how much, where it stands and may go next, the
 // dates of its steps, who answers, the systems, the contract it replaces and the one it resulted
-// in; a cancelled one says why, when and what it cost.
+// in (or, when awarded without one, makes it in the register: ContractDialog); a cancelled one
+// says why, when and what it cost.
 
 export function ProcurementPage() {
   const { t } = useTranslation();
@@ -32,6 +34,7 @@ export function ProcurementPage() {
   const [editing, setEditing] = useState(false);
   const [archiving, setArchiving] = useState(false);
   const [status, setStatus] = useState<'change' | 'cancel' | null>(null);
+  const [contracting, setContracting] = useState(false);
   const p = query.data;
   if (!p || isNotFound(query.error)) return <RecordFallback error={query.error} />;
   const m = (key: string, o?: Record<string, unknown>) => t(`portfolio.procurements.${key}`, o);
@@ -135,7 +138,21 @@ export function ProcurementPage() {
               { label: field('responsible'), value: p.responsible?.name },
               { label: field('unit'), value: p.unit?.name },
               { label: field('replacesContract'), value: contract(p.replacesContract) },
-              { label: field('contract'), value: contract(p.contract) },
+              {
+                label: field('contract'),
+                value:
+                  contract(p.contract) ??
+                  (p.can.createContract ? (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      leftSection={<IconFilePlus size={16} aria-hidden />}
+                      onClick={() => setContracting(true)}
+                    >
+                      {m('createContract')}
+                    </Button>
+                  ) : null),
+              },
               {
                 label: field('systems'),
                 value: p.systems.length
@@ -183,6 +200,14 @@ export function ProcurementPage() {
             cancel={status === 'cancel'}
           />
         </>
+      )}
+      {p.can.createContract && (
+        <ContractDialog
+          opened={contracting}
+          onClose={() => setContracting(false)}
+          procurement={p}
+          onReload={reload}
+        />
       )}
       {p.can.archive && (
         <ArchiveDialog

@@ -44,6 +44,8 @@ export const procurementsPart: ClientPart = {
     { entity: 'procurementSettings', label: 'portfolio.procurements.auditSettings' },
   ],
   serverMessages: {
+    'The procurement already has its contract': 'portfolio.procurements.serverMessage.contractLinked',
+    'Only an awarded procurement gets its contract': 'portfolio.procurements.serverMessage.notAwarded',
     'A cancelled procurement needs a reason': 'portfolio.procurements.serverMessage.reason',
     'Only a cancelled procurement has this': 'portfolio.procurements.serverMessage.onlyCancelled',
     'Only a renewed competition calls off a framework agreement':

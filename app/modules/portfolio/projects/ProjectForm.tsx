@@ -20,7 +20,7 @@ import { useProjectsInvalidate } from './api.ts';
 
 // Creating and changing a project's own fields: name, description, phase, project manager,
 // steering group, unit, dates and reporting cadence. The handover has its own dialog; milestones,
-// budget and risks are changed through the API's lists.
+// budget and risks have their own dialogs on the project page (editors.tsx).
 
 interface ProjectValues {
   name: string;

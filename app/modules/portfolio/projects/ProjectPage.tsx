@@ -1,5 +1,5 @@
 import { Button, Group, Stack, Table, Text } from '@mantine/core';
-import { IconAlertTriangle, IconFileReport, IconTransfer } from '@tabler/icons-react';
+import { IconAlertTriangle, IconEdit, IconFileReport, IconTransfer } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import {
 import { GoalsSection } from '../benefits/GoalsSection.tsx';
 import { useProject, useProjectsInvalidate } from './api.ts';
 import { DeviationDialog, HandoverDialog, ReportDialog } from './dialogs.tsx';
+import { BudgetDialog, MilestonesDialog, RisksDialog } from './editors.tsx';
 import { ProjectFormModal } from './ProjectForm.tsx';
 import { todayText } from './ProjectsPage.tsx';
 import { Muted, PhaseBadge, RagBadge } from './parts.tsx';
@@ -57,6 +58,7 @@ export function ProjectPage() {
   const [reporting, setReporting] = useState(false);
   const [raising, setRaising] = useState(false);
   const [handing, setHanding] = useState(false);
+  const [listEditing, setListEditing] = useState<'milestones' | 'budget' | 'risks' | null>(null);
   const p = query.data;
   if (!p || isNotFound(query.error)) return <RecordFallback error={query.error} />;
   const tp = (key: string, options?: Record<string, unknown>) =>
@@ -66,6 +68,16 @@ export function ProjectPage() {
   const sum = (pick: (b: Project['budget'][number]) => number | null) =>
     p.budget.reduce((total, b) => total + (pick(b) ?? 0), 0);
   const today = todayText();
+  const editButton = (list: 'milestones' | 'budget' | 'risks', label: string) =>
+    p.can.update && (
+      <Button
+        variant="default"
+        leftSection={<IconEdit size={16} aria-hidden />}
+        onClick={() => setListEditing(list)}
+      >
+        {label}
+      </Button>
+    );
   return (
     <>
       <PageHeader
@@ -168,7 +180,11 @@ export function ProjectPage() {
           )}
         </Section>
 
-        <Section id="project-milestones" title={tp('milestones')}>
+        <Section
+          id="project-milestones"
+          title={tp('milestones')}
+          actions={editButton('milestones', tp('editor.editMilestones'))}
+        >
           {p.milestones.length === 0 ? (
             <Muted>{tp('noMilestones')}</Muted>
           ) : (
@@ -189,7 +205,11 @@ export function ProjectPage() {
           )}
         </Section>
 
-        <Section id="project-budget" title={tp('budget')}>
+        <Section
+          id="project-budget"
+          title={tp('budget')}
+          actions={editButton('budget', tp('editor.editBudget'))}
+        >
           {p.budget.length === 0 ? (
             <Muted>{tp('noBudget')}</Muted>
           ) : (
@@ -225,7 +245,7 @@ export function ProjectPage() {
           )}
         </Section>
 
-        <Section id="project-risks" title={tp('risks')}>
+        <Section id="project-risks" title={tp('risks')} actions={editButton('risks', tp('editor.editRisks'))}>
           {p.risks.length === 0 ? (
             <Muted>{tp('noRisks')}</Muted>
           ) : (
@@ -411,6 +431,28 @@ export function ProjectPage() {
           project={p}
           onReload={() => query.refetch()}
         />
+      )}
+      {p.can.update && (
+        <>
+          <MilestonesDialog
+            project={p}
+            opened={listEditing === 'milestones'}
+            onClose={() => setListEditing(null)}
+            onReload={() => query.refetch()}
+          />
+          <BudgetDialog
+            project={p}
+            opened={listEditing === 'budget'}
+            onClose={() => setListEditing(null)}
+            onReload={() => query.refetch()}
+          />
+          <RisksDialog
+            project={p}
+            opened={listEditing === 'risks'}
+            onClose={() => setListEditing(null)}
+            onReload={() => query.refetch()}
+          />
+        </>
       )}
       {p.can.report && <ReportDialog project={p} opened={reporting} onClose={() => setReporting(false)} />}
       {p.can.raiseDeviation && (

@@ -10,8 +10,8 @@ import {
   statusReportCreate,
 } from '../../../../shared/portfolio/projects.ts';
 import { api } from '../../../platform/api.ts';
-import { Dialog, DialogFooter, useClientErrors } from '../../../platform/dialogs.tsx';
-import { ProblemAlert, useFieldErrors } from '../../../platform/errors.tsx';
+import { FormDialog, useClientErrors } from '../../../platform/dialogs.tsx';
+import { useFieldErrors } from '../../../platform/errors.tsx';
 import { focusFirstInvalid, orNull } from '../../../platform/form.ts';
 import { DateField } from '../../../platform/inputs.tsx';
 import { notifySuccess } from '../../../platform/notify.ts';
@@ -128,84 +128,75 @@ export function ReportDialog({
     (value: ReportValues[K]) =>
       setValues((v) => ({ ...v, [key]: value }));
   return (
-    <Dialog
+    <FormDialog
       opened={opened}
       onClose={close}
       title={t('portfolio.projects.reportTitle', { name: project.name })}
-      size="lg"
+      formRef={formRef}
+      onSubmit={submitWith(statusReportCreate, body)}
+      error={save.error}
+      fields={['periodFrom', 'periodTo', ...areas, ...areas.map((a) => `${a}Note`), 'summary']}
+      submitLabel={t('portfolio.projects.newReport')}
+      loading={save.isPending}
     >
-      <form ref={formRef} onSubmit={submitWith(statusReportCreate, body)} noValidate>
-        <Stack gap="sm">
-          <ProblemAlert
-            error={save.error}
-            fields={['periodFrom', 'periodTo', ...areas, ...areas.map((a) => `${a}Note`), 'summary']}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <DateField
-              label={t('portfolio.projects.periodFrom')}
-              value={values.periodFrom}
-              onChange={set('periodFrom')}
-              error={errors.periodFrom}
-              required
-              data-autofocus
-            />
-            <DateField
-              label={t('portfolio.projects.periodTo')}
-              value={values.periodTo}
-              onChange={set('periodTo')}
-              error={errors.periodTo}
-              required
-            />
-          </SimpleGrid>
-          <Text size="sm" c="dimmed">
-            {t('portfolio.projects.ragHelp')}
-          </Text>
-          {areas.map((area) => (
-            <Stack key={area} gap={4}>
-              <Radio.Group
-                label={t(`portfolio.projects.ragArea.${area}`)}
-                value={values[area]}
-                onChange={(v) => set(area)(v as Rag)}
-                error={errors[area]}
-                required
-              >
-                <SimpleGrid cols={3} mt={4}>
-                  {ragLevels.map((level) => (
-                    <Radio key={level} value={level} label={t(`portfolio.projects.rag.${level}`)} />
-                  ))}
-                </SimpleGrid>
-              </Radio.Group>
-              <Textarea
-                label={t('portfolio.projects.note', {
-                  area: t(`portfolio.projects.ragArea.${area}`).toLowerCase(),
-                })}
-                value={values[`${area}Note`]}
-                onChange={(e) => set(`${area}Note`)(e.currentTarget.value)}
-                error={errors[`${area}Note`]}
-                autosize
-                minRows={1}
-                maxLength={2000}
-              />
-            </Stack>
-          ))}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <DateField
+          label={t('portfolio.projects.periodFrom')}
+          value={values.periodFrom}
+          onChange={set('periodFrom')}
+          error={errors.periodFrom}
+          required
+          data-autofocus
+        />
+        <DateField
+          label={t('portfolio.projects.periodTo')}
+          value={values.periodTo}
+          onChange={set('periodTo')}
+          error={errors.periodTo}
+          required
+        />
+      </SimpleGrid>
+      <Text size="sm" c="dimmed">
+        {t('portfolio.projects.ragHelp')}
+      </Text>
+      {areas.map((area) => (
+        <Stack key={area} gap={4}>
+          <Radio.Group
+            label={t(`portfolio.projects.ragArea.${area}`)}
+            value={values[area]}
+            onChange={(v) => set(area)(v as Rag)}
+            error={errors[area]}
+            required
+          >
+            <SimpleGrid cols={3} mt={4}>
+              {ragLevels.map((level) => (
+                <Radio key={level} value={level} label={t(`portfolio.projects.rag.${level}`)} />
+              ))}
+            </SimpleGrid>
+          </Radio.Group>
           <Textarea
-            label={t('portfolio.projects.summary')}
-            value={values.summary}
-            onChange={(e) => set('summary')(e.currentTarget.value)}
-            error={errors.summary}
+            label={t('portfolio.projects.note', {
+              area: t(`portfolio.projects.ragArea.${area}`).toLowerCase(),
+            })}
+            value={values[`${area}Note`]}
+            onChange={(e) => set(`${area}Note`)(e.currentTarget.value)}
+            error={errors[`${area}Note`]}
             autosize
-            minRows={2}
-            maxLength={4000}
-          />
-          <DialogFooter
-            onCancel={close}
-            label={t('portfolio.projects.newReport')}
-            loading={save.isPending}
-            mt="sm"
+            minRows={1}
+            maxLength={2000}
           />
         </Stack>
-      </form>
-    </Dialog>
+      ))}
+      <Textarea
+        label={t('portfolio.projects.summary')}
+        value={values.summary}
+        onChange={(e) => set('summary')(e.currentTarget.value)}
+        error={errors.summary}
+        autosize
+        minRows={2}
+        maxLength={4000}
+      />
+    </FormDialog>
   );
 }
 
@@ -239,75 +230,64 @@ export function DeviationDialog({
     needsDecision: values.needsDecision,
   };
   return (
-    <Dialog
+    <FormDialog
       opened={opened}
       onClose={close}
       title={t('portfolio.projects.deviationTitle', { name: project.name })}
-      size="lg"
+      formRef={formRef}
+      onSubmit={submitWith(deviationCreate, body)}
+      help={t('portfolio.projects.deviationHelp')}
+      error={save.error}
+      fields={['title', 'consequence', 'proposedAction', 'needsDecision']}
+      submitLabel={t('portfolio.projects.newDeviation')}
+      loading={save.isPending}
     >
-      <form ref={formRef} onSubmit={submitWith(deviationCreate, body)} noValidate>
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {t('portfolio.projects.deviationHelp')}
-          </Text>
-          <ProblemAlert
-            error={save.error}
-            fields={['title', 'consequence', 'proposedAction', 'needsDecision']}
-          />
-          <TextInput
-            label={t('portfolio.projects.deviation')}
-            value={values.title}
-            onChange={(e) => {
-              const title = e.currentTarget.value;
-              setValues((v) => ({ ...v, title }));
-            }}
-            error={errors.title}
-            maxLength={300}
-            required
-            data-autofocus
-          />
-          <Textarea
-            label={t('portfolio.projects.deviationConsequence')}
-            value={values.consequence}
-            onChange={(e) => {
-              const consequence = e.currentTarget.value;
-              setValues((v) => ({ ...v, consequence }));
-            }}
-            error={errors.consequence}
-            autosize
-            minRows={2}
-            maxLength={4000}
-          />
-          <Textarea
-            label={t('portfolio.projects.proposedAction')}
-            value={values.proposedAction}
-            onChange={(e) => {
-              const proposedAction = e.currentTarget.value;
-              setValues((v) => ({ ...v, proposedAction }));
-            }}
-            error={errors.proposedAction}
-            autosize
-            minRows={2}
-            maxLength={4000}
-          />
-          <Checkbox
-            label={t('portfolio.projects.needsDecision')}
-            checked={values.needsDecision}
-            onChange={(e) => {
-              const needsDecision = e.currentTarget.checked;
-              setValues((v) => ({ ...v, needsDecision }));
-            }}
-            error={errors.needsDecision}
-          />
-          <DialogFooter
-            onCancel={close}
-            label={t('portfolio.projects.newDeviation')}
-            loading={save.isPending}
-            mt="sm"
-          />
-        </Stack>
-      </form>
-    </Dialog>
+      <TextInput
+        label={t('portfolio.projects.deviation')}
+        value={values.title}
+        onChange={(e) => {
+          const title = e.currentTarget.value;
+          setValues((v) => ({ ...v, title }));
+        }}
+        error={errors.title}
+        maxLength={300}
+        required
+        data-autofocus
+      />
+      <Textarea
+        label={t('portfolio.projects.deviationConsequence')}
+        value={values.consequence}
+        onChange={(e) => {
+          const consequence = e.currentTarget.value;
+          setValues((v) => ({ ...v, consequence }));
+        }}
+        error={errors.consequence}
+        autosize
+        minRows={2}
+        maxLength={4000}
+      />
+      <Textarea
+        label={t('portfolio.projects.proposedAction')}
+        value={values.proposedAction}
+        onChange={(e) => {
+          const proposedAction = e.currentTarget.value;
+          setValues((v) => ({ ...v, proposedAction }));
+        }}
+        error={errors.proposedAction}
+        autosize
+        minRows={2}
+        maxLength={4000}
+      />
+      <Checkbox
+        label={t('portfolio.projects.needsDecision')}
+        checked={values.needsDecision}
+        onChange={(e) => {
+          const needsDecision = e.currentTarget.checked;
+          setValues((v) => ({ ...v, needsDecision }));
+        }}
+        error={errors.needsDecision}
+      />
+    </FormDialog>
   );
 }
 
@@ -354,76 +334,65 @@ export function HandoverDialog({
     (value: HandoverValues[K]) =>
       setValues((v) => ({ ...v, [key]: value }));
   return (
-    <Dialog
+    <FormDialog
       opened={opened}
       onClose={close}
       title={t('portfolio.projects.handoverTitle', { name: project.name })}
-      size="lg"
+      formRef={formRef}
+      onSubmit={submitWith(null, body)}
+      help={t('portfolio.projects.handoverHelp')}
+      error={save.error}
+      fields={['systemId', 'newSystem.name', 'newSystem.scope', 'inOperationFrom']}
+      submitLabel={t('portfolio.projects.handOver')}
+      loading={save.isPending}
     >
-      <form ref={formRef} onSubmit={submitWith(null, body)} noValidate>
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {t('portfolio.projects.handoverHelp')}
-          </Text>
-          <ProblemAlert
-            error={save.error}
-            fields={['systemId', 'newSystem.name', 'newSystem.scope', 'inOperationFrom']}
-          />
-          <Radio.Group
-            label={t('portfolio.projects.handoverKind')}
-            value={values.kind}
-            onChange={(v) => set('kind')(v as HandoverValues['kind'])}
-          >
-            <Stack gap={4} mt={4}>
-              <Radio value="existing" label={t('portfolio.projects.handoverExisting')} />
-              <Radio value="new" label={t('portfolio.projects.handoverNew')} />
-            </Stack>
-          </Radio.Group>
-          {values.kind === 'existing' ? (
-            <SystemSelect
-              label={t('portfolio.projects.system')}
-              value={values.system}
-              onChange={set('system')}
-              error={errors.systemId}
-              required
-            />
-          ) : (
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                label={t('portfolio.projects.newSystemName')}
-                value={values.name}
-                onChange={(e) => set('name')(e.currentTarget.value)}
-                error={errors['newSystem.name']}
-                maxLength={200}
-                required
-              />
-              <Select
-                label={t('portfolio.projects.newSystemScope')}
-                data={[
-                  { value: 'shared', label: t('portfolio.projects.scopeShared') },
-                  { value: 'business', label: t('portfolio.projects.scopeBusiness') },
-                ]}
-                value={values.scope}
-                onChange={(v) => v && set('scope')(v as HandoverValues['scope'])}
-                allowDeselect={false}
-                comboboxProps={{ withinPortal: true }}
-              />
-            </SimpleGrid>
-          )}
-          <DateField
-            label={t('portfolio.projects.inOperationFrom')}
-            value={values.inOperationFrom}
-            onChange={set('inOperationFrom')}
-            error={errors.inOperationFrom}
-          />
-          <DialogFooter
-            onCancel={close}
-            label={t('portfolio.projects.handOver')}
-            loading={save.isPending}
-            mt="sm"
-          />
+      <Radio.Group
+        label={t('portfolio.projects.handoverKind')}
+        value={values.kind}
+        onChange={(v) => set('kind')(v as HandoverValues['kind'])}
+      >
+        <Stack gap={4} mt={4}>
+          <Radio value="existing" label={t('portfolio.projects.handoverExisting')} />
+          <Radio value="new" label={t('portfolio.projects.handoverNew')} />
         </Stack>
-      </form>
-    </Dialog>
+      </Radio.Group>
+      {values.kind === 'existing' ? (
+        <SystemSelect
+          label={t('portfolio.projects.system')}
+          value={values.system}
+          onChange={set('system')}
+          error={errors.systemId}
+          required
+        />
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label={t('portfolio.projects.newSystemName')}
+            value={values.name}
+            onChange={(e) => set('name')(e.currentTarget.value)}
+            error={errors['newSystem.name']}
+            maxLength={200}
+            required
+          />
+          <Select
+            label={t('portfolio.projects.newSystemScope')}
+            data={[
+              { value: 'shared', label: t('portfolio.projects.scopeShared') },
+              { value: 'business', label: t('portfolio.projects.scopeBusiness') },
+            ]}
+            value={values.scope}
+            onChange={(v) => v && set('scope')(v as HandoverValues['scope'])}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+          />
+        </SimpleGrid>
+      )}
+      <DateField
+        label={t('portfolio.projects.inOperationFrom')}
+        value={values.inOperationFrom}
+        onChange={set('inOperationFrom')}
+        error={errors.inOperationFrom}
+      />
+    </FormDialog>
   );
 }

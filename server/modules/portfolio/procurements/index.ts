@@ -79,6 +79,13 @@ export const procurementsPart: ModulePart = {
         replacesContractId: ids.contracts,
       }),
       'PATCH /api/v1/procurements/{id}': () => ({ version: 1, status: 'preparing' }),
+      'POST /api/v1/procurements/{id}/contract': (ids) => ({
+        version: 1,
+        supplierId: ids.suppliers,
+        title: 'Avtal om IT-drift',
+        startsOn: '2026-03-01',
+        endsOn: '2029-02-28',
+      }),
       'POST /api/v1/procurements/{id}/archive': () => ({ version: 1, reason: 'Felregistrerad' }),
       'POST /api/v1/procurements/{id}/restore': () => ({ version: 1 }),
       'PATCH /api/v1/procurements/settings': () => ({ version: 1, directLimit: 700_000_00 }),

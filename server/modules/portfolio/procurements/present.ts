@@ -1,4 +1,5 @@
 import {
+  contractableStatuses,
   nextStatuses,
   type Procedure,
   type Procurement,
@@ -47,7 +48,16 @@ export function presentProcurement(row: ProcurementView, reader: Actor): Procure
     version: row.version,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
-    can: { update: edit && active, archive: edit && active, restore: edit && !active },
+    can: {
+      update: edit && active,
+      archive: edit && active,
+      restore: edit && !active,
+      createContract:
+        active &&
+        row.contractId === null &&
+        contractableStatuses.includes(row.status as ProcurementStatus) &&
+        portfolioPolicy.contractFromProcurement(reader),
+    },
   };
 }
 

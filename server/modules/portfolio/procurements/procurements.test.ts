@@ -529,3 +529,128 @@ describe('the re-procurement plan', () => {
     });
   });
 });
+
+// Last, so that the contracts made here stay out of the plan's tests above.
+describe('the resulting contract made from the procurement', () => {
+  const awardedBody = () => ({
+    title: 'Upphandling av e-arkiv',
+    procedure: 'simplified',
+    estimatedValue: 2_400_000_00,
+    status: 'awarded',
+    awardedOn: '2026-09-15',
+    systemIds: [systemId],
+  });
+  const contractBody = (version: number, extra: Record<string, unknown> = {}) => ({
+    version,
+    supplierId: supplier,
+    title: 'Avtal om e-arkiv',
+    startsOn: '2026-11-01',
+    endsOn: '2030-10-31',
+    annualValue: 600_000_00,
+    procurementReference: 'UPP-2026-14',
+    systemIds: [systemId],
+    ...extra,
+  });
+
+  it('makes the contract in the register, links it, moves the procurement to contracted, audits both', async () => {
+    const p = json(await send(admin, 'POST', '/api/v1/procurements', awardedBody()));
+    expect(p.can.createContract).toBe(true);
+    const r = await send(admin, 'POST', `/api/v1/procurements/${p.id}/contract`, contractBody(1));
+    expect(r.statusCode, r.body).toBe(200);
+    const linked = json(r);
+    expect(linked).toMatchObject({
+      status: 'contracted',
+      contractStartsOn: '2026-11-01',
+      contract: { name: 'Avtal om e-arkiv' },
+      version: 2,
+      can: { createContract: false },
+    });
+    const made = json(await get(admin, `/api/v1/contracts/${linked.contract.id}`));
+    expect(made).toMatchObject({
+      supplierId: supplier,
+      title: 'Avtal om e-arkiv',
+      endsOn: '2030-10-31',
+      annualValue: 600_000_00,
+      procurementReference: 'UPP-2026-14',
+      systemIds: [systemId],
+    });
+    const events = await t.db.select().from(auditEvents).where(eq(auditEvents.tenantId, t.a.id));
+    expect(
+      events.some((e) => e.entity === 'contract' && e.entityId === made.id && e.action === 'create'),
+    ).toBe(true);
+    expect(
+      events.some((e) => e.entity === 'procurement' && e.entityId === p.id && e.action === 'contract'),
+    ).toBe(true);
+  });
+
+  it('refuses a stale version and a procurement that has its contract with 409, making no contract', async () => {
+    const p = json(await send(admin, 'POST', '/api/v1/procurements', awardedBody()));
+    const contractsBefore = json(await get(admin, '/api/v1/contracts?limit=200')).items.length;
+    const before = await auditCount();
+    const stale = await send(admin, 'POST', `/api/v1/procurements/${p.id}/contract`, contractBody(7));
+    expect(stale.statusCode).toBe(409);
+    expect(stale.headers['content-type']).toContain('application/problem+json');
+    expect(await auditCount()).toBe(before);
+    expect(
+      (await send(admin, 'POST', `/api/v1/procurements/${p.id}/contract`, contractBody(1))).statusCode,
+    ).toBe(200);
+    const twice = await send(admin, 'POST', `/api/v1/procurements/${p.id}/contract`, contractBody(2));
+    expect(twice.statusCode).toBe(409);
+    expect(json(twice).detail).toContain('already has its contract');
+    expect(json(await get(admin, '/api/v1/contracts?limit=200')).items.length).toBe(contractsBefore + 1);
+    // Already linked through the record (contractId): refused as well.
+    const viaRecord = json(
+      await send(admin, 'POST', '/api/v1/procurements', { ...awardedBody(), contractId: contractA }),
+    );
+    expect(
+      (await send(admin, 'POST', `/api/v1/procurements/${viaRecord.id}/contract`, contractBody(1)))
+        .statusCode,
+    ).toBe(409);
+  });
+
+  it('refuses a procurement that is not awarded (409) and bad input with 400 and the path', async () => {
+    const planned = json(
+      await send(admin, 'POST', '/api/v1/procurements', { title: 'Planerad', procedure: 'open' }),
+    );
+    expect(planned.can.createContract).toBe(false);
+    expect(
+      (await send(admin, 'POST', `/api/v1/procurements/${planned.id}/contract`, contractBody(1))).statusCode,
+    ).toBe(409);
+    const p = json(await send(admin, 'POST', '/api/v1/procurements', awardedBody()));
+    const before = await auditCount();
+    const url = `/api/v1/procurements/${p.id}/contract`;
+    const noTitle = await send(admin, 'POST', url, { ...contractBody(1), title: '' });
+    expect(noTitle.statusCode).toBe(400);
+    expect(paths(noTitle)).toContain('body.title');
+    const noVersion = await send(admin, 'POST', url, { ...contractBody(1), version: undefined });
+    expect(paths(noVersion)).toContain('body.version');
+    const ends = await send(admin, 'POST', url, contractBody(1, { endsOn: '2025-01-01' }));
+    expect(ends.statusCode).toBe(400);
+    expect(paths(ends)).toEqual(['body.endsOn']);
+    const bSystemRef = await send(admin, 'POST', url, contractBody(1, { systemIds: [bSystem] }));
+    expect(bSystemRef.statusCode).toBe(400);
+    expect(paths(bSystemRef)).toEqual(['body.systemIds.0']);
+    expect(await auditCount()).toBe(before);
+    expect(json(await get(admin, `/api/v1/procurements/${p.id}`))).toMatchObject({
+      version: 1,
+      contract: null,
+    });
+  });
+
+  it('is for the portfolio keepers who keep contracts; tenant B gets 404 and changes nothing', async () => {
+    const p = json(await send(admin, 'POST', '/api/v1/procurements', awardedBody()));
+    const url = `/api/v1/procurements/${p.id}/contract`;
+    const before = await auditCount();
+    // The förändringsansvarig keeps procurements but not the register's contracts.
+    expect(json(await get(changeManager, `/api/v1/procurements/${p.id}`)).can.createContract).toBe(false);
+    expect((await send(changeManager, 'POST', url, contractBody(1))).statusCode).toBe(403);
+    expect((await send(reader, 'POST', url, contractBody(1))).statusCode).toBe(403);
+    const b = await send(bAdmin, 'POST', url, contractBody(1, { supplierId: supplier, systemIds: [] }));
+    expect(b.statusCode).toBe(404);
+    expect(await auditCount()).toBe(before);
+    expect(json(await get(admin, `/api/v1/procurements/${p.id}`))).toMatchObject({
+      version: 1,
+      contract: null,
+    });
+  });
+});

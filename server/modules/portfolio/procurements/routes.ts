@@ -1,6 +1,7 @@
 import {
   planQuery,
   procurement,
+  procurementContractBody,
   procurementCreate,
   procurementListQuery,
   procurementPlan,
@@ -9,7 +10,7 @@ import {
   procurementUpdate,
 } from '../../../../shared/portfolio/procurements.ts';
 import { principalOf } from '../../../platform/auth/plugin.ts';
-import { type App, errorResponses } from '../../../platform/http.ts';
+import { type App, errorResponses, idParams } from '../../../platform/http.ts';
 import { recordRoutes } from '../../../platform/record-routes.ts';
 import type { ModuleContext } from '../../../platform/seam.ts';
 import { portfolioPolicy } from '../policy.ts';
@@ -19,9 +20,9 @@ import * as procurements from './service.ts';
 import { procurementSettingsOf, updateProcurementSettings } from './settings.ts';
 import { exportProcurements } from './transfer.ts';
 
-// HTTP for procurements: /api/v1/procurements (the seven record routes), the re-procurement plan
-// and the tenant's procurement settings. Staff read; admins, the IT-strateg and the
-// förändringsansvarig keep them. The fixed paths are registered before the record routes'
+// HTTP for procurements: /api/v1/procurements (the seven record routes), the re-procurement plan,
+// the resulting contract made in the register and the tenant's procurement settings. Staff read;
+// admins, the IT-strateg and the förändringsansvarig keep them. The fixed paths are registered before the record routes'
 // `/:id`; Fastify prefers a static segment anyway.
 
 export function procurementRoutes(app: App, { db }: ModuleContext) {
@@ -72,6 +73,26 @@ export function procurementRoutes(app: App, { db }: ModuleContext) {
     async (request) => {
       const actor = principalOf(request);
       return presentSettings(await updateProcurementSettings(db, actor, request.body), actor);
+    },
+  );
+
+  app.post(
+    '/api/v1/procurements/:id/contract',
+    {
+      schema: {
+        tags,
+        summary:
+          "Make the awarded procurement's resulting contract in the register and link it (with the procurement's version)",
+        params: idParams,
+        body: procurementContractBody,
+        response: { 200: procurement, ...errorResponses },
+      },
+      config: { authorize: portfolioPolicy.contractFromProcurement },
+    },
+    async (request) => {
+      const actor = principalOf(request);
+      await procurements.createResultingContract(db, actor, request.params.id, request.body);
+      return presentProcurement(await procurements.getProcurement(db, actor, request.params.id), actor);
     },
   );
 

@@ -1,7 +1,9 @@
 import { and, asc, eq, getTableColumns, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
 import {
+  contractableStatuses,
   nextStatuses,
   type Procedure,
+  type ProcurementContractBody,
   type ProcurementCreate,
   type ProcurementListQuery,
   type ProcurementStatus,
@@ -10,7 +12,7 @@ import {
 import type { Database, Executor } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/context.ts';
 import { people, units } from '../../../platform/directory/schema.ts';
-import { problems } from '../../../platform/errors.ts';
+import { Problem, problems } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import {
   afterKey,
@@ -29,6 +31,7 @@ import { assertVersion, definedOnly } from '../../../platform/versioning.ts';
 import { checkIdsIn, type NamedId } from '../../governance/refs.ts';
 import { todayInStockholm } from '../../registry/contracts/reminders.ts';
 import { contracts } from '../../registry/contracts/schema.ts';
+import { archiveContract, createContract } from '../../registry/contracts/service.ts';
 import { systems } from '../../registry/systems/schema.ts';
 import { procurementSystems, procurements } from './schema.ts';
 import { procurementSettingsOf } from './settings.ts';
@@ -363,4 +366,88 @@ export async function procurementRefs(db: Executor, tenantId: string, ids: reado
       },
     ]),
   );
+}
+
+// ---------------------------------------------------------------- the resulting contract
+
+/**
+ * Makes the contract an awarded procurement resulted in, through the register's contracts service
+ * (its rules, audit and reminders), and links it: the procurement names the contract, an awarded
+ * one becomes contracted and takes the contract's start as its own when it has none.
+ *
+ * The register's service opens its own transaction on the database (it takes no executor), so
+ * this is two transactions, as the project handover is: the version, the status and the missing
+ * link are checked first, the contract is made, and the link step checks them again under the
+ * lock. The link is idempotent (the same contract linked again is a no-op); if the procurement
+ * changed in between, the contract just made is archived again (audited) and the answer is 409.
+ */
+export async function createResultingContract(
+  db: Database,
+  actor: Actor,
+  id: string,
+  input: ProcurementContractBody,
+): Promise<ProcurementRow> {
+  const { version, ...contractInput } = input;
+  const s0 = readScope(db, actor);
+  const [current] = await db
+    .select()
+    .from(procurements)
+    .where(s0.where(procurements, eq(procurements.id, id)));
+  checkContractable(current, version);
+  const made = await createContract(db, actor, contractInput);
+  try {
+    return await linkContract(db, actor, id, version, made);
+  } catch (error) {
+    if (error instanceof Problem && error.status === 409)
+      await archiveContract(db, actor, made.id, {
+        version: made.version,
+        reason: 'The procurement changed before the contract was linked',
+      });
+    throw error;
+  }
+}
+
+function checkContractable(row: ProcurementRow | undefined, version: number) {
+  assertVersion(row, version, 'procurement');
+  if (row!.archivedAt) throw problems.conflict('The procurement is archived; restore it first');
+  if (row!.contractId) throw problems.conflict('The procurement already has its contract');
+  if (!contractableStatuses.includes(row!.status as ProcurementStatus))
+    throw problems.conflict('Only an awarded procurement gets its contract');
+}
+
+/** The link step: idempotent for the same contract, under the procurement's lock. */
+function linkContract(
+  db: Database,
+  actor: Actor,
+  id: string,
+  version: number,
+  contract: { id: string; startsOn: string },
+) {
+  return inTenant(db, actor, async (s) => {
+    const before = await lockRow(s, procurements, id);
+    if (before?.contractId === contract.id) return before;
+    checkContractable(before, version);
+    const [after] = await s
+      .update(
+        procurements,
+        {
+          contractId: contract.id,
+          status: 'contracted',
+          contractStartsOn: before!.contractStartsOn ?? contract.startsOn,
+          version: version + 1,
+          updatedAt: new Date(),
+        },
+        eq(procurements.id, id),
+      )
+      .returning();
+    const systemIds = await systemIdsOf(s.tx, s.tenantId, id);
+    await s.audit({
+      entity: 'procurement',
+      entityId: id,
+      action: 'contract',
+      before: { ...before, systemIds },
+      after: { ...after, systemIds },
+    });
+    return after!;
+  });
 }
