@@ -28,33 +28,12 @@ import {
   SeriesCharts,
   useNumbers,
 } from './parts.tsx';
+import type { MetricsSearch } from './search.ts';
 
 // The metrics page for agents, admins and the units' IT-kundansvariga: a period (presets or own
 // dates), a dimension, the key figures beside the desk's promises, the series as charts, and the
 // table by the dimension with its export. A unit's row goes down into its sub-units and to the
 // unit's printable report. The choices live in the URL, so a view can be bookmarked and shared.
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export interface MetricsSearch {
-  from?: string;
-  to?: string;
-  by?: MetricsDimension;
-  unitId?: string;
-}
-
-export function validateMetricsSearch(search: Record<string, unknown>): MetricsSearch {
-  const date = (v: unknown) => (typeof v === 'string' && DATE.test(v) ? v : undefined);
-  return {
-    from: date(search.from),
-    to: date(search.to),
-    by: metricsDimensions.includes(search.by as MetricsDimension)
-      ? (search.by as MetricsDimension)
-      : undefined,
-    unitId: typeof search.unitId === 'string' && UUID.test(search.unitId) ? search.unitId : undefined,
-  };
-}
 
 /** The key figures of a period, with the desk's promises beside them. */
 export function useKpis(m: Pick<Metrics, 'total' | 'phone' | 'targets'>): Kpi[] {

@@ -15,7 +15,6 @@ import {
   type Integration,
   type IntegrationSort,
   type IntegrationTechnique,
-  integrationSorts,
   integrationTechniques,
 } from '../../../../shared/registry/integrations.ts';
 import { useRestore } from '../../../platform/dialogs.tsx';
@@ -28,43 +27,11 @@ import { useRegistryCan } from '../systems/api.ts';
 import { SortHeader } from '../systems/parts.tsx';
 import { integrationKeys, useIntegrationsInvalidate } from './api.ts';
 import { ArchiveIntegrationModal, IntegrationFormModal, SystemSelect } from './IntegrationForms.tsx';
+import type { IntegrationsSearch } from './search.ts';
 
 // Integrations: a searchable, filterable, sortable table of keyset pages with export; the filters
 // and the sort live in the URL. Each row offers change, archive and restore when the reader may
 // (its `can`).
-
-export interface IntegrationsSearch {
-  q?: string;
-  systemId?: string;
-  technique?: IntegrationTechnique;
-  personalData?: boolean;
-  critical?: boolean;
-  archived?: boolean;
-  sort?: IntegrationSort;
-  order?: 'asc' | 'desc';
-}
-
-const flag = (v: unknown) => (v === true || v === 'true' ? true : undefined);
-
-export function validateIntegrationsSearch(search: Record<string, unknown>): IntegrationsSearch {
-  return {
-    q: typeof search.q === 'string' && search.q ? search.q.slice(0, 100) : undefined,
-    systemId:
-      typeof search.systemId === 'string' && /^[0-9a-f-]{36}$/i.test(search.systemId)
-        ? search.systemId
-        : undefined,
-    technique: integrationTechniques.includes(search.technique as IntegrationTechnique)
-      ? (search.technique as IntegrationTechnique)
-      : undefined,
-    personalData: flag(search.personalData),
-    critical: flag(search.critical),
-    archived: flag(search.archived),
-    sort: integrationSorts.includes(search.sort as IntegrationSort)
-      ? (search.sort as IntegrationSort)
-      : undefined,
-    order: search.order === 'asc' || search.order === 'desc' ? search.order : undefined,
-  };
-}
 
 /** The rows of integrations, as the list page and a system's page show them. */
 export function IntegrationRows({
