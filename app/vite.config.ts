@@ -21,6 +21,17 @@ export default defineConfig({
     // shows or takes dates, not by the shell), so the limit sits just above it and flags any page
     // or the main chunk growing past it.
     chunkSizeWarningLimit: 1000,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // The one hand-made group, for order rather than size: zod-config.ts must run before any
+          // schema is parsed, and a chunk's imports run before its body, so the entry chunk
+          // (where main.tsx imports it first) would run it too late. In zod's own chunk it runs
+          // as soon as zod is there, before every chunk that uses zod.
+          groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]platform[\\/]zod-config\.ts$/ }],
+        },
+      },
+    },
   },
   server: {
     proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
