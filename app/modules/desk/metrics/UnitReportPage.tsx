@@ -13,7 +13,7 @@ import { ForbiddenPage, NotFoundPage } from '../../../platform/NotFoundPage.tsx'
 import { PageHeader, Section } from '../../../platform/page.tsx';
 import { DataTable } from '../../../platform/table.tsx';
 import { useIsAgent } from '../api.ts';
-import { useKpis } from './MetricsPage.tsx';
+import { useKpis } from './kpis.ts';
 import {
   CREATED_COLOR,
   FiguresTable,

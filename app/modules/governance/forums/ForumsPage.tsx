@@ -14,18 +14,10 @@ import { useCursorList } from '../../../platform/table.tsx';
 import { governanceKeys, useGovernanceSettings } from '../api.ts';
 import { ForumFormModal } from './ForumForm.tsx';
 import type { ForumsSearch } from './search.ts';
+import { useMeetingsText } from './text.ts';
 
 // The forums (styrgrupp, beredningsgrupp, råd …): searchable, by kind, archived ones on request;
 // the filters live in the URL.
-
-/** "10–12 per år" */
-export function useMeetingsText() {
-  const { t } = useTranslation();
-  return (f: Pick<Forum, 'meetingsPerYear' | 'meetingsPerYearMax'>) =>
-    f.meetingsPerYearMax && f.meetingsPerYearMax !== f.meetingsPerYear
-      ? t('governance.forums.meetingsSpan', { min: f.meetingsPerYear, max: f.meetingsPerYearMax })
-      : t('governance.forums.meetings', { count: f.meetingsPerYear });
-}
 
 export function ForumsPage() {
   const { t } = useTranslation();

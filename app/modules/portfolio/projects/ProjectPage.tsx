@@ -17,8 +17,8 @@ import {
 import { useProject, useProjectsInvalidate } from './api.ts';
 import { DeviationDialog, HandoverDialog, ReportDialog } from './dialogs.tsx';
 import { ProjectFormModal } from './ProjectForm.tsx';
-import { todayText } from './ProjectsPage.tsx';
 import { Muted, PhaseBadge, RagBadge } from './parts.tsx';
+import { todayText } from './today.ts';
 
 // One project: its phase and people, milestones, budget and outcome per year, risks, status
 // reports (red/amber/green in words and colour), deviations and where they went, and the handover.

@@ -15,12 +15,10 @@ import { projectKeys, useKeepsPortfolio } from './api.ts';
 import { ProjectFormModal } from './ProjectForm.tsx';
 import { PhaseBadge, RagTriple } from './parts.tsx';
 import type { ProjectsSearch } from './search.ts';
+import { todayText } from './today.ts';
 
 // The portfolio's projects: searchable, by phase, those whose status report is overdue, archived
 // ones on request; the filters live in the URL.
-
-/** Today in Stockholm, YYYY-MM-DD. */
-export const todayText = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
 
 export function ProjectsPage() {
   const { t } = useTranslation();
