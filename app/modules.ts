@@ -1,3 +1,4 @@
+import { catalogueModule } from './modules/catalogue/index.tsx';
 import { deskModule } from './modules/desk/index.tsx';
 import { governanceModule } from './modules/governance/index.tsx';
 import { portfolioModule } from './modules/portfolio/index.tsx';
@@ -14,6 +15,7 @@ export const modules: readonly ClientModule[] = [
   deskModule,
   governanceModule,
   portfolioModule,
+  catalogueModule,
 ];
 
 /** The platform's parts and the modules above, checked once. */

@@ -1,3 +1,4 @@
+import { catalogueModule } from './modules/catalogue/index.ts';
 import { deskModule } from './modules/desk/index.ts';
 import { governanceModule } from './modules/governance/index.ts';
 import { portfolioModule } from './modules/portfolio/index.ts';
@@ -10,7 +11,13 @@ import { type Module, Seam } from './platform/seam.ts';
 // search, audit names, start-page items, jobs, demo data and walk fixtures. The web app has its
 // own list in app/modules.ts.
 
-export const modules: readonly Module[] = [registryModule, deskModule, governanceModule, portfolioModule];
+export const modules: readonly Module[] = [
+  registryModule,
+  deskModule,
+  governanceModule,
+  portfolioModule,
+  catalogueModule,
+];
 
 /** The platform's parts and `list` (the modules above unless a test gives its own), checked once. */
 export function productSeam(list: readonly Module[] = modules): Seam {

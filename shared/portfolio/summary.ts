@@ -6,7 +6,8 @@ import { projectPhases } from './projects.ts';
 // The portfolio summary (GET /api/v1/portfolio/summary): what the IT-styrgrupp sees first. How
 // many demands wait at each step and what the approved ones promise; the projects by phase, their
 // latest status (the worst of time, cost and scope) and the year's budget against its outcome; the
-// procurements by status and what the cancelled ones cost. Money in öre, as everywhere.
+// procurements by status and what the cancelled ones cost; the benefit promised against realised.
+// Money in öre, as everywhere.
 
 export const summaryQuery = z.strictObject({
   /** The budget year; this year when left out. */
@@ -16,6 +17,8 @@ export type SummaryQuery = z.infer<typeof summaryQuery>;
 
 const counts = <T extends readonly [string, ...string[]]>(keys: T) =>
   z.record(z.enum(keys), z.number().int());
+
+const amounts = z.object({ money: z.number().int(), hours: z.number().int() });
 
 export const portfolioSummary = z.object({
   year: z.number().int(),
@@ -52,6 +55,20 @@ export const portfolioSummary = z.object({
     total: z.number().int(),
     byStatus: counts(procurementStatuses),
     cancelledCost: z.number().int(),
+  }),
+  /**
+   * Promised against realised benefit of the active projects, money in öre a year and hours a
+   * year: what their demands promised when decided, what their effect goals promise, what the
+   * goals followed up so far promised, and what those realised (each goal's latest measurement).
+   */
+  benefits: z.object({
+    goals: z.number().int(),
+    followUpsOverdue: z.number().int(),
+    followUpsDueSoon: z.number().int(),
+    decided: z.object({ yearlySavings: z.number().int(), hoursFreed: z.number().int() }),
+    promised: amounts,
+    promisedFollowedUp: amounts,
+    realised: amounts,
   }),
 });
 export type PortfolioSummary = z.infer<typeof portfolioSummary>;

@@ -30,6 +30,14 @@ export const portfolioPolicy = {
   /** Report a project's status and raise its deviations: the keepers and the project's manager. */
   report: (actor: Actor, project: { managerId: string | null }) =>
     keepsPortfolio(actor) || (actor.personId !== null && actor.personId === project.managerId),
+  /** Keep a project's effect goals: the keepers and the project's manager. */
+  editGoals: (actor: Actor, project: { managerId: string | null }) =>
+    keepsPortfolio(actor) || (actor.personId !== null && actor.personId === project.managerId),
+  /** Record a follow-up of an effect goal: those who keep it, and the person responsible for it. */
+  followUp: (actor: Actor, project: { managerId: string | null }, goal: { responsibleId: string }) =>
+    keepsPortfolio(actor) ||
+    (actor.personId !== null &&
+      (actor.personId === project.managerId || actor.personId === goal.responsibleId)),
   /** May report on some project (the route's gate; the service checks the project). */
   reportSome: (actor: Actor) => isStaff(actor),
   /** Submit an idea or a need in the portal: everyone signed in. */

@@ -14,6 +14,7 @@ import {
   RecordFallback,
   RecordNotices,
 } from '../../../platform/record-actions.tsx';
+import { GoalsSection } from '../benefits/GoalsSection.tsx';
 import { useProject, useProjectsInvalidate } from './api.ts';
 import { DeviationDialog, HandoverDialog, ReportDialog } from './dialogs.tsx';
 import { ProjectFormModal } from './ProjectForm.tsx';
@@ -21,7 +22,8 @@ import { Muted, PhaseBadge, RagBadge } from './parts.tsx';
 import { todayText } from './today.ts';
 
 // One project: its phase and people, milestones, budget and outcome per year, risks, status
-// reports (red/amber/green in words and colour), deviations and where they went, and the handover.
+// reports (red/amber/green in words and colour), deviations and where they went, its effect goals
+// and their follow-ups (../benefits), and the handover.
 
 function SimpleTable({ caption, head, children }: { caption: string; head: string[]; children: ReactNode }) {
   return (
@@ -370,6 +372,8 @@ export function ProjectPage() {
             </SimpleTable>
           )}
         </Section>
+
+        <GoalsSection project={p} canKeep={p.can.report} />
 
         <Section
           id="project-handover"

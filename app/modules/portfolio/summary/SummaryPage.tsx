@@ -7,11 +7,13 @@ import { projectPhases } from '../../../../shared/portfolio/projects.ts';
 import type { PortfolioSummary } from '../../../../shared/portfolio/summary.ts';
 import { api } from '../../../platform/api.ts';
 import { useFormat } from '../../../platform/format.ts';
+import { RouterAnchor } from '../../../platform/links.tsx';
 import { DetailList, PageHeader, Section } from '../../../platform/page.tsx';
 
 // The portfolio at a glance (GET /api/v1/portfolio/summary): the demands at each step and what
 // the approved ones promise, the projects by phase and latest status with this year's budget, the
-// procurements by status and what the cancelled ones cost. Each figure in words beside its label.
+// procurements by status and what the cancelled ones cost, the benefit promised against realised.
+// Each figure in words beside its label.
 
 export function SummaryPage() {
   const { t } = useTranslation();
@@ -85,6 +87,30 @@ export function SummaryPage() {
                   },
                 ]}
               />
+            </Stack>
+          </Section>
+          <Section id="summary-benefits" title={m('benefits')} description={m('benefitsHelp')}>
+            <Stack gap="md">
+              <DetailList
+                items={[
+                  { label: m('decidedMoney'), value: f.sek(s.benefits.decided.yearlySavings) },
+                  { label: m('promisedMoney'), value: f.sek(s.benefits.promised.money) },
+                  { label: m('followedMoney'), value: f.sek(s.benefits.promisedFollowedUp.money) },
+                  { label: m('realisedMoney'), value: f.sek(s.benefits.realised.money) },
+                ]}
+              />
+              <DetailList
+                items={[
+                  { label: m('decidedHours'), value: count(s.benefits.decided.hoursFreed) },
+                  { label: m('promisedHours'), value: count(s.benefits.promised.hours) },
+                  { label: m('followedHours'), value: count(s.benefits.promisedFollowedUp.hours) },
+                  { label: m('realisedHours'), value: count(s.benefits.realised.hours) },
+                  { label: m('followUpsOverdue'), value: count(s.benefits.followUpsOverdue) },
+                ]}
+              />
+              <RouterAnchor to="/portfolio/benefits" size="sm">
+                {m('benefitsLink')}
+              </RouterAnchor>
             </Stack>
           </Section>
           <Section id="summary-procurements" title={m('procurements', { count: s.procurements.total })}>

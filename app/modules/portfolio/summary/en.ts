@@ -20,4 +20,17 @@ export const en: Messages<typeof sv> = {
   outcomeRunning: 'Running outcome {{year}}',
   procurements: 'Procurements ({{count}})',
   cancelledCost: 'Cost of cancelled procurements',
+  benefits: 'Benefit realisation',
+  benefitsHelp:
+    'Active projects: promised at decision, in the effect goals, and realised by the latest follow-up.',
+  decidedMoney: 'Yearly savings promised at decision',
+  decidedHours: 'Hours a year promised at decision',
+  promisedMoney: 'Promised in effect goals, SEK a year',
+  promisedHours: 'Promised in effect goals, hours a year',
+  followedMoney: 'Goals followed up: promised, SEK a year',
+  realisedMoney: 'Goals followed up: realised, SEK a year',
+  followedHours: 'Goals followed up: promised, hours a year',
+  realisedHours: 'Goals followed up: realised, hours a year',
+  followUpsOverdue: 'Effect goal follow-ups overdue',
+  benefitsLink: 'To benefit realisation',
 };

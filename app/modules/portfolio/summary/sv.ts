@@ -17,4 +17,17 @@ export const sv = {
   outcomeRunning: 'Utfall drift {{year}}',
   procurements: 'Upphandlingar ({{count}})',
   cancelledCost: 'Kostnad för avbrutna upphandlingar',
+  benefits: 'Nyttorealisering',
+  benefitsHelp:
+    'Aktiva projekt: utlovat vid beslut, i effektmålen och realiserat enligt senaste uppföljning.',
+  decidedMoney: 'Utlovad besparing per år vid beslut',
+  decidedHours: 'Utlovade frigjorda timmar per år vid beslut',
+  promisedMoney: 'Utlovat i effektmål, kr per år',
+  promisedHours: 'Utlovat i effektmål, timmar per år',
+  followedMoney: 'Uppföljda mål: utlovat, kr per år',
+  realisedMoney: 'Uppföljda mål: realiserat, kr per år',
+  followedHours: 'Uppföljda mål: utlovat, timmar per år',
+  realisedHours: 'Uppföljda mål: realiserat, timmar per år',
+  followUpsOverdue: 'Uppföljningar av effektmål försenade',
+  benefitsLink: 'Till nyttorealiseringen',
 };

@@ -78,6 +78,8 @@ export const procurements = pgTable(
     index('portfolio_procurements_replaces_idx').on(t.tenantId, t.replacesContractId),
     index('portfolio_procurements_responsible_idx').on(t.tenantId, t.responsibleId),
     index('portfolio_procurements_unit_idx').on(t.tenantId, t.unitId),
+    // The timeline and the report's procurements starting soon (views/).
+    index('portfolio_procurements_start_idx').on(t.tenantId, t.plannedStartOn),
   ],
 );
 

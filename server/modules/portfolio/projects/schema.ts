@@ -98,6 +98,8 @@ export const projects = pgTable(
     index('portfolio_projects_forum_idx').on(t.tenantId, t.steeringGroupId),
     index('portfolio_projects_report_idx').on(t.tenantId, t.nextReportOn),
     index('portfolio_projects_systems_idx').using('gin', t.systemIds),
+    // The portfolio's timeline (views/): the projects of a period.
+    index('portfolio_projects_period_idx').on(t.tenantId, t.startsOn, t.endsOn),
   ],
 );
 
@@ -152,5 +154,7 @@ export const deviations = pgTable(
     foreignKey({ columns: [t.tenantId, t.meetingId], foreignColumns: [meetings.tenantId, meetings.id] }),
     index('portfolio_deviations_project_idx').on(t.tenantId, t.projectId, t.createdAt),
     index('portfolio_deviations_forum_idx').on(t.tenantId, t.forumId),
+    // The portfolio report's latest deviations (views/).
+    index('portfolio_deviations_latest_idx').on(t.tenantId, t.createdAt),
   ],
 );

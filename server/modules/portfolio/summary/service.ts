@@ -6,11 +6,12 @@ import type { PortfolioSummary, SummaryQuery } from '../../../../shared/portfoli
 import { type Database, rowsOf } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/context.ts';
 import { todayInStockholm } from '../../registry/contracts/reminders.ts';
+import { benefitFigures } from '../benefits/service.ts';
 import { demands } from '../demands/schema.ts';
 import { procurements } from '../procurements/schema.ts';
 import { projects, statusReports } from '../projects/schema.ts';
 
-// The portfolio summary: four grouped counts over the tenant's rows, each one statement that the
+// The portfolio summary: grouped counts (and the benefit figures of ../benefits) over the tenant's rows, each one statement that the
 // database answers from the tenant's index range; nothing is listed. Archived projects and
 // procurements (registered in error) do not count.
 
@@ -132,10 +133,11 @@ export async function portfolioSummary(
 ): Promise<PortfolioSummary> {
   const year = query.year ?? Number(todayInStockholm().slice(0, 4));
   // PGlite is one connection: the statements queue there either way; on PostgreSQL they overlap.
-  const [d, p, r] = await Promise.all([
+  const [d, p, r, b] = await Promise.all([
     demandFigures(db, actor.tenantId),
     projectFigures(db, actor.tenantId, year),
     procurementFigures(db, actor.tenantId),
+    benefitFigures(db, actor.tenantId),
   ]);
-  return { year, demands: d, projects: p, procurements: r };
+  return { year, demands: d, projects: p, procurements: r, benefits: b };
 }

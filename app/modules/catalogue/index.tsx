@@ -1,0 +1,86 @@
+import { IconCalculator, IconCategory, IconReceipt, IconTags } from '@tabler/icons-react';
+import { createRoute } from '@tanstack/react-router';
+import { type ClientPart, combineClientParts } from '../../platform/module-parts.ts';
+import { BillingPage } from './billing/BillingPage.tsx';
+import { en } from './en.ts';
+import { FamiliesPage } from './offerings/FamiliesPage.tsx';
+import { OfferingPage } from './offerings/OfferingPage.tsx';
+import { OfferingsPage, validateOfferingsSearch } from './offerings/OfferingsPage.tsx';
+import { SimulationPage } from './simulation/SimulationPage.tsx';
+import { sv } from './sv.ts';
+
+// The catalogue on the web app's seam (issue 16): families → services → offerings with their rate
+// cards, the price simulation for next year, and the units' switch from quality steering to
+// billing; the offerings in the global search and the audit trail's names.
+
+const offerings: ClientPart = {
+  name: 'offerings',
+  navGroups: [{ id: 'catalogue', label: 'catalogue.navGroup', order: 45 }],
+  nav: [
+    { to: '/catalogue/offerings', label: 'catalogue.offerings.nav', icon: IconTags, group: 'catalogue' },
+    { to: '/catalogue/families', label: 'catalogue.families.nav', icon: IconCategory, group: 'catalogue' },
+  ],
+  routes: (parent) => [
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/catalogue/offerings',
+      validateSearch: validateOfferingsSearch,
+      component: OfferingsPage,
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/catalogue/offerings/$offeringId',
+      component: OfferingPage,
+    }),
+    createRoute({ getParentRoute: () => parent, path: '/catalogue/families', component: FamiliesPage }),
+  ],
+  search: [{ section: 'catalogueOfferings', label: 'catalogue.offerings.searchSection', icon: IconTags }],
+  audit: [
+    { entity: 'catalogueOffering', label: 'catalogue.offerings.auditEntity' },
+    { entity: 'catalogueRateCard', label: 'catalogue.offerings.auditRateCard' },
+    { entity: 'catalogueFamily', label: 'catalogue.families.auditEntity' },
+    { entity: 'catalogueFamilyService', label: 'catalogue.families.auditService' },
+  ],
+  serverMessages: {
+    'A price per unit and month names its unit': 'catalogue.serverMessage.priceUnit',
+    'Only a price per unit and month has a price unit': 'catalogue.serverMessage.onlyPriceUnit',
+    'Approval by a role names the role': 'catalogue.serverMessage.role',
+    'Units are listed only when not every unit may order': 'catalogue.serverMessage.unitList',
+    'A rate card starts on the first of a month': 'catalogue.serverMessage.startsOnMonth',
+    'A yearly rate card starts on the 1st of January': 'catalogue.serverMessage.startsOnYear',
+    'The offering already has a rate card from this date': 'catalogue.serverMessage.cardTaken',
+    'A rate card has an internal price': 'catalogue.serverMessage.internalPrice',
+    'A cost-covering offering is priced by its total cost for the year': 'catalogue.serverMessage.totalCost',
+    'Only a cost-covering offering has a total cost': 'catalogue.serverMessage.onlyTotal',
+  },
+};
+
+const simulation: ClientPart = {
+  name: 'simulation',
+  nav: [
+    {
+      to: '/catalogue/simulation',
+      label: 'catalogue.simulation.nav',
+      icon: IconCalculator,
+      group: 'catalogue',
+    },
+  ],
+  routes: (parent) => [
+    createRoute({ getParentRoute: () => parent, path: '/catalogue/simulation', component: SimulationPage }),
+  ],
+};
+
+const billing: ClientPart = {
+  name: 'billing',
+  nav: [{ to: '/catalogue/billing', label: 'catalogue.billing.nav', icon: IconReceipt, group: 'catalogue' }],
+  routes: (parent) => [
+    createRoute({ getParentRoute: () => parent, path: '/catalogue/billing', component: BillingPage }),
+  ],
+  audit: [{ entity: 'catalogueBillingSwitch', label: 'catalogue.billing.auditEntity' }],
+  serverMessages: {
+    'The unit is already in this mode the day before': 'catalogue.serverMessage.sameMode',
+    'The unit already switches on this date': 'catalogue.serverMessage.switchTaken',
+  },
+};
+
+export const catalogueModule = combineClientParts('catalogue', { sv, en }, [offerings, simulation, billing]);

@@ -1,0 +1,13 @@
+import { combineParts, type ModulePart } from '../../platform/module-parts.ts';
+import { billingPart } from './billing/index.ts';
+import { offeringsPart } from './offerings/index.ts';
+import { simulationPart } from './simulation/index.ts';
+
+// Catalogue: the priced service catalogue and chargeback (issue 16). Families, services (the
+// desk's catalogue services placed in a family) and offerings with rate cards; the price
+// simulation over planned volumes; and each unit's dated switch from quality steering to billing.
+// Orders, rental equipment and the month's chargeback run are parts still to come.
+
+const parts: ModulePart[] = [offeringsPart, simulationPart, billingPart];
+
+export const catalogueModule = combineParts('catalogue', parts);
