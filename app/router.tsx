@@ -1,6 +1,7 @@
 import { createRootRoute, createRoute, createRouter, Outlet } from '@tanstack/react-router';
 import { clientSeam } from './modules.ts';
 import { NotFoundPage } from './platform/NotFoundPage.tsx';
+import { PageError, PagePending } from './platform/PageStatus.tsx';
 import { AuthedShell } from './platform/Shell.tsx';
 import { SignInPage, validateSignInSearch } from './platform/SignInPage.tsx';
 
@@ -39,7 +40,18 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([...clientSeam.modules.flatMap((m) => m.routes?.(appRoute) ?? []), notFoundRoute]),
 ]);
 
-export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });
+// Every page but sign-in is a lazily loaded chunk (app/platform/seam.ts): the loader shows if one
+// takes more than a moment, a chunk that cannot be loaded gets a message with a reload, and
+// pointing at or focusing a link fetches its page's chunk ahead (the routes have no loaders, so
+// 'intent' preloads code only; the data stays with TanStack Query).
+export const router = createRouter({
+  routeTree,
+  defaultPreload: 'intent',
+  defaultPendingComponent: PagePending,
+  defaultPendingMs: 300,
+  defaultErrorComponent: PageError,
+  scrollRestoration: true,
+});
 
 declare module '@tanstack/react-router' {
   interface Register {

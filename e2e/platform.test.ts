@@ -345,4 +345,18 @@ describe('Styrbord in the browser', () => {
     expectNoCspViolation(page);
     await page.context().close();
   });
+
+  test('index.html is revalidated every time, the hashed chunks are kept for a year', async () => {
+    for (const path of ['/', '/systems']) {
+      const html = await fetch(`${server.url}${path}`);
+      expect(html.headers.get('cache-control')).toBe('no-cache');
+      expect(html.headers.get('content-security-policy')).toContain("script-src 'self'");
+    }
+    const text = await (await fetch(`${server.url}/`)).text();
+    const script = text.match(/src="(\/assets\/[^"]+\.js)"/)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${server.url}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
 });

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
@@ -222,7 +223,19 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   for (const part of seam.modules) part.routes?.(app, { db, config, seam });
 
   if (deps.serveWeb && existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+    // Vite names everything under assets/ by its content's hash (the page chunks, the CSS): a new
+    // build gives new names, so a browser keeps those for a year without asking. index.html (and
+    // the other files at the root) must be asked about every time (`no-cache` revalidates by the
+    // ETag), or a browser would run yesterday's index.html against chunks a deploy removed.
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: ['index.html'],
+      setHeaders: (reply, path) => {
+        const hashed = relative(webRoot, path).split(sep)[0] === 'assets';
+        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   return app;
 }

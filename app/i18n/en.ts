@@ -576,6 +576,14 @@ export const en: Messages<typeof sv> = {
     text: 'The address may be misspelt, or the page has moved.',
     home: 'Go to the start page',
   },
+  pageError: {
+    title: 'The page could not be shown',
+    text: 'Something went wrong while showing the page. Reload the page and try again.',
+    newVersionTitle: 'Styrbord has been updated',
+    newVersionText:
+      'A new version has been installed since you opened Styrbord. Reload the page to continue.',
+    reload: 'Reload the page',
+  },
   notifications: {
     title: 'Notifications',
     bellLabel_one: 'Notifications, {{count}} unread',

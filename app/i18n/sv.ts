@@ -578,6 +578,14 @@ export const sv = {
     text: 'Adressen kan vara felstavad, eller så har sidan flyttats.',
     home: 'Till startsidan',
   },
+  pageError: {
+    title: 'Sidan kunde inte visas',
+    text: 'Något gick fel när sidan skulle visas. Ladda om sidan och försök igen.',
+    newVersionTitle: 'Styrbord har uppdaterats',
+    newVersionText:
+      'En ny version har installerats sedan du öppnade Styrbord. Ladda om sidan för att fortsätta.',
+    reload: 'Ladda om sidan',
+  },
   notifications: {
     title: 'Aviseringar',
     bellLabel_one: 'Aviseringar, {{count}} oläst',

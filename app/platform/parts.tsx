@@ -9,19 +9,11 @@ import {
   IconUser,
   IconUsers,
 } from '@tabler/icons-react';
-import { type AnyRoute, createRoute } from '@tanstack/react-router';
+import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { TokensPage } from './account/TokensPage.tsx';
-import { AuditPage, validateAuditSearch } from './audit/AuditPage.tsx';
-import { ImportPage, validateImportSearch } from './directory/ImportPage.tsx';
-import { PeoplePage, validatePeopleSearch } from './directory/PeoplePage.tsx';
-import { PersonPage } from './directory/PersonPage.tsx';
+import { validateAuditSearch } from './audit/search.ts';
 import { PersonLink, UnitLink } from './directory/parts.tsx';
-import { RolesPage } from './directory/RolesPage.tsx';
-import { UnitPage } from './directory/UnitPage.tsx';
-import { UnitsPage, validateUnitsSearch } from './directory/UnitsPage.tsx';
-import { StartPage } from './home/StartPage.tsx';
-import { NotificationPreferencesPage } from './notifications/PreferencesPage.tsx';
+import { validateImportSearch, validatePeopleSearch, validateUnitsSearch } from './directory/search.ts';
 import type { ClientModule } from './seam.ts';
 
 // The platform's own parts on the web app's seam, described as a module would describe itself:
@@ -51,12 +43,23 @@ const shell: ClientModule = {
     },
   ],
   routes: (parent) => [
-    createRoute({ getParentRoute: () => parent, path: '/', component: StartPage }),
-    createRoute({ getParentRoute: () => parent, path: '/account/tokens', component: TokensPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/',
+      component: lazyRouteComponent(() => import('./home/StartPage.tsx'), 'StartPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/account/tokens',
+      component: lazyRouteComponent(() => import('./account/TokensPage.tsx'), 'TokensPage'),
+    }),
     createRoute({
       getParentRoute: () => parent,
       path: '/account/notifications',
-      component: NotificationPreferencesPage,
+      component: lazyRouteComponent(
+        () => import('./notifications/PreferencesPage.tsx'),
+        'NotificationPreferencesPage',
+      ),
     }),
   ],
   audit: [
@@ -78,22 +81,34 @@ const directory: ClientModule = {
       getParentRoute: () => parent,
       path: '/units',
       validateSearch: validateUnitsSearch,
-      component: UnitsPage,
+      component: lazyRouteComponent(() => import('./directory/UnitsPage.tsx'), 'UnitsPage'),
     }),
-    createRoute({ getParentRoute: () => parent, path: '/units/$unitId', component: UnitPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/units/$unitId',
+      component: lazyRouteComponent(() => import('./directory/UnitPage.tsx'), 'UnitPage'),
+    }),
     createRoute({
       getParentRoute: () => parent,
       path: '/people',
       validateSearch: validatePeopleSearch,
-      component: PeoplePage,
+      component: lazyRouteComponent(() => import('./directory/PeoplePage.tsx'), 'PeoplePage'),
     }),
-    createRoute({ getParentRoute: () => parent, path: '/people/$personId', component: PersonPage }),
-    createRoute({ getParentRoute: () => parent, path: '/admin/roles', component: RolesPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/people/$personId',
+      component: lazyRouteComponent(() => import('./directory/PersonPage.tsx'), 'PersonPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/admin/roles',
+      component: lazyRouteComponent(() => import('./directory/RolesPage.tsx'), 'RolesPage'),
+    }),
     createRoute({
       getParentRoute: () => parent,
       path: '/admin/import',
       validateSearch: validateImportSearch,
-      component: ImportPage,
+      component: lazyRouteComponent(() => import('./directory/ImportPage.tsx'), 'ImportPage'),
     }),
   ],
   scopeKinds: { unit: 'scope.unit' },
@@ -127,7 +142,7 @@ const audit: ClientModule = {
       getParentRoute: () => parent,
       path: '/admin/audit',
       validateSearch: validateAuditSearch,
-      component: AuditPage,
+      component: lazyRouteComponent(() => import('./audit/AuditPage.tsx'), 'AuditPage'),
     }),
   ],
 };

@@ -72,7 +72,14 @@ export interface ClientModule {
   messages?: { sv: MessageTree; en: MessageTree };
   navGroups?: NavGroup[];
   nav?: NavEntry[];
-  /** The module's pages, children of the signed-in frame. */
+  /**
+   * The module's pages, children of the signed-in frame. Every page is a lazily loaded chunk:
+   * `component: lazyRouteComponent(() => import('./XPage.tsx'), 'XPage')`, and nothing else imports
+   * a page module statically (not the index, not another part's code), or Vite keeps it in the main
+   * chunk. What the route needs at once lives apart from the pages: `validateSearch` functions and
+   * their search types in the part's `search.ts` (imported by the index and the page), shared
+   * components and helpers in its parts.tsx (or api.ts / format files).
+   */
   routes?(parent: AnyRoute): AnyRoute[];
   search?: SearchSection[];
   startSections?: StartSection[];

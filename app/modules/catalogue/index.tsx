@@ -1,12 +1,8 @@
 import { IconCalculator, IconCategory, IconReceipt, IconTags } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { type ClientPart, combineClientParts } from '../../platform/module-parts.ts';
-import { BillingPage } from './billing/BillingPage.tsx';
 import { en } from './en.ts';
-import { FamiliesPage } from './offerings/FamiliesPage.tsx';
-import { OfferingPage } from './offerings/OfferingPage.tsx';
-import { OfferingsPage, validateOfferingsSearch } from './offerings/OfferingsPage.tsx';
-import { SimulationPage } from './simulation/SimulationPage.tsx';
+import { validateOfferingsSearch } from './offerings/search.ts';
 import { sv } from './sv.ts';
 
 // The catalogue on the web app's seam (issue 16): families → services → offerings with their rate
@@ -25,14 +21,18 @@ const offerings: ClientPart = {
       getParentRoute: () => parent,
       path: '/catalogue/offerings',
       validateSearch: validateOfferingsSearch,
-      component: OfferingsPage,
+      component: lazyRouteComponent(() => import('./offerings/OfferingsPage.tsx'), 'OfferingsPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/catalogue/offerings/$offeringId',
-      component: OfferingPage,
+      component: lazyRouteComponent(() => import('./offerings/OfferingPage.tsx'), 'OfferingPage'),
     }),
-    createRoute({ getParentRoute: () => parent, path: '/catalogue/families', component: FamiliesPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/catalogue/families',
+      component: lazyRouteComponent(() => import('./offerings/FamiliesPage.tsx'), 'FamiliesPage'),
+    }),
   ],
   search: [{ section: 'catalogueOfferings', label: 'catalogue.offerings.searchSection', icon: IconTags }],
   audit: [
@@ -66,7 +66,11 @@ const simulation: ClientPart = {
     },
   ],
   routes: (parent) => [
-    createRoute({ getParentRoute: () => parent, path: '/catalogue/simulation', component: SimulationPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/catalogue/simulation',
+      component: lazyRouteComponent(() => import('./simulation/SimulationPage.tsx'), 'SimulationPage'),
+    }),
   ],
 };
 
@@ -74,7 +78,11 @@ const billing: ClientPart = {
   name: 'billing',
   nav: [{ to: '/catalogue/billing', label: 'catalogue.billing.nav', icon: IconReceipt, group: 'catalogue' }],
   routes: (parent) => [
-    createRoute({ getParentRoute: () => parent, path: '/catalogue/billing', component: BillingPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/catalogue/billing',
+      component: lazyRouteComponent(() => import('./billing/BillingPage.tsx'), 'BillingPage'),
+    }),
   ],
   audit: [{ entity: 'catalogueBillingSwitch', label: 'catalogue.billing.auditEntity' }],
   serverMessages: {

@@ -15,32 +15,10 @@ import { ForbiddenPage } from '../NotFoundPage.tsx';
 import { PageHeader } from '../page.tsx';
 import { useSeam } from '../seam.ts';
 import { type AuditFilter, AuditTable, EntityView, useAuditList } from './audit.tsx';
+import type { AuditSearch } from './search.ts';
 
 // The audit log (admins): every change in the tenant, filtered by kind of record, by who made
 // it and by period, with the same selection downloadable as CSV.
-
-export interface AuditSearch {
-  entity?: string;
-  entityId?: string;
-  actorId?: string;
-  from?: string;
-  to?: string;
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function validateAuditSearch(search: Record<string, unknown>): AuditSearch {
-  const text = (v: unknown, pattern?: RegExp) =>
-    typeof v === 'string' && v && (!pattern || pattern.test(v)) ? v : undefined;
-  return {
-    entity: text(search.entity, /^[A-Za-z-]{1,50}$/),
-    entityId: text(search.entityId, UUID),
-    actorId: text(search.actorId, UUID),
-    from: text(search.from, DATE),
-    to: text(search.to, DATE),
-  };
-}
 
 function ActorSelect({
   value,

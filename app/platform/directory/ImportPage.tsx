@@ -32,18 +32,9 @@ import { ForbiddenPage } from '../NotFoundPage.tsx';
 import { PageHeader, Section } from '../page.tsx';
 import { DataTable } from '../table.tsx';
 import { useOrgInvalidate } from './api.ts';
+import type { Target } from './search.ts';
 
 // Import units or people from CSV/XLSX (all rows or none; a dry run first), and export them.
-
-type Target = 'units' | 'people';
-
-export interface ImportSearch {
-  target?: Target;
-}
-
-export function validateImportSearch(search: Record<string, unknown>): ImportSearch {
-  return { target: search.target === 'people' ? 'people' : undefined };
-}
 
 interface ImportResult {
   created: number;

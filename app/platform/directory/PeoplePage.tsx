@@ -12,24 +12,9 @@ import { EmptyValue, PageHeader } from '../page.tsx';
 import { useCursorList } from '../table.tsx';
 import { PersonFormModal } from './PersonForms.tsx';
 import { PersonStatusBadge, UnitLink, UnitSelect } from './parts.tsx';
+import type { PeopleSearch } from './search.ts';
 
 // People: search by name, email or title; filter by unit; keyset pages; export.
-
-export interface PeopleSearch {
-  q?: string;
-  unitId?: string;
-  archived?: boolean;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function validatePeopleSearch(search: Record<string, unknown>): PeopleSearch {
-  return {
-    q: typeof search.q === 'string' && search.q ? search.q.slice(0, 100) : undefined,
-    unitId: typeof search.unitId === 'string' && UUID.test(search.unitId) ? search.unitId : undefined,
-    archived: search.archived === true || search.archived === 'true' ? true : undefined,
-  };
-}
 
 export function PeoplePage() {
   const { t } = useTranslation();

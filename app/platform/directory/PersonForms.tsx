@@ -17,7 +17,7 @@ import { type ChangeEvent, type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Person, personCreate, type RecordRef } from '../../../shared/directory.ts';
 import { type Role, roleAllowsScope } from '../../../shared/roles.ts';
-import { TOKENS_KEY } from '../account/TokensPage.tsx';
+import { TOKENS_KEY } from '../account/tokens.tsx';
 import { api } from '../api.ts';
 import { Dialog, DialogFooter, MoveDialog } from '../dialogs.tsx';
 import { ProblemAlert, useFieldErrors } from '../errors.tsx';

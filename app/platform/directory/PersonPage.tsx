@@ -5,7 +5,7 @@ import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoleAssignment } from '../../../shared/directory.ts';
-import { type ApiToken, TOKENS_KEY, TokensTable } from '../account/TokensPage.tsx';
+import { type ApiToken, TOKENS_KEY, TokensTable } from '../account/tokens.tsx';
 import { api } from '../api.ts';
 import { History } from '../audit/audit.tsx';
 import { Dialog, DialogFooter } from '../dialogs.tsx';

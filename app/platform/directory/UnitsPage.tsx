@@ -12,25 +12,10 @@ import { EmptyValue, PageHeader } from '../page.tsx';
 import { useCursorList } from '../table.tsx';
 import { useUnitIndex } from './api.ts';
 import { ArchivedBadge, UnitKindBadge, UnitLink } from './parts.tsx';
+import type { UnitsSearch } from './search.ts';
 import { UnitFormModal } from './UnitForms.tsx';
 
 // Units: a searchable, filterable table (keyset pages), or the organisation as a tree.
-
-export interface UnitsSearch {
-  q?: string;
-  kind?: UnitKind;
-  archived?: boolean;
-  view?: 'list' | 'tree';
-}
-
-export function validateUnitsSearch(search: Record<string, unknown>): UnitsSearch {
-  return {
-    q: typeof search.q === 'string' && search.q ? search.q.slice(0, 100) : undefined,
-    kind: unitKinds.includes(search.kind as UnitKind) ? (search.kind as UnitKind) : undefined,
-    archived: search.archived === true || search.archived === 'true' ? true : undefined,
-    view: search.view === 'tree' ? 'tree' : undefined,
-  };
-}
 
 interface TreeContext {
   sorted: (list: Unit[] | undefined) => Unit[];

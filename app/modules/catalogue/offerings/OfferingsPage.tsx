@@ -11,21 +11,10 @@ import { EmptyValue, PageHeader } from '../../../platform/page.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
 import { catalogueKeys } from '../api.ts';
 import { priceText } from './parts.tsx';
+import type { OfferingsSearch } from './search.ts';
 
 // The offerings with their family, service, price model and the price in effect this month,
 // internal and external with VAT; search and archived in the URL, the export of the same list.
-
-export interface OfferingsSearch {
-  q?: string;
-  archived?: boolean;
-}
-
-export function validateOfferingsSearch(search: Record<string, unknown>): OfferingsSearch {
-  return {
-    q: typeof search.q === 'string' && search.q ? search.q.slice(0, 100) : undefined,
-    archived: search.archived === true || search.archived === 'true' ? true : undefined,
-  };
-}
 
 export function OfferingsPage() {
   const { t } = useTranslation();

@@ -14,22 +14,9 @@ import { useCursorList } from '../../../platform/table.tsx';
 import { calendarKeys } from './api.ts';
 import { CalendarFormModal } from './CalendarForm.tsx';
 import { weeklySummary } from './parts.tsx';
+import type { CalendarsSearch } from './search.ts';
 
 // Business calendars: a searchable, sortable table of keyset pages; the filters live in the URL.
-
-export interface CalendarsSearch {
-  q?: string;
-  archived?: boolean;
-  sort?: 'name' | 'updatedAt';
-}
-
-export function validateCalendarsSearch(search: Record<string, unknown>): CalendarsSearch {
-  return {
-    q: typeof search.q === 'string' && search.q ? search.q.slice(0, 100) : undefined,
-    archived: search.archived === true || search.archived === 'true' ? true : undefined,
-    sort: search.sort === 'updatedAt' ? 'updatedAt' : undefined,
-  };
-}
 
 export function CalendarsPage() {
   const { t } = useTranslation();

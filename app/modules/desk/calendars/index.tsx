@@ -1,8 +1,7 @@
 import { IconCalendarTime } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
-import { CalendarPage } from './CalendarPage.tsx';
-import { CalendarsPage, validateCalendarsSearch } from './CalendarsPage.tsx';
+import { validateCalendarsSearch } from './search.ts';
 
 // Business calendars on the web app's seam: the list and a calendar's page in the desk's admin
 // group, the audit trail's name for them, and the server's messages in Swedish and English.
@@ -34,12 +33,12 @@ export const calendarsPart: ClientPart = {
       getParentRoute: () => parent,
       path: '/desk/calendars',
       validateSearch: validateCalendarsSearch,
-      component: CalendarsPage,
+      component: lazyRouteComponent(() => import('./CalendarsPage.tsx'), 'CalendarsPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/desk/calendars/$calendarId',
-      component: CalendarPage,
+      component: lazyRouteComponent(() => import('./CalendarPage.tsx'), 'CalendarPage'),
     }),
   ],
   audit: [{ entity: 'calendar', label: 'desk.calendars.auditEntity' }],

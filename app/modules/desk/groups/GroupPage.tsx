@@ -21,8 +21,8 @@ import {
 import { DataTable } from '../../../platform/table.tsx';
 import { useGroup, useGroupMembers, useGroupsInvalidate } from '../api.ts';
 import { type Named, PersonSelect } from '../inputs.tsx';
+import { GroupConcerns } from './GroupConcerns.tsx';
 import { GroupFormModal } from './GroupForm.tsx';
-import { GroupConcerns } from './GroupsPage.tsx';
 
 // One group: what it is for, who leads it, and its members (the agents who work its tickets),
 // added from the directory and removed again.

@@ -12,41 +12,12 @@ import { CursorTable, FilterBar, SearchField } from '../../../platform/list-page
 import { EmptyValue, PageHeader } from '../../../platform/page.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
 import { deskKeys, useDeskCan } from '../api.ts';
+import { GroupConcerns } from './GroupConcerns.tsx';
 import { GroupFormModal } from './GroupForm.tsx';
+import type { GroupsSearch } from './search.ts';
 
 // The desk's groups (ärendegrupper): who works which tickets. Searchable, by kind, archived ones
 // on request; the filters live in the URL.
-
-export interface GroupsSearch {
-  q?: string;
-  kind?: GroupKind;
-  archived?: boolean;
-}
-
-export function validateGroupsSearch(search: Record<string, unknown>): GroupsSearch {
-  return {
-    q: typeof search.q === 'string' && search.q.trim() ? search.q.slice(0, 100) : undefined,
-    kind: groupKinds.includes(search.kind as GroupKind) ? (search.kind as GroupKind) : undefined,
-    archived: search.archived === true || search.archived === 'true' ? true : undefined,
-  };
-}
-
-/** What the group is for: the system of a förvaltning, the supplier of a supplier's group. */
-export function GroupConcerns({ group }: { group: Group }) {
-  if (group.kind === 'management' && group.systemId)
-    return (
-      <RouterAnchor to="/systems/$systemId" params={{ systemId: group.systemId }} size="sm">
-        {group.systemName}
-      </RouterAnchor>
-    );
-  if (group.kind === 'supplier' && group.supplierId)
-    return (
-      <RouterAnchor to="/suppliers/$supplierId" params={{ supplierId: group.supplierId }} size="sm">
-        {group.supplierName}
-      </RouterAnchor>
-    );
-  return <EmptyValue />;
-}
 
 export function GroupsPage() {
   const { t } = useTranslation();

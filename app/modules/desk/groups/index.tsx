@@ -1,8 +1,7 @@
 import { IconUsersGroup } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
-import { GroupPage } from './GroupPage.tsx';
-import { GroupsPage, validateGroupsSearch } from './GroupsPage.tsx';
+import { validateGroupsSearch } from './search.ts';
 
 // The desk's groups, configured by admins: the list, a group's page with its members.
 
@@ -22,9 +21,13 @@ export const groupsPart: ClientPart = {
       getParentRoute: () => parent,
       path: '/desk/groups',
       validateSearch: validateGroupsSearch,
-      component: GroupsPage,
+      component: lazyRouteComponent(() => import('./GroupsPage.tsx'), 'GroupsPage'),
     }),
-    createRoute({ getParentRoute: () => parent, path: '/desk/groups/$groupId', component: GroupPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/desk/groups/$groupId',
+      component: lazyRouteComponent(() => import('./GroupPage.tsx'), 'GroupPage'),
+    }),
   ],
   search: [{ section: 'deskGroups', label: 'desk.groups.searchSection', icon: IconUsersGroup }],
   serverMessages: {

@@ -15,26 +15,11 @@ import { useCursorList } from '../../../platform/table.tsx';
 import { TicketNumber } from '../tickets/parts.tsx';
 import { inboxKeys, useInboundMail } from './api.ts';
 import { DiscardMailDialog, TicketFromMailDialog } from './MailDialogs.tsx';
+import type { InboxFilter, InboxSearch } from './search.ts';
 
 // The inbox of received mail no ticket holds: a list (sender, subject, received, why it waits),
 // the held mail by default; opening one (?mail=<id>) shows its text above the list, where an
 // agent makes a ticket of it or discards it. The filter and the open mail live in the URL.
-
-type InboxFilter = (typeof inboxFilters)[number];
-
-export interface InboxSearch {
-  status?: InboxFilter;
-  mail?: string;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function validateInboxSearch(search: Record<string, unknown>): InboxSearch {
-  return {
-    status: inboxFilters.includes(search.status as InboxFilter) ? (search.status as InboxFilter) : undefined,
-    mail: typeof search.mail === 'string' && UUID.test(search.mail) ? search.mail : undefined,
-  };
-}
 
 const stateTones: Record<InboundStatus, Tone> = {
   received: 'info',

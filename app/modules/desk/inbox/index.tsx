@@ -1,8 +1,8 @@
 import { IconInbox } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
 import { useSeesAllGroups } from '../api.ts';
-import { InboxPage, validateInboxSearch } from './InboxPage.tsx';
+import { validateInboxSearch } from './search.ts';
 
 // The inbox of received mail that no ticket holds (server/modules/desk/mail): for the agents who
 // see every group, as the API allows (mail no ticket holds is no group's). The page opens one mail
@@ -24,7 +24,7 @@ export const inboxPart: ClientPart = {
       getParentRoute: () => parent,
       path: '/desk/inbox',
       validateSearch: validateInboxSearch,
-      component: InboxPage,
+      component: lazyRouteComponent(() => import('./InboxPage.tsx'), 'InboxPage'),
     }),
   ],
   serverMessages: {

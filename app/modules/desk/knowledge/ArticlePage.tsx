@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Grid, Group, Paper, Stack, Title } from '@mantine/core';
+import { Alert, Badge, Button, Grid, Group, Stack } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
@@ -20,36 +20,13 @@ import {
   RecordNotices,
 } from '../../../platform/record-actions.tsx';
 import { TicketNumber } from '../tickets/parts.tsx';
+import { ArticleContent } from './ArticleContent.tsx';
 import { ArticleFormModal } from './ArticleForm.tsx';
 import { useArticle, useKnowledgeInvalidate } from './api.ts';
-import { ArticleBody, HelpfulQuestion, KindBadge, StateBadge } from './parts.tsx';
+import { HelpfulQuestion, KindBadge, StateBadge } from './parts.tsx';
 
 // One article: its text, a known error's workaround set apart, what it concerns, and "did it
 // help?". Agents also edit, publish, archive and restore it, and see where it came from.
-
-/** The text and the workaround of an article: the article page's and the portal dialog's. */
-export function ArticleContent({ article }: { article: Article }) {
-  const { t } = useTranslation();
-  return (
-    <Stack gap="md">
-      <ArticleBody body={article.body} />
-      {article.kind === 'knownError' && article.workaround && (
-        <Paper
-          component="section"
-          aria-labelledby={`workaround-${article.id}`}
-          p="md"
-          radius="sm"
-          style={{ background: '#fff8e1', border: '1px solid #f1d88a' }}
-        >
-          <Title order={3} size="h4" id={`workaround-${article.id}`} mb="xs">
-            {t('desk.knowledge.page.workaroundTitle')}
-          </Title>
-          <ArticleBody body={article.workaround} />
-        </Paper>
-      )}
-    </Stack>
-  );
-}
 
 function PublishButton({ article, onReload }: { article: Article; onReload: () => Promise<unknown> }) {
   const { t } = useTranslation();

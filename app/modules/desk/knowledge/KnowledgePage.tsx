@@ -10,7 +10,6 @@ import {
   type KnowledgeSort,
   type KnowledgeState,
   knowledgeKinds,
-  knowledgeSorts,
   knowledgeStates,
 } from '../../../../shared/desk/knowledge.ts';
 import { useFormat } from '../../../platform/format.ts';
@@ -24,40 +23,11 @@ import { SortHeader } from '../tickets/parts.tsx';
 import { ArticleFormModal } from './ArticleForm.tsx';
 import { knowledgeKeys } from './api.ts';
 import { KindBadge, StateBadge } from './parts.tsx';
+import type { KnowledgeSearch } from './search.ts';
 
 // The knowledge base: every employee reads the published articles here, searched (Swedish full
 // text) and filtered by system and kind; agents also see drafts and archived articles, write new
 // ones and see how often each helped. The filters live in the URL.
-
-export interface KnowledgeSearch {
-  q?: string;
-  systemId?: string;
-  /** The chosen system's name, so the picker shows it after a reload without asking again. */
-  systemName?: string;
-  kind?: KnowledgeKind;
-  state?: KnowledgeState;
-  sort?: KnowledgeSort;
-  order?: 'asc' | 'desc';
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const oneOf = <T,>(values: readonly T[], v: unknown): T | undefined =>
-  values.includes(v as T) ? (v as T) : undefined;
-
-export function validateKnowledgeSearch(search: Record<string, unknown>): KnowledgeSearch {
-  const systemId =
-    typeof search.systemId === 'string' && UUID.test(search.systemId) ? search.systemId : undefined;
-  return {
-    q: typeof search.q === 'string' && search.q.trim() ? search.q.slice(0, 100) : undefined,
-    systemId,
-    systemName:
-      systemId && typeof search.systemName === 'string' ? search.systemName.slice(0, 200) : undefined,
-    kind: oneOf(knowledgeKinds, search.kind),
-    state: oneOf(knowledgeStates, search.state),
-    sort: oneOf(knowledgeSorts, search.sort),
-    order: oneOf(['asc', 'desc'] as const, search.order),
-  };
-}
 
 export function KnowledgePage() {
   const { t } = useTranslation();

@@ -12,7 +12,7 @@ import { Loading } from '../../../platform/Loading.tsx';
 import { RouterAnchor, RouterButton } from '../../../platform/links.tsx';
 import { notifySuccess } from '../../../platform/notify.ts';
 import { RecordFallback } from '../../../platform/record-actions.tsx';
-import { ArticleContent } from './ArticlePage.tsx';
+import { ArticleContent } from './ArticleContent.tsx';
 import { useArticle, useSuggestions } from './api.ts';
 import { HelpfulQuestion, KindBadge } from './parts.tsx';
 

@@ -1,8 +1,7 @@
 import { IconBook } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
-import { ArticlePage } from './ArticlePage.tsx';
-import { KnowledgePage, validateKnowledgeSearch } from './KnowledgePage.tsx';
+import { validateKnowledgeSearch } from './search.ts';
 
 // The knowledge base, for every employee (published articles) and the agents who write them.
 
@@ -14,9 +13,13 @@ export const knowledgePart: ClientPart = {
       getParentRoute: () => parent,
       path: '/desk/knowledge',
       validateSearch: validateKnowledgeSearch,
-      component: KnowledgePage,
+      component: lazyRouteComponent(() => import('./KnowledgePage.tsx'), 'KnowledgePage'),
     }),
-    createRoute({ getParentRoute: () => parent, path: '/desk/knowledge/$articleId', component: ArticlePage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/desk/knowledge/$articleId',
+      component: lazyRouteComponent(() => import('./ArticlePage.tsx'), 'ArticlePage'),
+    }),
   ],
   search: [{ section: 'knowledge', label: 'desk.knowledge.searchSection', icon: IconBook }],
   serverMessages: {

@@ -16,9 +16,9 @@ import { RouterAnchor } from '../../../platform/links.tsx';
 import { ExportMenu } from '../../../platform/list-page.tsx';
 import { ForbiddenPage } from '../../../platform/NotFoundPage.tsx';
 import { PageHeader, Section } from '../../../platform/page.tsx';
+import { useKpis } from './kpis.ts';
 import {
   FiguresTable,
-  type Kpi,
   KpiCards,
   metricsKeys,
   PeriodPicker,
@@ -26,92 +26,13 @@ import {
   ReportLink,
   rowLabel,
   SeriesCharts,
-  useNumbers,
 } from './parts.tsx';
+import type { MetricsSearch } from './search.ts';
 
 // The metrics page for agents, admins and the units' IT-kundansvariga: a period (presets or own
 // dates), a dimension, the key figures beside the desk's promises, the series as charts, and the
 // table by the dimension with its export. A unit's row goes down into its sub-units and to the
 // unit's printable report. The choices live in the URL, so a view can be bookmarked and shared.
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export interface MetricsSearch {
-  from?: string;
-  to?: string;
-  by?: MetricsDimension;
-  unitId?: string;
-}
-
-export function validateMetricsSearch(search: Record<string, unknown>): MetricsSearch {
-  const date = (v: unknown) => (typeof v === 'string' && DATE.test(v) ? v : undefined);
-  return {
-    from: date(search.from),
-    to: date(search.to),
-    by: metricsDimensions.includes(search.by as MetricsDimension)
-      ? (search.by as MetricsDimension)
-      : undefined,
-    unitId: typeof search.unitId === 'string' && UUID.test(search.unitId) ? search.unitId : undefined,
-  };
-}
-
-/** The key figures of a period, with the desk's promises beside them. */
-export function useKpis(m: Pick<Metrics, 'total' | 'phone' | 'targets'>): Kpi[] {
-  const { t } = useTranslation();
-  const x = useNumbers();
-  const total = m.total;
-  return [
-    { label: t('desk.metrics.created'), value: x.count(total.created) },
-    { label: t('desk.metrics.solved'), value: x.count(total.solved) },
-    { label: t('desk.metrics.open'), value: x.count(total.open) },
-    {
-      label: t('desk.metrics.response'),
-      value: x.share(total.response.share),
-      detail: t('desk.metrics.measuredOf', { count: total.response.measured }),
-    },
-    {
-      label: t('desk.metrics.resolution'),
-      value: x.share(total.resolution.share),
-      detail: t('desk.metrics.measuredOf', { count: total.resolution.measured }),
-    },
-    {
-      label: t('desk.metrics.firstContact'),
-      value: x.share(total.firstContact.share),
-      detail: t('desk.metrics.ofSolved', { count: total.firstContact.solved }),
-      promise: {
-        text: t('desk.metrics.promise', { value: x.share(m.targets.firstContact) }),
-        met: total.firstContact.share === null ? null : total.firstContact.share >= m.targets.firstContact,
-      },
-    },
-    {
-      label: t('desk.metrics.reopened'),
-      value: x.share(total.reopened.share),
-      detail: t('desk.metrics.ofSolved', { count: total.solved }),
-    },
-    {
-      label: t('desk.metrics.satisfaction'),
-      value: x.rating(total.satisfaction.mean),
-      detail: t('desk.metrics.ratedOf', { count: total.satisfaction.count }),
-    },
-    { label: t('desk.metrics.resolutionTime'), value: x.minutes(total.resolutionMinutes.mean) },
-    {
-      label: t('desk.metrics.phoneShare', { seconds: m.targets.phoneAnswerSeconds }),
-      value: x.share(m.phone.shareWithinTarget),
-      detail: t('desk.metrics.ofCalls', { count: m.phone.offered }),
-      promise: {
-        text: t('desk.metrics.promise', { value: x.share(m.targets.phoneShare) }),
-        met: m.phone.targetMet,
-      },
-    },
-    { label: t('desk.metrics.phoneWait'), value: x.seconds(m.phone.meanWaitSeconds) },
-    {
-      label: t('desk.metrics.phoneAbandoned'),
-      value: x.count(m.phone.abandoned),
-      detail: t('desk.metrics.ofCalls', { count: m.phone.offered }),
-    },
-  ];
-}
 
 export function MetricsPage() {
   const { t } = useTranslation();

@@ -1,9 +1,8 @@
 import { IconChartBar } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
-import { MetricsPage, validateMetricsSearch } from './MetricsPage.tsx';
 import { useReadsMetrics } from './parts.tsx';
-import { UnitReportPage, validateReportSearch } from './UnitReportPage.tsx';
+import { validateMetricsSearch, validateReportSearch } from './search.ts';
 
 // The desk's metrics on the web app's seam: the metrics page in the desk's navigation (shown to
 // those who read some figures: GET /api/v1/desk/metrics/access) and the printable report per unit.
@@ -24,13 +23,13 @@ export const metricsPart: ClientPart = {
       getParentRoute: () => parent,
       path: '/desk/metrics',
       validateSearch: validateMetricsSearch,
-      component: MetricsPage,
+      component: lazyRouteComponent(() => import('./MetricsPage.tsx'), 'MetricsPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/desk/reports/units/$unitId',
       validateSearch: validateReportSearch,
-      component: UnitReportPage,
+      component: lazyRouteComponent(() => import('./UnitReportPage.tsx'), 'UnitReportPage'),
     }),
   ],
   serverMessages: {

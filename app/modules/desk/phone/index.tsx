@@ -1,7 +1,6 @@
 import { IconPhone } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
-import { PhonePage } from './PhonePage.tsx';
 
 // The desk's phone on the web app's seam: its page in the desk's navigation group, and how the
 // audit trail names its records.
@@ -10,7 +9,11 @@ export const phonePart: ClientPart = {
   name: 'phone',
   nav: [{ to: '/desk/phone', label: 'desk.phone.nav', icon: IconPhone, group: 'desk' }],
   routes: (parent) => [
-    createRoute({ getParentRoute: () => parent, path: '/desk/phone', component: PhonePage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/desk/phone',
+      component: lazyRouteComponent(() => import('./PhonePage.tsx'), 'PhonePage'),
+    }),
   ],
   audit: [
     { entity: 'callImport', label: 'desk.phone.auditImport' },

@@ -11,17 +11,10 @@ import { useCursorList } from '../../../platform/table.tsx';
 import { deskKeys } from '../api.ts';
 import { Promises } from '../services/Promises.tsx';
 import { TicketNumber, TicketStatusBadge } from '../tickets/parts.tsx';
+import type { MyTicketsSearch } from './search.ts';
 
 // The portal's "Mina ärenden": the tickets the reader reported, the open ones by default, each
 // with its status in words; the filter lives in the URL.
-
-export interface MyTicketsSearch {
-  show?: 'all';
-}
-
-export function validateMyTicketsSearch(search: Record<string, unknown>): MyTicketsSearch {
-  return { show: search.show === 'all' ? 'all' : undefined };
-}
 
 export function MyTicketsPage() {
   const { t } = useTranslation();

@@ -1,9 +1,7 @@
 import { IconAlertCircle, IconTicket } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
-import { MyTicketsPage, validateMyTicketsSearch } from './MyTicketsPage.tsx';
-import { PortalTicketPage } from './PortalTicketPage.tsx';
-import { ReportPage } from './ReportPage.tsx';
+import { validateMyTicketsSearch } from './search.ts';
 
 // The self-service portal, for every employee: report a fault, follow one's own tickets, answer,
 // reopen and rate them.
@@ -19,13 +17,17 @@ export const portalPart: ClientPart = {
       getParentRoute: () => parent,
       path: '/portal/tickets',
       validateSearch: validateMyTicketsSearch,
-      component: MyTicketsPage,
+      component: lazyRouteComponent(() => import('./MyTicketsPage.tsx'), 'MyTicketsPage'),
     }),
-    createRoute({ getParentRoute: () => parent, path: '/portal/report', component: ReportPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/portal/report',
+      component: lazyRouteComponent(() => import('./ReportPage.tsx'), 'ReportPage'),
+    }),
     createRoute({
       getParentRoute: () => parent,
       path: '/portal/tickets/$ticketId',
-      component: PortalTicketPage,
+      component: lazyRouteComponent(() => import('./PortalTicketPage.tsx'), 'PortalTicketPage'),
     }),
   ],
 };

@@ -1,7 +1,6 @@
 import { IconRoute } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
-import { RoutingPage } from './RoutingPage.tsx';
 
 // The routing rules on the web app's seam: their page (admins), the audit trail's name for them and
 // their server messages in Swedish.
@@ -10,7 +9,11 @@ export const routingPart: ClientPart = {
   name: 'routing',
   nav: [{ to: '/desk/routing', label: 'desk.routing.nav', icon: IconRoute, group: 'deskAdmin', admin: true }],
   routes: (parent) => [
-    createRoute({ getParentRoute: () => parent, path: '/desk/routing', component: RoutingPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/desk/routing',
+      component: lazyRouteComponent(() => import('./RoutingPage.tsx'), 'RoutingPage'),
+    }),
   ],
   audit: [{ entity: 'routingRule', label: 'desk.routing.title' }],
   serverMessages: {

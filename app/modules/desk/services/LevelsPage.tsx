@@ -19,26 +19,11 @@ import { useCursorList } from '../../../platform/table.tsx';
 import { serviceKeys } from './api.ts';
 import { LevelFormModal } from './LevelForm.tsx';
 import { durationText } from './parts.tsx';
+import type { LevelsSearch } from './search.ts';
 
 // Service levels: what the desk promises (and suppliers' contracted levels), searchable, by kind,
 // archived ones on request, exported as CSV or Excel with the same filters; the filters live in
 // the URL.
-
-export interface LevelsSearch {
-  q?: string;
-  kind?: ServiceLevelKind;
-  archived?: boolean;
-}
-
-export function validateLevelsSearch(search: Record<string, unknown>): LevelsSearch {
-  return {
-    q: typeof search.q === 'string' && search.q.trim() ? search.q.slice(0, 100) : undefined,
-    kind: serviceLevelKinds.includes(search.kind as ServiceLevelKind)
-      ? (search.kind as ServiceLevelKind)
-      : undefined,
-    archived: search.archived === true || search.archived === 'true' ? true : undefined,
-  };
-}
 
 export function LevelsPage() {
   const { t } = useTranslation();

@@ -13,24 +13,10 @@ import { EmptyValue, PageHeader } from '../../../platform/page.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
 import { serviceKeys } from './api.ts';
 import { ServiceFormModal } from './ServiceForm.tsx';
+import type { ServicesSearch } from './search.ts';
 
 // The service catalogue (tjänstekatalogen): searchable, orderable ones or the others, archived
 // ones on request, exported with the same filters; the filters live in the URL.
-
-export interface ServicesSearch {
-  q?: string;
-  orderable?: 'true' | 'false';
-  archived?: boolean;
-}
-
-export function validateServicesSearch(search: Record<string, unknown>): ServicesSearch {
-  const orderable = String(search.orderable);
-  return {
-    q: typeof search.q === 'string' && search.q.trim() ? search.q.slice(0, 100) : undefined,
-    orderable: orderable === 'true' || orderable === 'false' ? orderable : undefined,
-    archived: search.archived === true || search.archived === 'true' ? true : undefined,
-  };
-}
 
 export function ServicesPage() {
   const { t } = useTranslation();

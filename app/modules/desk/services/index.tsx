@@ -1,12 +1,7 @@
 import { IconGauge, IconListDetails, IconShoppingCart } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
-import { LevelPage } from './LevelPage.tsx';
-import { LevelsPage, validateLevelsSearch } from './LevelsPage.tsx';
-import { OrderPage } from './OrderPage.tsx';
-import { OrderServicePage } from './OrderServicePage.tsx';
-import { ServicePage } from './ServicePage.tsx';
-import { ServicesPage, validateServicesSearch } from './ServicesPage.tsx';
+import { validateLevelsSearch, validateServicesSearch } from './search.ts';
 
 // Catalogue services and service levels on the web app's seam, as two parts: the portal's
 // "Beställ" (every employee orders a service from its form) beside the portal's other pages, and
@@ -17,11 +12,15 @@ export const orderPart: ClientPart = {
   name: 'order',
   nav: [{ to: '/portal/order', label: 'desk.services.order.nav', icon: IconShoppingCart, group: 'desk' }],
   routes: (parent) => [
-    createRoute({ getParentRoute: () => parent, path: '/portal/order', component: OrderPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/portal/order',
+      component: lazyRouteComponent(() => import('./OrderPage.tsx'), 'OrderPage'),
+    }),
     createRoute({
       getParentRoute: () => parent,
       path: '/portal/order/$serviceId',
-      component: OrderServicePage,
+      component: lazyRouteComponent(() => import('./OrderServicePage.tsx'), 'OrderServicePage'),
     }),
   ],
   search: [
@@ -63,20 +62,24 @@ export const servicesPart: ClientPart = {
       getParentRoute: () => parent,
       path: '/desk/service-levels',
       validateSearch: validateLevelsSearch,
-      component: LevelsPage,
+      component: lazyRouteComponent(() => import('./LevelsPage.tsx'), 'LevelsPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/desk/service-levels/$levelId',
-      component: LevelPage,
+      component: lazyRouteComponent(() => import('./LevelPage.tsx'), 'LevelPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/desk/services',
       validateSearch: validateServicesSearch,
-      component: ServicesPage,
+      component: lazyRouteComponent(() => import('./ServicesPage.tsx'), 'ServicesPage'),
     }),
-    createRoute({ getParentRoute: () => parent, path: '/desk/services/$serviceId', component: ServicePage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/desk/services/$serviceId',
+      component: lazyRouteComponent(() => import('./ServicePage.tsx'), 'ServicePage'),
+    }),
   ],
   search: [{ section: 'serviceLevels', label: 'desk.services.levels.searchSection', icon: IconGauge }],
   audit: [

@@ -11,22 +11,11 @@ import { ExportMenu } from '../../../platform/list-page.tsx';
 import { ForbiddenPage } from '../../../platform/NotFoundPage.tsx';
 import { PageHeader, Section } from '../../../platform/page.tsx';
 import { PeriodPicker, presetPeriod, useNumbers } from '../metrics/parts.tsx';
+import type { SuppliersSearch } from './search.ts';
 
 // The follow-up of underpinning contracts (seed 000): per supplier and contract, the tickets
 // handed to the supplier measured against the contract's levels, for a period in the URL. The
 // levels themselves are edited as a service level of the kind underpinning (its page is linked).
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export interface SuppliersSearch {
-  from?: string;
-  to?: string;
-}
-
-export function validateSuppliersSearch(search: Record<string, unknown>): SuppliersSearch {
-  const date = (v: unknown) => (typeof v === 'string' && DATE.test(v) ? v : undefined);
-  return { from: date(search.from), to: date(search.to) };
-}
 
 export function SuppliersPage() {
   const { t } = useTranslation();

@@ -1,8 +1,8 @@
 import { IconTruckDelivery } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
 import { useMetricsAccess } from '../metrics/parts.tsx';
-import { SuppliersPage, validateSuppliersSearch } from './SuppliersPage.tsx';
+import { validateSuppliersSearch } from './search.ts';
 
 // The follow-up of underpinning contracts on the web app's seam: the report page in the desk's
 // navigation, for those who read every ticket's figures (GET /api/v1/desk/metrics/access: all).
@@ -27,7 +27,7 @@ export const suppliersPart: ClientPart = {
       getParentRoute: () => parent,
       path: '/desk/suppliers',
       validateSearch: validateSuppliersSearch,
-      component: SuppliersPage,
+      component: lazyRouteComponent(() => import('./SuppliersPage.tsx'), 'SuppliersPage'),
     }),
   ],
 };

@@ -25,7 +25,6 @@ import {
   type TicketRow,
   type TicketSort,
   type TicketType,
-  ticketSorts,
   ticketTypes,
 } from '../../../../shared/desk/tickets.ts';
 import { useMe } from '../../../platform/auth.tsx';
@@ -41,6 +40,7 @@ import { PriorityBadge, SortHeader, TicketNumber, TicketStatusBadge } from './pa
 import { SavedFilters } from './SavedFilters.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { SlaBadge } from './Sla.tsx';
+import { type ConsoleSearch, type StatusFilter, validateConsoleSearch } from './search.ts';
 import { useShortcuts } from './shortcuts.ts';
 import { useQueueCounts } from './work-api.ts';
 
@@ -49,39 +49,6 @@ import { useQueueCounts } from './work-api.ts';
 // changes (assign to me, to a group or an agent, a status with a text, close: one request with the
 // versions the list showed, answered per ticket), and keyboard shortcuts (j/k, Enter, x, *, t, g,
 // s, f, /, ?) that never fire while typing.
-
-type StatusFilter = (typeof statusFilters)[number] | 'all';
-
-export interface ConsoleSearch {
-  q?: string;
-  status?: StatusFilter;
-  groupId?: string;
-  assignee?: 'me';
-  unassigned?: boolean;
-  type?: TicketType;
-  priority?: 1 | 2 | 3 | 4;
-  sort?: TicketSort;
-  order?: 'asc' | 'desc';
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const oneOf = <T,>(values: readonly T[], v: unknown): T | undefined =>
-  values.includes(v as T) ? (v as T) : undefined;
-
-export function validateConsoleSearch(search: Record<string, unknown>): ConsoleSearch {
-  const priority = Number(search.priority);
-  return {
-    q: typeof search.q === 'string' && search.q.trim() ? search.q.slice(0, 100) : undefined,
-    status: oneOf<StatusFilter>([...statusFilters, 'all'], search.status),
-    groupId: typeof search.groupId === 'string' && UUID.test(search.groupId) ? search.groupId : undefined,
-    assignee: search.assignee === 'me' ? 'me' : undefined,
-    unassigned: search.unassigned === true || search.unassigned === 'true' ? true : undefined,
-    type: oneOf(ticketTypes, search.type),
-    priority: oneOf([1, 2, 3, 4] as const, priority),
-    sort: oneOf(ticketSorts, search.sort),
-    order: oneOf(['asc', 'desc'] as const, search.order),
-  };
-}
 
 /** The list API's parameters for the console's filters. */
 function listParams(search: ConsoleSearch) {

@@ -1,10 +1,8 @@
 import { IconAdjustments, IconHeadset, IconTicket } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
 import { useIsAgent } from '../api.ts';
-import { ConsolePage, validateConsoleSearch } from './ConsolePage.tsx';
-import { TicketSettingsPage } from './SettingsPage.tsx';
-import { TicketPage } from './TicketPage.tsx';
+import { validateConsoleSearch } from './search.ts';
 
 // The agents' console and the ticket as agents work it. Its link shows to agents only (the
 // desk says who is one: GET /api/v1/desk/can); the page and the API check again.
@@ -32,10 +30,18 @@ export const ticketsPart: ClientPart = {
       getParentRoute: () => parent,
       path: '/desk/console',
       validateSearch: validateConsoleSearch,
-      component: ConsolePage,
+      component: lazyRouteComponent(() => import('./ConsolePage.tsx'), 'ConsolePage'),
     }),
-    createRoute({ getParentRoute: () => parent, path: '/desk/tickets/$ticketId', component: TicketPage }),
-    createRoute({ getParentRoute: () => parent, path: '/desk/settings', component: TicketSettingsPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/desk/tickets/$ticketId',
+      component: lazyRouteComponent(() => import('./TicketPage.tsx'), 'TicketPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/desk/settings',
+      component: lazyRouteComponent(() => import('./SettingsPage.tsx'), 'TicketSettingsPage'),
+    }),
   ],
   search: [{ section: 'tickets', label: 'desk.tickets.searchSection', icon: IconTicket }],
   startSections: [{ section: 'tickets', label: 'desk.tickets.startSection' }],

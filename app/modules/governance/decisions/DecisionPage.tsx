@@ -15,7 +15,7 @@ import {
 } from '../../../platform/record-actions.tsx';
 import { useDecision, useGovernanceInvalidate } from '../api.ts';
 import { DecisionFormModal } from './DecisionForm.tsx';
-import { StatusBadge } from './DecisionsPage.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
 
 // One decision: body, date and §, diarienummer, its text, its execution (status, responsible,
 // follow-up) and the records it concerns.

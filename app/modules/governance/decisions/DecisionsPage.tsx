@@ -10,7 +10,6 @@ import {
   decisionStatuses,
 } from '../../../../shared/governance/decisions.ts';
 import type { Forum } from '../../../../shared/governance/forums.ts';
-import { StatusBadge as Badge, type Tone } from '../../../platform/badges.tsx';
 import { ArchivedBadge } from '../../../platform/directory/parts.tsx';
 import { RouterAnchor } from '../../../platform/links.tsx';
 import { CursorTable, FilterBar, ListActions, SearchField } from '../../../platform/list-page.tsx';
@@ -18,47 +17,12 @@ import { EmptyValue, PageHeader } from '../../../platform/page.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
 import { governanceKeys, useDecisionBodies, useGovernanceSettings } from '../api.ts';
 import { DecisionFormModal } from './DecisionForm.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
+import type { DecisionsSearch } from './search.ts';
 
 // The decision log: every decision of the forums and the external bodies, newest first, searched
 // in Swedish full text (stems: "upphandlingarna" finds "upphandlingen"), filtered by body, year and
 // status, exported for the diarium. The filters live in the URL.
-
-export interface DecisionsSearch {
-  q?: string;
-  forumId?: string;
-  body?: string;
-  year?: number;
-  status?: DecisionStatus;
-  archived?: boolean;
-}
-
-const text = (v: unknown, max: number) => (typeof v === 'string' && v.trim() ? v.slice(0, max) : undefined);
-
-export function validateDecisionsSearch(search: Record<string, unknown>): DecisionsSearch {
-  const year = Number(search.year);
-  return {
-    q: text(search.q, 100),
-    forumId: text(search.forumId, 36),
-    body: text(search.body, 120),
-    year: Number.isInteger(year) && year >= 1900 && year <= 2200 ? year : undefined,
-    status: decisionStatuses.includes(search.status as DecisionStatus)
-      ? (search.status as DecisionStatus)
-      : undefined,
-    archived: search.archived === true || search.archived === 'true' ? true : undefined,
-  };
-}
-
-const tones: Record<DecisionStatus, Tone> = {
-  notStarted: 'neutral',
-  inProgress: 'info',
-  completed: 'positive',
-  revoked: 'negative',
-};
-
-export function StatusBadge({ status }: { status: DecisionStatus }) {
-  const { t } = useTranslation();
-  return <Badge tone={tones[status]}>{t(`governance.decisions.status.${status}`)}</Badge>;
-}
 
 /** The forums and the external bodies, for the body filter (a forum by id, a body by name). */
 function useBodyOptions() {

@@ -1,8 +1,7 @@
 import { IconGavel } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
-import { DecisionPage } from './DecisionPage.tsx';
-import { DecisionsPage, validateDecisionsSearch } from './DecisionsPage.tsx';
+import { validateDecisionsSearch } from './search.ts';
 
 // The decision log: the searchable list and a decision's page.
 
@@ -16,12 +15,12 @@ export const decisionsPart: ClientPart = {
       getParentRoute: () => parent,
       path: '/governance/decisions',
       validateSearch: validateDecisionsSearch,
-      component: DecisionsPage,
+      component: lazyRouteComponent(() => import('./DecisionsPage.tsx'), 'DecisionsPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/governance/decisions/$decisionId',
-      component: DecisionPage,
+      component: lazyRouteComponent(() => import('./DecisionPage.tsx'), 'DecisionPage'),
     }),
   ],
   search: [{ section: 'decisions', label: 'governance.decisions.searchSection', icon: IconGavel }],

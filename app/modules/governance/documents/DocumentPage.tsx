@@ -18,7 +18,7 @@ import {
 import { useCursorList } from '../../../platform/table.tsx';
 import { governanceKeys, useGovernanceInvalidate, useGoverningDocument } from '../api.ts';
 import { DocumentFormModal } from './DocumentForm.tsx';
-import { DocumentStatusBadge } from './DocumentsPage.tsx';
+import { DocumentStatusBadge } from './DocumentStatusBadge.tsx';
 import { Versions } from './Versions.tsx';
 
 // One governing document: kind, owner, adopting decision, validity, review cycle and status, the

@@ -11,7 +11,6 @@ import {
   documentStatuses,
   type GoverningDocument,
 } from '../../../../shared/governance/documents.ts';
-import { StatusBadge as Badge, type Tone } from '../../../platform/badges.tsx';
 import { ArchivedBadge } from '../../../platform/directory/parts.tsx';
 import { RouterAnchor } from '../../../platform/links.tsx';
 import { CursorTable, FilterBar, ListActions, SearchField } from '../../../platform/list-page.tsx';
@@ -19,53 +18,11 @@ import { EmptyValue, PageHeader } from '../../../platform/page.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
 import { governanceKeys, useGovernanceSettings } from '../api.ts';
 import { DocumentFormModal } from './DocumentForm.tsx';
+import { DocumentStatusBadge } from './DocumentStatusBadge.tsx';
+import type { DocumentsSearch } from './search.ts';
 
 // The governing documents: by kind and status, those overdue for review on request. Everyone
 // signed in sees those in force; staff see all. The filters live in the URL.
-
-export interface DocumentsSearch {
-  q?: string;
-  kind?: DocumentKind;
-  status?: DocumentStatus;
-  overdue?: boolean;
-  archived?: boolean;
-}
-
-const flag = (v: unknown) => (v === true || v === 'true' ? true : undefined);
-
-export function validateDocumentsSearch(search: Record<string, unknown>): DocumentsSearch {
-  return {
-    q: typeof search.q === 'string' && search.q.trim() ? search.q.slice(0, 100) : undefined,
-    kind: documentKinds.includes(search.kind as DocumentKind) ? (search.kind as DocumentKind) : undefined,
-    status: documentStatuses.includes(search.status as DocumentStatus)
-      ? (search.status as DocumentStatus)
-      : undefined,
-    overdue: flag(search.overdue),
-    archived: flag(search.archived),
-  };
-}
-
-const tones: Record<DocumentStatus, Tone> = {
-  draft: 'neutral',
-  inForce: 'positive',
-  underRevision: 'warning',
-  revoked: 'negative',
-};
-
-export function DocumentStatusBadge({ document }: { document: GoverningDocument }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <Badge tone={tones[document.status]}>{t(`governance.documents.status.${document.status}`)}</Badge>
-      {document.reviewOverdue && (
-        <>
-          {' '}
-          <Badge tone="negative">{t('governance.documents.overdue')}</Badge>
-        </>
-      )}
-    </>
-  );
-}
 
 export function DocumentsPage() {
   const { t } = useTranslation();

@@ -1,8 +1,7 @@
 import { IconFileText } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
-import { DocumentPage } from './DocumentPage.tsx';
-import { DocumentsPage, validateDocumentsSearch } from './DocumentsPage.tsx';
+import { validateDocumentsSearch } from './search.ts';
 
 // The governing documents: the list (those in force for everyone signed in) and a document's page.
 
@@ -21,12 +20,12 @@ export const documentsPart: ClientPart = {
       getParentRoute: () => parent,
       path: '/governance/documents',
       validateSearch: validateDocumentsSearch,
-      component: DocumentsPage,
+      component: lazyRouteComponent(() => import('./DocumentsPage.tsx'), 'DocumentsPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/governance/documents/$documentId',
-      component: DocumentPage,
+      component: lazyRouteComponent(() => import('./DocumentPage.tsx'), 'DocumentPage'),
     }),
   ],
   search: [{ section: 'documents', label: 'governance.documents.searchSection', icon: IconFileText }],

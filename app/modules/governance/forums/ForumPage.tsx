@@ -19,11 +19,11 @@ import {
 import { DataTable, useCursorList } from '../../../platform/table.tsx';
 import { governanceKeys, useForum, useGovernanceInvalidate } from '../api.ts';
 import { DecisionFormModal } from '../decisions/DecisionForm.tsx';
-import { StatusBadge } from '../decisions/DecisionsPage.tsx';
+import { StatusBadge } from '../decisions/StatusBadge.tsx';
 import { CalendarFeeds } from '../meetings/CalendarFeeds.tsx';
-import { MeetingsTable, NewMeeting } from '../meetings/MeetingsPage.tsx';
+import { MeetingsTable, NewMeeting } from '../meetings/MeetingsTable.tsx';
 import { ForumFormModal } from './ForumForm.tsx';
-import { useMeetingsText } from './ForumsPage.tsx';
+import { useMeetingsText } from './text.ts';
 
 // One forum: its mandate, cadence and officers, its members with their deputies, the classes of
 // decision it takes, its meetings (where one plans a new one) and its latest decisions, where one

@@ -13,32 +13,11 @@ import { EmptyValue, PageHeader } from '../../../platform/page.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
 import { governanceKeys, useGovernanceSettings } from '../api.ts';
 import { ForumFormModal } from './ForumForm.tsx';
+import type { ForumsSearch } from './search.ts';
+import { useMeetingsText } from './text.ts';
 
 // The forums (styrgrupp, beredningsgrupp, råd …): searchable, by kind, archived ones on request;
 // the filters live in the URL.
-
-export interface ForumsSearch {
-  q?: string;
-  kind?: ForumKind;
-  archived?: boolean;
-}
-
-export function validateForumsSearch(search: Record<string, unknown>): ForumsSearch {
-  return {
-    q: typeof search.q === 'string' && search.q.trim() ? search.q.slice(0, 100) : undefined,
-    kind: forumKinds.includes(search.kind as ForumKind) ? (search.kind as ForumKind) : undefined,
-    archived: search.archived === true || search.archived === 'true' ? true : undefined,
-  };
-}
-
-/** "10–12 per år" */
-export function useMeetingsText() {
-  const { t } = useTranslation();
-  return (f: Pick<Forum, 'meetingsPerYear' | 'meetingsPerYearMax'>) =>
-    f.meetingsPerYearMax && f.meetingsPerYearMax !== f.meetingsPerYear
-      ? t('governance.forums.meetingsSpan', { min: f.meetingsPerYear, max: f.meetingsPerYearMax })
-      : t('governance.forums.meetings', { count: f.meetingsPerYear });
-}
 
 export function ForumsPage() {
   const { t } = useTranslation();

@@ -1,8 +1,7 @@
 import { IconUsersGroup } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
-import { ForumPage } from './ForumPage.tsx';
-import { ForumsPage, validateForumsSearch } from './ForumsPage.tsx';
+import { validateForumsSearch } from './search.ts';
 
 // The forums: the list, a forum's page with its members and latest decisions.
 
@@ -16,9 +15,13 @@ export const forumsPart: ClientPart = {
       getParentRoute: () => parent,
       path: '/governance/forums',
       validateSearch: validateForumsSearch,
-      component: ForumsPage,
+      component: lazyRouteComponent(() => import('./ForumsPage.tsx'), 'ForumsPage'),
     }),
-    createRoute({ getParentRoute: () => parent, path: '/governance/forums/$forumId', component: ForumPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/governance/forums/$forumId',
+      component: lazyRouteComponent(() => import('./ForumPage.tsx'), 'ForumPage'),
+    }),
   ],
   search: [{ section: 'forums', label: 'governance.forums.searchSection', icon: IconUsersGroup }],
   scopeKinds: { forum: 'governance.forums.scopeKind' },

@@ -16,20 +16,12 @@ import {
   useSourceText,
 } from './parts.tsx';
 import './print.css';
+import type { FollowUpSearch } from './search.ts';
 
 // The yearly follow-up of the IT strategy and the IT plan (seed 001: "följas upp årligen"): each
 // perspective's goals with their indicators' value against target and trend, and the status of
 // the plans that cover the year, with what was planned and spent. One page that prints as it
 // reads (print.css hides the app's frame and the controls).
-
-export interface FollowUpSearch {
-  year?: number;
-}
-
-export function validateFollowUpSearch(search: Record<string, unknown>): FollowUpSearch {
-  const year = Number(search.year);
-  return { year: Number.isInteger(year) && year >= 1990 && year <= 2100 ? year : undefined };
-}
 
 export function FollowUpPage() {
   const { t } = useTranslation();

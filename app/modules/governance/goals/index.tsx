@@ -1,9 +1,7 @@
 import { IconTarget } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
-import { FollowUpPage, validateFollowUpSearch } from './FollowUpPage.tsx';
-import { GoalPage } from './GoalPage.tsx';
-import { GoalsPage } from './GoalsPage.tsx';
+import { validateFollowUpSearch } from './search.ts';
 
 // The IT strategy's goals: the målbild by perspective, a goal's page with its indicators, and the
 // yearly follow-up with the IT plan's status.
@@ -12,13 +10,21 @@ export const goalsPart: ClientPart = {
   name: 'goals',
   nav: [{ to: '/governance/goals', label: 'governance.goals.nav', icon: IconTarget, group: 'governance' }],
   routes: (parent) => [
-    createRoute({ getParentRoute: () => parent, path: '/governance/goals', component: GoalsPage }),
-    createRoute({ getParentRoute: () => parent, path: '/governance/goals/$goalId', component: GoalPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/governance/goals',
+      component: lazyRouteComponent(() => import('./GoalsPage.tsx'), 'GoalsPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/governance/goals/$goalId',
+      component: lazyRouteComponent(() => import('./GoalPage.tsx'), 'GoalPage'),
+    }),
     createRoute({
       getParentRoute: () => parent,
       path: '/governance/follow-up',
       validateSearch: validateFollowUpSearch,
-      component: FollowUpPage,
+      component: lazyRouteComponent(() => import('./FollowUpPage.tsx'), 'FollowUpPage'),
     }),
   ],
   search: [{ section: 'goals', label: 'governance.goals.searchSection', icon: IconTarget }],

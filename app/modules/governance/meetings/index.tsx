@@ -1,9 +1,6 @@
 import { IconCalendarEvent } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
-import { MeetingPage } from './MeetingPage.tsx';
-import { MeetingsPage } from './MeetingsPage.tsx';
-import { MinutesPage } from './MinutesPage.tsx';
 
 // The meetings: the list, a meeting's page (agenda, attendance, minutes, decisions, justering)
 // and its minutes to print. A forum's meetings are also on the forum's page.
@@ -19,16 +16,20 @@ export const meetingsPart: ClientPart = {
     },
   ],
   routes: (parent) => [
-    createRoute({ getParentRoute: () => parent, path: '/governance/meetings', component: MeetingsPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/governance/meetings',
+      component: lazyRouteComponent(() => import('./MeetingsPage.tsx'), 'MeetingsPage'),
+    }),
     createRoute({
       getParentRoute: () => parent,
       path: '/governance/meetings/$meetingId',
-      component: MeetingPage,
+      component: lazyRouteComponent(() => import('./MeetingPage.tsx'), 'MeetingPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/governance/meetings/$meetingId/minutes',
-      component: MinutesPage,
+      component: lazyRouteComponent(() => import('./MinutesPage.tsx'), 'MinutesPage'),
     }),
   ],
   search: [{ section: 'meetings', label: 'governance.meetings.searchSection', icon: IconCalendarEvent }],

@@ -20,7 +20,7 @@ import { InitiativeStatusBadge } from '../goals/parts.tsx';
 import { InitiativeDialog } from './InitiativeDialog.tsx';
 import { InitiativeFormModal, RemoveInitiativeDialog } from './InitiativeForm.tsx';
 import { PlanFormModal } from './PlanForm.tsx';
-import { planYears } from './PlansPage.tsx';
+import { planYears } from './years.ts';
 
 // One IT plan: the decision that adopted it and each initiative with its goals, who answers, its
 // status and why, its dates, planned and actual cost, its decision and a link to its project.

@@ -2,19 +2,16 @@ import { Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Plan } from '../../../../shared/governance/plans.ts';
 import { useFormat } from '../../../platform/format.ts';
 import { RouterAnchor } from '../../../platform/links.tsx';
 import { EmptyValue, PageHeader, Section } from '../../../platform/page.tsx';
 import { useGovernanceSettings } from '../api.ts';
 import { usePlans } from '../goals/api.ts';
 import { PlanFormModal } from './PlanForm.tsx';
+import { planYears } from './years.ts';
 
 // The IT plans, newest first: the years each covers, the decision that adopted it, and how many
 // of its initiatives stand where.
-
-export const planYears = (p: Pick<Plan, 'year' | 'endYear'>) =>
-  p.endYear && p.endYear !== p.year ? `${p.year}–${p.endYear}` : String(p.year);
 
 export function PlansPage() {
   const { t } = useTranslation();

@@ -1,8 +1,6 @@
 import { IconListCheck } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
-import { PlanPage } from './PlanPage.tsx';
-import { PlansPage } from './PlansPage.tsx';
 
 // The IT plans: the list and a plan's page with its initiatives.
 
@@ -10,8 +8,16 @@ export const plansPart: ClientPart = {
   name: 'plans',
   nav: [{ to: '/governance/plans', label: 'governance.plans.nav', icon: IconListCheck, group: 'governance' }],
   routes: (parent) => [
-    createRoute({ getParentRoute: () => parent, path: '/governance/plans', component: PlansPage }),
-    createRoute({ getParentRoute: () => parent, path: '/governance/plans/$planId', component: PlanPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/governance/plans',
+      component: lazyRouteComponent(() => import('./PlansPage.tsx'), 'PlansPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/governance/plans/$planId',
+      component: lazyRouteComponent(() => import('./PlanPage.tsx'), 'PlanPage'),
+    }),
   ],
   search: [{ section: 'plans', label: 'governance.plans.searchSection', icon: IconListCheck }],
   serverMessages: {

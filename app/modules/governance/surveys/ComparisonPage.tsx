@@ -11,6 +11,7 @@ import { ExportMenu } from '../../../platform/list-page.tsx';
 import { EmptyValue, PageHeader, Section } from '../../../platform/page.tsx';
 import { isNotFound, RecordFallback } from '../../../platform/record-actions.tsx';
 import { surveyKeys, useComparison, useSurveyTemplate } from './api.ts';
+import type { ComparisonSearch } from './search.ts';
 
 // History and comparison: a forum's rounds of a template year by year. A line per section (its
 // mean of the scale answers), then per section a bar chart of its questions with a bar per year
@@ -19,16 +20,6 @@ import { surveyKeys, useComparison, useSurveyTemplate } from './api.ts';
 
 /** Colours of at least 3:1 against white, one per year; the charts add a pattern each. */
 const COLORS = ['#1864ab', '#c2255c', '#2b8a3e', '#5f3dc4', '#9c3d00', '#495057'];
-
-export interface ComparisonSearch {
-  forum?: string;
-}
-
-export function validateComparisonSearch(search: Record<string, unknown>): ComparisonSearch {
-  const forum =
-    typeof search.forum === 'string' && /^[0-9a-f-]{36}$/i.test(search.forum) ? search.forum : undefined;
-  return { forum };
-}
 
 function AnswerCell({ q, i }: { q: Comparison['sections'][number]['questions'][number]; i: number }) {
   const { t } = useTranslation();

@@ -15,7 +15,7 @@ import { PageHeader, Section } from '../../../platform/page.tsx';
 import { isNotFound, RecordFallback } from '../../../platform/record-actions.tsx';
 import { useGovernanceInvalidate } from '../api.ts';
 import { useComparison, useSurveyRound } from './api.ts';
-import { RoundStatusBadge } from './SurveysPage.tsx';
+import { RoundStatusBadge } from './rounds.tsx';
 
 // A forum's round of a year, for answering: each section's questions in order, a scale or yes/no
 // as a radio group (arrow keys move between the steps), free text as a text box, and a comment

@@ -15,7 +15,7 @@ import {
 } from '../../../platform/record-actions.tsx';
 import { useGovernanceInvalidate } from '../api.ts';
 import { useSurveyTemplate } from './api.ts';
-import { questionCount, RoundsTable, StartRoundModal } from './SurveysPage.tsx';
+import { questionCount, RoundsTable, StartRoundModal } from './rounds.tsx';
 
 // One template: its sections and questions as a new round will ask them, the revision, its
 // rounds, and the way to the comparison across years.

@@ -1,11 +1,7 @@
 import { IconClipboardCheck } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
-import { ComparisonPage, validateComparisonSearch } from './ComparisonPage.tsx';
-import { RoundPage } from './RoundPage.tsx';
-import { SurveysPage } from './SurveysPage.tsx';
-import { TemplateEditorPage } from './TemplateEditor.tsx';
-import { TemplatePage } from './TemplatePage.tsx';
+import { validateComparisonSearch } from './search.ts';
 
 // The yearly self-assessment: templates and rounds, the template editor, a round for answering
 // and the comparison across years.
@@ -21,32 +17,36 @@ export const surveysPart: ClientPart = {
     },
   ],
   routes: (parent) => [
-    createRoute({ getParentRoute: () => parent, path: '/governance/surveys', component: SurveysPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/governance/surveys',
+      component: lazyRouteComponent(() => import('./SurveysPage.tsx'), 'SurveysPage'),
+    }),
     createRoute({
       getParentRoute: () => parent,
       path: '/governance/surveys/new',
-      component: TemplateEditorPage,
+      component: lazyRouteComponent(() => import('./TemplateEditor.tsx'), 'TemplateEditorPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/governance/surveys/rounds/$roundId',
-      component: RoundPage,
+      component: lazyRouteComponent(() => import('./RoundPage.tsx'), 'RoundPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/governance/surveys/$templateId',
-      component: TemplatePage,
+      component: lazyRouteComponent(() => import('./TemplatePage.tsx'), 'TemplatePage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/governance/surveys/$templateId/edit',
-      component: TemplateEditorPage,
+      component: lazyRouteComponent(() => import('./TemplateEditor.tsx'), 'TemplateEditorPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/governance/surveys/$templateId/comparison',
       validateSearch: validateComparisonSearch,
-      component: ComparisonPage,
+      component: lazyRouteComponent(() => import('./ComparisonPage.tsx'), 'ComparisonPage'),
     }),
   ],
   search: [{ section: 'surveys', label: 'governance.surveys.searchSection', icon: IconClipboardCheck }],

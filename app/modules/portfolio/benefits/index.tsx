@@ -1,7 +1,6 @@
 import { IconTargetArrow } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
-import { BenefitsPage } from './BenefitsPage.tsx';
 
 // Effect goals and benefit follow-up: the portfolio's benefit page; a project's goals are a
 // section of its page (GoalsSection).
@@ -12,7 +11,11 @@ export const benefitsPart: ClientPart = {
     { to: '/portfolio/benefits', label: 'portfolio.benefits.nav', icon: IconTargetArrow, group: 'portfolio' },
   ],
   routes: (parent) => [
-    createRoute({ getParentRoute: () => parent, path: '/portfolio/benefits', component: BenefitsPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/portfolio/benefits',
+      component: lazyRouteComponent(() => import('./BenefitsPage.tsx'), 'BenefitsPage'),
+    }),
   ],
   search: [{ section: 'effectGoals', label: 'portfolio.benefits.searchSection', icon: IconTargetArrow }],
   startSections: [{ section: 'effectGoals', label: 'portfolio.benefits.startSection' }],

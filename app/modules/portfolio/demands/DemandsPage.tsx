@@ -19,30 +19,11 @@ import { EmptyValue, PageHeader } from '../../../platform/page.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
 import { portfolioKeys } from '../api.ts';
 import { DemandStatusBadge } from './parts.tsx';
+import type { DemandsSearch } from './search.ts';
 
 // The demands: every idea and need, newest first or as the ranked backlog (highest score under the
 // tenant's scoring model first), filtered by status and scope, exported as XLSX. The filters live
 // in the URL. An employee sees their own here.
-
-export interface DemandsSearch {
-  q?: string;
-  status?: DemandStatus;
-  scope?: DemandScope;
-  sort?: 'rank' | 'newest';
-}
-
-const text = (v: unknown, max: number) => (typeof v === 'string' && v.trim() ? v.slice(0, max) : undefined);
-
-export function validateDemandsSearch(search: Record<string, unknown>): DemandsSearch {
-  return {
-    q: text(search.q, 100),
-    status: demandStatuses.includes(search.status as DemandStatus)
-      ? (search.status as DemandStatus)
-      : undefined,
-    scope: demandScopes.includes(search.scope as DemandScope) ? (search.scope as DemandScope) : undefined,
-    sort: search.sort === 'rank' ? 'rank' : undefined,
-  };
-}
 
 export function DemandsPage() {
   const { t } = useTranslation();

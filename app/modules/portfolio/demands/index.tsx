@@ -1,10 +1,7 @@
 import { IconBulb, IconListNumbers, IconSettings } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
-import { DemandPage } from './DemandPage.tsx';
-import { DemandsPage, validateDemandsSearch } from './DemandsPage.tsx';
-import { PortfolioSettingsPage } from './SettingsPage.tsx';
-import { SubmitIdeaPage } from './SubmitIdeaPage.tsx';
+import { validateDemandsSearch } from './search.ts';
 
 // Demands: the list and ranked backlog, a demand's page, and the portal's form to submit an idea.
 
@@ -26,18 +23,22 @@ export const demandsPart: ClientPart = {
       getParentRoute: () => parent,
       path: '/portfolio/demands',
       validateSearch: validateDemandsSearch,
-      component: DemandsPage,
+      component: lazyRouteComponent(() => import('./DemandsPage.tsx'), 'DemandsPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/portfolio/demands/$demandId',
-      component: DemandPage,
+      component: lazyRouteComponent(() => import('./DemandPage.tsx'), 'DemandPage'),
     }),
-    createRoute({ getParentRoute: () => parent, path: '/portal/ideas/new', component: SubmitIdeaPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/portal/ideas/new',
+      component: lazyRouteComponent(() => import('./SubmitIdeaPage.tsx'), 'SubmitIdeaPage'),
+    }),
     createRoute({
       getParentRoute: () => parent,
       path: '/portfolio/settings',
-      component: PortfolioSettingsPage,
+      component: lazyRouteComponent(() => import('./SettingsPage.tsx'), 'PortfolioSettingsPage'),
     }),
   ],
   search: [{ section: 'demands', label: 'portfolio.demands.searchSection', icon: IconBulb }],

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { procedures } from '../../../../shared/portfolio/procurements.ts';
 import { useFormat } from '../../../platform/format.ts';
-import { DateField, parseIsoDate } from '../../../platform/inputs.tsx';
+import { DateField } from '../../../platform/inputs.tsx';
 import { RouterAnchor } from '../../../platform/links.tsx';
 import { FilterBar } from '../../../platform/list-page.tsx';
 import { DetailList, EmptyValue, PageHeader, Section } from '../../../platform/page.tsx';
@@ -13,21 +13,12 @@ import { DataTable } from '../../../platform/table.tsx';
 import { useProcurementPlan, useProcurementSettings } from './api.ts';
 import { PlanStateBadge, ProcurementStatusBadge } from './parts.tsx';
 import { SettingsDialog } from './SettingsDialog.tsx';
+import type { PlanSearch } from './search.ts';
 
 // The re-procurement plan: each register contract ending in the period, by the latest day its
 // next procurement can start (the end date minus the lead time of its procedure), with where it
 // stands in words. The period lives in the URL; the tenant's lead times and the direktupphandling
 // limit are shown below, and changed there by those who may.
-
-export interface PlanSearch {
-  from?: string;
-  to?: string;
-}
-
-export function validatePlanSearch(search: Record<string, unknown>): PlanSearch {
-  const date = (v: unknown) => (typeof v === 'string' ? (parseIsoDate(v) ?? undefined) : undefined);
-  return { from: date(search.from), to: date(search.to) };
-}
 
 export function PlanPage() {
   const { t } = useTranslation();

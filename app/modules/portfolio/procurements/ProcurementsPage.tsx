@@ -19,33 +19,10 @@ import { useCursorList } from '../../../platform/table.tsx';
 import { procurementKeys, useProcurementSettings } from './api.ts';
 import { ProcurementFormModal } from './ProcurementForm.tsx';
 import { ProcurementStatusBadge } from './parts.tsx';
+import type { ProcurementsSearch } from './search.ts';
 
 // The procurements: search, status, procedure, open only and archived, the export of the same
 // selection, and the way to the re-procurement plan. The filters live in the URL.
-
-export interface ProcurementsSearch {
-  q?: string;
-  status?: ProcurementStatus;
-  procedure?: Procedure;
-  open?: boolean;
-  archived?: boolean;
-}
-
-const yes = (value: unknown) => (value === true || value === 'true' ? true : undefined);
-
-export function validateProcurementsSearch(search: Record<string, unknown>): ProcurementsSearch {
-  return {
-    q: typeof search.q === 'string' && search.q ? search.q.slice(0, 100) : undefined,
-    status: procurementStatuses.includes(search.status as ProcurementStatus)
-      ? (search.status as ProcurementStatus)
-      : undefined,
-    procedure: procedures.includes(search.procedure as Procedure)
-      ? (search.procedure as Procedure)
-      : undefined,
-    open: yes(search.open),
-    archived: yes(search.archived),
-  };
-}
 
 export function ProcurementsPage() {
   const { t } = useTranslation();

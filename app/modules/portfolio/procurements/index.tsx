@@ -1,9 +1,7 @@
 import { IconGavel } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
-import { PlanPage, validatePlanSearch } from './PlanPage.tsx';
-import { ProcurementPage } from './ProcurementPage.tsx';
-import { ProcurementsPage, validateProcurementsSearch } from './ProcurementsPage.tsx';
+import { validatePlanSearch, validateProcurementsSearch } from './search.ts';
 
 // Procurements (LOU) on the web app's seam: the list, a procurement's page and the
 // re-procurement plan, the global search, the audit trail and the owner's start-page items.
@@ -23,18 +21,18 @@ export const procurementsPart: ClientPart = {
       getParentRoute: () => parent,
       path: '/portfolio/procurements',
       validateSearch: validateProcurementsSearch,
-      component: ProcurementsPage,
+      component: lazyRouteComponent(() => import('./ProcurementsPage.tsx'), 'ProcurementsPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/portfolio/procurements/plan',
       validateSearch: validatePlanSearch,
-      component: PlanPage,
+      component: lazyRouteComponent(() => import('./PlanPage.tsx'), 'PlanPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/portfolio/procurements/$procurementId',
-      component: ProcurementPage,
+      component: lazyRouteComponent(() => import('./ProcurementPage.tsx'), 'ProcurementPage'),
     }),
   ],
   search: [{ section: 'procurements', label: 'portfolio.procurements.searchSection', icon: IconGavel }],

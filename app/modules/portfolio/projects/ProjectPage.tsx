@@ -19,8 +19,8 @@ import { useProject, useProjectsInvalidate } from './api.ts';
 import { DeviationDialog, HandoverDialog, ReportDialog } from './dialogs.tsx';
 import { BudgetDialog, MilestonesDialog, RisksDialog } from './editors.tsx';
 import { ProjectFormModal } from './ProjectForm.tsx';
-import { todayText } from './ProjectsPage.tsx';
 import { Muted, PhaseBadge, RagBadge } from './parts.tsx';
+import { todayText } from './today.ts';
 
 // One project: its phase and people, milestones, budget and outcome per year, risks, status
 // reports (red/amber/green in words and colour), deviations and where they went, its effect goals

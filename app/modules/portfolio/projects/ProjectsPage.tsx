@@ -14,30 +14,11 @@ import { useCursorList } from '../../../platform/table.tsx';
 import { projectKeys, useKeepsPortfolio } from './api.ts';
 import { ProjectFormModal } from './ProjectForm.tsx';
 import { PhaseBadge, RagTriple } from './parts.tsx';
+import type { ProjectsSearch } from './search.ts';
+import { todayText } from './today.ts';
 
 // The portfolio's projects: searchable, by phase, those whose status report is overdue, archived
 // ones on request; the filters live in the URL.
-
-export interface ProjectsSearch {
-  q?: string;
-  phase?: ProjectPhase;
-  overdue?: boolean;
-  archived?: boolean;
-}
-
-const flag = (v: unknown) => (v === true || v === 'true' ? true : undefined);
-
-export function validateProjectsSearch(search: Record<string, unknown>): ProjectsSearch {
-  return {
-    q: typeof search.q === 'string' && search.q.trim() ? search.q.slice(0, 100) : undefined,
-    phase: projectPhases.includes(search.phase as ProjectPhase) ? (search.phase as ProjectPhase) : undefined,
-    overdue: flag(search.overdue),
-    archived: flag(search.archived),
-  };
-}
-
-/** Today in Stockholm, YYYY-MM-DD. */
-export const todayText = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
 
 export function ProjectsPage() {
   const { t } = useTranslation();

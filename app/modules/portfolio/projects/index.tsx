@@ -1,8 +1,7 @@
 import { IconBriefcase } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
-import { ProjectPage } from './ProjectPage.tsx';
-import { ProjectsPage, validateProjectsSearch } from './ProjectsPage.tsx';
+import { validateProjectsSearch } from './search.ts';
 
 // The portfolio's projects: the list and a project's page with its reports, deviations and handover.
 
@@ -16,12 +15,12 @@ export const projectsPart: ClientPart = {
       getParentRoute: () => parent,
       path: '/portfolio/projects',
       validateSearch: validateProjectsSearch,
-      component: ProjectsPage,
+      component: lazyRouteComponent(() => import('./ProjectsPage.tsx'), 'ProjectsPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/portfolio/projects/$projectId',
-      component: ProjectPage,
+      component: lazyRouteComponent(() => import('./ProjectPage.tsx'), 'ProjectPage'),
     }),
   ],
   search: [{ section: 'projects', label: 'portfolio.projects.searchSection', icon: IconBriefcase }],

@@ -1,7 +1,6 @@
 import { IconLayoutDashboard } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
-import { SummaryPage } from './SummaryPage.tsx';
 
 // The portfolio summary: one page of figures over the other parts.
 
@@ -9,6 +8,10 @@ export const summaryPart: ClientPart = {
   name: 'summary',
   nav: [{ to: '/portfolio', label: 'portfolio.summary.nav', icon: IconLayoutDashboard, group: 'portfolio' }],
   routes: (parent) => [
-    createRoute({ getParentRoute: () => parent, path: '/portfolio', component: SummaryPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/portfolio',
+      component: lazyRouteComponent(() => import('./SummaryPage.tsx'), 'SummaryPage'),
+    }),
   ],
 };

@@ -1,10 +1,6 @@
 import { IconChartBubble, IconChartDots3, IconReport, IconTimeline } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
-import { BubblesPage } from './BubblesPage.tsx';
-import { LoadPage } from './LoadPage.tsx';
-import { ReportPage } from './ReportPage.tsx';
-import { TimelinePage } from './TimelinePage.tsx';
 
 // The portfolio's views: the timeline, the benefit/cost/risk chart, the load on key roles and the
 // printable report for the IT-styrgrupp.
@@ -28,9 +24,25 @@ export const viewsPart: ClientPart = {
     { to: '/portfolio/report', label: 'portfolio.views.navReport', icon: IconReport, group: 'portfolio' },
   ],
   routes: (parent) => [
-    createRoute({ getParentRoute: () => parent, path: '/portfolio/timeline', component: TimelinePage }),
-    createRoute({ getParentRoute: () => parent, path: '/portfolio/bubbles', component: BubblesPage }),
-    createRoute({ getParentRoute: () => parent, path: '/portfolio/load', component: LoadPage }),
-    createRoute({ getParentRoute: () => parent, path: '/portfolio/report', component: ReportPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/portfolio/timeline',
+      component: lazyRouteComponent(() => import('./TimelinePage.tsx'), 'TimelinePage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/portfolio/bubbles',
+      component: lazyRouteComponent(() => import('./BubblesPage.tsx'), 'BubblesPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/portfolio/load',
+      component: lazyRouteComponent(() => import('./LoadPage.tsx'), 'LoadPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/portfolio/report',
+      component: lazyRouteComponent(() => import('./ReportPage.tsx'), 'ReportPage'),
+    }),
   ],
 };

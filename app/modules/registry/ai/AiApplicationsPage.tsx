@@ -7,7 +7,6 @@ import {
   type AiApplication,
   type AiApplicationSort,
   type AiRiskCategory,
-  aiApplicationSorts,
   aiRiskCategories,
 } from '../../../../shared/registry/ai.ts';
 import { useFormat } from '../../../platform/format.ts';
@@ -18,35 +17,10 @@ import { useCursorList } from '../../../platform/table.tsx';
 import { SortHeader } from '../systems/parts.tsx';
 import { aiKeys } from './AiDialog.tsx';
 import { RiskBadge } from './parts.tsx';
+import type { AiSearch } from './search.ts';
 
 // The AI Act register: every AI application, filterable by risk and by a missing risk assessment,
 // exportable; each is registered and changed on its system's page.
-
-export interface AiSearch {
-  q?: string;
-  risk?: AiRiskCategory;
-  unassessed?: boolean;
-  archived?: boolean;
-  sort?: AiApplicationSort;
-  order?: 'asc' | 'desc';
-}
-
-const yes = (value: unknown) => (value === true || value === 'true' ? true : undefined);
-
-export function validateAiSearch(search: Record<string, unknown>): AiSearch {
-  return {
-    q: typeof search.q === 'string' && search.q ? search.q.slice(0, 100) : undefined,
-    risk: aiRiskCategories.includes(search.risk as AiRiskCategory)
-      ? (search.risk as AiRiskCategory)
-      : undefined,
-    unassessed: yes(search.unassessed),
-    archived: yes(search.archived),
-    sort: aiApplicationSorts.includes(search.sort as AiApplicationSort)
-      ? (search.sort as AiApplicationSort)
-      : undefined,
-    order: search.order === 'asc' || search.order === 'desc' ? search.order : undefined,
-  };
-}
 
 export function AiApplicationsPage() {
   const { t } = useTranslation();

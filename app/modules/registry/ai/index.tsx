@@ -1,8 +1,8 @@
 import { IconRobot } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../part.ts';
-import { AiApplicationsPage, validateAiSearch } from './AiApplicationsPage.tsx';
 import { aiServerMessages } from './messages.ts';
+import { validateAiSearch } from './search.ts';
 
 // The AI Act register on the web app's seam: its list page in the registry's navigation, AI
 // applications in the global search and the audit trail. The section on a system's page is
@@ -17,7 +17,7 @@ export const aiPart: ClientPart = {
       getParentRoute: () => parent,
       path: '/ai-applications',
       validateSearch: validateAiSearch,
-      component: AiApplicationsPage,
+      component: lazyRouteComponent(() => import('./AiApplicationsPage.tsx'), 'AiApplicationsPage'),
     }),
   ],
   search: [{ section: 'aiApplications', label: 'registry.ai.searchSection', icon: IconRobot }],

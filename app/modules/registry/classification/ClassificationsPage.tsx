@@ -3,11 +3,7 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type Classification,
-  type ClassificationSort,
-  classificationSorts,
-} from '../../../../shared/registry/classification.ts';
+import { type Classification, classificationSorts } from '../../../../shared/registry/classification.ts';
 import { StatusBadge } from '../../../platform/badges.tsx';
 import { useFormat } from '../../../platform/format.ts';
 import { RouterAnchor } from '../../../platform/links.tsx';
@@ -16,30 +12,11 @@ import { PageHeader } from '../../../platform/page.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
 import { classificationKeys } from './api.ts';
 import { Levels } from './parts.tsx';
+import type { ClassificationsSearch } from './search.ts';
 
 // Every classification of the organisation: what is due for review, what is at level 4, by system
 // or by review date; filters in the URL, exportable. Rows of systems the reader may not read the
 // levels of say so instead ("Sekretess"): the server sends no levels for them.
-
-export interface ClassificationsSearch {
-  q?: string;
-  reviewDue?: boolean;
-  level4?: boolean;
-  sort?: ClassificationSort;
-  archived?: boolean;
-}
-
-const yes = (value: unknown) => (value === true || value === 'true' ? true : undefined);
-
-export function validateClassificationsSearch(search: Record<string, unknown>): ClassificationsSearch {
-  return {
-    q: typeof search.q === 'string' && search.q ? search.q.slice(0, 100) : undefined,
-    reviewDue: yes(search.reviewDue),
-    level4: yes(search.level4),
-    sort: search.sort === 'nextReviewOn' ? 'nextReviewOn' : undefined,
-    archived: yes(search.archived),
-  };
-}
 
 export function ClassificationsPage() {
   const { t } = useTranslation();

@@ -1,9 +1,8 @@
 import { IconScale, IconShieldLock } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../part.ts';
-import { ClassificationsPage, validateClassificationsSearch } from './ClassificationsPage.tsx';
 import { classificationServerMessages } from './messages.ts';
-import { ScalePage } from './ScalePage.tsx';
+import { validateClassificationsSearch } from './search.ts';
 
 // Information classification on the web app's seam: the list of classifications and the scale's
 // page in the registry's navigation, classifications in the global search and the audit trail.
@@ -31,12 +30,12 @@ export const classificationPart: ClientPart = {
       getParentRoute: () => parent,
       path: '/classifications',
       validateSearch: validateClassificationsSearch,
-      component: ClassificationsPage,
+      component: lazyRouteComponent(() => import('./ClassificationsPage.tsx'), 'ClassificationsPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/registry/classification-scale',
-      component: ScalePage,
+      component: lazyRouteComponent(() => import('./ScalePage.tsx'), 'ScalePage'),
     }),
   ],
   search: [

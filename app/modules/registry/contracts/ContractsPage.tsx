@@ -9,29 +9,10 @@ import { PageHeader } from '../../../platform/page.tsx';
 import { useRegistryCan } from '../systems/api.ts';
 import { ContractFormModal } from './ContractForms.tsx';
 import { ContractTable } from './parts.tsx';
+import type { ContractsSearch } from './search.ts';
 
 // Contracts: search, "ending within 6 months", "DPA missing", sort by title or end date, export of
 // the same selection. The filters live in the URL, so a filtered list can be shared as a link.
-
-export interface ContractsSearch {
-  q?: string;
-  ending?: boolean;
-  dpaMissing?: boolean;
-  sort?: 'title' | 'endsOn';
-  archived?: boolean;
-}
-
-const yes = (value: unknown) => (value === true || value === 'true' ? true : undefined);
-
-export function validateContractsSearch(search: Record<string, unknown>): ContractsSearch {
-  return {
-    q: typeof search.q === 'string' && search.q ? search.q.slice(0, 100) : undefined,
-    ending: yes(search.ending),
-    dpaMissing: yes(search.dpaMissing),
-    sort: search.sort === 'endsOn' ? 'endsOn' : undefined,
-    archived: yes(search.archived),
-  };
-}
 
 export function ContractsPage() {
   const { t } = useTranslation();

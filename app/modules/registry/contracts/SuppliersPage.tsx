@@ -4,7 +4,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Supplier, type SupplierSort, supplierSorts } from '../../../../shared/registry/contracts.ts';
+import type { Supplier, SupplierSort } from '../../../../shared/registry/contracts.ts';
 import { useFormat } from '../../../platform/format.ts';
 import { RouterAnchor } from '../../../platform/links.tsx';
 import { CursorTable, FilterBar, ListActions, SearchField } from '../../../platform/list-page.tsx';
@@ -14,25 +14,10 @@ import { useRegistryCan } from '../systems/api.ts';
 import { SortHeader } from '../systems/parts.tsx';
 import { contractKeys } from './api.ts';
 import { SupplierFormModal } from './SupplierForms.tsx';
+import type { SuppliersSearch } from './search.ts';
 
 // Suppliers: a searchable, sortable table of keyset pages with export; the filters and the sort
 // live in the URL.
-
-export interface SuppliersSearch {
-  q?: string;
-  archived?: boolean;
-  sort?: SupplierSort;
-  order?: 'asc' | 'desc';
-}
-
-export function validateSuppliersSearch(search: Record<string, unknown>): SuppliersSearch {
-  return {
-    q: typeof search.q === 'string' && search.q ? search.q.slice(0, 100) : undefined,
-    archived: search.archived === true || search.archived === 'true' ? true : undefined,
-    sort: supplierSorts.includes(search.sort as SupplierSort) ? (search.sort as SupplierSort) : undefined,
-    order: search.order === 'asc' || search.order === 'desc' ? search.order : undefined,
-  };
-}
 
 export function SuppliersPage() {
   const { t } = useTranslation();

@@ -1,11 +1,8 @@
 import { IconBuildingStore, IconFileCertificate } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../part.ts';
-import { ContractPage } from './ContractPage.tsx';
-import { ContractsPage, validateContractsSearch } from './ContractsPage.tsx';
 import { SupplierLink } from './parts.tsx';
-import { SupplierPage } from './SupplierPage.tsx';
-import { SuppliersPage, validateSuppliersSearch } from './SuppliersPage.tsx';
+import { validateContractsSearch, validateSuppliersSearch } from './search.ts';
 
 // Suppliers and contracts on the web app's seam: their lists and pages, the global search, the
 // audit trail, and the owner's contracts on the start page. A system's page gets this part's
@@ -49,16 +46,24 @@ export const contractsPart: ClientPart = {
       getParentRoute: () => parent,
       path: '/suppliers',
       validateSearch: validateSuppliersSearch,
-      component: SuppliersPage,
+      component: lazyRouteComponent(() => import('./SuppliersPage.tsx'), 'SuppliersPage'),
     }),
-    createRoute({ getParentRoute: () => parent, path: '/suppliers/$supplierId', component: SupplierPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/suppliers/$supplierId',
+      component: lazyRouteComponent(() => import('./SupplierPage.tsx'), 'SupplierPage'),
+    }),
     createRoute({
       getParentRoute: () => parent,
       path: '/contracts',
       validateSearch: validateContractsSearch,
-      component: ContractsPage,
+      component: lazyRouteComponent(() => import('./ContractsPage.tsx'), 'ContractsPage'),
     }),
-    createRoute({ getParentRoute: () => parent, path: '/contracts/$contractId', component: ContractPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/contracts/$contractId',
+      component: lazyRouteComponent(() => import('./ContractPage.tsx'), 'ContractPage'),
+    }),
   ],
   search: [
     { section: 'suppliers', label: 'registry.contracts.suppliers.searchSection', icon: IconBuildingStore },

@@ -43,22 +43,8 @@ import { layoutMap, NODE_HEIGHT, NODE_WIDTH } from './layout.ts';
 // is in view is rendered, nodes are small and edges straight; the same nodes and edges are
 // available as tables for those who do not use the graph.
 
-const ISO_ID = /^[0-9a-f-]{36}$/i;
 /** Up to this many systems the map opens showing all of them. */
 const READABLE_WHOLE = 150;
-
-export function validateMapSearch(search: Record<string, unknown>): SystemMapQuery {
-  const pick = <T extends string>(value: unknown, allowed: readonly T[]) =>
-    allowed.includes(value as T) ? (value as T) : undefined;
-  return {
-    unitId: typeof search.unitId === 'string' && ISO_ID.test(search.unitId) ? search.unitId : undefined,
-    scope: pick(search.scope, systemScopes),
-    phase: pick(search.phase, lifecyclePhases),
-    criticality: pick(search.criticality, criticalities),
-    processId:
-      typeof search.processId === 'string' && ISO_ID.test(search.processId) ? search.processId : undefined,
-  };
-}
 
 type NodeState = 'normal' | 'source' | 'hit' | 'dim';
 type SystemNodeData = { node: MapNode; state: NodeState };

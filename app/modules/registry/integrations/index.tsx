@@ -1,8 +1,7 @@
 import { IconArrowsExchange, IconTopologyStar3 } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../part.ts';
-import { IntegrationsPage, validateIntegrationsSearch } from './IntegrationsPage.tsx';
-import { SystemMapPage, validateMapSearch } from './SystemMapPage.tsx';
+import { validateIntegrationsSearch, validateMapSearch } from './search.ts';
 
 // Integrations on the web app's seam: the list, the system map (both in the registry's group),
 // and integrations in the audit trail. A system's page gets its sections from ../systems/sections.tsx.
@@ -29,13 +28,13 @@ export const integrationsPart: ClientPart = {
       getParentRoute: () => parent,
       path: '/integrations',
       validateSearch: validateIntegrationsSearch,
-      component: IntegrationsPage,
+      component: lazyRouteComponent(() => import('./IntegrationsPage.tsx'), 'IntegrationsPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/systems/map',
       validateSearch: validateMapSearch,
-      component: SystemMapPage,
+      component: lazyRouteComponent(() => import('./SystemMapPage.tsx'), 'SystemMapPage'),
     }),
   ],
   audit: [{ entity: 'integration', label: 'registry.integrations.auditEntity' }],

@@ -11,7 +11,7 @@ import { CursorTable } from '../../../platform/list-page.tsx';
 import { EmptyValue, Section } from '../../../platform/page.tsx';
 import { DataTable, useCursorList } from '../../../platform/table.tsx';
 import { integrationKeys, useImpact } from './api.ts';
-import { IntegrationHead, IntegrationRows, useIntegrationDialogs } from './IntegrationsPage.tsx';
+import { IntegrationHead, IntegrationRows, useIntegrationDialogs } from './rows.tsx';
 
 // The sections integrations add to a system's page: what it receives and sends, with dialogs to
 // add, change and archive, and what stops if it stops (the impact analysis).

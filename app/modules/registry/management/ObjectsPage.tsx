@@ -4,11 +4,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type ManagementObject,
-  type ManagementObjectSort,
-  managementObjectSorts,
-} from '../../../../shared/registry/management.ts';
+import type { ManagementObject, ManagementObjectSort } from '../../../../shared/registry/management.ts';
 import { PersonLink } from '../../../platform/directory/parts.tsx';
 import { useFormat } from '../../../platform/format.ts';
 import { RouterAnchor } from '../../../platform/links.tsx';
@@ -19,27 +15,10 @@ import { useRegistryCan } from '../systems/api.ts';
 import { SortHeader } from '../systems/parts.tsx';
 import { managementKeys, useManagementInvalidate } from './api.ts';
 import { ObjectFormModal } from './ObjectForm.tsx';
+import type { ObjectsSearch } from './search.ts';
 
 // Förvaltningsobjekt: a searchable, sortable table of keyset pages, filters and sort in the URL,
 // exportable.
-
-export interface ObjectsSearch {
-  q?: string;
-  archived?: boolean;
-  sort?: ManagementObjectSort;
-  order?: 'asc' | 'desc';
-}
-
-export function validateObjectsSearch(search: Record<string, unknown>): ObjectsSearch {
-  return {
-    q: typeof search.q === 'string' && search.q ? search.q.slice(0, 100) : undefined,
-    archived: search.archived === true || search.archived === 'true' ? true : undefined,
-    sort: managementObjectSorts.includes(search.sort as ManagementObjectSort)
-      ? (search.sort as ManagementObjectSort)
-      : undefined,
-    order: search.order === 'asc' || search.order === 'desc' ? search.order : undefined,
-  };
-}
 
 export function ObjectsPage() {
   const { t } = useTranslation();

@@ -1,8 +1,7 @@
 import { IconStack2 } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../part.ts';
-import { ObjectPage } from './ObjectPage.tsx';
-import { ObjectsPage, validateObjectsSearch } from './ObjectsPage.tsx';
+import { validateObjectsSearch } from './search.ts';
 
 // Förvaltningsobjekt on the web app's seam: the list, an object's page with its plans, objects
 // in the global search and the audit trail.
@@ -19,12 +18,12 @@ export const managementPart: ClientPart = {
       getParentRoute: () => parent,
       path: '/management-objects',
       validateSearch: validateObjectsSearch,
-      component: ObjectsPage,
+      component: lazyRouteComponent(() => import('./ObjectsPage.tsx'), 'ObjectsPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/management-objects/$objectId',
-      component: ObjectPage,
+      component: lazyRouteComponent(() => import('./ObjectPage.tsx'), 'ObjectPage'),
     }),
   ],
   search: [{ section: 'managementObjects', label: 'registry.management.searchSection', icon: IconStack2 }],

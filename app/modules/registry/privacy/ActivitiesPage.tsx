@@ -4,11 +4,7 @@ import { IconPlus, IconPrinter } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type ProcessingActivity,
-  type ProcessingActivitySort,
-  processingActivitySorts,
-} from '../../../../shared/registry/privacy.ts';
+import type { ProcessingActivity, ProcessingActivitySort } from '../../../../shared/registry/privacy.ts';
 import { UnitLink } from '../../../platform/directory/parts.tsx';
 import { useFormat } from '../../../platform/format.ts';
 import { RouterAnchor, RouterButton } from '../../../platform/links.tsx';
@@ -20,39 +16,10 @@ import { ActivityFormModal } from './ActivityForm.tsx';
 import { activityKeys, useActivityInvalidate, useProcessingCan } from './api.ts';
 import { ControllerSelect } from './inputs.tsx';
 import { ActivityFlags } from './parts.tsx';
+import type { ActivitiesSearch, Flag } from './search.ts';
 
 // The Art. 30 register: a searchable, filterable table of keyset pages, filters in the URL, and
 // the same selection exported as XLSX or CSV.
-
-type Flag = 'true' | 'false';
-export interface ActivitiesSearch {
-  q?: string;
-  controllerId?: string;
-  sensitive?: Flag;
-  dpiaRequired?: Flag;
-  thirdCountry?: Flag;
-  archived?: boolean;
-  sort?: ProcessingActivitySort;
-  order?: 'asc' | 'desc';
-}
-
-const flagOf = (v: unknown): Flag | undefined =>
-  v === 'true' || v === true ? 'true' : v === 'false' || v === false ? 'false' : undefined;
-
-export function validateActivitiesSearch(search: Record<string, unknown>): ActivitiesSearch {
-  return {
-    q: typeof search.q === 'string' && search.q ? search.q.slice(0, 100) : undefined,
-    controllerId: typeof search.controllerId === 'string' ? search.controllerId : undefined,
-    sensitive: flagOf(search.sensitive),
-    dpiaRequired: flagOf(search.dpiaRequired),
-    thirdCountry: flagOf(search.thirdCountry),
-    archived: search.archived === true || search.archived === 'true' ? true : undefined,
-    sort: processingActivitySorts.includes(search.sort as ProcessingActivitySort)
-      ? (search.sort as ProcessingActivitySort)
-      : undefined,
-    order: search.order === 'asc' || search.order === 'desc' ? search.order : undefined,
-  };
-}
 
 export function ActivitiesPage() {
   const { t } = useTranslation();

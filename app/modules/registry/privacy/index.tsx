@@ -1,10 +1,8 @@
 import { IconShieldLock } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { PersonLink, UnitLink } from '../../../platform/directory/parts.tsx';
 import type { ClientPart } from '../part.ts';
-import { ActivitiesPage, validateActivitiesSearch } from './ActivitiesPage.tsx';
-import { ActivityPage } from './ActivityPage.tsx';
-import { PrintPage } from './PrintPage.tsx';
+import { validateActivitiesSearch } from './search.ts';
 
 // The processing register (GDPR Art. 30) on the web app's seam: the list, an activity's page,
 // the printable register per controller, activities in the global search and the audit trail.
@@ -27,17 +25,17 @@ export const privacyPart: ClientPart = {
       getParentRoute: () => parent,
       path: '/processing-activities',
       validateSearch: validateActivitiesSearch,
-      component: ActivitiesPage,
+      component: lazyRouteComponent(() => import('./ActivitiesPage.tsx'), 'ActivitiesPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/processing-activities/$activityId',
-      component: ActivityPage,
+      component: lazyRouteComponent(() => import('./ActivityPage.tsx'), 'ActivityPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/processing-activities/print/$unitId',
-      component: PrintPage,
+      component: lazyRouteComponent(() => import('./PrintPage.tsx'), 'PrintPage'),
     }),
   ],
   search: [

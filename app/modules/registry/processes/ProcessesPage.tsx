@@ -15,22 +15,11 @@ import { PageHeader } from '../../../platform/page.tsx';
 import { useProcessInvalidate, useProcessTree } from './api.ts';
 import { ProcessFormModal } from './ProcessForms.tsx';
 import { LevelBadge } from './parts.tsx';
+import type { ProcessesSearch } from './search.ts';
 
 // The process tree: verksamhetstyp → verksamhetsområde → processgrupp → process, each level a
 // list whose nodes open and close with a disclosure button (keyboard: Tab to it, Enter or Space).
 // A tenant without a tree is offered the reference structure.
-
-export interface ProcessesSearch {
-  q?: string;
-  archived?: boolean;
-}
-
-export function validateProcessesSearch(search: Record<string, unknown>): ProcessesSearch {
-  return {
-    q: typeof search.q === 'string' && search.q ? search.q.slice(0, 100) : undefined,
-    archived: search.archived === true || search.archived === 'true' ? true : undefined,
-  };
-}
 
 interface TreeContext {
   children: Map<string | null, ProcessTreeNode[]>;

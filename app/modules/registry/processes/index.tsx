@@ -1,9 +1,8 @@
 import { IconHierarchy3 } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../part.ts';
-import { ProcessesPage, validateProcessesSearch } from './ProcessesPage.tsx';
-import { ProcessPage } from './ProcessPage.tsx';
 import { ownMessages, ProcessLink } from './parts.tsx';
+import { validateProcessesSearch } from './search.ts';
 
 // The process tree on the web app's seam: the tree page and a node's page, processes in the
 // global search and the audit trail.
@@ -19,9 +18,13 @@ export const processesPart: ClientPart = {
       getParentRoute: () => parent,
       path: '/processes',
       validateSearch: validateProcessesSearch,
-      component: ProcessesPage,
+      component: lazyRouteComponent(() => import('./ProcessesPage.tsx'), 'ProcessesPage'),
     }),
-    createRoute({ getParentRoute: () => parent, path: '/processes/$processId', component: ProcessPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/processes/$processId',
+      component: lazyRouteComponent(() => import('./ProcessPage.tsx'), 'ProcessPage'),
+    }),
   ],
   search: [{ section: 'processes', label: 'registry.processes.searchSection', icon: IconHierarchy3 }],
   audit: [{ entity: 'process', label: 'registry.processes.auditEntity' }],

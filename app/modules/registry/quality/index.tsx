@@ -1,7 +1,6 @@
 import { IconChecklist } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../part.ts';
-import { QualityPage } from './QualityPage.tsx';
 
 // The data-quality dashboard on the web app's seam.
 
@@ -9,6 +8,10 @@ export const qualityPart: ClientPart = {
   name: 'quality',
   nav: [{ to: '/registry/quality', label: 'registry.quality.nav', icon: IconChecklist, group: 'registry' }],
   routes: (parent) => [
-    createRoute({ getParentRoute: () => parent, path: '/registry/quality', component: QualityPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/registry/quality',
+      component: lazyRouteComponent(() => import('./QualityPage.tsx'), 'QualityPage'),
+    }),
   ],
 };

@@ -7,7 +7,6 @@ import {
   type RecordType,
   type RecordTypeSort,
   type Retention,
-  recordTypeSorts,
   retentions,
 } from '../../../../shared/registry/records.ts';
 import { RouterAnchor } from '../../../platform/links.tsx';
@@ -17,34 +16,10 @@ import { useCursorList } from '../../../platform/table.tsx';
 import { SortHeader, SystemLink } from '../systems/parts.tsx';
 import { recordKeys } from './api.ts';
 import { BasisText, LevelsText, RetentionText } from './parts.tsx';
+import type { RecordTypesSearch } from './search.ts';
 
 // Every record type of the municipality across its processes: filtered by retention and by a
 // missing disposal decision (what the data-quality work starts from), exportable.
-
-export interface RecordTypesSearch {
-  q?: string;
-  retention?: Retention;
-  noDecision?: boolean;
-  archived?: boolean;
-  sort?: RecordTypeSort;
-  order?: 'asc' | 'desc';
-}
-
-export function validateRecordTypesSearch(search: Record<string, unknown>): RecordTypesSearch {
-  const flag = (v: unknown) => (v === true || v === 'true' ? true : undefined);
-  return {
-    q: typeof search.q === 'string' && search.q ? search.q.slice(0, 100) : undefined,
-    retention: retentions.includes(search.retention as Retention)
-      ? (search.retention as Retention)
-      : undefined,
-    noDecision: flag(search.noDecision),
-    archived: flag(search.archived),
-    sort: recordTypeSorts.includes(search.sort as RecordTypeSort)
-      ? (search.sort as RecordTypeSort)
-      : undefined,
-    order: search.order === 'asc' || search.order === 'desc' ? search.order : undefined,
-  };
-}
 
 export function RecordTypesPage() {
   const { t } = useTranslation();

@@ -1,8 +1,7 @@
 import { IconFileDescription } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../part.ts';
-import { PlanPrintPage } from './PlanPrintPage.tsx';
-import { RecordTypesPage, validateRecordTypesSearch } from './RecordTypesPage.tsx';
+import { validateRecordTypesSearch } from './search.ts';
 
 // Records management on the web app's seam: the list of record types, the printable plan, record
 // types in the global search and the audit trail. Its tables and dialogs sit on the process page
@@ -23,12 +22,12 @@ export const recordsPart: ClientPart = {
       getParentRoute: () => parent,
       path: '/record-types',
       validateSearch: validateRecordTypesSearch,
-      component: RecordTypesPage,
+      component: lazyRouteComponent(() => import('./RecordTypesPage.tsx'), 'RecordTypesPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/processes/$processId/plan',
-      component: PlanPrintPage,
+      component: lazyRouteComponent(() => import('./PlanPrintPage.tsx'), 'PlanPrintPage'),
     }),
   ],
   search: [{ section: 'recordTypes', label: 'registry.records.searchSection', icon: IconFileDescription }],

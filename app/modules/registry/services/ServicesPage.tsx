@@ -9,7 +9,6 @@ import {
   type ServiceKind,
   type ServiceSort,
   serviceKinds,
-  serviceSorts,
 } from '../../../../shared/registry/services.ts';
 import { type LifecyclePhase, lifecyclePhases } from '../../../../shared/registry/systems.ts';
 import { PersonLink } from '../../../platform/directory/parts.tsx';
@@ -22,30 +21,9 @@ import { PhaseBadge, SortHeader } from '../systems/parts.tsx';
 import { serviceKeys } from './api.ts';
 import { KindBadge, Levels } from './parts.tsx';
 import { ServiceFormModal } from './ServiceForms.tsx';
+import type { ServicesSearch } from './search.ts';
 
 // Services and APIs: a searchable, filterable table of keyset pages; the filters live in the URL.
-
-export interface ServicesSearch {
-  q?: string;
-  kind?: ServiceKind;
-  phase?: LifecyclePhase;
-  archived?: boolean;
-  sort?: ServiceSort;
-  order?: 'asc' | 'desc';
-}
-
-export function validateServicesSearch(search: Record<string, unknown>): ServicesSearch {
-  return {
-    q: typeof search.q === 'string' && search.q ? search.q.slice(0, 100) : undefined,
-    kind: serviceKinds.includes(search.kind as ServiceKind) ? (search.kind as ServiceKind) : undefined,
-    phase: lifecyclePhases.includes(search.phase as LifecyclePhase)
-      ? (search.phase as LifecyclePhase)
-      : undefined,
-    archived: search.archived === true || search.archived === 'true' ? true : undefined,
-    sort: serviceSorts.includes(search.sort as ServiceSort) ? (search.sort as ServiceSort) : undefined,
-    order: search.order === 'asc' || search.order === 'desc' ? search.order : undefined,
-  };
-}
 
 export function ServicesPage() {
   const { t } = useTranslation();

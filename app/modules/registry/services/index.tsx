@@ -1,9 +1,8 @@
 import { IconPlugConnected } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../part.ts';
 import { SystemLink } from '../systems/parts.tsx';
-import { ServicePage } from './ServicePage.tsx';
-import { ServicesPage, validateServicesSearch } from './ServicesPage.tsx';
+import { validateServicesSearch } from './search.ts';
 
 // Services and APIs on the web app's seam: the list and the page, in the registry's navigation
 // group, the global search and the audit trail.
@@ -19,9 +18,13 @@ export const servicesPart: ClientPart = {
       getParentRoute: () => parent,
       path: '/services',
       validateSearch: validateServicesSearch,
-      component: ServicesPage,
+      component: lazyRouteComponent(() => import('./ServicesPage.tsx'), 'ServicesPage'),
     }),
-    createRoute({ getParentRoute: () => parent, path: '/services/$serviceId', component: ServicePage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/services/$serviceId',
+      component: lazyRouteComponent(() => import('./ServicePage.tsx'), 'ServicePage'),
+    }),
   ],
   search: [{ section: 'services', label: 'registry.services.searchSection', icon: IconPlugConnected }],
   audit: [{ entity: 'service', label: 'registry.services.auditEntity' }],

@@ -14,30 +14,10 @@ import { EmptyValue, PageHeader } from '../../../platform/page.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
 import { roleKeys } from './api.ts';
 import { PersonSelect } from './parts.tsx';
+import type { ResponsibilitiesSearch } from './search.ts';
 
 // "Systemansvar": who answers for which system, per person and per owning unit, or only the
 // gaps (no active systemägare or förvaltare, or one who has left). Filters live in the URL.
-
-export interface ResponsibilitiesSearch {
-  personId?: string;
-  unitId?: string;
-  kind?: SystemRoleKind;
-  gaps?: boolean;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const uuid = (v: unknown) => (typeof v === 'string' && UUID.test(v) ? v : undefined);
-
-export function validateResponsibilitiesSearch(search: Record<string, unknown>): ResponsibilitiesSearch {
-  return {
-    personId: uuid(search.personId),
-    unitId: uuid(search.unitId),
-    kind: systemRoleKinds.includes(search.kind as SystemRoleKind)
-      ? (search.kind as SystemRoleKind)
-      : undefined,
-    gaps: search.gaps === true || search.gaps === 'true' ? true : undefined,
-  };
-}
 
 export function ResponsibilitiesPage() {
   const { t } = useTranslation();

@@ -13,7 +13,6 @@ import {
   type SystemScope,
   type SystemSort,
   systemScopes,
-  systemSorts,
   type TimeAssessment,
   timeAssessments,
 } from '../../../../shared/registry/systems.ts';
@@ -26,58 +25,10 @@ import { useCursorList } from '../../../platform/table.tsx';
 import { systemKeys, useRegistryCan } from './api.ts';
 import { PersonSelect, PhaseBadge, ScopeBadge, SortHeader } from './parts.tsx';
 import { SystemFormModal } from './SystemForm.tsx';
+import type { SystemsSearch } from './search.ts';
 
 // Systems: a searchable, filterable, sortable table of keyset pages, exportable with the same
 // filters; the filters and the order live in the URL.
-
-export interface SystemsSearch {
-  q?: string;
-  scope?: SystemScope;
-  phase?: LifecyclePhase;
-  archived?: boolean;
-  sort?: SystemSort;
-  order?: 'asc' | 'desc';
-  owningUnitId?: string;
-  usingUnitId?: string;
-  personId?: string;
-  operationForm?: OperationForm;
-  timeAssessment?: TimeAssessment;
-  eService?: 'true' | 'false';
-  ownDeveloped?: 'true' | 'false';
-  tag?: string;
-  category?: string;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const oneOf = <T extends string>(values: readonly T[], v: unknown): T | undefined =>
-  values.includes(v as T) ? (v as T) : undefined;
-const uuid = (v: unknown) => (typeof v === 'string' && UUID.test(v) ? v : undefined);
-const text = (v: unknown, max: number) =>
-  typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined;
-const yesNo = (v: unknown) =>
-  v === 'true' || v === true ? 'true' : v === 'false' || v === false ? 'false' : undefined;
-
-export function validateSystemsSearch(search: Record<string, unknown>): SystemsSearch {
-  return {
-    q: typeof search.q === 'string' && search.q ? search.q.slice(0, 100) : undefined,
-    scope: systemScopes.includes(search.scope as SystemScope) ? (search.scope as SystemScope) : undefined,
-    phase: lifecyclePhases.includes(search.phase as LifecyclePhase)
-      ? (search.phase as LifecyclePhase)
-      : undefined,
-    archived: search.archived === true || search.archived === 'true' ? true : undefined,
-    sort: oneOf(systemSorts, search.sort),
-    order: oneOf(['asc', 'desc'] as const, search.order),
-    owningUnitId: uuid(search.owningUnitId),
-    usingUnitId: uuid(search.usingUnitId),
-    personId: uuid(search.personId),
-    operationForm: oneOf(operationForms, search.operationForm),
-    timeAssessment: oneOf(timeAssessments, search.timeAssessment),
-    eService: yesNo(search.eService),
-    ownDeveloped: yesNo(search.ownDeveloped),
-    tag: text(search.tag, 50),
-    category: text(search.category, 100),
-  };
-}
 
 export function SystemsPage() {
   const { t } = useTranslation();

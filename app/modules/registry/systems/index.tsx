@@ -1,10 +1,8 @@
 import { IconServer2, IconUsersGroup } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../part.ts';
 import { SystemLink } from './parts.tsx';
-import { ResponsibilitiesPage, validateResponsibilitiesSearch } from './ResponsibilitiesPage.tsx';
-import { SystemPage } from './SystemPage.tsx';
-import { SystemsPage, validateSystemsSearch } from './SystemsPage.tsx';
+import { validateResponsibilitiesSearch, validateSystemsSearch } from './search.ts';
 
 // Systems on the web app's seam: the registry's navigation group, the list and the system page,
 // systems in the global search and the audit trail, and the `system` kind of scope.
@@ -45,15 +43,19 @@ export const systemsPart: ClientPart = {
       getParentRoute: () => parent,
       path: '/systems',
       validateSearch: validateSystemsSearch,
-      component: SystemsPage,
+      component: lazyRouteComponent(() => import('./SystemsPage.tsx'), 'SystemsPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/systems/responsibilities',
       validateSearch: validateResponsibilitiesSearch,
-      component: ResponsibilitiesPage,
+      component: lazyRouteComponent(() => import('./ResponsibilitiesPage.tsx'), 'ResponsibilitiesPage'),
     }),
-    createRoute({ getParentRoute: () => parent, path: '/systems/$systemId', component: SystemPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/systems/$systemId',
+      component: lazyRouteComponent(() => import('./SystemPage.tsx'), 'SystemPage'),
+    }),
   ],
   search: [{ section: 'systems', label: 'registry.systems.searchSection', icon: IconServer2 }],
   startSections: [{ section: 'mySystems', label: 'registry.systems.mySystems' }],
