@@ -70,6 +70,14 @@ export const kontering = z.strictObject({
 });
 export type Kontering = z.infer<typeof kontering>;
 
+/** The message of a code the unit may not use, per dimension (the web app translates each). */
+export const konteringMessages: Record<KonteringDimension, string> = {
+  costCentre: "Not one of the unit's cost centres",
+  account: "Not one of the unit's accounts",
+  activity: "Not one of the unit's activities or projects",
+  counterpart: "Not one of the unit's counterparts",
+};
+
 /**
  * Whether a kontering uses only the unit's codes: a map of field → message (empty when it does).
  * `allowed` holds the unit's codes per dimension (its own cost centre among the cost centres).
@@ -79,16 +87,10 @@ export function checkKontering(
   allowed: Record<KonteringDimension, ReadonlySet<string>>,
 ): Partial<Record<KonteringDimension, string>> {
   const errors: Partial<Record<KonteringDimension, string>> = {};
-  const names: Record<KonteringDimension, string> = {
-    costCentre: 'cost centre',
-    account: 'account',
-    activity: 'activity or project',
-    counterpart: 'counterpart',
-  };
   for (const d of konteringDimensions) {
     const value = given[d];
     if (value === undefined || value === null) continue;
-    if (!allowed[d].has(value)) errors[d] = `The ${names[d]} ${value} is not one of the unit's codes`;
+    if (!allowed[d].has(value)) errors[d] = konteringMessages[d];
   }
   return errors;
 }

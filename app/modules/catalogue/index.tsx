@@ -1,4 +1,11 @@
-import { IconCalculator, IconCategory, IconReceipt, IconTags } from '@tabler/icons-react';
+import {
+  IconCalculator,
+  IconCategory,
+  IconReceipt,
+  IconRepeat,
+  IconShoppingCart,
+  IconTags,
+} from '@tabler/icons-react';
 import { createRoute } from '@tanstack/react-router';
 import { type ClientPart, combineClientParts } from '../../platform/module-parts.ts';
 import { BillingPage } from './billing/BillingPage.tsx';
@@ -6,6 +13,10 @@ import { en } from './en.ts';
 import { FamiliesPage } from './offerings/FamiliesPage.tsx';
 import { OfferingPage } from './offerings/OfferingPage.tsx';
 import { OfferingsPage, validateOfferingsSearch } from './offerings/OfferingsPage.tsx';
+import { OrderFormPage } from './orders/OrderFormPage.tsx';
+import { OrderPage } from './orders/OrderPage.tsx';
+import { OrdersPage } from './orders/OrdersPage.tsx';
+import { SubscriptionsPage } from './orders/SubscriptionsPage.tsx';
 import { SimulationPage } from './simulation/SimulationPage.tsx';
 import { sv } from './sv.ts';
 
@@ -83,4 +94,49 @@ const billing: ClientPart = {
   },
 };
 
-export const catalogueModule = combineClientParts('catalogue', { sv, en }, [offerings, simulation, billing]);
+const orders: ClientPart = {
+  name: 'orders',
+  nav: [
+    { to: '/catalogue/orders', label: 'catalogue.orders.nav', icon: IconShoppingCart, group: 'catalogue' },
+    {
+      to: '/catalogue/subscriptions',
+      label: 'catalogue.subscriptions.nav',
+      icon: IconRepeat,
+      group: 'catalogue',
+    },
+  ],
+  routes: (parent) => [
+    createRoute({ getParentRoute: () => parent, path: '/catalogue/order', component: OrderFormPage }),
+    createRoute({ getParentRoute: () => parent, path: '/catalogue/orders', component: OrdersPage }),
+    createRoute({ getParentRoute: () => parent, path: '/catalogue/orders/$orderId', component: OrderPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/catalogue/subscriptions',
+      component: SubscriptionsPage,
+    }),
+  ],
+  startSections: [{ section: 'catalogueAttest', label: 'catalogue.orders.startSection' }],
+  audit: [
+    { entity: 'catalogueOrder', label: 'catalogue.orders.auditEntity' },
+    { entity: 'catalogueSubscription', label: 'catalogue.subscriptions.auditEntity' },
+    { entity: 'catalogueKonteringCode', label: 'catalogue.orders.auditCode' },
+  ],
+  serverMessages: {
+    'Choose a person or a unit': 'catalogue.serverMessage.chooseTarget',
+    'The unit may not order this offering': 'catalogue.serverMessage.unitMayNot',
+    'External partners may not order this offering': 'catalogue.serverMessage.partnerMayNot',
+    'The person belongs to no unit: choose the unit': 'catalogue.serverMessage.personNoUnit',
+    "Not one of the unit's cost centres": 'catalogue.serverMessage.notCostCentre',
+    "Not one of the unit's accounts": 'catalogue.serverMessage.notAccount',
+    "Not one of the unit's activities or projects": 'catalogue.serverMessage.notActivity',
+    "Not one of the unit's counterparts": 'catalogue.serverMessage.notCounterpart',
+    'The delivery cannot be before the order': 'catalogue.serverMessage.deliveryBeforeOrder',
+  },
+};
+
+export const catalogueModule = combineClientParts('catalogue', { sv, en }, [
+  offerings,
+  simulation,
+  billing,
+  orders,
+]);

@@ -15,7 +15,7 @@ export const ordersPart: ModulePart = {
   routes: orderRoutes,
   demo: loadOrdersDemo,
   notificationKinds: orders.orderNotifications,
-  startItems: [{ section: 'catalogue.attest', items: orders.attestItems }],
+  startItems: [{ section: 'catalogueAttest', items: orders.attestItems }],
   auditEntities: [
     { entity: 'catalogueKonteringCode', describe: orders.codeRefs, canReadHistory: keeps },
     { entity: 'catalogueOrder', describe: orders.orderRefs, canReadHistory: keeps },
@@ -61,7 +61,7 @@ export const ordersPart: ModulePart = {
     },
     bodies: {
       'POST /api/v1/catalogue/kontering-codes': (ids) => ({
-        unitId: ids.units,
+        unitId: ids['kontering-units'],
         dimension: 'account',
         code: '6550',
         name: 'Datorer och kringutrustning',
@@ -70,7 +70,7 @@ export const ordersPart: ModulePart = {
       'POST /api/v1/catalogue/kontering-codes/{id}/archive': () => ({ version: 1, reason: 'Test' }),
       'POST /api/v1/catalogue/orders': (ids) => ({
         offeringId: ids.offerings,
-        forUnitId: ids.units,
+        forUnitId: ids['kontering-units'],
         quantity: 1,
         kontering: { costCentre: 'K100', account: '6540', activity: null, counterpart: null },
         note: 'Ny medarbetare',

@@ -187,7 +187,12 @@ describe('an order', () => {
     );
     expect(r.statusCode).toBe(400);
     expect(paths(r).sort()).toEqual(['body.kontering.account', 'body.kontering.costCentre']);
-    expect(r.json().errors[0].message).toContain("not one of the unit's codes");
+    expect(
+      r
+        .json()
+        .errors.map((e: { message: string }) => e.message)
+        .sort(),
+    ).toEqual(["Not one of the unit's accounts", "Not one of the unit's cost centres"]);
     const missing = await send(employee, '/api/v1/catalogue/orders', {
       offeringId: attestOffering,
       forUnitId: schoolId,

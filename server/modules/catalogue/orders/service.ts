@@ -753,7 +753,7 @@ export async function deliverOrder(
   const deliveredOn = input.deliveredOn ?? todayIso();
   const orderedOn = view.createdAt.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
   if (deliveredOn < orderedOn)
-    throw problems.field('body.deliveredOn', `The delivery cannot be before the order (${orderedOn})`);
+    throw problems.field('body.deliveredOn', 'The delivery cannot be before the order');
   return inTenant(db, actor, async (s) => {
     const before = await lockOrder(s, id, input.version, 'inFulfilment');
     const [row] = await s
@@ -843,7 +843,7 @@ export async function attestItems(db: Database, actor: Actor): Promise<StartItem
   if (!cataloguePolicy.attestSomewhere(actor)) return [];
   const page = await listOrders(db, actor, { view: 'queue', limit: 20 });
   return page.items.map((o) => ({
-    section: 'catalogue.attest',
+    section: 'catalogueAttest',
     id: o.id,
     title: `${o.offeringName} · ${o.unitName}`,
     detail: o.forPersonName ?? o.orderedByName,
@@ -972,8 +972,7 @@ export async function cancelSubscription(
   if (!cataloguePolicy.attestFor(actor, view.chain))
     throw problems.forbidden("Only the unit's ekonom or an admin cancels its subscriptions");
   const cancelledOn = input.cancelledOn ?? todayIso();
-  if (cancelledOn < view.startsOn)
-    throw problems.field('body.cancelledOn', `The subscription starts on ${view.startsOn}`);
+  if (cancelledOn < view.startsOn) throw problems.field('body.cancelledOn', 'The subscription starts later');
   return inTenant(db, actor, async (s) => {
     const before = await lockRow(s, subscriptions, id);
     assertVersion(before, input.version, SUBSCRIPTION);
