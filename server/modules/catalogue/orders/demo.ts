@@ -89,6 +89,17 @@ export async function loadOrdersDemo(db: Database, tenant: DemoContext, made: Ma
           counterpart: '10',
         },
         note: extra.note ?? null,
+        // The desk's order forms of these services ask for the cost centre and the place too.
+        orderAnswers:
+          offeringId === pages
+            ? { vad: 'Koppla passerkortet till utskrift', plats: 'Expeditionen, plan 1' }
+            : offeringId === mobile
+              ? { kostnadsstalle: costCentre, modell: 'iPhone SE' }
+              : {
+                  kostnadsstalle: costCentre,
+                  leveransadress: 'Expeditionen, plan 1',
+                  modell: 'Bärbar standarddator 14"',
+                },
       },
       { orderedById: niklas, at },
     );
