@@ -39,7 +39,7 @@ describe('an order from the catalogue', () => {
     let page = await newPage(browser);
     await signIn(page, server.url, NIKLAS);
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
-    await nav.getByRole('link', { name: 'Beställningar' }).click();
+    await nav.getByRole('link', { name: 'Beställningar', exact: true }).click();
     await h1(page, 'Beställningar').waitFor();
     await expectAccessible(page, 'my orders');
     await page.getByRole('link', { name: 'Ny beställning' }).click();
@@ -55,6 +55,7 @@ describe('an order from the catalogue', () => {
     // The desk's order form of the service.
     await page.locator('#catalogue-order-leveransadress').fill('Björkskolan, lärarrummet');
     await page.locator('#catalogue-order-kostnadsstalle').fill('4210');
+    await choose(page, page.locator('#catalogue-order-anvandare'), /Karolina Bengtsson/, 'Karolina');
     await page.getByLabel('Meddelande').fill('Ny lärare, börjar på måndag');
     await expectAccessible(page, 'order form');
     await page.getByRole('button', { name: 'Beställ' }).click();
@@ -98,7 +99,7 @@ describe('an order from the catalogue', () => {
     await signIn(page, server.url, MARIA);
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
-      .getByRole('link', { name: 'Abonnemang' })
+      .getByRole('link', { name: 'Abonnemang', exact: true })
       .click();
     await h1(page, 'Abonnemang').waitFor();
     const table = page.getByRole('table', { name: 'Abonnemang, senaste först' });

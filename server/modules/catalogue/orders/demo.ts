@@ -94,9 +94,10 @@ export async function loadOrdersDemo(db: Database, tenant: DemoContext, made: Ma
           offeringId === pages
             ? { vad: 'Koppla passerkortet till utskrift', plats: 'Expeditionen, plan 1' }
             : offeringId === mobile
-              ? { kostnadsstalle: costCentre, modell: 'iPhone SE' }
+              ? { kostnadsstalle: costCentre, modell: 'iPhone SE', anvandare: niklas }
               : {
                   kostnadsstalle: costCentre,
+                  anvandare: niklas,
                   leveransadress: 'Expeditionen, plan 1',
                   modell: 'Bärbar standarddator 14"',
                 },
