@@ -44,22 +44,40 @@ describe('an order from the catalogue', () => {
     await expectAccessible(page, 'my orders');
     await page.getByRole('link', { name: 'Ny beställning' }).click();
     await h1(page, 'Ny beställning').waitFor();
-    await choose(page, page.getByLabel('Erbjudande'), 'Dator som tjänst – bärbar dator', 'bärbar');
-    await choose(page, page.getByRole('textbox', { name: /^Person/ }), /Karolina Bengtsson/, 'Karolina');
+    await choose(
+      page,
+      page.getByRole('combobox', { name: /^Erbjudande/ }),
+      'Dator som tjänst – bärbar dator',
+      'bärbar',
+    );
+    await choose(page, page.getByRole('combobox', { name: /^Person/ }), /Karolina Bengtsson/, 'Karolina');
     const kontering = page.getByRole('group', { name: 'Kontering' });
-    const costCentre = kontering.getByRole('textbox', { name: /^Kostnadsställe/ });
+    const costCentre = kontering.getByRole('combobox', { name: /^Kostnadsställe/ });
     await expect.poll(() => costCentre.isEnabled()).toBe(true);
     await choose(page, costCentre, /^4210/);
-    await choose(page, kontering.getByRole('textbox', { name: /^Konto/ }), /^6550/);
-    await choose(page, kontering.getByRole('textbox', { name: /^Aktivitet/ }), /^P4001/);
+    await choose(page, kontering.getByRole('combobox', { name: /^Konto/ }), /^6550/);
+    await choose(page, kontering.getByRole('combobox', { name: /^Aktivitet/ }), /^P4001/);
     // The desk's order form of the service.
+    await choose(page, page.locator('#catalogue-order-modell'), /Bärbar standarddator/);
     await page.locator('#catalogue-order-leveransadress').fill('Björkskolan, lärarrummet');
     await page.locator('#catalogue-order-kostnadsstalle').fill('4210');
     await choose(page, page.locator('#catalogue-order-anvandare'), /Karolina Bengtsson/, 'Karolina');
     await page.getByLabel('Meddelande').fill('Ny lärare, börjar på måndag');
     await expectAccessible(page, 'order form');
     await page.getByRole('button', { name: 'Beställ' }).click();
-    await h1(page, 'Dator som tjänst – bärbar dator').waitFor();
+    // A refused order shows why (the field's message or the form's alert): say it in the failure.
+    await Promise.race([
+      h1(page, 'Dator som tjänst – bärbar dator').waitFor(),
+      page
+        .locator('.mantine-InputWrapper-error, .mantine-Alert-root')
+        .first()
+        .waitFor()
+        .then(async () => {
+          throw new Error(
+            `order refused: ${(await page.locator('.mantine-InputWrapper-error, .mantine-Alert-root').allTextContents()).join(' | ')}`,
+          );
+        }),
+    ]);
     await page.getByText('Väntar på attest').first().waitFor();
     const orderUrl = page.url();
     await expectAccessible(page, 'order awaiting approval');
