@@ -125,6 +125,21 @@ describe('an order from the catalogue', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('4210 · 6550 · P4001');
     await expectAccessible(page, 'subscriptions');
+
+    // 5. The unit's kontering codes, kept by the ekonom.
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Konteringskoder', exact: true })
+      .click();
+    await h1(page, 'Konteringskoder').waitFor();
+    await choose(page, page.getByRole('combobox', { name: /^Enhet/ }), /Björkskolan/, 'Björk');
+    const codes = page.getByRole('table', { name: 'Enhetens koder' });
+    await codes.getByRole('row').filter({ hasText: '6550' }).waitFor();
+    await page.getByRole('textbox', { name: /^Kod/ }).fill('6560');
+    await page.getByRole('textbox', { name: /^Benämning/ }).fill('Skärmar');
+    await page.getByRole('textbox', { name: /^Benämning/ }).press('Enter');
+    await codes.getByRole('row').filter({ hasText: '6560' }).waitFor();
+    await expectAccessible(page, 'kontering codes');
     await page.context().close();
   });
 });

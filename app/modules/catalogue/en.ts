@@ -220,6 +220,23 @@ export const en: typeof sv = {
     none: 'No subscriptions.',
     auditEntity: 'Subscription',
   },
+  kontering: {
+    nav: 'Kontering codes',
+    title: 'Kontering codes',
+    description:
+      "The codes each unit may put on its orders: cost centres, accounts, activities/projects and counterparts (Kommun-Bas). The unit's own cost centre is always allowed.",
+    filters: 'Choose a unit',
+    unit: 'Unit',
+    caption: "The unit's codes",
+    dimension: 'Dimension',
+    code: 'Code',
+    name: 'Name',
+    own: "The unit's own cost centre",
+    add: 'Add',
+    withdraw: 'Remove',
+    withdrawn: 'Removed by the economist',
+    none: 'The unit has no codes.',
+  },
   serverMessage: {
     chooseTarget: 'Choose a person or a unit.',
     unitMayNot: 'The unit may not order this offering.',

@@ -1,6 +1,7 @@
 import {
   IconCalculator,
   IconCategory,
+  IconListNumbers,
   IconReceipt,
   IconRepeat,
   IconShoppingCart,
@@ -13,6 +14,7 @@ import { en } from './en.ts';
 import { FamiliesPage } from './offerings/FamiliesPage.tsx';
 import { OfferingPage } from './offerings/OfferingPage.tsx';
 import { OfferingsPage, validateOfferingsSearch } from './offerings/OfferingsPage.tsx';
+import { KonteringPage } from './orders/KonteringPage.tsx';
 import { OrderFormPage } from './orders/OrderFormPage.tsx';
 import { OrderPage } from './orders/OrderPage.tsx';
 import { OrdersPage } from './orders/OrdersPage.tsx';
@@ -104,6 +106,12 @@ const orders: ClientPart = {
       icon: IconRepeat,
       group: 'catalogue',
     },
+    {
+      to: '/catalogue/kontering',
+      label: 'catalogue.kontering.nav',
+      icon: IconListNumbers,
+      group: 'catalogue',
+    },
   ],
   routes: (parent) => [
     createRoute({ getParentRoute: () => parent, path: '/catalogue/order', component: OrderFormPage }),
@@ -114,6 +122,7 @@ const orders: ClientPart = {
       path: '/catalogue/subscriptions',
       component: SubscriptionsPage,
     }),
+    createRoute({ getParentRoute: () => parent, path: '/catalogue/kontering', component: KonteringPage }),
   ],
   startSections: [{ section: 'catalogueAttest', label: 'catalogue.orders.startSection' }],
   audit: [

@@ -218,6 +218,23 @@ export const sv = {
     none: 'Inga abonnemang.',
     auditEntity: 'Abonnemang',
   },
+  kontering: {
+    nav: 'Konteringskoder',
+    title: 'Konteringskoder',
+    description:
+      'Koderna varje enhet får kontera beställningar på: kostnadsställen, konton, aktiviteter/projekt och motparter (Kommun-Bas). Enhetens eget kostnadsställe gäller alltid.',
+    filters: 'Välj enhet',
+    unit: 'Enhet',
+    caption: 'Enhetens koder',
+    dimension: 'Dimension',
+    code: 'Kod',
+    name: 'Benämning',
+    own: 'Enhetens eget kostnadsställe',
+    add: 'Lägg till',
+    withdraw: 'Ta bort',
+    withdrawn: 'Borttagen av ekonom',
+    none: 'Enheten har inga koder.',
+  },
   serverMessage: {
     chooseTarget: 'Välj en person eller en enhet.',
     unitMayNot: 'Enheten får inte beställa det här erbjudandet.',
