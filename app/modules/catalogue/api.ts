@@ -14,6 +14,9 @@ export const catalogueKeys = {
   services: ['catalogue', 'services'] as const,
   billing: ['catalogue', 'billing'] as const,
   unitBilling: (id: string) => ['catalogue', 'billing', 'one', id] as const,
+  orders: ['catalogue', 'orders'] as const,
+  order: (id: string) => ['catalogue', 'orders', 'one', id] as const,
+  subscriptions: ['catalogue', 'subscriptions'] as const,
 };
 
 export function useOffering(id: string) {

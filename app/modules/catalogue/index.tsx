@@ -1,4 +1,12 @@
-import { IconCalculator, IconCategory, IconReceipt, IconTags } from '@tabler/icons-react';
+import {
+  IconCalculator,
+  IconCategory,
+  IconListNumbers,
+  IconReceipt,
+  IconRepeat,
+  IconShoppingCart,
+  IconTags,
+} from '@tabler/icons-react';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { type ClientPart, combineClientParts } from '../../platform/module-parts.ts';
 import { en } from './en.ts';
@@ -91,4 +99,72 @@ const billing: ClientPart = {
   },
 };
 
-export const catalogueModule = combineClientParts('catalogue', { sv, en }, [offerings, simulation, billing]);
+const orders: ClientPart = {
+  name: 'orders',
+  nav: [
+    { to: '/catalogue/orders', label: 'catalogue.orders.nav', icon: IconShoppingCart, group: 'catalogue' },
+    {
+      to: '/catalogue/subscriptions',
+      label: 'catalogue.subscriptions.nav',
+      icon: IconRepeat,
+      group: 'catalogue',
+    },
+    {
+      to: '/catalogue/kontering',
+      label: 'catalogue.kontering.nav',
+      icon: IconListNumbers,
+      group: 'catalogue',
+    },
+  ],
+  routes: (parent) => [
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/catalogue/order',
+      component: lazyRouteComponent(() => import('./orders/OrderFormPage.tsx'), 'OrderFormPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/catalogue/orders',
+      component: lazyRouteComponent(() => import('./orders/OrdersPage.tsx'), 'OrdersPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/catalogue/orders/$orderId',
+      component: lazyRouteComponent(() => import('./orders/OrderPage.tsx'), 'OrderPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/catalogue/subscriptions',
+      component: lazyRouteComponent(() => import('./orders/SubscriptionsPage.tsx'), 'SubscriptionsPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/catalogue/kontering',
+      component: lazyRouteComponent(() => import('./orders/KonteringPage.tsx'), 'KonteringPage'),
+    }),
+  ],
+  startSections: [{ section: 'catalogueAttest', label: 'catalogue.orders.startSection' }],
+  audit: [
+    { entity: 'catalogueOrder', label: 'catalogue.orders.auditEntity' },
+    { entity: 'catalogueSubscription', label: 'catalogue.subscriptions.auditEntity' },
+    { entity: 'catalogueKonteringCode', label: 'catalogue.orders.auditCode' },
+  ],
+  serverMessages: {
+    'Choose a person or a unit': 'catalogue.serverMessage.chooseTarget',
+    'The unit may not order this offering': 'catalogue.serverMessage.unitMayNot',
+    'External partners may not order this offering': 'catalogue.serverMessage.partnerMayNot',
+    'The person belongs to no unit: choose the unit': 'catalogue.serverMessage.personNoUnit',
+    "Not one of the unit's cost centres": 'catalogue.serverMessage.notCostCentre',
+    "Not one of the unit's accounts": 'catalogue.serverMessage.notAccount',
+    "Not one of the unit's activities or projects": 'catalogue.serverMessage.notActivity',
+    "Not one of the unit's counterparts": 'catalogue.serverMessage.notCounterpart',
+    'The delivery cannot be before the order': 'catalogue.serverMessage.deliveryBeforeOrder',
+  },
+};
+
+export const catalogueModule = combineClientParts('catalogue', { sv, en }, [
+  offerings,
+  simulation,
+  billing,
+  orders,
+]);

@@ -1,4 +1,4 @@
-import { holdsGlobally, isAdmin, isStaff } from '../../platform/authz.ts';
+import { holds, holdsFor, holdsGlobally, isAdmin, isStaff } from '../../platform/authz.ts';
 import type { Actor } from '../../platform/context.ts';
 
 // Who may do what in the catalogue. Deny by default. Staff read the catalogue, its prices and
@@ -21,4 +21,21 @@ export const cataloguePolicy = {
   /** See the external price for partners: staff (and, with orders, the partners themselves). */
   seeExternal: (actor: Actor) => isStaff(actor),
   readHistory: keepsCatalogue,
+
+  // Orders (./orders). Everyone signed in orders in the portal. The attest of an order (the
+  // unit's budget holder) is the ekonom of the unit: `economist` granted in the unit's scope or a
+  // unit enclosing it (a grant for a förvaltning covers its enheter), or granted for the whole
+  // tenant; admins too, as the fallback when a unit has no ekonom yet. No role of its own: the
+  // ekonom per unit is the budget holder of DESIGN.md's roles. The same people keep the unit's
+  // kontering codes and cancel its subscriptions.
+  order: (actor: Actor) => actor.personId !== null,
+  /** The route's gate of attest and of the units' codes: an ekonom somewhere, or an admin. */
+  attestSomewhere: (actor: Actor) => isAdmin(actor) || holds(actor, 'economist'),
+  /** Attest for the unit whose chain (itself, then its parents up) is given. */
+  attestFor: (actor: Actor, chain: readonly string[]) =>
+    isAdmin(actor) ||
+    holdsFor(actor, 'economist', { kind: 'unit', id: chain[0]!, enclosing: chain.slice(1) }),
+  /** Every order of the tenant: the catalogue's keepers. */
+  readAllOrders: keepsCatalogue,
+  readSubscriptions: (actor: Actor) => isStaff(actor),
 };
