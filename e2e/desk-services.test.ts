@@ -138,7 +138,7 @@ describe('catalogue services and ordering', () => {
     await expect.poll(() => promises.textContent()).toMatch(/Uppmätt: \d+\s%/);
     await expectAccessible(page, 'my tickets with the promises');
 
-    await nav.getByRole('link', { name: 'Beställ' }).click();
+    await nav.getByRole('link', { name: 'Beställ', exact: true }).click();
     await h1(page, 'Beställ').waitFor();
     const order = page.getByRole('link', { name: `Beställ ${service}` });
     await order.waitFor();
