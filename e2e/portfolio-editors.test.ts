@@ -132,6 +132,20 @@ describe('portfolio editors', () => {
       });
       if (!response.ok) throw new Error(`PATCH: ${response.status}`);
     }, projectId);
+    // The page refetches the project behind the open dialog (a reconnect refetches stale queries):
+    // the dialog must stay on the version it opened with, or the save would overwrite unseen.
+    await expect
+      .poll(
+        async () => {
+          await page.evaluate(() => {
+            window.dispatchEvent(new Event('offline'));
+            window.dispatchEvent(new Event('online'));
+          });
+          return milestones.textContent();
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toContain('Tillagd av någon annan');
     await press(dialog.getByRole('button', { name: 'Lägg till milstolpe' }));
     await page.keyboard.type('Min milstolpe');
     await press(dialog.getByRole('button', { name: 'Spara' }));

@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './api.ts';
 import { useClientErrors } from './dialogs.tsx';
+import { useEditBase } from './edit-base.ts';
 import { useFieldErrors } from './errors.tsx';
 import { changedFields, focusFirstInvalid, type validate } from './form.ts';
 import { notifySuccess } from './notify.ts';
@@ -57,19 +58,21 @@ export function useRecordForm<R extends SavedRecord, V, P extends Record<string,
   const [values, setValues] = useState<V>(initial);
   const client = useClientErrors();
   const formRef = useRef<HTMLFormElement>(null);
+  const { base, rebase } = useEditBase(opened, record);
 
-  // Fresh values when the form opens, and when the record was reloaded after a version conflict.
+  // Fresh values when the form opens, and when the record was reloaded after a version conflict
+  // (initial() reads the record, which is the base at those two moments).
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when (re)opened or reloaded, not on every render
   useEffect(() => {
     if (opened) setValues(initial());
-  }, [opened, record?.version]);
+  }, [opened, base?.version]);
 
   const save = useMutation({
     mutationFn: async () => {
-      if (record === null) return api.post<R>(collection, { ...payload(values), ...createOnly(values) });
-      return api.patch<R>(`${collection}/${record.id}`, {
-        version: record.version,
-        ...changedFields(before(record), payload(values)),
+      if (base === null) return api.post<R>(collection, { ...payload(values), ...createOnly(values) });
+      return api.patch<R>(`${collection}/${base.id}`, {
+        version: base.version,
+        ...changedFields(before(base), payload(values)),
       });
     },
     onSuccess: async (saved) => {
@@ -97,7 +100,7 @@ export function useRecordForm<R extends SavedRecord, V, P extends Record<string,
 
   const reload = onReload
     ? async () => {
-        await onReload();
+        await rebase(onReload);
         save.reset();
       }
     : undefined;

@@ -22,6 +22,7 @@ import {
 } from '../../../../shared/portfolio/projects.ts';
 import { ApiError, api } from '../../../platform/api.ts';
 import { FormDialog } from '../../../platform/dialogs.tsx';
+import { useEditBase } from '../../../platform/edit-base.ts';
 import { translateMessage } from '../../../platform/errors.tsx';
 import { focusFirstInvalid, orNull } from '../../../platform/form.ts';
 import { DateField } from '../../../platform/inputs.tsx';
@@ -81,17 +82,18 @@ function useListEditor<Row extends { key: string }>({
   const fresh = (p: Project) => rowsOf(p).map((r) => ({ ...r, key: rowKey() }) as Row);
   const [rows, setRows] = useState<Row[]>(() => fresh(project));
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const { base, rebase } = useEditBase(opened, project);
   // biome-ignore lint/correctness/useExhaustiveDependencies: fresh rows only when (re)opened or reloaded
   useEffect(() => {
     if (opened) {
-      setRows(fresh(project));
+      setRows(fresh(base));
       setClientErrors({});
     }
-  }, [opened, project.version]);
+  }, [opened, base.version]);
   const body = rows.map(bodyOf);
   const save = useMutation({
     mutationFn: () =>
-      api.patch<Project>(`/api/v1/projects/${project.id}`, { version: project.version, [list]: body }),
+      api.patch<Project>(`/api/v1/projects/${base.id}`, { version: base.version, [list]: body }),
     onSuccess: async () => {
       await invalidate();
       notifySuccess(t('portfolio.projects.editor.saved'));
@@ -136,7 +138,7 @@ function useListEditor<Row extends { key: string }>({
       setTimeout(() => addRef.current?.focus(), 0);
     },
     reload: async () => {
-      await onReload();
+      await rebase(onReload);
       save.reset();
     },
     onSubmit(event: FormEvent) {
