@@ -135,6 +135,8 @@ describe('the desk’s inbox of received mail', () => {
     await discard.getByRole('button', { name: 'Kasta mejlet' }).click();
     const reason = discard.getByLabel(/^Skäl/);
     await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    // The focus goes to the field that needs a reason.
+    await expect.poll(() => reason.evaluate((el) => el === document.activeElement)).toBe(true);
     await reason.fill('Reklam, inget ärende.');
     await discard.getByRole('button', { name: 'Kasta mejlet' }).press('Enter');
     await discard.waitFor({ state: 'hidden' });

@@ -52,10 +52,23 @@ export function keepEdits<T extends object>(read: T, edited: T, newer: T): T {
   return kept;
 }
 
-/** After a failed submit: move focus to the first field marked invalid (or the error summary). */
+/**
+ * After a failed submit: move focus to the first field marked invalid (or the error summary).
+ * The marks appear once React has rendered, hence the short wait. If the person moves the focus
+ * themselves within it (into the field, or back to the button to send again), it stays where they
+ * put it: otherwise a late move would pull the focus away mid-keystroke and an Enter meant for the
+ * button would land in a text area (a CI failure of the inbox's discard dialog).
+ */
 export function focusFirstInvalid(form: HTMLFormElement | null | undefined) {
   if (!form) return;
+  let moved = false;
+  const onMove = () => {
+    moved = true;
+  };
+  document.addEventListener('focusin', onMove, { once: true });
   setTimeout(() => {
+    document.removeEventListener('focusin', onMove);
+    if (moved) return;
     const target =
       form.querySelector<HTMLElement>('[aria-invalid="true"]') ??
       form.querySelector<HTMLElement>('[role="alert"]');
