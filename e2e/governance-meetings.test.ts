@@ -96,6 +96,39 @@ describe('meetings of a forum', () => {
     const archive = page.getByRole('dialog', { name: 'Arkivera sammanträdet' });
     await archive.getByLabel(/^Orsak till arkivering/).fill('Fel sammanträde');
     await expectAccessible(page, 'meeting archive dialog');
+    // Someone else moves it again while the dialog is open, and the page refetches behind it (a
+    // reconnect refetches stale queries): archiving must answer the conflict, not go on unseen.
+    const meetingId = new URL(meetingUrl).pathname.split('/').pop();
+    await page.evaluate(async (id) => {
+      const session = await (await fetch('/api/v1/session')).json();
+      const meeting = await (await fetch(`/api/v1/meetings/${id}`)).json();
+      const response = await fetch(`/api/v1/meetings/${id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({ version: meeting.version, place: 'Stadshuset, sal Runn' }),
+      });
+      if (!response.ok) throw new Error(`PATCH: ${response.status}`);
+    }, meetingId);
+    await expect
+      .poll(
+        async () => {
+          await page.evaluate(() => {
+            window.dispatchEvent(new Event('offline'));
+            window.dispatchEvent(new Event('online'));
+          });
+          return page.getByText('Stadshuset, sal Runn').count();
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toBeGreaterThan(0);
+    await press(archive.getByRole('button', { name: 'Arkivera' }));
+    const conflict = archive.getByRole('alert');
+    await expect
+      .poll(() => conflict.textContent())
+      .toContain('Någon annan har ändrat uppgifterna medan du arbetade med dem.');
+    await press(conflict.getByRole('button', { name: 'Läs in igen' }));
+    await conflict.waitFor({ state: 'hidden' });
+    expect(await archive.getByLabel(/^Orsak till arkivering/).inputValue()).toBe('Fel sammanträde');
     await press(archive.getByRole('button', { name: 'Arkivera' }));
     await archive.waitFor({ state: 'hidden' });
     await page.getByText(/^Sammanträdet arkiverades /).waitFor();
@@ -110,6 +143,8 @@ describe('meetings of a forum', () => {
     await press(addItem.getByRole('button', { name: 'Lägg till punkt' }));
     const item = page.getByRole('article', { name: `Punkt 1: ${subject}` });
     await item.waitFor();
+    // The item shows before the page has refetched the rest; the button is busy until then.
+    await expect.poll(() => addItem.getByRole('button', { name: 'Lägg till punkt' }).isEnabled()).toBe(true);
     // An item put on by mistake, taken off again after the confirmation.
     await addItem.getByLabel(/^Rubrik/).fill(`Felaktig punkt ${stamp}`);
     await press(addItem.getByRole('button', { name: 'Lägg till punkt' }));
@@ -179,13 +214,13 @@ describe('meetings of a forum', () => {
     const response = await fetch(`${server.url}${feedPath}`);
     expect(response.headers.get('content-type')).toContain('text/calendar');
     const calendar = new ICAL.Component(ICAL.parse(await response.text()));
-    const meetingId = new URL(meetingUrl).pathname.split('/').pop();
     const event = calendar
       .getAllSubcomponents('vevent')
       .map((e) => new ICAL.Event(e))
       .find((e) => e.uid === `${meetingId}@styrbord`);
     expect(event?.summary).toBe(`IT-styrgrupp ${day}`);
-    expect(event?.location).toBe('Stadshuset, sal Vättern');
+    // The room the other change moved it to while the archive dialog was open.
+    expect(event?.location).toBe('Stadshuset, sal Runn');
     await page.goto(meetingUrl);
     await h1(page, `IT-styrgrupp ${day}`).waitFor();
 

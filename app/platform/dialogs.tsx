@@ -4,6 +4,7 @@ import { type ComponentProps, type FormEvent, type ReactNode, type Ref, useEffec
 import { useTranslation } from 'react-i18next';
 import { archiveBody } from '../../shared/records.ts';
 import { api } from './api.ts';
+import { useEditBase } from './edit-base.ts';
 import { ProblemAlert, translateMessage, useFieldErrors } from './errors.tsx';
 import { focusFirstInvalid, validate } from './form.ts';
 import { notifySuccess } from './notify.ts';
@@ -164,8 +165,10 @@ export function ArchiveDialog({
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const client = useClientErrors();
+  // The version seen when the dialog opened: a change made meanwhile answers 409, not archived unseen.
+  const { base, rebase } = useEditBase(opened, { version });
   const archive = useMutation({
-    mutationFn: () => api.post(`${path}/archive`, { version, reason }),
+    mutationFn: () => api.post(`${path}/archive`, { version: base.version, reason }),
     onSuccess: async () => {
       await invalidate();
       notifySuccess(t('common.archivedDone'));
@@ -185,7 +188,7 @@ export function ArchiveDialog({
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (client.check(archiveBody, { version, reason })) archive.mutate();
+          if (client.check(archiveBody, { version: base.version, reason })) archive.mutate();
           else focusFirstInvalid(e.currentTarget);
         }}
         noValidate
@@ -196,7 +199,7 @@ export function ArchiveDialog({
             error={archive.error}
             fields={['reason']}
             onReload={async () => {
-              await onReload();
+              await rebase(onReload);
               archive.reset();
             }}
           />
@@ -257,12 +260,13 @@ export function MoveDialog({
   /** The picker, given the chosen value, a setter and the field's error. */
   children: (value: string | null, setValue: (value: string | null) => void, error?: string) => ReactNode;
 }) {
+  // The record as it was when the dialog opened (or after 'Läs in igen'): a background refetch
+  // neither resets the choice nor sends a newer version than the one the person saw.
+  const { base, rebase } = useEditBase(opened, { version, current });
   const [value, setValue] = useState<string | null>(current);
-  useEffect(() => {
-    if (opened) setValue(current);
-  }, [opened, current]);
+  useEffect(() => setValue(base.current), [base]);
   const move = useMutation({
-    mutationFn: () => api.patch(path, { version, [field]: value }),
+    mutationFn: () => api.patch(path, { version: base.version, [field]: value }),
     onSuccess: async () => {
       await invalidate();
       notifySuccess(doneMessage);
@@ -288,7 +292,7 @@ export function MoveDialog({
             error={move.error}
             fields={[field]}
             onReload={async () => {
-              await onReload();
+              await rebase(onReload);
               move.reset();
             }}
           />
@@ -297,7 +301,7 @@ export function MoveDialog({
             onCancel={close}
             label={label}
             loading={move.isPending}
-            disabled={value === current}
+            disabled={value === base.current}
           />
         </Stack>
       </form>

@@ -581,12 +581,15 @@ function AddItem({ meeting }: { meeting: Meeting }) {
       aria-label={t('governance.meetings.addItem')}
       onSubmit={(e) => {
         e.preventDefault();
+        // Cleared once the item is on, unless the next one is already being typed: the page
+        // shows the new item before this runs, and a quick hand would lose what it typed.
+        const sent = { title, source };
         add.mutate(
           { meeting, args: null },
           {
             onSuccess: () => {
-              setTitle('');
-              setSource(null);
+              setTitle((now) => (now === sent.title ? '' : now));
+              setSource((now) => (now === sent.source ? null : now));
             },
           },
         );
