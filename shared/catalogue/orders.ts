@@ -12,7 +12,8 @@ import { id, multiline, requiredLine } from '../text.ts';
 export const konteringDimensions = ['costCentre', 'account', 'activity', 'counterpart'] as const;
 export type KonteringDimension = (typeof konteringDimensions)[number];
 
-const code = z
+/** One code of a kontering dimension, as Kommun-Bas and the finance systems write them. */
+export const konteringValue = z
   .string()
   .trim()
   .min(1, { message: 'Required' })
@@ -22,7 +23,7 @@ const code = z
 export const konteringCodeCreate = z.strictObject({
   unitId: id,
   dimension: z.enum(konteringDimensions),
-  code,
+  code: konteringValue,
   name: requiredLine(120),
 });
 export type KonteringCodeCreate = z.infer<typeof konteringCodeCreate>;
@@ -63,10 +64,10 @@ export const unitKontering = z.object({
 export type UnitKontering = z.infer<typeof unitKontering>;
 
 export const kontering = z.strictObject({
-  costCentre: code,
-  account: code,
-  activity: code.nullable().optional(),
-  counterpart: code.nullable().optional(),
+  costCentre: konteringValue,
+  account: konteringValue,
+  activity: konteringValue.nullable().optional(),
+  counterpart: konteringValue.nullable().optional(),
 });
 export type Kontering = z.infer<typeof kontering>;
 

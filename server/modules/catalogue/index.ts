@@ -1,5 +1,6 @@
 import { combineParts, type ModulePart } from '../../platform/module-parts.ts';
 import { billingPart } from './billing/index.ts';
+import { consumptionPart } from './consumption/index.ts';
 import { offeringsPart } from './offerings/index.ts';
 import { ordersPart } from './orders/index.ts';
 import { simulationPart } from './simulation/index.ts';
@@ -10,6 +11,6 @@ import { simulationPart } from './simulation/index.ts';
 // Orders in the portal with kontering, attest, fulfilment as a desk request and subscriptions;
 // rental equipment and the month's chargeback run are parts still to come.
 
-const parts: ModulePart[] = [offeringsPart, simulationPart, billingPart, ordersPart];
+const parts: ModulePart[] = [offeringsPart, simulationPart, billingPart, ordersPart, consumptionPart];
 
 export const catalogueModule = combineParts('catalogue', parts);
