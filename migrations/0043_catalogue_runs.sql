@@ -87,6 +87,7 @@ ALTER TABLE "catalogue_runs" ADD CONSTRAINT "catalogue_runs_tenant_id_tenants_id
 ALTER TABLE "catalogue_runs" ADD CONSTRAINT "catalogue_runs_tenant_id_locked_by_id_people_tenant_id_id_fk" FOREIGN KEY ("tenant_id","locked_by_id") REFERENCES "public"."people"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "catalogue_disputes_line_key" ON "catalogue_disputes" USING btree ("tenant_id","line_id");--> statement-breakpoint
 CREATE INDEX "catalogue_disputes_state_idx" ON "catalogue_disputes" USING btree ("tenant_id","state","id");--> statement-breakpoint
+CREATE INDEX "catalogue_disputes_credit_idx" ON "catalogue_disputes" USING btree ("tenant_id","credit_line_id");--> statement-breakpoint
 CREATE INDEX "catalogue_run_lines_unit_idx" ON "catalogue_run_lines" USING btree ("tenant_id","run_id","unit_id","id");--> statement-breakpoint
 CREATE INDEX "catalogue_run_lines_corrects_idx" ON "catalogue_run_lines" USING btree ("tenant_id","corrects_line_id") WHERE corrects_line_id is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "catalogue_runs_period_key" ON "catalogue_runs" USING btree ("tenant_id","period");

@@ -150,5 +150,7 @@ export const disputes = pgTable(
     // One dispute per line.
     uniqueIndex('catalogue_disputes_line_key').on(t.tenantId, t.lineId),
     index('catalogue_disputes_state_idx').on(t.tenantId, t.state, t.id),
+    // The foreign key's check when a preview's lines are deleted.
+    index('catalogue_disputes_credit_idx').on(t.tenantId, t.creditLineId),
   ],
 );
