@@ -81,7 +81,7 @@ export async function loadRunsDemo(db: Database, tenant: DemoContext, made: Made
           db,
           tenant.actor,
           line.id,
-          'Två av datorerna levererades först i slutet av månaden och användes inte förrän i februari',
+          'Datorerna levererades först den 14 januari: halva månaden ska inte debiteras',
         );
         disputed = true;
       }
