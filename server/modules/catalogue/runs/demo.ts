@@ -81,7 +81,7 @@ export async function loadRunsDemo(db: Database, tenant: DemoContext, made: Made
           db,
           tenant.actor,
           line.id,
-          'Datorerna levererades först den 14 januari: halva månaden ska inte debiteras',
+          'Två av de fyra datorerna lämnades tillbaka samma vecka och ska inte debiteras',
         );
         disputed = true;
       }
