@@ -1,6 +1,7 @@
 import {
   IconCalculator,
   IconCategory,
+  IconFileInvoice,
   IconListNumbers,
   IconReceipt,
   IconRepeat,
@@ -11,6 +12,7 @@ import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { type ClientPart, combineClientParts } from '../../platform/module-parts.ts';
 import { en } from './en.ts';
 import { validateOfferingsSearch } from './offerings/search.ts';
+import { validateDisputesSearch, validateRunSearch } from './runs/search.ts';
 import { sv } from './sv.ts';
 
 // The catalogue on the web app's seam (issue 16): families → services → offerings with their rate
@@ -162,9 +164,61 @@ const orders: ClientPart = {
   },
 };
 
+// The monthly chargeback run (debitering): the runs, a run's totals and lines per unit, the
+// disputes and the tenant's proration.
+const runs: ClientPart = {
+  name: 'runs',
+  nav: [{ to: '/catalogue/runs', label: 'catalogue.runs.nav', icon: IconFileInvoice, group: 'catalogue' }],
+  routes: (parent) => [
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/catalogue/runs',
+      component: lazyRouteComponent(() => import('./runs/RunsPage.tsx'), 'RunsPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/catalogue/runs/$runId',
+      validateSearch: validateRunSearch,
+      component: lazyRouteComponent(() => import('./runs/RunPage.tsx'), 'RunPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/catalogue/disputes',
+      validateSearch: validateDisputesSearch,
+      component: lazyRouteComponent(() => import('./runs/DisputesPage.tsx'), 'DisputesPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/catalogue/run-settings',
+      component: lazyRouteComponent(() => import('./runs/RunSettingsPage.tsx'), 'RunSettingsPage'),
+    }),
+  ],
+  audit: [
+    { entity: 'catalogueRun', label: 'catalogue.runs.auditRun' },
+    { entity: 'catalogueRunLine', label: 'catalogue.runs.auditLine' },
+    { entity: 'catalogueDispute', label: 'catalogue.runs.auditDispute' },
+    { entity: 'catalogueRunSettings', label: 'catalogue.runs.auditSettings' },
+  ],
+  serverMessages: {
+    'Must be a month (YYYY-MM)': 'catalogue.runs.serverMessage.period',
+    'The run of this period is locked: corrections go into a later period':
+      'catalogue.runs.serverMessage.locked',
+    'The run is already locked': 'catalogue.runs.serverMessage.alreadyLocked',
+    'Compute the preview before locking it': 'catalogue.runs.serverMessage.computeFirst',
+    'Only a line of an earlier, locked period is corrected': 'catalogue.runs.serverMessage.correctWhich',
+    'The line already comes to this amount': 'catalogue.runs.serverMessage.sameAmount',
+    'Only a line of a locked period is disputed': 'catalogue.runs.serverMessage.disputeLocked',
+    'The line is already disputed': 'catalogue.runs.serverMessage.alreadyDisputed',
+    'More than the line’s amount': 'catalogue.runs.serverMessage.tooMuch',
+    'The line has no amount to credit': 'catalogue.runs.serverMessage.nothing',
+    'Only an accepted dispute credits an amount': 'catalogue.runs.serverMessage.onlyAccepted',
+  },
+};
+
 export const catalogueModule = combineClientParts('catalogue', { sv, en }, [
   offerings,
   simulation,
   billing,
   orders,
+  runs,
 ]);

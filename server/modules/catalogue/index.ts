@@ -3,14 +3,16 @@ import { billingPart } from './billing/index.ts';
 import { consumptionPart } from './consumption/index.ts';
 import { offeringsPart } from './offerings/index.ts';
 import { ordersPart } from './orders/index.ts';
+import { runsPart } from './runs/index.ts';
 import { simulationPart } from './simulation/index.ts';
 
 // Catalogue: the priced service catalogue and chargeback (issue 16). Families, services (the
 // desk's catalogue services placed in a family) and offerings with rate cards; the price
 // simulation over planned volumes; and each unit's dated switch from quality steering to billing.
 // Orders in the portal with kontering, attest, fulfilment as a desk request and subscriptions;
-// rental equipment and the month's chargeback run are parts still to come.
+// consumption imported from the source systems (consumption/); the month's chargeback run (runs/);
+// rental equipment (assets/).
 
-const parts: ModulePart[] = [offeringsPart, simulationPart, billingPart, ordersPart, consumptionPart];
+const parts: ModulePart[] = [offeringsPart, simulationPart, billingPart, ordersPart, consumptionPart, runsPart];
 
 export const catalogueModule = combineParts('catalogue', parts);

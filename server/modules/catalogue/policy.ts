@@ -38,4 +38,14 @@ export const cataloguePolicy = {
   /** Every order of the tenant: the catalogue's keepers. */
   readAllOrders: keepsCatalogue,
   readSubscriptions: (actor: Actor) => isStaff(actor),
+
+  // The chargeback run (./runs). The keepers compute, lock, correct and resolve disputes (the
+  // `manage` rule). Staff read the runs and their totals per unit (public record: what the IT
+  // unit charges); a run's lines are read per unit in the service (the unit's people, its
+  // ekonom, the keepers). A line is disputed by who attests for its unit (attestFor) or a keeper:
+  // the route's gate is theirs, the unit's check is the service's.
+  readRuns: (actor: Actor) => isStaff(actor),
+  readRunLines: (actor: Actor) => actor.personId !== null,
+  runs: keepsCatalogue,
+  disputeSomewhere: (actor: Actor) => keepsCatalogue(actor) || isAdmin(actor) || holds(actor, 'economist'),
 };

@@ -1,0 +1,91 @@
+import { nextPeriod } from '../../../../shared/catalogue/runs.ts';
+import type { Database } from '../../../db/client.ts';
+import type { Made } from '../../../platform/module-parts.ts';
+import type { DemoContext } from '../../../platform/seam.ts';
+import { approveOrder, cancelSubscription, createOrder, deliverOrder, getOrder } from '../orders/service.ts';
+import { computeRun, createDispute, listLines, lockRun, updateSettings } from './service.ts';
+
+// Styrby kommun's chargeback this year. The socialförvaltning is billed since the 1st of January
+// (the billing part's demo) and the barn- och utbildningsförvaltning's units, under quality
+// steering until next year, give no lines; so the socialförvaltning orders computers and phones
+// during the year here (one phone cancelled), by-day proration is set, the months before this one
+// are computed and locked, this month is a preview, and one line of a locked month is disputed.
+
+const at = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day, 9));
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+export async function loadRunsDemo(db: Database, tenant: DemoContext, made: Made) {
+  if (tenant.slug !== 'styrby') return;
+  const laptop = made.get('offering:laptop');
+  const mobile = made.get('offering:mobile');
+  if (!laptop || !mobile) return;
+  const now = new Date();
+  const year = now.getUTCFullYear();
+  const thisMonth = isoDay(now).slice(0, 7);
+  const niklas = tenant.personId('niklas.wallin@styrby.example');
+  const soc = tenant.unitId('soc');
+
+  const placed: { offeringId: string; quantity: number; on: Date; account: string }[] = [
+    { offeringId: laptop, quantity: 4, on: at(year, 1, 8), account: '6550' },
+    { offeringId: mobile, quantity: 2, on: at(year, 1, 20), account: '6420' },
+    { offeringId: laptop, quantity: 1, on: at(year, 3, 11), account: '6550' },
+    { offeringId: mobile, quantity: 1, on: at(year, 5, 4), account: '6420' },
+    { offeringId: laptop, quantity: 2, on: at(year, 9, 15), account: '6550' },
+  ];
+  const subscriptionIds: string[] = [];
+  for (const p of placed) {
+    const delivered = new Date(p.on.getTime() + 6 * 86_400_000);
+    if (delivered > now) continue;
+    const order = await createOrder(
+      db,
+      tenant.actor,
+      {
+        offeringId: p.offeringId,
+        forUnitId: soc,
+        quantity: p.quantity,
+        kontering: { costCentre: '5000', account: p.account, activity: 'A5100', counterpart: '10' },
+        note: 'Socialförvaltningens arbetsplatser',
+        orderAnswers:
+          p.offeringId === mobile
+            ? { kostnadsstalle: '5000', modell: 'iPhone SE', anvandare: niklas }
+            : {
+                kostnadsstalle: '5000',
+                anvandare: niklas,
+                leveransadress: 'Socialkontoret, plan 2',
+                modell: 'Bärbar standarddator 14"',
+              },
+      },
+      { orderedById: niklas, at: p.on },
+    );
+    await approveOrder(db, tenant.actor, order.id, 1);
+    await deliverOrder(db, tenant.actor, order.id, { version: 2, deliveredOn: isoDay(delivered) });
+    const view = await getOrder(db, tenant.actor, order.id);
+    if (view.subscriptionId) subscriptionIds.push(view.subscriptionId);
+  }
+  // The second phone is cancelled in the spring: charged to the end of its month.
+  if (subscriptionIds[1] && now > at(year, 4, 20))
+    await cancelSubscription(db, tenant.actor, subscriptionIds[1], {
+      version: 1,
+      cancelledOn: `${year}-04-20`,
+    });
+
+  await updateSettings(db, tenant.actor, { proration: 'day', version: 0 });
+  let disputed = false;
+  for (let p = `${year}-01`; p < thisMonth; p = nextPeriod(p)) {
+    const run = await computeRun(db, tenant.actor, p);
+    await lockRun(db, tenant.actor, run.id, run.version);
+    if (!disputed) {
+      const line = (await listLines(db, tenant.actor, run.id, { unitId: soc, limit: 1 })).items[0];
+      if (line) {
+        await createDispute(
+          db,
+          tenant.actor,
+          line.id,
+          'Två av de fyra datorerna lämnades tillbaka samma vecka och ska inte debiteras',
+        );
+        disputed = true;
+      }
+    }
+  }
+  await computeRun(db, tenant.actor, thisMonth);
+}
