@@ -1,4 +1,5 @@
 import { combineParts, type ModulePart } from '../../platform/module-parts.ts';
+import { assetsPart } from './assets/index.ts';
 import { billingPart } from './billing/index.ts';
 import { offeringsPart } from './offerings/index.ts';
 import { ordersPart } from './orders/index.ts';
@@ -8,8 +9,9 @@ import { simulationPart } from './simulation/index.ts';
 // desk's catalogue services placed in a family) and offerings with rate cards; the price
 // simulation over planned volumes; and each unit's dated switch from quality steering to billing.
 // Orders in the portal with kontering, attest, fulfilment as a desk request and subscriptions;
-// rental equipment and the month's chargeback run are parts still to come.
+// rental equipment (assets issued to units at an offering's rent, the investment budget); the
+// month's chargeback run is a part still to come.
 
-const parts: ModulePart[] = [offeringsPart, simulationPart, billingPart, ordersPart];
+const parts: ModulePart[] = [offeringsPart, assetsPart, simulationPart, billingPart, ordersPart];
 
 export const catalogueModule = combineParts('catalogue', parts);
