@@ -244,6 +244,7 @@ export const en: typeof sv = {
       "The IT unit's computers, screens and printers that the units rent at the offering's monthly price, bought with the IT unit's investment budget. The unit an asset is issued to is charged.",
     searchSection: 'Rental equipment',
     auditEntity: 'Rental asset',
+    auditBudget: 'Investment budget',
     filters: 'Filter equipment',
     search: 'Search',
     searchPlaceholder: 'Serial number or model',

@@ -189,7 +189,10 @@ const assets: ClientPart = {
     }),
   ],
   search: [{ section: 'catalogueAssets', label: 'catalogue.assets.searchSection', icon: IconDeviceLaptop }],
-  audit: [{ entity: 'catalogueAsset', label: 'catalogue.assets.auditEntity' }],
+  audit: [
+    { entity: 'catalogueAsset', label: 'catalogue.assets.auditEntity' },
+    { entity: 'catalogueInvestmentBudget', label: 'catalogue.assets.auditBudget' },
+  ],
   serverMessages: {
     'Another active asset has this serial number': 'catalogue.serverMessage.serialTaken',
     'An active asset has this serial number already': 'catalogue.serverMessage.serialTaken',

@@ -242,6 +242,7 @@ export const sv = {
       'IT-enhetens datorer, skärmar och skrivare som verksamheterna hyr till erbjudandets månadspris, köpta med IT-enhetens investeringsbudget. Enheten som utrustningen är utlämnad till debiteras.',
     searchSection: 'Hyrd utrustning',
     auditEntity: 'Hyrd utrustning',
+    auditBudget: 'Investeringsbudget',
     filters: 'Filtrera utrustning',
     search: 'Sök',
     searchPlaceholder: 'Serienummer eller modell',

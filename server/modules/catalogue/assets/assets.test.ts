@@ -397,6 +397,27 @@ describe('assets: states', () => {
     ]);
   });
 
+  it('audits every change, and keeps the purchase on or before the first issue', async () => {
+    const a = json(await send(admin, URL, body({ purchasedOn: '2026-01-05' })));
+    await send(admin, `${URL}/${a.id}/issue`, { version: 1, unitId: t.a.unitId, on: '2026-01-10' });
+    await send(admin, `${URL}/${a.id}/return`, { version: 2, on: '2026-02-10' });
+    await send(admin, `${URL}/${a.id}/issue`, { version: 3, unitId: t.a.unitId, on: '2026-03-01' });
+    const late = await send(admin, `${URL}/${a.id}`, { version: 4, purchasedOn: '2026-02-01' }, 'PATCH');
+    expect(late.statusCode).toBe(400);
+    expect(paths(late)).toEqual(['body.purchasedOn']);
+    expect(
+      (await send(admin, `${URL}/${a.id}`, { version: 4, purchasedOn: '2026-01-01' }, 'PATCH')).statusCode,
+    ).toBe(200);
+    const { auditEvents } = await import('../../../platform/audit/schema.ts');
+    const trail = await t.db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.tenantId, t.a.id), eq(auditEvents.entityId, a.id)));
+    expect(trail.map((e) => e.action).sort()).toEqual(
+      ['create', 'issue', 'issue', 'return', 'update'].sort(),
+    );
+  });
+
   it('refuses an issue to a unit of another tenant or an archived one, writing nothing', async () => {
     const a = json(await send(admin, URL, body()));
     const r = await send(admin, `${URL}/${a.id}/issue`, { version: 1, unitId: t.b.unitId, on: '2026-02-01' });

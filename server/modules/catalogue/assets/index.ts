@@ -46,7 +46,10 @@ export const assetsPart: ModulePart = {
       },
     },
   ],
-  auditEntities: [{ entity: 'catalogueAsset', describe: assets.assetRefs, canReadHistory: keeps }],
+  auditEntities: [
+    { entity: 'catalogueAsset', describe: assets.assetRefs, canReadHistory: keeps },
+    { entity: 'catalogueInvestmentBudget', describe: assets.budgetRefs, canReadHistory: keeps },
+  ],
   walk: {
     async seed(db, tenant, _seam, made) {
       const asset = await assets.createAsset(db, tenant.actor, {

@@ -166,8 +166,15 @@ export function updateAsset(db: Database, actor: Actor, id: string, input: Asset
         await checkOffering(s, changes.offeringId);
       const purchasedOn = changes.purchasedOn ?? before!.purchasedOn;
       const months = changes.depreciationMonths ?? before!.depreciationMonths;
-      if (before!.issuedOn && purchasedOn > before!.issuedOn)
-        throw problems.field('body.purchasedOn', 'The asset was issued before this date');
+      if (changes.purchasedOn) {
+        // Not after the first day it was rented out: every period starts on or after the purchase.
+        const [first] = await s.tx
+          .select({ fromOn: sql<string | null>`min(${assetAssignments.fromOn})::text` })
+          .from(assetAssignments)
+          .where(s.where(assetAssignments, eq(assetAssignments.assetId, id)));
+        if (first?.fromOn && purchasedOn > first.fromOn)
+          throw problems.field('body.purchasedOn', 'The asset was issued before this date');
+      }
       const [after] = await s
         .update(
           assets,
@@ -478,6 +485,22 @@ export async function assetRefs(db: Executor, tenantId: string, ids: readonly st
         href: `/catalogue/assets/${r.id}`,
         archived: r.archivedAt !== null,
       },
+    ]),
+  );
+}
+
+/** Names of investment budgets by id (the audit trail): the year's. */
+export async function budgetRefs(db: Executor, tenantId: string, ids: readonly string[]) {
+  if (ids.length === 0)
+    return new Map<string, { id: string; name: string; href: string; archived: boolean }>();
+  const rows = await db
+    .select({ id: investmentBudgets.id, year: investmentBudgets.year })
+    .from(investmentBudgets)
+    .where(and(eq(investmentBudgets.tenantId, tenantId), inArray(investmentBudgets.id, [...new Set(ids)])));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { id: r.id, name: String(r.year), href: `/catalogue/investments?year=${r.year}`, archived: false },
     ]),
   );
 }
