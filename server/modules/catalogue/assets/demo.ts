@@ -42,7 +42,9 @@ export async function loadAssetsDemo(db: Database, tenant: DemoContext, made: Ma
 
   let n = 0;
   // A purchase date in the last four years, spread evenly, the same for the same n on every load.
-  const bought = (i: number) => day(subMonths(now, 1 + ((i * 7) % 47)));
+  // From a month to four years back: the oldest are written off now or within the quarter, so the
+  // list's replacement filter and the keepers' reminders have something to show.
+  const bought = (i: number) => day(subMonths(now, 1 + ((i * 7) % 48)));
   const add = async (kind: 'computer' | 'screen' | 'printer', model: string, value: number) => {
     n++;
     const prefix = { computer: 'PC', screen: 'SK', printer: 'PR' }[kind];
