@@ -604,6 +604,58 @@ describe('assets: replacement reminders', () => {
   });
 });
 
+describe('assets: the daily job', () => {
+  it('is scheduled every morning and sweeps every tenant when it runs', async () => {
+    const job = t.app.seam.jobs.find((j) => j.name === 'catalogue.asset-replacements');
+    expect(job?.schedule?.cron).toBe('50 5 * * *');
+    // An asset written off today (purchased 48 months back) in tenant B: the run tells B's admin.
+    const bOffering = await (async () => {
+      const actor = t.b.actor;
+      const desk = await createDeskService(t.db, actor, {
+        name: 'Dator',
+        description: null,
+        orderable: true,
+        orderForm: [],
+      });
+      const family = await catalogue.createFamily(t.db, actor, { name: 'Arbetsplats' });
+      const service = await catalogue.createFamilyService(t.db, actor, {
+        deskServiceId: desk.id,
+        familyId: family.id,
+      });
+      return catalogue.createOffering(t.db, actor, {
+        serviceId: service.id,
+        name: 'Dator som tjänst',
+        priceModel: 'perUnitMonthly',
+        priceUnit: 'computer',
+        approval: 'none',
+      });
+    })();
+    const today = todayInStockholm();
+    const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+    const purchasedOn = `${y - 4}-${String(m).padStart(2, '0')}-${String(Math.min(d, 28)).padStart(2, '0')}`;
+    const old = await createAsset(t.db, t.b.actor, {
+      serial: 'B-OLD',
+      model: 'Gammal',
+      kind: 'computer',
+      offeringId: bOffering.id,
+      purchaseValue: 1,
+      purchasedOn,
+      depreciationMonths: 48,
+    });
+    const logged: unknown[] = [];
+    const log = { info: (o: object) => logged.push(o), warn: () => {}, error: () => {} };
+    const run = () =>
+      job!.handler({}, { database: t.database, log, jobs: undefined as never, id: 'test', attempt: 0 });
+    await run();
+    await run();
+    const told = await t.db
+      .select({ personId: notifications.personId })
+      .from(notifications)
+      .where(and(eq(notifications.tenantId, t.b.id), eq(notifications.recordId, old.id)));
+    expect(told.map((n) => n.personId)).toEqual([t.b.adminId]);
+  });
+});
+
 describe('assets: import and export', () => {
   const csv = (rows: string[]) =>
     `serienummer;modell;typ;erbjudande;inköpsvärde (kr);inköpsdatum;avskrivning (månader);enhet;person (e-post);status\n${rows.join('\n')}\n`;
