@@ -222,6 +222,35 @@ describe('assets: the record', () => {
     expect((await get(admin, `${URL}?state=lost`)).statusCode).toBe(400);
   });
 
+  it('reads a page in the same few statements however many rows it holds (no N+1)', async () => {
+    const statements = async (url: string) => {
+      await get(admin, url); // warm the principal cache
+      const before = t.database.queryCount;
+      expect((await get(admin, url)).statusCode).toBe(200);
+      return t.database.queryCount - before;
+    };
+    for (let i = 0; i < 2; i++) await send(admin, URL, body({ serial: `NQ-A-${i}` }));
+    for (let i = 0; i < 25; i++) await send(admin, URL, body({ serial: `NQ-B-${i}` }));
+    const few = await statements(`${URL}?search=NQ-A`);
+    const many = await statements(`${URL}?search=NQ-B`);
+    expect(many).toBe(few);
+    expect(few).toBeLessThanOrEqual(4);
+    // A unit's person: the units they may see cost two statements (their unit, the units under
+    // their grants), not one per row.
+    for (let i = 0; i < 5; i++) {
+      const a = json(await send(admin, URL, body({ serial: `NQ-C-${i}` })));
+      await send(admin, `${URL}/${a.id}/issue`, { version: 1, unitId: t.a.unitId, on: '2026-02-01' });
+    }
+    const statementsAs = async (session: Session, url: string) => {
+      await get(session, url);
+      const before = t.database.queryCount;
+      const r = await get(session, url);
+      expect(json(r).items).toHaveLength(5);
+      return t.database.queryCount - before;
+    };
+    expect(await statementsAs(employee, `${URL}?search=NQ-C`)).toBeLessThanOrEqual(few + 2);
+  });
+
   it("gives tenant B's admin 404 for A's asset on every route, and an empty list", async () => {
     const a = json(await send(admin, URL, body({ serial: 'SECRET-A' })));
     expect((await get(bAdmin, `${URL}/${a.id}`)).statusCode).toBe(404);
