@@ -69,7 +69,7 @@ function named<T extends string>(names: Record<T, string>, what: string) {
   });
 }
 
-/** Kronor as a spreadsheet writes them (space or dot thousands, comma or point decimals) → öre. */
+/** Kronor as a spreadsheet writes them (space thousands, comma or point decimals) → öre; "12.500" is refused rather than guessed. */
 const kronor = z.string().transform((value, ctx) => {
   const text = value.replace(/[\s\u00a0]/g, '').replace(/kr$/i, '');
   const match = /^(\d{1,11})(?:[.,](\d{1,2}))?$/.exec(text);
