@@ -1,12 +1,18 @@
-import {
-  type AssetKind,
-  type AssetState,
-  assetKinds,
-  assetStates,
-} from '../../../../shared/catalogue/assets.ts';
+import type { AssetKind, AssetState } from '../../../../shared/catalogue/assets.ts';
 
 // The URL search of the rental equipment pages, read when a route matches: here, apart from the
 // pages, so that index.tsx can declare the routes without importing the (lazily loaded) pages.
+
+// The states and kinds as shared/catalogue/assets.ts has them, written out: importing its values
+// would pull zod and date-fns into the app's first chunk, which loads before any page.
+const assetStates = ['inStock', 'issued', 'returned', 'scrapped'] as const satisfies readonly AssetState[];
+const assetKinds = [
+  'computer',
+  'screen',
+  'printer',
+  'phone',
+  'other',
+] as const satisfies readonly AssetKind[];
 
 export interface AssetsSearch {
   q?: string;
