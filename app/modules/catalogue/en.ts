@@ -357,6 +357,7 @@ export const en: typeof sv = {
     beforeReturn: 'Before the return.',
     issuedBefore: 'The asset was issued before this date.',
     noOffering: 'No such active offering.',
+    notMonthly: 'The offering is not priced by the month.',
     noUnit: 'No such active unit.',
     noPerson: 'No such active person.',
     noOfferingName: 'No active offering has this name.',

@@ -204,6 +204,7 @@ const assets: ClientPart = {
     'Before the asset was returned': 'catalogue.serverMessage.beforeReturn',
     'The asset was issued before this date': 'catalogue.serverMessage.issuedBefore',
     'No such active offering': 'catalogue.serverMessage.noOffering',
+    'The offering is not priced by the month': 'catalogue.serverMessage.notMonthly',
     'No such active unit': 'catalogue.serverMessage.noUnit',
     'No such active person': 'catalogue.serverMessage.noPerson',
     'No active offering has this name': 'catalogue.serverMessage.noOfferingName',

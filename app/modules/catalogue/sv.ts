@@ -355,6 +355,7 @@ export const sv = {
     beforeReturn: 'Före returen.',
     issuedBefore: 'Utrustningen lämnades ut före det datumet.',
     noOffering: 'Inget sådant aktivt erbjudande.',
+    notMonthly: 'Erbjudandet prissätts inte per månad.',
     noUnit: 'Ingen sådan aktiv enhet.',
     noPerson: 'Ingen sådan aktiv person.',
     noOfferingName: 'Inget aktivt erbjudande har det namnet.',

@@ -38,6 +38,11 @@ export function useRentalOfferings() {
   return useQuery({
     queryKey: assetKeys.offerings,
     queryFn: ({ signal }) => api.get<Page<Offering>>('/api/v1/catalogue/offerings?limit=200', { signal }),
+    // Only a rent by the month (server/modules/catalogue/assets/service.ts RENTAL_PRICE_MODELS).
+    select: (page) => ({
+      ...page,
+      items: page.items.filter((o) => o.priceModel === 'perUnitMonthly' || o.priceModel === 'fixedMonthly'),
+    }),
     staleTime: 60_000,
   });
 }

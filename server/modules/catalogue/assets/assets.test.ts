@@ -205,6 +205,21 @@ describe('assets: the record', () => {
     );
     expect(unknownOffering.statusCode).toBe(400);
     expect(paths(unknownOffering)).toEqual(['body.offeringId']);
+    // An offering charged by the hour is no rent.
+    const hourly = await catalogue.createOffering(t.db, t.a.actor, {
+      serviceId: (await catalogue.getOffering(t.db, t.a.actor, offeringId)).serviceId,
+      name: 'Installation per timme',
+      priceModel: 'perHour',
+      approval: 'none',
+    });
+    const notRent = await send(admin, URL, body({ offeringId: hourly.id }));
+    expect(notRent.statusCode).toBe(400);
+    expect(json(notRent).errors).toEqual([
+      expect.objectContaining({
+        path: 'body.offeringId',
+        message: 'The offering is not priced by the month',
+      }),
+    ]);
     expect(await countAssets()).toBe(before);
   });
 
@@ -707,6 +722,7 @@ describe('assets: import and export', () => {
         `IMP-2;Dell;brödrost;Finns inte;tolv;2026-02-30;0;Ingen enhet;nobody@a.example;utlämnad`,
         `IMP-3;Dell;dator;${offeringName};100;2026-01-01;48;;;skrotad`,
         `IMP-4;Dell;skärm;${offeringName};100;2026-01-01;48;;;utlämnad`,
+        'IMP-5;Dell;dator;Installation per timme;100;2026-01-01;48;;;i lager',
       ]),
     );
     expect(r.statusCode).toBe(400);
@@ -722,6 +738,7 @@ describe('assets: import and export', () => {
         'line 4.person',
         'line 5.state',
         'line 6.unit',
+        'line 7.offering',
       ]),
     );
     expect(await countAssets()).toBe(before);

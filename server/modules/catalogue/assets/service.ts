@@ -94,13 +94,18 @@ const personName = (p: { givenName: AnyColumn; familyName: AnyColumn }) =>
 
 // ---------------------------------------------------------------- checks
 
-/** Refuses an offering that is not active in the scope's tenant, naming the field. */
+/** The price models whose rate card is a rent by the month: what an asset may be rented at. */
+export const RENTAL_PRICE_MODELS: readonly string[] = ['perUnitMonthly', 'fixedMonthly'];
+export const NOT_MONTHLY = 'The offering is not priced by the month';
+
+/** Refuses an offering that is not active in the scope's tenant or not a monthly rent, naming the field. */
 async function checkOffering(s: TenantScope, offeringId: string, field = 'body.offeringId') {
   const [row] = await s.tx
-    .select({ id: offerings.id })
+    .select({ id: offerings.id, priceModel: offerings.priceModel })
     .from(offerings)
     .where(s.where(offerings, eq(offerings.id, offeringId), isNull(offerings.archivedAt)));
   if (!row) throw problems.field(field, 'No such active offering');
+  if (!RENTAL_PRICE_MODELS.includes(row.priceModel)) throw problems.field(field, NOT_MONTHLY);
 }
 
 async function checkUnit(s: TenantScope, unitId: string, field = 'body.unitId') {

@@ -29,7 +29,7 @@ import {
 } from '../../../platform/transfer/index.ts';
 import { offerings } from '../offerings/schema.ts';
 import { assets } from './schema.ts';
-import { insertAsset, issueInScope, listAssets } from './service.ts';
+import { insertAsset, issueInScope, listAssets, NOT_MONTHLY, RENTAL_PRICE_MODELS } from './service.ts';
 
 // The asset list as CSV or XLSX through the platform's engine (formula-like cells are neutralised
 // there), and its import: all rows or none, every bad row reported with its line. The offering is
@@ -155,7 +155,7 @@ export async function exportAssets(
 
 interface Context {
   serials: Set<string>;
-  offerings: Map<string, string>;
+  offerings: Map<string, { id: string; priceModel: string }>;
   unitsByCostCentre: Map<string, string>;
   unitsByName: Map<string, string[]>;
   people: Map<string, string>;
@@ -170,7 +170,7 @@ async function load(s: TenantScope): Promise<Context> {
     .from(assets)
     .where(s.where(assets, isNull(assets.archivedAt)));
   const offeringRows = await s.tx
-    .select({ id: offerings.id, name: offerings.name })
+    .select({ id: offerings.id, name: offerings.name, priceModel: offerings.priceModel })
     .from(offerings)
     .where(s.where(offerings, isNull(offerings.archivedAt)));
   const unitRows = await s.tx
@@ -185,7 +185,7 @@ async function load(s: TenantScope): Promise<Context> {
   for (const u of unitRows) unitsByName.set(norm(u.name), [...(unitsByName.get(norm(u.name)) ?? []), u.id]);
   return {
     serials: new Set(existing.map((r) => norm(r.serial))),
-    offerings: new Map(offeringRows.map((o) => [norm(o.name), o.id])),
+    offerings: new Map(offeringRows.map((o) => [norm(o.name), o])),
     unitsByCostCentre: new Map(unitRows.filter((u) => u.costCentre).map((u) => [u.costCentre!, u.id])),
     unitsByName,
     people: new Map(personRows.map((p) => [norm(p.email), p.id])),
@@ -209,9 +209,13 @@ export function planAssets(rows: ImportRow<Columns>[], context: Context, errors:
         ok = false;
       } else inFile.set(serial, row.line);
     }
-    const offeringId = v.offering ? context.offerings.get(norm(v.offering)) : undefined;
-    if (v.offering && !offeringId) {
+    const offering = v.offering ? context.offerings.get(norm(v.offering)) : undefined;
+    const offeringId = offering?.id;
+    if (v.offering && !offering) {
       errors.add(row.line, 'offering', 'No active offering has this name');
+      ok = false;
+    } else if (offering && !RENTAL_PRICE_MODELS.includes(offering.priceModel)) {
+      errors.add(row.line, 'offering', NOT_MONTHLY);
       ok = false;
     }
     let unitId: string | undefined;
