@@ -1,6 +1,7 @@
 import {
   IconCalculator,
   IconCategory,
+  IconDeviceLaptop,
   IconFileInvoice,
   IconListNumbers,
   IconReceipt,
@@ -10,6 +11,7 @@ import {
 } from '@tabler/icons-react';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { type ClientPart, combineClientParts } from '../../platform/module-parts.ts';
+import { validateAssetsSearch, validateInvestmentsSearch } from './assets/search.ts';
 import { en } from './en.ts';
 import { validateOfferingsSearch } from './offerings/search.ts';
 import { validateDisputesSearch, validateRunSearch } from './runs/search.ts';
@@ -215,8 +217,59 @@ const runs: ClientPart = {
   },
 };
 
+const assets: ClientPart = {
+  name: 'assets',
+  nav: [
+    { to: '/catalogue/assets', label: 'catalogue.assets.nav', icon: IconDeviceLaptop, group: 'catalogue' },
+  ],
+  routes: (parent) => [
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/catalogue/assets',
+      validateSearch: validateAssetsSearch,
+      component: lazyRouteComponent(() => import('./assets/AssetsPage.tsx'), 'AssetsPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/catalogue/assets/$assetId',
+      component: lazyRouteComponent(() => import('./assets/AssetPage.tsx'), 'AssetPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/catalogue/investments',
+      validateSearch: validateInvestmentsSearch,
+      component: lazyRouteComponent(() => import('./assets/InvestmentsPage.tsx'), 'InvestmentsPage'),
+    }),
+  ],
+  search: [{ section: 'catalogueAssets', label: 'catalogue.assets.searchSection', icon: IconDeviceLaptop }],
+  audit: [
+    { entity: 'catalogueAsset', label: 'catalogue.assets.auditEntity' },
+    { entity: 'catalogueInvestmentBudget', label: 'catalogue.assets.auditBudget' },
+  ],
+  serverMessages: {
+    'Another active asset has this serial number': 'catalogue.serverMessage.serialTaken',
+    'An active asset has this serial number already': 'catalogue.serverMessage.serialTaken',
+    'The asset is issued: return it before it is scrapped': 'catalogue.serverMessage.returnBeforeScrap',
+    'The asset is issued: return it before archiving': 'catalogue.serverMessage.returnBeforeArchive',
+    'On or before the last return: the periods would overlap': 'catalogue.serverMessage.issueOverlap',
+    'Before the asset was purchased': 'catalogue.serverMessage.beforePurchase',
+    'Before the asset was issued': 'catalogue.serverMessage.beforeIssue',
+    'Before the asset was returned': 'catalogue.serverMessage.beforeReturn',
+    'The asset was issued before this date': 'catalogue.serverMessage.issuedBefore',
+    'No such active offering': 'catalogue.serverMessage.noOffering',
+    'The offering is not priced by the month': 'catalogue.serverMessage.notMonthly',
+    'No such active unit': 'catalogue.serverMessage.noUnit',
+    'No such active person': 'catalogue.serverMessage.noPerson',
+    'No active offering has this name': 'catalogue.serverMessage.noOfferingName',
+    'No active unit by this cost centre or name': 'catalogue.serverMessage.noUnitName',
+    'No active person has this email': 'catalogue.serverMessage.noPersonEmail',
+    'An issued asset needs the unit that rents it': 'catalogue.serverMessage.issuedNeedsUnit',
+  },
+};
+
 export const catalogueModule = combineClientParts('catalogue', { sv, en }, [
   offerings,
+  assets,
   simulation,
   billing,
   orders,

@@ -1,4 +1,5 @@
 import { combineParts, type ModulePart } from '../../platform/module-parts.ts';
+import { assetsPart } from './assets/index.ts';
 import { billingPart } from './billing/index.ts';
 import { consumptionPart } from './consumption/index.ts';
 import { offeringsPart } from './offerings/index.ts';
@@ -10,9 +11,17 @@ import { simulationPart } from './simulation/index.ts';
 // desk's catalogue services placed in a family) and offerings with rate cards; the price
 // simulation over planned volumes; and each unit's dated switch from quality steering to billing.
 // Orders in the portal with kontering, attest, fulfilment as a desk request and subscriptions;
-// consumption imported from the source systems (consumption/); the month's chargeback run (runs/);
-// rental equipment (assets/).
+// rental equipment issued to units at an offering's rent, with the investment budget (assets/);
+// consumption imported from the source systems (consumption/); the month's chargeback run (runs/).
 
-const parts: ModulePart[] = [offeringsPart, simulationPart, billingPart, ordersPart, consumptionPart, runsPart];
+const parts: ModulePart[] = [
+  offeringsPart,
+  assetsPart,
+  simulationPart,
+  billingPart,
+  ordersPart,
+  consumptionPart,
+  runsPart,
+];
 
 export const catalogueModule = combineParts('catalogue', parts);

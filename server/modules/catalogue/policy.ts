@@ -48,4 +48,12 @@ export const cataloguePolicy = {
   readRunLines: (actor: Actor) => actor.personId !== null,
   runs: keepsCatalogue,
   disputeSomewhere: (actor: Actor) => keepsCatalogue(actor) || isAdmin(actor) || holds(actor, 'economist'),
+
+  // Rental equipment (./assets). The catalogue's keepers keep the assets, issue, return and scrap
+  // them and set the IT unit's investment budget; everyone with a person reads, but the service
+  // shows one who is not a keeper only the assets of their own unit (and the units under a unit
+  // grant of theirs) and those they hold themselves.
+  manageAssets: keepsCatalogue,
+  readAssets: (actor: Actor) => keepsCatalogue(actor) || actor.personId !== null,
+  readAllAssets: keepsCatalogue,
 };
