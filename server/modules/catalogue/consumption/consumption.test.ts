@@ -317,3 +317,55 @@ describe('consumption through the API', () => {
     expect(paths(bad)).toEqual(['querystring.period']);
   });
 });
+
+describe('consumption in the month’s run', () => {
+  it('charges each imported quantity at the month’s rate card, for a unit in billing mode only', async () => {
+    const card = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/catalogue/rate-cards',
+      headers: admin.headers(),
+      payload: { offeringId: pages, startsOn: '2026-01-01', periodKind: 'year', internalPrice: 25 },
+    });
+    expect(card.statusCode, card.body).toBe(201);
+    // Gymnasiet used pages too, but stays under quality steering: no line for it.
+    const upper = json(await get('/api/v1/units?search=Gymnasiet')).items[0];
+    const sent = await send({
+      period: '2026-10',
+      offeringId: pages,
+      rows: [{ unitId: upper.id, quantity: 999, account: '6550' }],
+    });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const billing = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/catalogue/billing-switches',
+      headers: admin.headers(),
+      payload: { unitId: schoolId, mode: 'billing', fromOn: '2026-01-01' },
+    });
+    expect(billing.statusCode, billing.body).toBe(201);
+    const run = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/catalogue/runs',
+      headers: admin.headers(),
+      payload: { period: '2026-10' },
+    });
+    expect(run.statusCode, run.body).toBeLessThan(300);
+    const lines = json(await get(`/api/v1/catalogue/runs/${json(run).id}/lines?limit=200`)).items.filter(
+      (l: { source: string }) => l.source === 'consumption',
+    );
+    expect(
+      lines
+        .map(
+          (l: {
+            description: string;
+            amount: number;
+            unit: { id: string };
+            kontering: { account: string };
+          }) => [l.description, l.amount, l.unit.id, l.kontering.account],
+        )
+        .sort(),
+    ).toEqual([
+      ['Utskrift per sida – Plan 1', 1300 * 25, schoolId, '6540'],
+      ['Utskrift per sida – Plan 2', 800 * 25, schoolId, '6540'],
+    ]);
+  });
+});

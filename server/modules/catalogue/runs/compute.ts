@@ -27,6 +27,9 @@ import {
 //   perHour offerings are charged by desk hours (source `deskHours`, to come), not by month.
 // - One-offs: delivered orders of oneOff offerings with the delivery date in the month, the unit
 //   in billing mode on that date: quantity × price.
+// - Consumption (../consumption): the month's imported quantities of offerings priced per unit or
+//   per hour, the unit in billing mode on the month's last day (a switch takes effect from a
+//   month's first day, so a month is billed or not as a whole): round(quantity × price).
 
 export interface ComputeParams {
   tenantId: string;
@@ -117,14 +120,27 @@ export function insertComputedLines(p: ComputeParams): SQL {
     join cards c on c.offering_id = o.offering_id and c.internal_price is not null
     join billing b on b.unit_id = o.unit_id and o.delivered_on between b.from_on and b.to_on
     where o.tenant_id = ${p.tenantId}::uuid and o.status = 'delivered'
-      and o.delivered_on between ${start}::date and ${end}::date`;
+      and o.delivered_on between ${start}::date and ${end}::date
+    union all
+    select ${p.tenantId}::uuid, gen_random_uuid(), ${p.runId}::uuid, m.unit_id, m.offering_id,
+      null, null, 'consumption',
+      case when m.reference = '' then f.name else f.name || ' – ' || m.reference end,
+      m.quantity, c.internal_price, round(m.quantity * c.internal_price)::bigint,
+      m.cost_centre, m.account, m.activity, m.counterpart,
+      null, null
+    from catalogue_consumption m
+    join catalogue_offerings f on f.tenant_id = ${p.tenantId}::uuid and f.id = m.offering_id
+      and f.price_model in ('perUnitMonthly', 'perHour')
+    join cards c on c.offering_id = m.offering_id and c.internal_price is not null
+    join billing b on b.unit_id = m.unit_id and ${end}::date between b.from_on and b.to_on
+    where m.tenant_id = ${p.tenantId}::uuid and m.period = ${p.period}`;
   // SEAM (rentals, the assets part): rented equipment is charged per assignment like a
   // subscription (source 'rental'). When assets/ is merged, add a branch to this union over its
   // assignments table (the same days-in-billing count as `sub`, joined to `billing` and `cards`),
   // keeping it one statement; assets' activeRentals(db, tenantId, monthStart, monthEnd) gives the
   // same rows in JS for its tests and for shared/catalogue/runs.ts comparisons. The line needs the
   // assignment's id: add a nullable `assignment_id` column to catalogue_run_lines then.
-  // Consumption (imported), deskHours and allocation come as further branches or statements
+  // deskHours and allocation come as further branches or statements
   // here, each writing only its own source, which deleteComputedLines already clears.
 }
 
