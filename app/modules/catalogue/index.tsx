@@ -1,6 +1,7 @@
 import {
   IconCalculator,
   IconCategory,
+  IconChartBar,
   IconDeviceLaptop,
   IconFileInvoice,
   IconListNumbers,
@@ -12,6 +13,7 @@ import {
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { type ClientPart, combineClientParts } from '../../platform/module-parts.ts';
 import { validateAssetsSearch, validateInvestmentsSearch } from './assets/search.ts';
+import { validateConsumptionSearch } from './consumption/search.ts';
 import { en } from './en.ts';
 import { validateOfferingsSearch } from './offerings/search.ts';
 import { validateDisputesSearch, validateRunSearch } from './runs/search.ts';
@@ -267,11 +269,52 @@ const assets: ClientPart = {
   },
 };
 
+// Consumption imported from the source systems: a month's totals per offering and rows per unit.
+const consumption: ClientPart = {
+  name: 'consumption',
+  nav: [
+    {
+      to: '/catalogue/consumption',
+      label: 'catalogue.consumption.nav',
+      icon: IconChartBar,
+      group: 'catalogue',
+    },
+  ],
+  routes: (parent) => [
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/catalogue/consumption',
+      validateSearch: validateConsumptionSearch,
+      component: lazyRouteComponent(() => import('./consumption/ConsumptionPage.tsx'), 'ConsumptionPage'),
+    }),
+  ],
+  audit: [{ entity: 'catalogueConsumptionImport', label: 'catalogue.consumption.auditImport' }],
+  serverMessages: {
+    'No such offering': 'catalogue.consumption.serverMessage.noOffering',
+    'Several offerings have this name': 'catalogue.consumption.serverMessage.severalOfferings',
+    'The offering is archived': 'catalogue.consumption.serverMessage.offeringArchived',
+    'The offering is not priced per unit or per hour: nothing to measure':
+      'catalogue.consumption.serverMessage.notMeasured',
+    'No such unit': 'catalogue.consumption.serverMessage.noUnit',
+    'No unit has this cost centre or name': 'catalogue.consumption.serverMessage.noUnitRef',
+    'Several units have this name: name the unit by its cost centre':
+      'catalogue.consumption.serverMessage.severalUnits',
+    'The unit is archived': 'catalogue.consumption.serverMessage.unitArchived',
+    'The unit has no cost centre: give one': 'catalogue.consumption.serverMessage.noCostCentre',
+    'The unit has no account codes: give one': 'catalogue.consumption.serverMessage.noAccounts',
+    'The unit has several accounts: give one': 'catalogue.consumption.serverMessage.severalAccounts',
+    'Must be a month, YYYY-MM': 'catalogue.consumption.serverMessage.period',
+    'At most four decimals': 'catalogue.consumption.serverMessage.decimals',
+    'Must be 0 or more': 'catalogue.consumption.serverMessage.negative',
+  },
+};
+
 export const catalogueModule = combineClientParts('catalogue', { sv, en }, [
   offerings,
   assets,
   simulation,
   billing,
   orders,
+  consumption,
   runs,
 ]);

@@ -29,6 +29,11 @@ export const importQuery = z.strictObject({
     .default('false')
     .transform((v) => v === 'true')
     .describe('Check the file and count what would change, without writing'),
+  fileName: z
+    .string()
+    .max(255)
+    .optional()
+    .describe('The name of the uploaded file (the web app sends it), kept with imports that keep one'),
 });
 
 export const importResult = z.object({

@@ -6,12 +6,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Asset, assetKinds, assetStates } from '../../../../shared/catalogue/assets.ts';
 import { useFormat } from '../../../platform/format.ts';
+import { FileImportDialog } from '../../../platform/import-dialog.tsx';
 import { RouterAnchor, RouterButton } from '../../../platform/links.tsx';
 import { CursorTable, FilterBar, ListActions, SearchField } from '../../../platform/list-page.tsx';
 import { EmptyValue, PageHeader } from '../../../platform/page.tsx';
 import { useCursorList } from '../../../platform/table.tsx';
+import { useCatalogueInvalidate } from '../api.ts';
 import { AssetFormModal } from './AssetForm.tsx';
-import { AssetImportDialog } from './AssetImportDialog.tsx';
 import { assetKeys, useRentalOfferings, useUnitChoices } from './api.ts';
 import { AssetStateBadge, useKeepsCatalogue } from './parts.tsx';
 import type { AssetsSearch } from './search.ts';
@@ -23,6 +24,7 @@ import type { AssetsSearch } from './search.ts';
 export function AssetsPage() {
   const { t } = useTranslation();
   const f = useFormat();
+  const invalidate = useCatalogueInvalidate();
   const search = useSearch({ from: '/_app/catalogue/assets' });
   const navigate = useNavigate({ from: '/catalogue/assets' });
   const keeper = useKeepsCatalogue();
@@ -212,7 +214,16 @@ export function AssetsPage() {
         ))}
       </CursorTable>
       <AssetFormModal opened={creating} onClose={() => setCreating(false)} asset={null} />
-      <AssetImportDialog opened={importing} onClose={() => setImporting(false)} />
+      <FileImportDialog<{ created: number; dryRun: boolean }>
+        opened={importing}
+        onClose={() => setImporting(false)}
+        path="/api/v1/catalogue/assets/import"
+        title={t('catalogue.assets.importTitle')}
+        help={t('catalogue.assets.importHelp')}
+        summary={(r) => t('catalogue.assets.importCreated', { count: r.created, n: f.number(r.created) })}
+        columnLabel={(field) => t(`catalogue.assets.importColumn.${field}`, { defaultValue: field })}
+        invalidate={invalidate}
+      />
     </>
   );
 }

@@ -7,7 +7,6 @@ import {
   consumptionWriteResult,
 } from '../../../../shared/catalogue/consumption.ts';
 import { page } from '../../../../shared/records.ts';
-import { line } from '../../../../shared/text.ts';
 import { principalOf } from '../../../platform/auth/plugin.ts';
 import { type App, errorResponses, iso, problemSchema } from '../../../platform/http.ts';
 import type { ModuleContext } from '../../../platform/seam.ts';
@@ -36,7 +35,7 @@ export function consumptionRoutes(app: App, { db }: ModuleContext) {
           description:
             'Columns: månad/month (YYYY-MM), erbjudande/offering (its name; priced per unit or per hour), enhet/unit (cost centre or name), antal/quantity (up to four decimals, a decimal comma too), and optionally referens (a printer, a share: several rows per unit), kostnadsställe (default the unit’s own), konto (default the unit’s only account), aktivitet, motpart — each one of the unit’s codes. A month, offering, unit and reference already stored gets the new quantity; the same file twice changes nothing; rows the file does not name are kept. dryRun=true answers the counts and writes nothing; any error answers 400 with every error as `line N.field` and writes nothing.',
           consumes: [CSV_TYPE, XLSX_TYPE],
-          querystring: importQuery.extend({ fileName: line(255).optional() }),
+          querystring: importQuery,
           body: fileBody,
           response: {
             200: consumptionWriteResult,

@@ -149,8 +149,7 @@ export function planConsumption(
         ? offeringsById.get(row.offering.id)
         : (() => {
             const found = offeringsByName.get(fold(row.offering.name)) ?? [];
-            if (found.length > 1)
-              errors.add(row.line, 'offering', `Several offerings are named "${row.offering.name}"`);
+            if (found.length > 1) errors.add(row.line, 'offering', 'Several offerings have this name');
             return found.length === 1 ? found[0] : undefined;
           })();
     if (!offering) {
@@ -169,8 +168,8 @@ export function planConsumption(
                 row.line,
                 'unit',
                 found.length === 0
-                  ? `No unit has the cost centre or name "${row.unit.ref}"`
-                  : `Several units are named "${row.unit.ref}"; name the unit by its cost centre`,
+                  ? 'No unit has this cost centre or name'
+                  : 'Several units have this name: name the unit by its cost centre',
               );
             return found.length === 1 ? found[0] : undefined;
           })();

@@ -30,6 +30,11 @@ import {
 // - Consumption (../consumption): the month's imported quantities of offerings priced per unit or
 //   per hour, the unit in billing mode on the month's last day (a switch takes effect from a
 //   month's first day, so a month is billed or not as a whole): round(quantity × price).
+// - Rentals (../assets): each assignment of an unarchived asset overlapping the month, the days
+//   the holding unit is in billing mode counted as for subscriptions, at the asset's offering's
+//   price for one. The kontering is the unit's own cost centre; the account is the export's
+//   (assets carry no kontering of their own). An asset moved between units mid-month is charged
+//   to each for its days (by day) or to each in full (whole month), as subscriptions are.
 
 export interface ComputeParams {
   tenantId: string;
@@ -60,6 +65,10 @@ export function insertComputedLines(p: ComputeParams): SQL {
     p.proration === 'month'
       ? sql`(sub.quantity::bigint * c.internal_price)`
       : sql`round(sub.quantity::numeric * c.internal_price * sub.days / ${dim}::int)::bigint`;
+  const rentAmount =
+    p.proration === 'month'
+      ? sql`c.internal_price`
+      : sql`round(c.internal_price::numeric * rent.days / ${dim}::int)::bigint`;
   return sql`
     with switches as (
       select unit_id, mode, from_on,
@@ -92,6 +101,18 @@ export function insertComputedLines(p: ComputeParams): SQL {
         and s.starts_on <= ${end}::date and (s.ends_on is null or s.ends_on >= ${start}::date)
       group by s.id, s.unit_id, s.offering_id, s.quantity,
         s.cost_centre, s.account, s.activity, s.counterpart
+    ),
+    rent as (
+      select a.id, a.serial, a.offering_id, g.unit_id,
+        sum(greatest(0,
+          least(${end}::date, coalesce(g.to_on, ${end}::date), b.to_on)
+          - greatest(${start}::date, g.from_on, b.from_on) + 1))::int as days
+      from catalogue_asset_assignments g
+      join catalogue_assets a on a.tenant_id = g.tenant_id and a.id = g.asset_id and a.archived_at is null
+      join billing b on b.unit_id = g.unit_id
+      where g.tenant_id = ${p.tenantId}::uuid
+        and g.from_on <= ${end}::date and (g.to_on is null or g.to_on >= ${start}::date)
+      group by a.id, a.serial, a.offering_id, g.unit_id
     )
     insert into catalogue_run_lines (
       tenant_id, id, run_id, unit_id, offering_id, subscription_id, order_id, source, description,
@@ -133,13 +154,19 @@ export function insertComputedLines(p: ComputeParams): SQL {
       and f.price_model in ('perUnitMonthly', 'perHour')
     join cards c on c.offering_id = m.offering_id and c.internal_price is not null
     join billing b on b.unit_id = m.unit_id and ${end}::date between b.from_on and b.to_on
-    where m.tenant_id = ${p.tenantId}::uuid and m.period = ${p.period}`;
-  // SEAM (rentals, the assets part): rented equipment is charged per assignment like a
-  // subscription (source 'rental'). When assets/ is merged, add a branch to this union over its
-  // assignments table (the same days-in-billing count as `sub`, joined to `billing` and `cards`),
-  // keeping it one statement; assets' activeRentals(db, tenantId, monthStart, monthEnd) gives the
-  // same rows in JS for its tests and for shared/catalogue/runs.ts comparisons. The line needs the
-  // assignment's id: add a nullable `assignment_id` column to catalogue_run_lines then.
+    where m.tenant_id = ${p.tenantId}::uuid and m.period = ${p.period}
+    union all
+    select ${p.tenantId}::uuid, gen_random_uuid(), ${p.runId}::uuid, rent.unit_id, rent.offering_id,
+      null, null, 'rental', f.name || ' – ' || rent.serial,
+      1, c.internal_price, ${rentAmount},
+      u.cost_centre, null, null, null,
+      rent.days, ${dim}::int
+    from rent
+    join catalogue_offerings f on f.tenant_id = ${p.tenantId}::uuid and f.id = rent.offering_id
+      and f.price_model in ('fixedMonthly', 'perUnitMonthly')
+    join cards c on c.offering_id = rent.offering_id and c.internal_price is not null
+    join units u on u.tenant_id = ${p.tenantId}::uuid and u.id = rent.unit_id
+    where rent.days > 0`;
   // deskHours and allocation come as further branches or statements
   // here, each writing only its own source, which deleteComputedLines already clears.
 }

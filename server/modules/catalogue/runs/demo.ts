@@ -75,13 +75,16 @@ export async function loadRunsDemo(db: Database, tenant: DemoContext, made: Made
     const run = await computeRun(db, tenant.actor, p);
     await lockRun(db, tenant.actor, run.id, run.version);
     if (!disputed) {
-      const line = (await listLines(db, tenant.actor, run.id, { unitId: soc, limit: 1 })).items[0];
+      // A rented computer the unit says it had already handed back.
+      const line = (await listLines(db, tenant.actor, run.id, { unitId: soc, limit: 200 })).items.find(
+        (l) => l.source === 'rental',
+      );
       if (line) {
         await createDispute(
           db,
           tenant.actor,
           line.id,
-          'Två av de fyra datorerna lämnades tillbaka samma vecka och ska inte debiteras',
+          'Datorn lämnades tillbaka till IT-enheten i början av månaden och ska inte debiteras hela månaden',
         );
         disputed = true;
       }

@@ -1,23 +1,22 @@
 import { Alert, Button, Checkbox, FileInput, Group, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../../platform/api.ts';
-import { Dialog } from '../../../platform/dialogs.tsx';
-import { ProblemAlert, translateMessage } from '../../../platform/errors.tsx';
-import { useFormat } from '../../../platform/format.ts';
-import { DataTable } from '../../../platform/table.tsx';
-import { useCatalogueInvalidate } from '../api.ts';
+import { ApiError, api } from './api.ts';
+import { Dialog } from './dialogs.tsx';
+import { ProblemAlert, translateMessage } from './errors.tsx';
+import { DataTable } from './table.tsx';
 
-// Importing an asset list (CSV or XLSX) through the platform's import: a dry run first by default,
-// then the real one; every bad row is listed with its line and column, and nothing is written.
-// The platform's import page's messages (import.*) are reused so both read the same.
+// Importing a file (CSV or XLSX) into a route of the platform's import engine: a dry run first by
+// default, then the real one; every bad row is listed with its line and column, and nothing is
+// written. The platform's import page's messages (import.*) are reused so every import reads the
+// same; the record type gives its title, help, what a result says and its columns' names.
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 interface ImportResult {
-  created: number;
   dryRun: boolean;
 }
 
@@ -28,21 +27,41 @@ function parsePath(path: string): { line: number | null; field: string } {
   return { line: Number(match[1]), field: match[2] ?? '' };
 }
 
-export function AssetImportDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+export function FileImportDialog<R extends ImportResult>({
+  opened,
+  onClose,
+  path,
+  title,
+  help,
+  summary,
+  columnLabel,
+  invalidate,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  /** The import route, e.g. /api/v1/catalogue/assets/import; the file's name goes with it. */
+  path: string;
+  title: string;
+  help: string;
+  /** What a (dry) run's answer says: how many rows it creates or changes. */
+  summary: (result: R) => ReactNode;
+  /** A column's name in the list of errors, from the field the server names. */
+  columnLabel: (field: string) => string;
+  /** Refresh what the import changed. */
+  invalidate: () => Promise<unknown>;
+}) {
   const { t } = useTranslation();
-  const f = useFormat();
-  const invalidate = useCatalogueInvalidate();
   const [file, setFile] = useState<File | null>(null);
   const [dryRun, setDryRun] = useState(true);
   const run = useMutation({
     mutationFn: async (asDryRun: boolean) => {
       if (!file) throw new Error('no file');
       const isXlsx = /\.xlsx$/i.test(file.name) || file.type === XLSX;
-      return api.post<ImportResult>(
-        `/api/v1/catalogue/assets/import${asDryRun ? '?dryRun=true' : ''}`,
-        undefined,
-        { raw: { body: file, contentType: isXlsx ? XLSX : 'text/csv' } },
-      );
+      const query = new URLSearchParams({ fileName: file.name });
+      if (asDryRun) query.set('dryRun', 'true');
+      return api.post<R>(`${path}?${query}`, undefined, {
+        raw: { body: file, contentType: isXlsx ? XLSX : 'text/csv' },
+      });
     },
     onSuccess: async (result) => {
       if (!result.dryRun) await invalidate();
@@ -50,14 +69,13 @@ export function AssetImportDialog({ opened, onClose }: { opened: boolean; onClos
   });
   const rowErrors = run.error instanceof ApiError && run.error.errors.length > 0 ? run.error.errors : [];
   const result = run.data;
-  const m = (key: string, o?: Record<string, unknown>) => t(`catalogue.assets.${key}`, o);
   function close() {
     run.reset();
     setFile(null);
     onClose();
   }
   return (
-    <Dialog opened={opened} onClose={close} title={m('importTitle')} size="xl">
+    <Dialog opened={opened} onClose={close} title={title} size="xl">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -66,7 +84,7 @@ export function AssetImportDialog({ opened, onClose }: { opened: boolean; onClos
       >
         <Stack>
           <Text size="sm" c="dimmed">
-            {m('importHelp')}
+            {help}
           </Text>
           <FileInput
             label={t('import.file')}
@@ -111,9 +129,7 @@ export function AssetImportDialog({ opened, onClose }: { opened: boolean; onClos
                 title={result.dryRun ? t('import.dryRunOk') : t('import.done')}
               >
                 <Stack gap="sm">
-                  <Text size="sm">
-                    {m('importCreated', { count: result.created, n: f.number(result.created) })}
-                  </Text>
+                  <Text size="sm">{summary(result)}</Text>
                   {result.dryRun && (
                     <Group>
                       <Button size="sm" onClick={() => run.mutate(false)} loading={run.isPending}>
@@ -159,11 +175,7 @@ export function AssetImportDialog({ opened, onClose }: { opened: boolean; onClos
                       // biome-ignore lint/suspicious/noArrayIndexKey: errors have no id and never reorder
                       <Table.Tr key={i}>
                         <Table.Td>{where.line ?? '–'}</Table.Td>
-                        <Table.Td>
-                          {where.field
-                            ? m(`importColumn.${where.field}`, { defaultValue: where.field })
-                            : '–'}
-                        </Table.Td>
+                        <Table.Td>{where.field ? columnLabel(where.field) : '–'}</Table.Td>
                         <Table.Td>{translateMessage(t, e.message)}</Table.Td>
                       </Table.Tr>
                     );
