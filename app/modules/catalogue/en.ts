@@ -497,6 +497,7 @@ export const en: typeof sv = {
       counterpart: 'Counterpart',
     },
     serverMessage: {
+      locked: 'The month is locked: its consumption no longer changes.',
       noOffering: 'No such offering.',
       severalOfferings: 'Several offerings have this name.',
       offeringArchived: 'The offering is archived.',

@@ -306,6 +306,7 @@ const consumption: ClientPart = {
     'Must be a month, YYYY-MM': 'catalogue.consumption.serverMessage.period',
     'At most four decimals': 'catalogue.consumption.serverMessage.decimals',
     'Must be 0 or more': 'catalogue.consumption.serverMessage.negative',
+    'The month is locked: its consumption no longer changes': 'catalogue.consumption.serverMessage.locked',
   },
 };
 

@@ -495,6 +495,7 @@ export const sv = {
       counterpart: 'Motpart',
     },
     serverMessage: {
+      locked: 'Månaden är låst: dess förbrukning ändras inte längre.',
       noOffering: 'Erbjudandet finns inte.',
       severalOfferings: 'Flera erbjudanden har det namnet.',
       offeringArchived: 'Erbjudandet är arkiverat.',

@@ -367,5 +367,31 @@ describe('consumption in the month’s run', () => {
       ['Utskrift per sida – Plan 1', 1300 * 25, schoolId, '6540'],
       ['Utskrift per sida – Plan 2', 800 * 25, schoolId, '6540'],
     ]);
+
+    // Locked, the month's consumption no longer changes, by file or by the API.
+    const locked = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/catalogue/runs/${json(run).id}/lock`,
+      headers: admin.headers(),
+      payload: { version: json(await get(`/api/v1/catalogue/runs/${json(run).id}`)).version },
+    });
+    expect(locked.statusCode, locked.body).toBe(200);
+    const before = await rows();
+    const late = await upload(
+      csv(['Månad;Erbjudande;Enhet;Antal;Referens', '2026-10;Utskrift per sida;4210;5;Plan 1']),
+    );
+    expect(late.statusCode).toBe(400);
+    expect(paths(late)).toEqual(['line 2.period']);
+    const lateApi = await send({
+      period: '2026-10',
+      offeringId: pages,
+      rows: [
+        { unitId: schoolId, quantity: 5, reference: 'Plan 1' },
+        { unitId: schoolId, quantity: 6, reference: 'Plan 2' },
+      ],
+    });
+    expect(lateApi.statusCode).toBe(400);
+    expect(paths(lateApi)).toEqual(['body.period']);
+    expect(await rows()).toBe(before);
   });
 });

@@ -27,6 +27,7 @@ import { ImportErrors, MAX_ERRORS, type RowError } from '../../../platform/trans
 import { offerings } from '../offerings/schema.ts';
 import { konteringCodes } from '../orders/schema.ts';
 import { cataloguePolicy } from '../policy.ts';
+import { runs } from '../runs/schema.ts';
 import { consumption, consumptionImports } from './schema.ts';
 
 // The rules of consumption: the only writer of ./schema.ts. A file and an API batch go through the
@@ -254,8 +255,29 @@ export async function writeConsumption(
 ): Promise<ConsumptionWriteResult> {
   const errors = options.errors ?? new ImportErrors();
   const values = planConsumption(rows, await loadContext(s), errors);
-  if (options.api && errors.total > 0)
-    throw problems.validation(errors.sorted().slice(0, MAX_ERRORS).map(apiPath));
+  // A locked month never changes: its consumption stays what the run priced.
+  const named = [...new Set(rows.map((r) => r.period))];
+  const locked = new Set(
+    named.length === 0
+      ? []
+      : (
+          await s.tx
+            .select({ period: runs.period })
+            .from(runs)
+            .where(s.where(runs, inArray(runs.period, named), eq(runs.state, 'locked')))
+        ).map((r) => r.period),
+  );
+  for (const r of rows)
+    if (locked.has(r.period))
+      errors.add(r.line, 'period', 'The month is locked: its consumption no longer changes');
+  if (options.api && errors.total > 0) {
+    // The batch's own fields (its month, its offering) once, not once per row.
+    const found = errors.sorted().map(apiPath);
+    const unique = found.filter(
+      (e, i) => found.findIndex((o) => o.path === e.path && o.message === e.message) === i,
+    );
+    throw problems.validation(unique.slice(0, MAX_ERRORS));
+  }
   errors.throwIfAny();
   const periods = [...new Set(values.map((v) => v.period))].sort();
   // Imports of the same months take turns (a lock per month, taken in order so two imports of
@@ -336,7 +358,10 @@ export async function writeConsumption(
 function apiPath(e: RowError) {
   const field = e.field === 'unit' ? 'unitId' : e.field;
   return {
-    path: field === 'offering' ? 'body.offeringId' : `body.rows.${e.line}.${field}`,
+    path:
+      field === 'offering' || field === 'period'
+        ? `body.${field === 'offering' ? 'offeringId' : 'period'}`
+        : `body.rows.${e.line}.${field}`,
     message: e.message,
   };
 }
