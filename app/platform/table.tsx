@@ -1,6 +1,6 @@
 import { Button, Center, Group, Table, Text, VisuallyHidden } from '@mantine/core';
 import { type InfiniteData, type QueryKey, useInfiniteQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Page, query } from './api.ts';
 import { ProblemAlert } from './errors.tsx';
@@ -42,6 +42,23 @@ interface DataTableProps {
   colSpan: number;
 }
 
+/** Whether the element scrolls sideways, followed as it and its content change size. */
+function useScrolls() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const check = () => setScrolls(el.scrollWidth > el.clientWidth + 1);
+    const observer = new ResizeObserver(check);
+    observer.observe(el);
+    if (el.firstElementChild) observer.observe(el.firstElementChild);
+    check();
+    return () => observer.disconnect();
+  }, []);
+  return { ref, scrolls };
+}
+
 export function DataTable({
   caption,
   showCaption,
@@ -55,12 +72,24 @@ export function DataTable({
   colSpan,
 }: DataTableProps) {
   const { t } = useTranslation();
+  const captionId = useId();
+  const { ref, scrolls } = useScrolls();
   return (
     <>
       {error ? <ProblemAlert error={error} /> : null}
-      <Table.ScrollContainer minWidth={minWidth} type="native">
+      <Table.ScrollContainer
+        ref={ref}
+        minWidth={minWidth}
+        type="native"
+        // A table wider than its place scrolls sideways: then the keyboard must reach it too (a
+        // region in the tab order, named by the caption), and only then, so a table that fits
+        // adds no stop of its own.
+        tabIndex={scrolls ? 0 : undefined}
+        role={scrolls ? 'region' : undefined}
+        aria-labelledby={scrolls ? captionId : undefined}
+      >
         <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="sm">
-          <Table.Caption style={{ captionSide: 'top', textAlign: 'start', marginTop: 0 }}>
+          <Table.Caption id={captionId} style={{ captionSide: 'top', textAlign: 'start', marginTop: 0 }}>
             {showCaption ? caption : <VisuallyHidden>{caption}</VisuallyHidden>}
           </Table.Caption>
           <Table.Thead>{head}</Table.Thead>

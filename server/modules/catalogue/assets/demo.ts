@@ -52,7 +52,8 @@ export async function loadAssetsDemo(db: Database, tenant: DemoContext, made: Ma
       serial: `${prefix}-${String(10_000 + n)}`,
       model,
       kind,
-      offeringId,
+      // A screen and a printer are rented at their own offerings' rent, when the demo has them.
+      offeringId: made.get(`offering:${kind === 'computer' ? 'laptop' : kind}`) ?? offeringId,
       purchaseValue: value,
       purchasedOn: bought(n),
       depreciationMonths: MONTHS,

@@ -121,6 +121,27 @@ export async function loadOfferingsDemo(db: Database, tenant: DemoContext, made:
   await card(pages.id, year + 1, { internal: 48 });
   made.set('offering:pages', pages.id);
 
+  // Rented equipment beyond the computer's own screen: an extra screen, and a unit's printer
+  // (its pages are charged per page besides).
+  const screen = await createOffering(db, tenant.actor, {
+    serviceId: computer,
+    name: 'Extra skärm',
+    description: 'En andra skärm, 27 tum, till arbetsplatsen. Utbytt vart sjätte år.',
+    priceModel: 'fixedMonthly',
+    approval: 'budgetHolder',
+  });
+  await card(screen.id, year, { internal: 75_00 });
+  made.set('offering:screen', screen.id);
+  const printer = await createOffering(db, tenant.actor, {
+    serviceId: print,
+    name: 'Skrivare som tjänst',
+    description: 'Multifunktionsskrivare med service och toner. Utskrifterna debiteras per sida.',
+    priceModel: 'fixedMonthly',
+    approval: 'budgetHolder',
+  });
+  await card(printer.id, year, { internal: 350_00 });
+  made.set('offering:printer', printer.id);
+
   const gb = await createOffering(db, tenant.actor, {
     serviceId: storage,
     name: 'Lagring per GB',
