@@ -55,8 +55,8 @@ export function runVouchers(lines: readonly VoucherLine[], settings: VoucherSett
     if (!line.costCentre) throw new SieError('the line has no cost centre', `lines[${i}]`);
     if (!line.account) throw new SieError('the line has no account', `lines[${i}]`);
     if (!Number.isSafeInteger(line.amount)) throw new SieError('amount must be whole öre', `lines[${i}]`);
-    let sums = centres.get(line.costCentre);
-    if (!sums) centres.set(line.costCentre, (sums = new Map()));
+    const sums = centres.get(line.costCentre) ?? new Map<string, number>();
+    centres.set(line.costCentre, sums);
     const key = `${line.account}\u0000${line.activity ?? ''}`;
     sums.set(key, (sums.get(key) ?? 0) + line.amount);
   });
