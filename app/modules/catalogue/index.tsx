@@ -187,6 +187,12 @@ const runs: ClientPart = {
     }),
     createRoute({
       getParentRoute: () => parent,
+      path: '/catalogue/runs/$runId/specification',
+      validateSearch: validateRunSearch,
+      component: lazyRouteComponent(() => import('./runs/SpecificationPage.tsx'), 'SpecificationPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
       path: '/catalogue/disputes',
       validateSearch: validateDisputesSearch,
       component: lazyRouteComponent(() => import('./runs/DisputesPage.tsx'), 'DisputesPage'),
@@ -202,6 +208,7 @@ const runs: ClientPart = {
     { entity: 'catalogueRunLine', label: 'catalogue.runs.auditLine' },
     { entity: 'catalogueDispute', label: 'catalogue.runs.auditDispute' },
     { entity: 'catalogueRunSettings', label: 'catalogue.runs.auditSettings' },
+    { entity: 'catalogueExportSettings', label: 'catalogue.runs.auditExportSettings' },
   ],
   serverMessages: {
     'Must be a month (YYYY-MM)': 'catalogue.runs.serverMessage.period',
@@ -216,6 +223,13 @@ const runs: ClientPart = {
     'More than the line’s amount': 'catalogue.runs.serverMessage.tooMuch',
     'The line has no amount to credit': 'catalogue.runs.serverMessage.nothing',
     'Only an accepted dispute credits an amount': 'catalogue.runs.serverMessage.onlyAccepted',
+    'Only a locked run is exported to the finance system: lock the run first':
+      'catalogue.runs.serverMessage.exportLocked',
+    'The export settings are incomplete': 'catalogue.runs.serverMessage.exportIncomplete',
+    'Some lines carry no account: set the default account in the export settings':
+      'catalogue.runs.serverMessage.exportNoAccount',
+    'No such unit': 'catalogue.runs.serverMessage.noSuchUnit',
+    'Letters, digits and . _ - only': 'catalogue.runs.serverMessage.codeChars',
   },
 };
 

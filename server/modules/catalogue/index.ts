@@ -2,6 +2,7 @@ import { combineParts, type ModulePart } from '../../platform/module-parts.ts';
 import { assetsPart } from './assets/index.ts';
 import { billingPart } from './billing/index.ts';
 import { consumptionPart } from './consumption/index.ts';
+import { exportsPart } from './exports/index.ts';
 import { offeringsPart } from './offerings/index.ts';
 import { ordersPart } from './orders/index.ts';
 import { runsPart } from './runs/index.ts';
@@ -12,7 +13,8 @@ import { simulationPart } from './simulation/index.ts';
 // simulation over planned volumes; and each unit's dated switch from quality steering to billing.
 // Orders in the portal with kontering, attest, fulfilment as a desk request and subscriptions;
 // rental equipment issued to units at an offering's rent, with the investment budget (assets/);
-// consumption imported from the source systems (consumption/); the month's chargeback run (runs/).
+// consumption imported from the source systems (consumption/); the month's chargeback run (runs/)
+// and its SIE, ledger and specification files (exports/).
 
 const parts: ModulePart[] = [
   offeringsPart,
@@ -22,6 +24,7 @@ const parts: ModulePart[] = [
   ordersPart,
   consumptionPart,
   runsPart,
+  exportsPart,
 ];
 
 export const catalogueModule = combineParts('catalogue', parts);

@@ -84,10 +84,25 @@ export function readCsvRows(text: string, maxRows: number): SheetRow[] {
   });
 }
 
+const PLAIN_NUMBER = /^-?\d+([.,]\d+)?$/;
+
+export interface CsvOptions {
+  /** The field separator; a semicolon by default. */
+  delimiter?: string;
+  /**
+   * Columns of signed figures that a finance system reads: a cell that is a plain number there
+   * ("-1234,50") is written as it is, since an apostrophe would make the import refuse the
+   * amount, and a bare number runs nothing. Any other text in them is still made formula-safe.
+   */
+  numeric?: readonly boolean[];
+}
+
 /** Semicolons, CRLF and a BOM: what Swedish Excel opens without an import dialog. Formula-safe. */
-export function writeCsv(header: string[], rows: string[][]): Buffer {
-  const text = stringifyCsv([header.map(formulaSafe), ...rows.map((r) => r.map(formulaSafe))], {
-    delimiter: ';',
+export function writeCsv(header: string[], rows: string[][], options: CsvOptions = {}): Buffer {
+  const cell = (text: string, i: number) =>
+    options.numeric?.[i] && PLAIN_NUMBER.test(text) ? text : formulaSafe(text);
+  const text = stringifyCsv([header.map(formulaSafe), ...rows.map((r) => r.map(cell))], {
+    delimiter: options.delimiter ?? ';',
     bom: true,
     record_delimiter: 'windows',
   });

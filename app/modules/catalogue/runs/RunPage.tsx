@@ -9,11 +9,13 @@ import { Dialog, DialogFooter, FormDialog } from '../../../platform/dialogs.tsx'
 import { useEditBase } from '../../../platform/edit-base.ts';
 import { ProblemAlert, useFieldErrors } from '../../../platform/errors.tsx';
 import { useFormat } from '../../../platform/format.ts';
+import { RouterButton } from '../../../platform/links.tsx';
 import { CursorTable } from '../../../platform/list-page.tsx';
 import { notifySuccess } from '../../../platform/notify.ts';
 import { DetailList, EmptyValue, PageHeader, Section } from '../../../platform/page.tsx';
 import { DataTable, useCursorList } from '../../../platform/table.tsx';
 import { toOre, useCatalogueInvalidate } from '../api.ts';
+import { FinanceExportMenu, FinanceExportNotice } from './FinanceExport.tsx';
 import { RunStateBadge } from './parts.tsx';
 import { ComputeDialog, runKeys } from './RunsPage.tsx';
 
@@ -50,6 +52,7 @@ export function RunPage() {
         actions={
           r && (
             <Group>
+              <FinanceExportMenu run={r} />
               {r.can.compute && (
                 <Button variant="default" onClick={() => setComputing(true)}>
                   {m('recompute')}
@@ -63,6 +66,7 @@ export function RunPage() {
       <ProblemAlert error={run.error} />
       {r && (
         <Stack>
+          <FinanceExportNotice run={r} />
           <Section title={m('details')} id="run-details">
             <DetailList
               items={[
@@ -105,20 +109,32 @@ export function RunPage() {
                   <Table.Td>{f.sek(u.total)}</Table.Td>
                   <Table.Td>
                     {u.readLines ? (
-                      <Button
-                        size="xs"
-                        variant="default"
-                        aria-label={`${m('showLines')}: ${u.unit.name}`}
-                        onClick={() =>
-                          navigate({
-                            to: '/catalogue/runs/$runId',
-                            params: { runId },
-                            search: { unitId: u.unit.id },
-                          })
-                        }
-                      >
-                        {m('showLines')}
-                      </Button>
+                      <Group gap="xs" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="default"
+                          aria-label={`${m('showLines')}: ${u.unit.name}`}
+                          onClick={() =>
+                            navigate({
+                              to: '/catalogue/runs/$runId',
+                              params: { runId },
+                              search: { unitId: u.unit.id },
+                            })
+                          }
+                        >
+                          {m('showLines')}
+                        </Button>
+                        <RouterButton
+                          size="xs"
+                          variant="default"
+                          aria-label={`${m('specification')}: ${u.unit.name}`}
+                          to="/catalogue/runs/$runId/specification"
+                          params={{ runId }}
+                          search={{ unitId: u.unit.id }}
+                        >
+                          {m('specification')}
+                        </RouterButton>
+                      </Group>
                     ) : (
                       <EmptyValue />
                     )}

@@ -8,11 +8,13 @@ import { ProblemAlert } from '../../../platform/errors.tsx';
 import { notifySuccess } from '../../../platform/notify.ts';
 import { PageHeader } from '../../../platform/page.tsx';
 import { useCatalogueInvalidate } from '../api.ts';
+import { ExportSettingsForm } from './ExportSettingsForm.tsx';
+import { useExportSettings } from './FinanceExport.tsx';
 import { runKeys } from './RunsPage.tsx';
 
 // The tenant's chargeback setting: a subscription is charged for the whole month when active on
 // any day of it, or by day (the billed days of the month's days). A locked month keeps what it
-// was computed with.
+// was computed with. Below it, how locked runs are exported to the finance system.
 
 type Answer = RunSettings & { can: { update: boolean } };
 
@@ -35,6 +37,7 @@ export function RunSettingsPage() {
       notifySuccess(t('common.saved'));
     },
   });
+  const exports = useExportSettings();
   const s = settings.data;
   return (
     <>
@@ -77,6 +80,12 @@ export function RunSettingsPage() {
             </Stack>
           </form>
         </Paper>
+      )}
+      <ProblemAlert error={exports.error} onReload={() => exports.refetch()} />
+      {exports.data && (
+        <Stack mt="md">
+          <ExportSettingsForm settings={exports.data} />
+        </Stack>
       )}
     </>
   );

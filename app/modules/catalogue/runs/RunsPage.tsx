@@ -25,6 +25,7 @@ export const runKeys = {
   lines: (id: string) => [...catalogueKeys.all, 'runs', 'lines', id] as const,
   disputes: [...catalogueKeys.all, 'disputes'] as const,
   settings: [...catalogueKeys.all, 'run-settings'] as const,
+  exportSettings: [...catalogueKeys.all, 'export-settings'] as const,
 };
 
 export function RunsPage() {

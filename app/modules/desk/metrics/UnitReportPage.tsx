@@ -25,7 +25,7 @@ import {
   useNumbers,
   usePeriodLabel,
 } from './parts.tsx';
-import './print.css';
+import '../../../platform/print.css';
 import type { ReportSearch } from './search.ts';
 
 // The report per förvaltning that seed 002 asks for ("rapportering av service till verksamhet"):

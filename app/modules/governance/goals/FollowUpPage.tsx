@@ -15,7 +15,7 @@ import {
   useFigure,
   useSourceText,
 } from './parts.tsx';
-import './print.css';
+import '../../../platform/print.css';
 import type { FollowUpSearch } from './search.ts';
 
 // The yearly follow-up of the IT strategy and the IT plan (seed 001: "följas upp årligen"): each
