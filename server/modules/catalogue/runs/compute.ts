@@ -57,6 +57,29 @@ export function deleteComputedLines(p: { tenantId: string; runId: string }): SQL
       and source in (${sources(computedSources)})`;
 }
 
+/**
+ * The CTEs `switches` and `billing`: per unit, the date ranges within [start, end] in billing
+ * mode, as `billing(unit_id, from_on, to_on)`. Every source that charges only billing-mode days
+ * joins it; written once so that the rule of who is billed when is in one place.
+ */
+export function billingDays(p: { tenantId: string; start: string; end: string }): SQL {
+  const { start, end } = p;
+  return sql`
+    switches as (
+      select unit_id, mode, from_on,
+        lead(from_on) over (partition by unit_id order by from_on) as next_on
+      from catalogue_billing_switches
+      where tenant_id = ${p.tenantId}::uuid and archived_at is null
+    ),
+    billing as (
+      select unit_id, from_on,
+        coalesce(next_on - 1, ${end}::date) as to_on
+      from switches
+      where mode = 'billing' and from_on <= ${end}::date
+        and (next_on is null or next_on > ${start}::date)
+    )`;
+}
+
 /** Inserts every computed line of the month in one statement. */
 export function insertComputedLines(p: ComputeParams): SQL {
   const { start, end } = periodBounds(p.period);
@@ -70,19 +93,7 @@ export function insertComputedLines(p: ComputeParams): SQL {
       ? sql`c.internal_price`
       : sql`round(c.internal_price::numeric * rent.days / ${dim}::int)::bigint`;
   return sql`
-    with switches as (
-      select unit_id, mode, from_on,
-        lead(from_on) over (partition by unit_id order by from_on) as next_on
-      from catalogue_billing_switches
-      where tenant_id = ${p.tenantId}::uuid and archived_at is null
-    ),
-    billing as (
-      select unit_id, from_on,
-        coalesce(next_on - 1, ${end}::date) as to_on
-      from switches
-      where mode = 'billing' and from_on <= ${end}::date
-        and (next_on is null or next_on > ${start}::date)
-    ),
+    with ${billingDays({ tenantId: p.tenantId, start, end })},
     cards as (
       select distinct on (offering_id) offering_id, internal_price
       from catalogue_rate_cards
