@@ -1,4 +1,6 @@
-import type { Browser } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import iconv from 'iconv-lite';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   choose,
@@ -14,8 +16,10 @@ import {
 // Issue 16 point 2 in a real browser with the demo municipality: the IT-kundansvarig orders a
 // computer for a new teacher at Björkskolan with its kontering (the unit's own codes as the
 // choices), the ekonom approves it as budget holder (from the start page's queue), the service
-// desk marks the desk's request delivered, and the subscription runs from that day. axe on
-// every page and dialog visited.
+// desk marks the desk's request delivered, and the subscription runs from that day. Then the
+// month: Björkskolan moves to billing from the month's first day, the month's run is computed
+// and locked, and the computer's line is on the school's specification and, to the öre, in the
+// SIE file for the finance system. axe on every page and dialog visited.
 
 let server: RunningServer;
 let browser: Browser;
@@ -140,6 +144,104 @@ describe('an order from the catalogue', () => {
     await page.getByRole('textbox', { name: /^Benämning/ }).press('Enter');
     await codes.getByRole('row').filter({ hasText: '6560' }).waitFor();
     await expectAccessible(page, 'kontering codes');
+    await page.context().close();
+  });
+
+  test("the month is run and locked: the computer is on the school's specification and in the SIE file", async () => {
+    const press = async (button: Locator) => {
+      await button.focus();
+      await button.press('Enter');
+    };
+    const month = new Date().toISOString().slice(0, 7);
+    const page = await newPage(browser);
+    await signIn(page, server.url);
+    const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+
+    // Björkskolan is under quality steering until next year: it moves to billing this month.
+    await nav.getByRole('link', { name: 'Kvalitetsstyrning och debitering', exact: true }).click();
+    await h1(page, 'Kvalitetsstyrning och debitering').waitFor();
+    const modes = page.getByRole('table', { name: 'Förvaltningar och deras läge' });
+    await press(modes.getByRole('button', { name: 'Historik: Björkskolan' }));
+    const change = page.getByRole('dialog', { name: 'Ändra läge för Björkskolan' });
+    await change.waitFor();
+    await choose(page, change.getByRole('combobox', { name: /^Läge/ }), 'Debitering');
+    await change.getByLabel('Från och med').fill(`${month}-01`);
+    await expectAccessible(page, 'billing switch dialog');
+    await press(change.getByRole('button', { name: 'Ändra läge' }));
+    // The switch joins the unit's history, shown in the same dialog.
+    await change
+      .getByRole('table', { name: 'Övergångar, senaste först' })
+      .getByRole('row')
+      .filter({ hasText: 'Debitering' })
+      .first()
+      .waitFor();
+    await page.keyboard.press('Escape');
+    await change.waitFor({ state: 'hidden' });
+    await modes
+      .getByRole('row')
+      .filter({ hasText: 'Björkskolan' })
+      .filter({ hasText: 'Debitering' })
+      .waitFor();
+
+    // The month's run, computed again and locked.
+    await nav.getByRole('link', { name: 'Debitering', exact: true }).click();
+    await h1(page, 'Debitering').waitFor();
+    await page
+      .getByRole('table', { name: 'Debiteringskörningar' })
+      .getByRole('link', { name: month })
+      .click();
+    await h1(page, `Debitering ${month}`).waitFor();
+    await press(page.getByRole('button', { name: 'Beräkna om' }));
+    const compute = page.getByRole('dialog', { name: `Beräkna debiteringen för ${month}` });
+    await press(compute.getByRole('button', { name: /^Beräkna/ }).last());
+    await compute.waitFor({ state: 'hidden' });
+    await press(page.getByRole('button', { name: 'Lås', exact: true }));
+    const lock = page.getByRole('dialog', { name: `Lås debiteringen för ${month}` });
+    await lock.waitFor();
+    await expectAccessible(page, 'lock dialog');
+    await press(lock.getByRole('button', { name: 'Lås', exact: true }));
+    await lock.waitFor({ state: 'hidden' });
+    await page.getByText('Månaden är låst.').waitFor();
+
+    // The school's specification: the computer's line, and its sum per kontering.
+    const units = page.getByRole('table', { name: 'Månadens summa per enhet' });
+    await units.getByRole('link', { name: 'Specifikation: Björkskolan' }).click();
+    await h1(page, `Specifikation ${month} – Björkskolan`).waitFor();
+    const lines = page.getByRole('table', { name: 'Rader' });
+    await lines.getByRole('row').filter({ hasText: 'Dator som tjänst – bärbar dator' }).first().waitFor();
+    await expectAccessible(page, 'specification');
+    const sum = page
+      .getByRole('table', { name: 'Summa per kontering' })
+      .getByRole('row')
+      .filter({ hasText: '4210 · 6550 · P4001' });
+    // The rows of the school's cost centre, account and project, whatever their counterpart (SIE
+    // has no counterpart dimension: the file sums them).
+    await sum.first().waitFor();
+    let ore = 0;
+    for (const cell of await sum.locator('td').all()) {
+      const text = ((await cell.textContent()) ?? '').replace(/[^\d,]/g, '');
+      expect(text).toMatch(/^\d+,\d{2}$/);
+      ore += Number(text.replace(',', ''));
+    }
+    expect(ore).toBeGreaterThan(0);
+    const kronor = `${Math.floor(ore / 100)}${ore % 100 ? `.${String(ore % 100).padStart(2, '0')}` : ''}`;
+
+    // The SIE file of the locked month: the same sum on the school's cost centre and project.
+    await page.goBack();
+    await h1(page, `Debitering ${month}`).waitFor();
+    await page.getByRole('button', { name: 'Till ekonomisystemet' }).waitFor();
+    await expectAccessible(page, 'locked run with its finance files');
+    await press(page.getByRole('button', { name: 'Till ekonomisystemet' }));
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: 'SIE 4i (verifikationer)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`debitering-${month}.se`);
+    const sie = iconv.decode(await readFile((await download.path())!), 'cp437');
+    expect(sie).toContain('#FNAMN "Styrby kommun"');
+    // The en dash of the school's name is not in CP437: it is written as a plain dash.
+    expect(sie).toContain('#OBJEKT 1 "4210" "Björkskolan F-6"');
+    expect(sie).toContain(`#TRANS "6550" {1 "4210" 6 "P4001"} ${kronor}\r\n`);
     await page.context().close();
   });
 });

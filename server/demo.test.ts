@@ -1,4 +1,5 @@
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantableRoles } from '../shared/roles.ts';
 import { buildApp } from './app.ts';
@@ -797,6 +798,74 @@ describe('portfolio demands: the demo backlog', () => {
     expect(one.outcome).toBe('approved');
     expect(one.decision.name).toContain('§ 14');
     expect(one.agenda[0].forumKind).toBe('preparationGroup');
+  });
+});
+
+// The catalogue's chargeback (issue 16): this year's months locked, this month a preview, one
+// open dispute, an asset for every employee, and the export settings that let a locked month go
+// to the finance system as SIE.
+describe('catalogue: the chargeback year', () => {
+  it('has the past months locked, this month a preview, one open dispute and a SIE file that balances', async () => {
+    const admin = await signInOverHttp(app, 'admin@styrbord.example', 'demo');
+    const get = (url: string) => app.inject({ url, headers: admin.headers() });
+    const now = new Date();
+    const thisMonth = now.toISOString().slice(0, 7);
+    const runs = json(await get('/api/v1/catalogue/runs?limit=24')).items as {
+      id: string;
+      period: string;
+      state: string;
+      total: number;
+    }[];
+    const thisYear = runs.filter((r) => r.period.startsWith(thisMonth.slice(0, 4)));
+    expect(thisYear.find((r) => r.period === thisMonth)?.state).toBe('preview');
+    const locked = thisYear.filter((r) => r.state === 'locked');
+    expect(locked).toHaveLength(now.getUTCMonth());
+    const disputes = json(await get('/api/v1/catalogue/disputes?state=open')).items;
+    expect(disputes).toHaveLength(now.getUTCMonth() > 0 ? 1 : 0);
+    expect(json(await get('/api/v1/catalogue/export-settings'))).toMatchObject({
+      complete: true,
+      series: 'IT',
+    });
+    const last = locked.sort((a, b) => b.period.localeCompare(a.period))[0];
+    if (!last) return;
+    expect(last.total).toBeGreaterThan(0);
+    const sie = await get(`/api/v1/catalogue/runs/${last.id}/sie`);
+    expect(sie.statusCode, sie.body).toBe(200);
+    const text = iconv.decode(sie.rawPayload, 'cp437');
+    // Every voucher balances, and what is charged to the units (all but the IT unit's income
+    // account) is the run's total.
+    let charged = 0;
+    for (const voucher of text.split('#VER').slice(1)) {
+      const rows = [...voucher.matchAll(/#TRANS "([^"]+)" \{[^}]*\} (-?[\d.]+)/g)].map((m) => ({
+        account: m[1],
+        ore: Math.round(Number(m[2]) * 100),
+      }));
+      expect(rows.reduce((a, r) => a + r.ore, 0)).toBe(0);
+      charged += rows.filter((r) => r.account !== '3510').reduce((a, r) => a + r.ore, 0);
+    }
+    expect(charged).toBe(last.total);
+  });
+
+  it('rents an asset to every employee', async () => {
+    const admin = await signInOverHttp(app, 'admin@styrbord.example', 'demo');
+    const page = json(
+      await app.inject({
+        url: '/api/v1/catalogue/assets?state=issued&kind=computer&limit=200',
+        headers: admin.headers(),
+      }),
+    );
+    const people = json(await app.inject({ url: '/api/v1/people?limit=200', headers: admin.headers() }));
+    const units = json(await app.inject({ url: '/api/v1/units?limit=200', headers: admin.headers() }));
+    // Employees: the active people of the kommun's own units; a partner's staff rent nothing.
+    const partners = new Set(
+      units.items.filter((u: { kind: string }) => u.kind === 'partner').map((u: { id: string }) => u.id),
+    );
+    const employees = people.items.filter(
+      (p: { active: boolean; archivedAt: string | null; unitId: string }) =>
+        p.active && !p.archivedAt && !partners.has(p.unitId),
+    );
+    expect(employees.length).toBeGreaterThan(50);
+    expect(page.items.length).toBeGreaterThanOrEqual(employees.length);
   });
 });
 

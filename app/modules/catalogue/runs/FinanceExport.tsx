@@ -23,8 +23,9 @@ export function useExportSettings(enabled = true) {
 export function FinanceExportMenu({ run }: { run: Run }) {
   const { t } = useTranslation();
   const m = (key: string) => t(`catalogue.runs.${key}`);
-  const settings = useExportSettings(run.can.compute && run.state === 'locked');
-  if (!run.can.compute || run.state !== 'locked' || !settings.data?.complete) return null;
+  const settings = useExportSettings(run.state === 'locked');
+  // Who may change the settings is who may run the chargeback: the finance files are theirs.
+  if (run.state !== 'locked' || !settings.data?.can.update || !settings.data.complete) return null;
   const base = `/api/v1/catalogue/runs/${run.id}`;
   return (
     <Menu position="bottom-end">
@@ -56,8 +57,8 @@ export function FinanceExportMenu({ run }: { run: Run }) {
 export function FinanceExportNotice({ run }: { run: Run }) {
   const { t } = useTranslation();
   const m = (key: string) => t(`catalogue.runs.${key}`);
-  const settings = useExportSettings(run.can.compute && run.state === 'locked');
-  if (!run.can.compute || run.state !== 'locked' || !settings.data || settings.data.complete) return null;
+  const settings = useExportSettings(run.state === 'locked');
+  if (run.state !== 'locked' || !settings.data?.can.update || settings.data.complete) return null;
   return (
     <Alert color="yellow" title={m('exportIncomplete')}>
       {m('exportIncompleteHelp')}{' '}

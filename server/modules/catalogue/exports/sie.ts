@@ -129,13 +129,26 @@ function compactDate(date: string, where: string): string {
   return date.replaceAll('-', '');
 }
 
+// Typography that names carry (Björkskolan F–6, "Skol’s") but CP437 lacks: their plain forms,
+// rather than the '?' the encoder would write.
+const PLAIN: Record<string, string> = {
+  '–': '-',
+  '—': '-',
+  '‘': "'",
+  '’': "'",
+  '“': '"',
+  '”': '"',
+  '…': '...',
+};
+
 /**
  * A field in quotes. Quotes inside are escaped with a backslash (SIE 4, 5.7); control characters,
- * which would break a record over lines, become spaces. Characters CP437 lacks become '?' when
- * encoded (Swedish letters are all in it).
+ * which would break a record over lines, become spaces. Dashes and curly quotes become their plain
+ * forms; other characters CP437 lacks become '?' when encoded (Swedish letters are all in it).
  */
 function quote(text: string): string {
   const clean = text
+    .replace(/[–—‘’“”…]/g, (c) => PLAIN[c]!)
     .replace(/\p{Cc}/gu, ' ')
     .replaceAll('\\', '\\\\')
     .replaceAll('"', '\\"');

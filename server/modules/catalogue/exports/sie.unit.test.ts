@@ -102,6 +102,15 @@ describe('SIE 4i', () => {
     expect(fields(text.split('\r\n').find((l) => l.includes('P12'))!)[3]).toBe('Skolplattform "Nya"');
   });
 
+  it('writes dashes and curly quotes CP437 lacks as their plain forms, not as ?', () => {
+    const bytes = writeSie(file({ company: { name: 'Björkskolan F–6 ”Nya” – skol’s…' } }));
+    const fnamn = iconv
+      .decode(bytes, 'cp437')
+      .split('\r\n')
+      .find((l) => l.startsWith('#FNAMN'))!;
+    expect(fnamn).toBe('#FNAMN "Björkskolan F-6 \\"Nya\\" - skol\'s..."');
+  });
+
   it('refuses a voucher that does not balance, saying which', () => {
     const bad = file();
     const vouchers = [{ ...bad.vouchers[0]!, transactions: [{ ...bad.vouchers[0]!.transactions[0]! }] }];
