@@ -151,6 +151,8 @@ export const en: typeof sv = {
   },
   orders: {
     nav: 'Orders',
+    offeringCount_one: '{{count}} offering',
+    offeringCount_other: '{{count}} offerings',
     title: 'Orders',
     description: 'My orders from the service catalogue and those waiting for my approval.',
     newTitle: 'New order',

@@ -149,6 +149,8 @@ export const sv = {
   },
   orders: {
     nav: 'Beställningar',
+    offeringCount_one: '{{count}} erbjudande',
+    offeringCount_other: '{{count}} erbjudanden',
     title: 'Beställningar',
     description: 'Mina beställningar ur tjänstekatalogen och de som väntar på min attest.',
     newTitle: 'Ny beställning',
