@@ -13,7 +13,8 @@ import {
 //
 //   1. createComputedLines: a temporary table of the month's lines, dropped at commit;
 //   2. insertComputedLines (and every further source's statement) writes the lines into it;
-//   3. syncComputedLines puts them in the run: it deletes the run's computed lines that no longer
+//   3. copyComputedLines puts them in a run just created; in a run computed before,
+//      syncComputedLines puts them in: it deletes the run's computed lines that no longer
 //      match a computed row and inserts the computed rows that are new, so that a line unchanged
 //      by a recomputation keeps its id (and the run's indexes and foreign-key checks are touched
 //      only by what changed: rewriting all ~35,000 lines of a large kommun took 4–10 s).
@@ -108,6 +109,13 @@ export function createComputedLines(): SQL {
   return sql`
     create temp table ${computedLines} on commit drop as
     select ${columnList()} from catalogue_run_lines with no data`;
+}
+
+/** Copies the computed lines into a run that has no line yet (its first computation). */
+export function copyComputedLines(p: { tenantId: string }): SQL {
+  return sql`
+    insert into catalogue_run_lines (tenant_id, id, ${columnList()})
+    select ${p.tenantId}::uuid, gen_random_uuid(), ${columnList()} from ${computedLines}`;
 }
 
 /**

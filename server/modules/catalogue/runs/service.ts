@@ -23,6 +23,7 @@ import { unitChain } from '../orders/service.ts';
 import { cataloguePolicy } from '../policy.ts';
 import {
   computedLines,
+  copyComputedLines,
   createComputedLines,
   insertComputedLines,
   refreshTotals,
@@ -129,7 +130,8 @@ export function computeRun(db: Database, actor: Actor, period: string): Promise<
     const p = { tenantId: s.tenantId, runId: run.id };
     await s.tx.execute(createComputedLines());
     await s.tx.execute(insertComputedLines({ ...p, period, proration, into: computedLines }));
-    await s.tx.execute(syncComputedLines(p));
+    // A run just created has no line to keep: its lines are copied, without matching.
+    await s.tx.execute(created ? copyComputedLines(p) : syncComputedLines(p));
     await s.tx.execute(refreshTotals(p));
     const [after] = await s
       .update(runs, { proration, computedAt: new Date() }, eq(runs.id, run.id))
