@@ -399,6 +399,56 @@ describe('the run', () => {
     const next = json(await get(reader, `/api/v1/catalogue/runs?limit=2&cursor=${list.nextCursor}`));
     expect(next.items.map((r: { period: string }) => r.period)).toEqual(['2025-03', '2025-02']);
   });
+
+  it('keeps the id of every line a recomputation leaves unchanged and replaces exactly the changed ones', async () => {
+    const linesOf = async (runId: string) =>
+      new Map((await t.db.select().from(runLines).where(eq(runLines.runId, runId))).map((l) => [l.id, l]));
+    const first = await compute('2025-04');
+    const before = await linesOf(first.id);
+    expect(before.size).toBe(first.lineCount);
+
+    // Nothing changed: the same lines, every one with its id; the run's version moves on.
+    const again = await compute('2025-04');
+    expect(again.version).toBeGreaterThan(first.version);
+    expect(again).toMatchObject({ total: first.total, lineCount: first.lineCount });
+    expect(await linesOf(first.id)).toEqual(before);
+
+    // A new price for the laptop from April: its lines are replaced, no other line is touched.
+    const laptopIds = [...before.values()].filter((l) => l.offeringId === laptop).map((l) => l.id);
+    expect(laptopIds.length).toBeGreaterThan(0);
+    const card = await catalogue.createRateCard(t.db, t.a.actor, {
+      offeringId: laptop,
+      startsOn: '2025-04-01',
+      periodKind: 'month',
+      internalPrice: 49_900,
+    });
+    cardsOf[laptop]!.push({ startsOn: '2025-04-01', internalPrice: 49_900 });
+    try {
+      const repriced = await compute('2025-04');
+      const after = await linesOf(first.id);
+      const gone = [...before.keys()].filter((id) => !after.has(id));
+      const added = [...after.values()].filter((l) => !before.has(l.id));
+      expect(gone.sort()).toEqual([...laptopIds].sort());
+      expect(added).toHaveLength(laptopIds.length);
+      expect(added.every((l) => l.offeringId === laptop && l.unitPrice === 49_900)).toBe(true);
+      for (const [id, line] of after) if (before.has(id)) expect(line).toEqual(before.get(id));
+      const got = new Map(
+        [...after.values()]
+          .filter((l) => l.source === 'subscription')
+          .map((l) => [l.subscriptionId, { amount: l.amount, days: l.billedDays }]),
+      );
+      expect(got).toEqual(expected('2025-04', 'month'));
+      expect(repriced.total).toBe([...after.values()].reduce((a, l) => a + l.amount, 0));
+    } finally {
+      // The card withdrawn, the fixture's prices are as before for the tests that follow.
+      await catalogue.archiveRateCard(t.db, t.a.actor, card.id, 1);
+      cardsOf[laptop]!.pop();
+    }
+    const restored = await compute('2025-04');
+    expect(restored).toMatchObject({ total: first.total, lineCount: first.lineCount });
+    const back = await linesOf(first.id);
+    expect([...back.values()].filter((l) => before.has(l.id))).toHaveLength(before.size - laptopIds.length);
+  });
 });
 
 describe('locking, corrections and disputes', () => {
