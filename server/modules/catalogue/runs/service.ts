@@ -18,6 +18,7 @@ import { lockRow } from '../../../platform/records.ts';
 import type { RecordRef } from '../../../platform/seam.ts';
 import { inTenant, readScope, type TenantScope } from '../../../platform/tenancy.ts';
 import { assertVersion } from '../../../platform/versioning.ts';
+import { insertAllocationLines } from '../allocations/compute.ts';
 import { offerings } from '../offerings/schema.ts';
 import { unitChain } from '../orders/service.ts';
 import { cataloguePolicy } from '../policy.ts';
@@ -122,6 +123,7 @@ export function computeRun(db: Database, actor: Actor, period: string): Promise<
     const p = { tenantId: s.tenantId, runId: run.id };
     await s.tx.execute(deleteComputedLines(p));
     await s.tx.execute(insertComputedLines({ ...p, period, proration }));
+    await s.tx.execute(insertAllocationLines({ ...p, period, proration }, sql`catalogue_run_lines`));
     await s.tx.execute(refreshTotals(p));
     const [after] = await s
       .update(runs, { proration, computedAt: new Date() }, eq(runs.id, run.id))
