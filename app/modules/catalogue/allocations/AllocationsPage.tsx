@@ -211,8 +211,7 @@ function Row({
           {a.can.archive && (
             <Button
               size="compact-sm"
-              variant="subtle"
-              color="red.9"
+              variant="default"
               onClick={onArchive}
               aria-label={m('archiveLabel', { name: a.name })}
             >
