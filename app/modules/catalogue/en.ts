@@ -140,8 +140,12 @@ export const en: typeof sv = {
     historyCaption: 'Switches, latest first',
     withdraw: 'Withdraw',
     withdrawn: 'withdrawn',
-    noHistory: 'No switches; the unit has always been in quality steering.',
+    noHistory: 'No switches of its own.',
     modes: { qualitySteering: 'Quality steering', billing: 'Billing' },
+    inheritedFrom: 'inherited from {{name}}',
+    today: 'Mode today: {{mode}}.',
+    todayInherited:
+      'Mode today: {{mode}}, inherited from {{name}}. A switch of its own applies to the unit and the units below it from its date.',
     nextSwitch: '{{mode}} from {{date}}',
     none: 'No units.',
   },

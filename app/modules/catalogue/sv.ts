@@ -138,8 +138,12 @@ export const sv = {
     historyCaption: 'Övergångar, senaste först',
     withdraw: 'Dra tillbaka',
     withdrawn: 'tillbakadragen',
-    noHistory: 'Inga övergångar; enheten har alltid varit i kvalitetsstyrning.',
+    noHistory: 'Inga egna övergångar.',
     modes: { qualitySteering: 'Kvalitetsstyrning', billing: 'Debitering' },
+    inheritedFrom: 'ärvt från {{name}}',
+    today: 'Läge i dag: {{mode}}.',
+    todayInherited:
+      'Läge i dag: {{mode}}, ärvt från {{name}}. En egen övergång gäller för enheten och enheterna under den från sitt datum.',
     nextSwitch: '{{mode}} från {{date}}',
     none: 'Inga enheter.',
   },

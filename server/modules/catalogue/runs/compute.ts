@@ -14,8 +14,9 @@ import {
 // and held equal by runs.test.ts:
 //
 // - Billing mode: a unit's active switches, each from its date until the day before the next
-//   (`lead(from_on)`); before the first switch the unit is under quality steering. Only days in
-//   `billing` mode are charged; quality-steering days give no line at all.
+//   (`lead(from_on)`), passed down to the units below that have no switch of their own yet
+//   (billingDays); before any switch at or above it the unit is under quality steering. Only days
+//   in `billing` mode are charged; quality-steering days give no line at all.
 // - The price: the offering's latest active rate card starting on or before the month's first
 //   day (cardInEffect in shared/catalogue/offerings.ts), its internal price. A card without an
 //   internal price (cost-covering) gives no line here: its cost is distributed by allocation
@@ -58,9 +59,16 @@ export function deleteComputedLines(p: { tenantId: string; runId: string }): SQL
 }
 
 /**
- * The CTEs `switches` and `billing`: per unit, the date ranges within [start, end] in billing
- * mode, as `billing(unit_id, from_on, to_on)`. Every source that charges only billing-mode days
- * joins it; written once so that the rule of who is billed when is in one place.
+ * The CTEs `switches`, `firsts`, `chain`, `reign` and `billing`: per unit, the date ranges within
+ * [start, end] in billing mode, as `billing(unit_id, from_on, to_on)`. Every source that charges
+ * only billing-mode days joins it; written once so that the rule of who is billed when is in one
+ * place (mirrored in JS by inheritedModeOn in shared/catalogue/billing.ts).
+ *
+ * A switch passes down the unit tree: on a date, the nearest unit at or above with a switch on or
+ * before that date decides (a förvaltning switched to billing bills its schools, until a school
+ * has a switch of its own; adding a switch to a school never rewrites its past). So each unit
+ * with switches of its own "reigns" over a unit below it from its first switch until the day
+ * before a nearer one's first switch (`cap`), and the billing ranges are its own ranges cut there.
  */
 export function billingDays(p: { tenantId: string; start: string; end: string }): SQL {
   const { start, end } = p;
@@ -71,12 +79,34 @@ export function billingDays(p: { tenantId: string; start: string; end: string })
       from catalogue_billing_switches
       where tenant_id = ${p.tenantId}::uuid and archived_at is null
     ),
+    firsts as (
+      select unit_id, min(from_on) as first_on from switches group by unit_id
+    ),
+    chain as (
+      with recursive up(unit_id, at_id, depth) as (
+        select id, id, 0 from units where tenant_id = ${p.tenantId}::uuid
+        union all
+        select up.unit_id, u.parent_id, up.depth + 1
+        from up join units u on u.tenant_id = ${p.tenantId}::uuid and u.id = up.at_id
+        where u.parent_id is not null and up.depth < 50
+      )
+      select up.unit_id, up.at_id, up.depth, f.first_on
+      from up join firsts f on f.unit_id = up.at_id
+    ),
+    reign as (
+      select unit_id, at_id,
+        min(first_on) over (partition by unit_id order by depth
+          rows between unbounded preceding and 1 preceding) - 1 as cap
+      from chain
+    ),
     billing as (
-      select unit_id, from_on,
-        coalesce(next_on - 1, ${end}::date) as to_on
-      from switches
-      where mode = 'billing' and from_on <= ${end}::date
-        and (next_on is null or next_on > ${start}::date)
+      select r.unit_id, s.from_on,
+        least(coalesce(s.next_on - 1, ${end}::date), coalesce(r.cap, ${end}::date)) as to_on
+      from reign r
+      join switches s on s.unit_id = r.at_id
+      where s.mode = 'billing' and s.from_on <= ${end}::date
+        and (s.next_on is null or s.next_on > ${start}::date)
+        and (r.cap is null or (s.from_on <= r.cap and r.cap >= ${start}::date))
     )`;
 }
 

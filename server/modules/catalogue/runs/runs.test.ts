@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inheritedSwitches } from '../../../../shared/catalogue/billing.ts';
 import { cardInEffect } from '../../../../shared/catalogue/offerings.ts';
 import {
   billedDays,
@@ -136,8 +137,9 @@ beforeAll(async () => {
   reader = await signIn(t.app, 'reader@a.example');
   bAdmin = await signIn(t.app, t.b.adminEmail);
 
-  // Billing: unit A from the 1st of January; the school from the 10th of February, back to
-  // quality steering on the 20th and billed again from the 16th of March; the quiet one never.
+  // Billing: unit A from the 1st of January, and so the school below it until its own switches:
+  // billed from the 10th of February, back to quality steering on the 20th and billed again from
+  // the 16th of March; the quiet one never.
   for (const [unitId, mode, fromOn] of [
     [unitA, 'billing', '2025-01-01'],
     [school, 'billing', '2025-02-10'],
@@ -252,6 +254,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** The switches that decide a unit's mode: its own, then those it inherits from above. */
+const decidingSwitches = (unitId: string) =>
+  inheritedSwitches((unitId === school ? [school, unitA] : [unitId]).map((u) => switchesOf[u] ?? []));
+
 /** The JS reference's lines of a month: subscription id → amount. */
 function expected(period: string, proration: Proration): Map<string, { amount: number; days: number }> {
   const out = new Map<string, { amount: number; days: number }>();
@@ -261,7 +267,7 @@ function expected(period: string, proration: Proration): Map<string, { amount: n
     if (model !== 'fixedMonthly' && model !== 'perUnitMonthly') continue;
     const c = cardInEffect(cardsOf[s.offeringId]!, start);
     if (!c) continue;
-    const days = billedDays(period, s.startsOn, s.endsOn, switchesOf[s.unitId] ?? []);
+    const days = billedDays(period, s.startsOn, s.endsOn, decidingSwitches(s.unitId));
     if (days === 0) continue;
     out.set(s.id, {
       amount: subscriptionAmount(proration, s.quantity, c.internalPrice, days, daysInMonth(period)),
