@@ -352,11 +352,36 @@ describe('allocation lines in the run', () => {
   });
 
   it('counts the units on the month’s last day: before the billing switch there is no line', async () => {
+    // A förvaltning switched to billing bills the school below it that has no switch of its own
+    // (billingDays): the school's people count for the school; the förvaltning has none.
+    const west = (await directory.createUnit(t.db, t.a.actor, { name: 'Västra', kind: 'department' })).id;
+    const school = (
+      await directory.createUnit(t.db, t.a.actor, {
+        name: 'Västerskolan',
+        kind: 'subunit',
+        parentId: west,
+        costCentre: '4240',
+      })
+    ).id;
+    await person('w1@a.example', school);
+    await person('w2@a.example', school);
+    const billing = await post('/api/v1/catalogue/billing-switches', {
+      unitId: west,
+      mode: 'billing',
+      fromOn: '2026-01-01',
+    });
+    expect(billing.statusCode, billing.body).toBe(201);
     const a = json(await post(PATH, { ...base, name: 'Före' }));
     expect(await runLines('2025-12')).toEqual([]);
     const lines = (await runLines('2026-01')).filter((l) => l.description.startsWith('Före – '));
     expect(lines.reduce((s, l) => s + l.amount, 0)).toBe(base.amount);
-    expect(lines.map((l) => l.unit.id).sort()).toEqual([north, south].sort());
+    expect(lines.map((l) => [l.unit.id, l.amount, l.kontering.costCentre]).sort()).toEqual(
+      [
+        [north, 10_714_286, '4210'],
+        [south, 7_142_857, '4220'],
+        [school, 7_142_857, '4240'],
+      ].sort(),
+    );
     expect((await post(`${PATH}/${a.id}/archive`, { version: 1, reason: 'Prov' })).statusCode).toBe(200);
   });
 });
