@@ -23,8 +23,8 @@ export type Proration = (typeof prorations)[number];
 
 /**
  * Where a line comes from. The computed ones are rewritten by every recomputation of a preview;
- * consumption (imported), deskHours, allocation (shared costs by allocation keys) and rental
- * (the assets part) are computed sources still to be filled in by others.
+ * subscriptions, one-offs, consumption (imported), rentals (the assets part) and allocation
+ * (shared costs by allocation keys); deskHours (billable desk time) is computed by the same run.
  */
 export const lineSources = [
   'subscription',

@@ -2,6 +2,7 @@ import {
   IconCalculator,
   IconCategory,
   IconChartBar,
+  IconChartPie,
   IconDeviceLaptop,
   IconFileInvoice,
   IconListNumbers,
@@ -173,6 +174,36 @@ const orders: ClientPart = {
   },
 };
 
+// Allocation keys (fördelningsnycklar): shared costs spread by users, computers or fixed shares.
+const allocations: ClientPart = {
+  name: 'allocations',
+  nav: [
+    {
+      to: '/catalogue/allocations',
+      label: 'catalogue.allocations.nav',
+      icon: IconChartPie,
+      group: 'catalogue',
+    },
+  ],
+  routes: (parent) => [
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/catalogue/allocations',
+      component: lazyRouteComponent(() => import('./allocations/AllocationsPage.tsx'), 'AllocationsPage'),
+    }),
+  ],
+  audit: [{ entity: 'catalogueAllocation', label: 'catalogue.allocations.auditEntity' }],
+  serverMessages: {
+    'An offering or an account is required': 'catalogue.allocations.serverMessage.bookedOn',
+    'Choose at least one unit': 'catalogue.allocations.serverMessage.chooseUnits',
+    'Only a chosen spread names units': 'catalogue.allocations.serverMessage.onlyChosen',
+    'A unit is named twice': 'catalogue.allocations.serverMessage.unitTwice',
+    'A fixed key needs at least one share': 'catalogue.allocations.serverMessage.needsShares',
+    'Only a fixed key has shares': 'catalogue.allocations.serverMessage.onlyFixed',
+    'A unit has two shares': 'catalogue.allocations.serverMessage.twoShares',
+  },
+};
+
 // The monthly chargeback run (debitering): the runs, a run's totals and lines per unit, the
 // disputes and the tenant's proration.
 const runs: ClientPart = {
@@ -336,5 +367,6 @@ export const catalogueModule = combineClientParts('catalogue', { sv, en }, [
   billing,
   orders,
   consumption,
+  allocations,
   runs,
 ]);

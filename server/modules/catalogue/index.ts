@@ -1,4 +1,5 @@
 import { combineParts, type ModulePart } from '../../platform/module-parts.ts';
+import { allocationsPart } from './allocations/index.ts';
 import { assetsPart } from './assets/index.ts';
 import { billingPart } from './billing/index.ts';
 import { consumptionPart } from './consumption/index.ts';
@@ -13,7 +14,8 @@ import { simulationPart } from './simulation/index.ts';
 // simulation over planned volumes; and each unit's dated switch from quality steering to billing.
 // Orders in the portal with kontering, attest, fulfilment as a desk request and subscriptions;
 // rental equipment issued to units at an offering's rent, with the investment budget (assets/);
-// consumption imported from the source systems (consumption/); the month's chargeback run (runs/)
+// consumption imported from the source systems (consumption/); shared costs spread by allocation
+// keys (allocations/); the month's chargeback run (runs/)
 // and its SIE, ledger and specification files (exports/).
 
 const parts: ModulePart[] = [
@@ -23,6 +25,7 @@ const parts: ModulePart[] = [
   billingPart,
   ordersPart,
   consumptionPart,
+  allocationsPart,
   runsPart,
   exportsPart,
 ];

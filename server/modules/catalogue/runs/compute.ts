@@ -29,7 +29,7 @@ import {
 // - The price: the offering's latest active rate card starting on or before the month's first
 //   day (cardInEffect in shared/catalogue/offerings.ts), its internal price. A card without an
 //   internal price (cost-covering) gives no line here: its cost is distributed by allocation
-//   keys (source `allocation`, to come).
+//   keys (source `allocation`, ../allocations/compute.ts).
 // - Subscriptions of monthly offerings (fixedMonthly, perUnitMonthly) active in the month: from
 //   starts_on to ends_on (a cancelled one ends at its month's end, orders/service.ts), with the
 //   days of the month in billing mode counted. Whole month: quantity × price when that count is
@@ -311,8 +311,8 @@ export function insertComputedLines(p: ComputeParams): SQL {
     join cards c on c.offering_id = rent.offering_id and c.internal_price is not null
     join units u on u.tenant_id = ${p.tenantId}::uuid and u.id = rent.unit_id
     where rent.days > 0`;
-  // deskHours and allocation come as further statements written the same way, each inserting
-  // only its own source into `into`; syncComputedLines then puts them all in the run.
+  // Further sources are statements written the same way, each inserting only its own source
+  // into `into` (allocations/compute.ts); syncComputedLines then puts them all in the run.
 }
 
 /** The run's total and line count from its lines, with the run's version moved on. */

@@ -18,6 +18,7 @@ import { lockRow } from '../../../platform/records.ts';
 import type { RecordRef } from '../../../platform/seam.ts';
 import { inTenant, readScope, type TenantScope } from '../../../platform/tenancy.ts';
 import { assertVersion } from '../../../platform/versioning.ts';
+import { insertAllocationLines } from '../allocations/compute.ts';
 import { offerings } from '../offerings/schema.ts';
 import { unitChain } from '../orders/service.ts';
 import { cataloguePolicy } from '../policy.ts';
@@ -128,8 +129,10 @@ export function computeRun(db: Database, actor: Actor, period: string): Promise<
     if (run.state === 'locked') throw problems.conflict(LOCKED);
     const { proration } = await getSettings(s.tx, s.tenantId);
     const p = { tenantId: s.tenantId, runId: run.id };
+    const compute = { ...p, period, proration, into: computedLines };
     await s.tx.execute(createComputedLines());
-    await s.tx.execute(insertComputedLines({ ...p, period, proration, into: computedLines }));
+    await s.tx.execute(insertComputedLines(compute));
+    await s.tx.execute(insertAllocationLines(compute));
     // A run just created has no line to keep: its lines are copied, without matching.
     await s.tx.execute(created ? copyComputedLines(p) : syncComputedLines(p));
     await s.tx.execute(refreshTotals(p));
