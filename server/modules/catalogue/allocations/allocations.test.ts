@@ -8,7 +8,8 @@ import * as catalogue from '../offerings/service.ts';
 // Allocation keys (issue 16 point 4): the record (create, read, change, archive, restore; bad
 // input 400 writing nothing; another tenant's id 404) and the run's lines of source `allocation`,
 // held to shared/catalogue/allocations.ts splitPool: by users, by computers, by fixed shares, over
-// every unit in billing mode or a chosen list, each allocation's lines summing to its amount.
+// every unit or a chosen list; the units in billing mode get their share as a line, the share of
+// those under quality steering stays with the IT unit.
 
 let t: TestContext;
 let admin: Session;
@@ -86,7 +87,8 @@ beforeAll(async () => {
   for (const [i, u] of [north, north, north, south, south, steering, steering, steering, steering].entries())
     await person(`p${i}@a.example`, u);
   await person('gone@a.example', north, false);
-  // Computers on the month's last day: south 2, north 1 (and a screen, which does not count).
+  // Computers on the month's last day: south 2, north 1, steering 1 (and a screen, which does not
+  // count).
   const desk = await createDeskService(t.db, actor, {
     name: 'Dator som tjänst',
     description: null,
@@ -246,6 +248,25 @@ async function runLines(period: string): Promise<Line[]> {
 
 const costCentre: Record<string, string> = {};
 
+/** Active people per unit of tenant A, read from the directory's own route. */
+async function usersPerUnit(): Promise<Record<string, number>> {
+  const page = json(await send('GET', '/api/v1/people?limit=200'));
+  const out: Record<string, number> = {};
+  for (const p of page.items as { unitId: string | null; active: boolean; archivedAt: string | null }[])
+    if (p.unitId && p.active && !p.archivedAt) out[p.unitId] = (out[p.unitId] ?? 0) + 1;
+  return out;
+}
+
+/** The lines splitPool gives the billed units of a split over all the weights. */
+function billedShares(amount: number, weights: Record<string, number>, billed: readonly string[]) {
+  const total = Object.values(weights).reduce((s, w) => s + w, 0);
+  const lines = splitPool(
+    amount,
+    Object.entries(weights).map(([unitId, weight]) => ({ unitId, weight })),
+  ).filter((x) => billed.includes(x.unitId) && x.amount > 0);
+  return { total, lines };
+}
+
 describe('allocation lines in the run', () => {
   beforeAll(() => {
     Object.assign(costCentre, { [north]: '4210', [south]: '4220', [east]: '4230' });
@@ -257,18 +278,23 @@ describe('allocation lines in the run', () => {
       expect(r.statusCode, r.body).toBe(201);
       return json(r);
     };
-    // Weights on 2026-10-31, counted by hand from the setup above; the steering unit is left out.
+    // Weights on 2026-10-31: people from the directory, computers and shares by hand from the
+    // setup above. The steering unit (and tenant A's own unit, with its admin) share the cost
+    // but get no line.
+    const people = await usersPerUnit();
+    expect(people[north]).toBe(3);
+    expect(people[steering]).toBe(4);
     const cases = [
       {
         name: 'Användare',
         payload: { key: 'users', amount: 10_000_001 },
-        weights: { [north]: 3, [south]: 2 },
+        weights: people,
         word: 'användare',
       },
       {
         name: 'Datorer',
         payload: { key: 'computers', amount: 999_999 },
-        weights: { [north]: 1, [south]: 2 },
+        weights: { [north]: 1, [south]: 2, [steering]: 1 },
         word: 'datorer',
       },
       {
@@ -285,7 +311,7 @@ describe('allocation lines in the run', () => {
             { unitId: steering, weight: 50 },
           ],
         },
-        weights: { [north]: 3, [south]: 3, [east]: 1 },
+        weights: { [north]: 3, [south]: 3, [east]: 1, [steering]: 50 },
         word: 'andelar',
       },
       {
@@ -305,7 +331,7 @@ describe('allocation lines in the run', () => {
       {
         name: 'Utvalda',
         payload: { key: 'users', amount: 700, spread: 'chosen', unitIds: [north, east, steering] },
-        weights: { [north]: 3 },
+        weights: { [north]: 3, [steering]: 4 },
         word: 'användare',
       },
     ];
@@ -316,18 +342,15 @@ describe('allocation lines in the run', () => {
     for (const c of cases) {
       const mine = lines.filter((l) => l.description.startsWith(`${c.name} – `));
       const amount = (c.payload as { amount: number }).amount;
-      expect(
-        mine.reduce((s, l) => s + l.amount, 0),
-        c.name,
-      ).toBe(amount);
-      const total = Object.values(c.weights).reduce((s, w) => s + w, 0);
-      const expected = splitPool(
-        amount,
-        Object.entries(c.weights).map(([unitId, weight]) => ({ unitId, weight })),
-      )
+      const { total, lines: shares } = billedShares(amount, c.weights, [north, south, east]);
+      const expected = shares
         .map((x) => [x.unitId, x.amount, `${c.name} – ${c.weights[x.unitId]} av ${total} ${c.word}`])
         .sort();
       expect(mine.map((l) => [l.unit.id, l.amount, l.description]).sort(), c.name).toEqual(expected);
+      // All of it when every unit with a weight is billed; less by the steering units' share.
+      const charged = mine.reduce((s, l) => s + l.amount, 0);
+      if (c.weights[steering] || c.weights[t.a.unitId]) expect(charged, c.name).toBeLessThan(amount);
+      else expect(charged, c.name).toBe(amount);
       for (const l of mine) {
         expect(l.kontering.costCentre).toBe(costCentre[l.unit.id]);
         expect(l.quantity).toMatch(/^1(\.0+)?$/);
@@ -339,8 +362,9 @@ describe('allocation lines in the run', () => {
     expect(fixed.every((l) => l.offering?.id === laptop && l.kontering.account === null)).toBe(true);
     const users = lines.filter((l) => l.description.startsWith('Användare – '));
     expect(users.every((l) => l.offering === null && l.kontering.account === '6540')).toBe(true);
-    // Largest remainder: 1 000 by 3:3:1 is 428.57, 428.57, 142.86 — the third takes the öre left.
-    expect(fixed.find((l) => l.unit.id === east)?.amount).toBe(143);
+    // Largest remainder: 1 000 by 3:3:1:50 is 52.63, 52.63, 17.54 and 877.19 — floors 998, the
+    // two öre left go to the two largest remainders; the steering unit's 877 stay with the IT unit.
+    expect(fixed.map((l) => l.amount).sort()).toEqual([17, 53, 53]);
 
     // Recomputed: the same lines, not twice. Archived: gone from the next computation.
     expect((await runLines('2026-10')).length).toBe(lines.length);
@@ -374,13 +398,10 @@ describe('allocation lines in the run', () => {
     const a = json(await post(PATH, { ...base, name: 'Före' }));
     expect(await runLines('2025-12')).toEqual([]);
     const lines = (await runLines('2026-01')).filter((l) => l.description.startsWith('Före – '));
-    expect(lines.reduce((s, l) => s + l.amount, 0)).toBe(base.amount);
+    const { lines: shares } = billedShares(base.amount, await usersPerUnit(), [north, south, school]);
+    expect(shares.map((x) => x.unitId).sort()).toEqual([north, south, school].sort());
     expect(lines.map((l) => [l.unit.id, l.amount, l.kontering.costCentre]).sort()).toEqual(
-      [
-        [north, 10_714_286, '4210'],
-        [south, 7_142_857, '4220'],
-        [school, 7_142_857, '4240'],
-      ].sort(),
+      shares.map((x) => [x.unitId, x.amount, costCentre[x.unitId] ?? '4240']).sort(),
     );
     expect((await post(`${PATH}/${a.id}/archive`, { version: 1, reason: 'Prov' })).statusCode).toBe(200);
   });

@@ -8,8 +8,11 @@ import { billingDays, type ComputeParams } from '../runs/compute.ts';
 // mirrored in JS by shared/catalogue/allocations.ts splitPool and held equal by
 // allocations.test.ts:
 //
-// - The units: those in billing mode on the month's last day (the runs' billingDays CTE, so
-//   that who is billed when is one rule), unarchived, and for a chosen spread among the chosen.
+// - The units: every unarchived unit (for a chosen spread, the chosen) shares the cost by its
+//   weight, but only those in billing mode on the month's last day get a line (the runs'
+//   billingDays CTE, so that who is billed when is one rule). The share of a unit under quality
+//   steering stays with the IT unit: a förvaltning billed first does not carry the whole kommun's
+//   infrastructure.
 // - The weight per unit, on the month's last day: `users` its active, unarchived people;
 //   `computers` the unarchived assets of kind computer assigned to it that day; `fixed` its
 //   share (none: 0). A unit of weight 0 gets no line.
@@ -54,9 +57,10 @@ export function insertAllocationLines(p: ComputeParams): SQL {
           when 'computers' then coalesce(co.n, 0)
           else coalesce(sh.weight, 0)::bigint
         end as weight
+        , exists (select 1 from billing b
+            where b.unit_id = u.id and ${end}::date between b.from_on and b.to_on) as billed
       from alloc a
       join units u on u.tenant_id = ${t} and u.archived_at is null
-      join billing b on b.unit_id = u.id and ${end}::date between b.from_on and b.to_on
       left join users us on us.unit_id = u.id
       left join computers co on co.unit_id = u.id
       left join catalogue_allocation_shares sh
@@ -66,7 +70,7 @@ export function insertAllocationLines(p: ComputeParams): SQL {
         where c.tenant_id = ${t} and c.allocation_id = a.id and c.unit_id = u.id)
     ),
     parts as (
-      select w.allocation_id, w.unit_id, w.cost_centre, w.weight, w.total,
+      select w.allocation_id, w.unit_id, w.cost_centre, w.weight, w.total, w.billed,
         (a.amount * w.weight) / w.total as base,
         (a.amount * w.weight) % w.total as rest
       from (
@@ -96,5 +100,6 @@ export function insertAllocationLines(p: ComputeParams): SQL {
     join alloc a on a.id = r.allocation_id
     cross join lateral (
       select (r.base + case when r.place <= a.amount - r.based then 1 else 0 end)::bigint as amount
-    ) x`;
+    ) x
+    where r.billed`;
 }
