@@ -76,7 +76,7 @@ describe('allocation keys', () => {
     await mine.waitFor();
     expect(await mine.textContent()).toContain('Socialförvaltningen 3');
 
-    // Changed: by users over every unit in billing mode.
+    // Changed: by users over every unit.
     await press(mine.getByRole('button', { name: 'Redigera Växel och telefoni' }));
     const edit = page.getByRole('dialog', { name: 'Ändra Växel och telefoni' });
     await edit.waitFor();
@@ -97,7 +97,16 @@ describe('allocation keys', () => {
       await page.request.get(`${server.url}/api/v1/catalogue/runs/${run.id}/lines?limit=200`)
     ).json()) as { items: { source: string; description: string; amount: number }[] };
     const phone = lines.items.filter((l) => l.description.startsWith('Växel och telefoni – '));
-    expect(phone.reduce((s, l) => s + l.amount, 0)).toBe(1_200_000);
+    // Every unit shares by its people; the billed ones carry their share ("w av T användare"),
+    // the rest stays with the IT unit: the lines sum to 12 000 kr × billed people / all people,
+    // each line's öre rounded.
+    expect(phone.length).toBeGreaterThan(0);
+    const shares = phone.map((l) => /– (\d+) av (\d+) användare$/.exec(l.description));
+    expect(shares.every((m) => m !== null)).toBe(true);
+    const share = shares.reduce((s, m) => s + (1_200_000 * Number(m![1])) / Number(m![2]), 0);
+    const charged = phone.reduce((s, l) => s + l.amount, 0);
+    expect(Math.abs(charged - share)).toBeLessThanOrEqual(phone.length);
+    expect(charged).toBeLessThan(1_200_000);
 
     // Archived with a reason, then restored from the archived list.
     await press(mine.getByRole('button', { name: 'Arkivera Växel och telefoni' }));
