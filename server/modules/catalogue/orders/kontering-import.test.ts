@@ -269,7 +269,7 @@ describe('kontering codes: import', () => {
     expect(messages[0]).toBe('No active unit has this cost centre or name');
     expect(messages[3]).toBe('No active unit has this cost centre or name');
     expect(messages[4]).toBe("Only the unit's ekonom or an admin keeps its codes");
-    expect(messages[5]).toBe('The same unit, dimension and code as on line 2');
+    expect(messages[5]).toBe('The same unit, dimension and code is on an earlier line');
     expect(await allRows()).toBe(before.rows);
     expect(await audits()).toBe(before.audits);
 

@@ -347,9 +347,7 @@ export async function writeKonteringImport(s: TenantScope, plan: KonteringImport
       )
       .returning();
     if (!after)
-      throw problems.conflict(
-        `The code ${before.code} was changed while the file was imported: import it again`,
-      );
+      throw problems.conflict('A code of the file was changed while it was imported: import it again');
     await s.audit({
       entity: CODE,
       entityId: before.id,

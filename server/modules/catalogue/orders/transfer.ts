@@ -232,7 +232,7 @@ export function planKonteringCodes(
   actor: Actor,
 ): KonteringImportPlan {
   const plan: KonteringImportPlan = { creates: [], updates: [], unchanged: 0 };
-  const inFile = new Map<string, number>();
+  const inFile = new Set<string>();
   for (const row of rows) {
     const v = row.values;
     let unit: Unit | undefined;
@@ -254,12 +254,11 @@ export function planKonteringCodes(
     }
     if (!row.ok || !unit || !v.dimension || !v.code || !v.name) continue;
     const key = keyOf(unit.id, v.dimension, v.code);
-    const first = inFile.get(key);
-    if (first !== undefined) {
-      errors.add(row.line, 'code', `The same unit, dimension and code as on line ${first}`);
+    if (inFile.has(key)) {
+      errors.add(row.line, 'code', 'The same unit, dimension and code is on an earlier line');
       continue;
     }
-    inFile.set(key, row.line);
+    inFile.add(key);
     const [match] = context.codes.get(key) ?? [];
     const wanted = v.active; // undefined or null: the file does not say; an archived code stays so
     if (!match) {
