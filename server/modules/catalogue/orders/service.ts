@@ -257,6 +257,8 @@ export async function createKonteringCode(
   try {
     return await inTenant(db, actor, async (s) => {
       await codesKeeper(s, input.unitId);
+      // After an import that is writing the same code, not beside it: the code is then taken (409).
+      await lockKonteringImport(s);
       const [row] = await s.insert(konteringCodes, { id: newId(), ...input }).returning();
       await s.audit({ entity: CODE, entityId: row!.id, action: 'create', after: row });
       return row!;
