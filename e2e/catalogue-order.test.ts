@@ -154,6 +154,36 @@ describe('an order from the catalogue', () => {
     await page.getByRole('textbox', { name: /^Benämning/ }).press('Enter');
     await codes.getByRole('row').filter({ hasText: '6560' }).waitFor();
     await expectAccessible(page, 'kontering codes');
+
+    // The school's codes from the finance system's list: a bad line refused, then the good one.
+    await page.getByRole('button', { name: 'Importera', exact: true }).click();
+    const importer = page.getByRole('dialog', { name: 'Importera konteringskoder' });
+    await importer.waitFor();
+    const file = (text: string) => ({ name: 'koder.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    const header = 'Enhet;Dimension;Kod;Benämning';
+    await importer
+      .locator('input[type=file]')
+      .setInputFiles(file(`${header}\r\n4210;konto;6580;Programvaror\r\nIngen skola;konto;6571;X\r\n`));
+    await importer.getByRole('button', { name: 'Kontrollera filen' }).click();
+    const problems = importer.getByRole('table', { name: /fel/i });
+    await problems.waitFor();
+    expect(await problems.textContent()).toContain('Ingen aktiv enhet har det kostnadsstället eller namnet.');
+    await expectAccessible(page, 'kontering import, errors');
+    await importer
+      .locator('input[type=file]')
+      .setInputFiles(
+        file(
+          `${header}\r\n4210;konto;6580;Programvaror\r\nBjörkskolan F–6;konto;6570;Programvarulicenser\r\n`,
+        ),
+      );
+    await importer.getByRole('button', { name: 'Kontrollera filen' }).click();
+    await importer.getByText('1 nya, 0 ändrade och 1 oförändrade koder.').waitFor();
+    await importer.getByRole('button', { name: 'Importera på riktigt' }).click();
+    await importer.getByText('Importen är klar').waitFor();
+    await expectAccessible(page, 'kontering import, done');
+    await page.keyboard.press('Escape');
+    await importer.waitFor({ state: 'hidden' });
+    await codes.getByRole('row').filter({ hasText: '6580' }).waitFor();
     await page.context().close();
   });
 

@@ -242,6 +242,27 @@ export const en: typeof sv = {
     withdraw: 'Remove',
     withdrawn: 'Removed by the economist',
     none: 'The unit has no codes.',
+    import: 'Import',
+    importTitle: 'Import kontering codes',
+    importHelp:
+      'A file (CSV or XLSX) from the finance system with the columns Unit (cost centre or name), Dimension (cost centre, account, activity or project, counterpart), Code and Name, and optionally Active (yes/no). A code the unit already has in the dimension gets the new name; no removes the code and yes brings back a removed one. The same file again changes nothing. You can only import codes for units you are the economist of.',
+    importSummary: '{{created}} new, {{updated}} changed and {{unchanged}} unchanged codes.',
+    column: {
+      unit: 'Unit',
+      dimension: 'Dimension',
+      code: 'Code',
+      name: 'Name',
+      active: 'Active',
+    },
+    serverMessage: {
+      noUnit: 'No active unit has this cost centre or name.',
+      notKeeper: "Only the unit's economist or an admin keeps its codes.",
+      dimension: 'Unknown dimension; use cost centre, account, activity or counterpart.',
+      active: 'Give yes or no (ja or nej).',
+      sameCode: 'The same unit, dimension and code is on an earlier line.',
+      changedMeanwhile: 'A code of the file was changed while it was imported: import it again.',
+      addedMeanwhile: 'A code of the file was added by hand while it was imported: import it again.',
+    },
   },
   runs: {
     nav: 'Chargeback',

@@ -171,6 +171,16 @@ const orders: ClientPart = {
     "Not one of the unit's activities or projects": 'catalogue.serverMessage.notActivity',
     "Not one of the unit's counterparts": 'catalogue.serverMessage.notCounterpart',
     'The delivery cannot be before the order': 'catalogue.serverMessage.deliveryBeforeOrder',
+    'No active unit has this cost centre or name': 'catalogue.kontering.serverMessage.noUnit',
+    "Only the unit's ekonom or an admin keeps its codes": 'catalogue.kontering.serverMessage.notKeeper',
+    'Unknown dimension; use kostnadsställe, konto, aktivitet, motpart':
+      'catalogue.kontering.serverMessage.dimension',
+    'Must be ja or nej': 'catalogue.kontering.serverMessage.active',
+    'The same unit, dimension and code is on an earlier line': 'catalogue.kontering.serverMessage.sameCode',
+    'A code of the file was changed while it was imported: import it again':
+      'catalogue.kontering.serverMessage.changedMeanwhile',
+    'A code of the file was added by hand while it was imported: import it again':
+      'catalogue.kontering.serverMessage.addedMeanwhile',
   },
 };
 

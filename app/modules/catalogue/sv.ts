@@ -240,6 +240,27 @@ export const sv = {
     withdraw: 'Ta bort',
     withdrawn: 'Borttagen av ekonom',
     none: 'Enheten har inga koder.',
+    import: 'Importera',
+    importTitle: 'Importera konteringskoder',
+    importHelp:
+      'En fil (CSV eller XLSX) från ekonomisystemet med kolumnerna Enhet (kostnadsställe eller namn), Dimension (kostnadsställe, konto, aktivitet eller projekt, motpart), Kod och Benämning, och vid behov Aktiv (ja/nej). En kod enheten redan har i dimensionen får den nya benämningen; nej tar bort koden och ja tar tillbaka en borttagen. Samma fil igen ändrar ingenting. Du kan bara importera koder för enheter du är ekonom för.',
+    importSummary: '{{created}} nya, {{updated}} ändrade och {{unchanged}} oförändrade koder.',
+    column: {
+      unit: 'Enhet',
+      dimension: 'Dimension',
+      code: 'Kod',
+      name: 'Benämning',
+      active: 'Aktiv',
+    },
+    serverMessage: {
+      noUnit: 'Ingen aktiv enhet har det kostnadsstället eller namnet.',
+      notKeeper: 'Bara enhetens ekonom eller en administratör sköter dess koder.',
+      dimension: 'Okänd dimension; ange kostnadsställe, konto, aktivitet eller motpart.',
+      active: 'Ange ja eller nej.',
+      sameCode: 'Samma enhet, dimension och kod finns på en tidigare rad.',
+      changedMeanwhile: 'En kod i filen ändrades medan filen importerades: importera den igen.',
+      addedMeanwhile: 'En kod i filen lades till för hand medan filen importerades: importera den igen.',
+    },
   },
   runs: {
     nav: 'Debitering',

@@ -1,4 +1,5 @@
 import { Button, Group, Select, Table, TextInput } from '@mantine/core';
+import { IconUpload } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,16 +10,28 @@ import {
   type UnitKontering,
 } from '../../../../shared/catalogue/orders.ts';
 import { api, type Page } from '../../../platform/api.ts';
+import { useAuth } from '../../../platform/auth.tsx';
 import { UnitSelect } from '../../../platform/directory/parts.tsx';
 import { ProblemAlert, useFieldErrors } from '../../../platform/errors.tsx';
-import { FilterBar } from '../../../platform/list-page.tsx';
+import { FileImportDialog } from '../../../platform/import-dialog.tsx';
+import { ExportMenu, FilterBar } from '../../../platform/list-page.tsx';
 import { notifySuccess } from '../../../platform/notify.ts';
 import { EmptyValue, PageHeader, Section } from '../../../platform/page.tsx';
 import { DataTable } from '../../../platform/table.tsx';
 import { useCatalogueInvalidate } from '../api.ts';
 
 // A unit's kontering codes per dimension (Kommun-Bas): what its orders may be konterade on. The
-// unit's own cost centre is always allowed; its ekonom (or an admin) adds and withdraws codes.
+// unit's own cost centre is always allowed; its ekonom (or an admin) adds and withdraws codes, or
+// imports the units' codes from the finance system's list (CSV or XLSX) and exports them.
+
+/**
+ * Whether the signed-in person may keep codes somewhere (an ekonom in any scope, or an admin), as
+ * cataloguePolicy.attestSomewhere says: only to show the import; the server checks every row's unit.
+ */
+function useKeepsCodes(): boolean {
+  const { me } = useAuth();
+  return !!me?.grants.some((g) => g.role === 'economist' || (g.role === 'admin' && g.scope === 'global'));
+}
 
 export function KonteringPage() {
   const { t } = useTranslation();
@@ -26,6 +39,8 @@ export function KonteringPage() {
   const d = (key: string) => t(`catalogue.orders.kontering.${key}`);
   const invalidate = useCatalogueInvalidate();
   const [unitId, setUnitId] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
+  const keepsCodes = useKeepsCodes();
   const unit = useQuery({
     queryKey: ['catalogue', 'kontering', unitId],
     queryFn: ({ signal }) =>
@@ -67,6 +82,23 @@ export function KonteringPage() {
         title={m('title')}
         description={m('description')}
         breadcrumbs={[{ label: t('catalogue.navGroup') }, { label: m('title') }]}
+        actions={
+          <Group gap="xs">
+            {keepsCodes && (
+              <Button
+                variant="default"
+                leftSection={<IconUpload size={16} aria-hidden />}
+                onClick={() => setImporting(true)}
+              >
+                {m('import')}
+              </Button>
+            )}
+            <ExportMenu
+              path="/api/v1/catalogue/kontering-codes/export"
+              params={{ unitId: unitId ?? undefined }}
+            />
+          </Group>
+        }
       />
       <FilterBar label={m('filters')}>
         <UnitSelect label={m('unit')} value={unitId} onChange={setUnitId} w={360} />
@@ -161,6 +193,22 @@ export function KonteringPage() {
           )}
         </Section>
       )}
+      <FileImportDialog<{ created: number; updated: number; unchanged: number; dryRun: boolean }>
+        opened={importing}
+        onClose={() => setImporting(false)}
+        path="/api/v1/catalogue/kontering-codes/import"
+        title={m('importTitle')}
+        help={m('importHelp')}
+        summary={(r) =>
+          t('catalogue.kontering.importSummary', {
+            created: r.created,
+            updated: r.updated,
+            unchanged: r.unchanged,
+          })
+        }
+        columnLabel={(field) => t(`catalogue.kontering.column.${field}`, { defaultValue: field })}
+        invalidate={invalidate}
+      />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { ModulePart } from '../../../platform/module-parts.ts';
+import { RawBody } from '../../../platform/seam.ts';
 import { cataloguePolicy } from '../policy.ts';
 import { loadOrdersDemo } from './demo.ts';
 import { orderRoutes } from './routes.ts';
@@ -66,6 +67,12 @@ export const ordersPart: ModulePart = {
         code: '6550',
         name: 'Datorer och kringutrustning',
       }),
+      'POST /api/v1/catalogue/kontering-codes/import': () =>
+        new RawBody(
+          'text/csv',
+          'enhet;dimension;kod;benämning\nFörvaltning a;konto;6560;Förbrukningsinventarier\n',
+          'dryRun=true',
+        ),
       'PATCH /api/v1/catalogue/kontering-codes/{id}': () => ({ version: 1, name: 'Nytt namn' }),
       'POST /api/v1/catalogue/kontering-codes/{id}/archive': () => ({ version: 1, reason: 'Test' }),
       'POST /api/v1/catalogue/orders': (ids) => ({

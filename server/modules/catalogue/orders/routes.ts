@@ -19,10 +19,22 @@ import { page } from '../../../../shared/records.ts';
 import { principalOf } from '../../../platform/auth/plugin.ts';
 import { type App, errorResponses, idParams } from '../../../platform/http.ts';
 import type { ModuleContext } from '../../../platform/seam.ts';
+import {
+  exportFormat,
+  fileBody,
+  fileOf,
+  fileResponse,
+  importQuery,
+  importResponses,
+  importRoutes,
+  sendFile,
+} from '../../../platform/transfer/http.ts';
+import { CSV_TYPE, MAX_FILE_BYTES, XLSX_TYPE } from '../../../platform/transfer/index.ts';
 import { deskPolicy } from '../../desk/policy.ts';
 import { cataloguePolicy } from '../policy.ts';
 import { presentCode, presentOrder, presentSubscription } from './present.ts';
 import * as orders from './service.ts';
+import { exportKonteringCodes, importKonteringCodes } from './transfer.ts';
 
 // HTTP for orders in the portal: the units' kontering codes (and the choices of the order page),
 // orders with the budget holder's attest and the desk agent's delivery, and subscriptions with
@@ -68,6 +80,48 @@ export function orderRoutes(app: App, { db }: ModuleContext) {
       };
     },
   );
+
+  app.get(
+    '/api/v1/catalogue/kontering-codes/export',
+    {
+      schema: {
+        tags,
+        summary: 'Export kontering codes as CSV or XLSX, with the filters of the list',
+        description:
+          'The columns the import reads: enhet (the unit’s cost centre, else its name), dimension, kod, benämning, aktiv (ja/nej). Formula-like cells are written safe (an apostrophe in CSV, text cells in XLSX).',
+        querystring: konteringCodeListQuery
+          .omit({ limit: true, cursor: true })
+          .extend({ format: exportFormat }),
+        response: { 200: fileResponse, ...errorResponses },
+      },
+      config: { authorize: cataloguePolicy.read },
+    },
+    async (request, reply) => {
+      const { format, ...query } = request.query;
+      return sendFile(reply, await exportKonteringCodes(db, principalOf(request), query, format));
+    },
+  );
+
+  importRoutes(app, (scoped) => {
+    scoped.post(
+      '/api/v1/catalogue/kontering-codes/import',
+      {
+        bodyLimit: MAX_FILE_BYTES,
+        schema: {
+          tags,
+          summary: "Import the units' kontering codes from CSV or XLSX: all rows or none",
+          description:
+            'Columns: enhet|unit (cost centre or exact name), dimension (kostnadsställe, konto, aktivitet or projekt, motpart; or costCentre, account, activity, counterpart), kod|code, benämning|name, and optionally aktiv|active (ja/nej). A unit, dimension and code already stored is matched: a new name renames it (a new version, audited), nej archives it, ja restores an archived one; the same file twice changes nothing. Every row’s unit must be one whose codes the importer keeps (its ekonom, by a grant for it or a unit above it, or an admin). dryRun=true answers the counts and writes nothing; any bad row answers 400 with every error as `line N.field` and writes nothing.',
+          consumes: [CSV_TYPE, XLSX_TYPE],
+          querystring: importQuery,
+          body: fileBody,
+          response: importResponses,
+        },
+        config: { authorize: cataloguePolicy.attestSomewhere, authorizeBeforeBody: true },
+      },
+      async (request) => importKonteringCodes(db, principalOf(request), fileOf(request.body), request.query),
+    );
+  });
 
   const codeAnswer = async (actor: ReturnType<typeof principalOf>, id: string) => {
     const row = await orders.getKonteringCode(db, actor, id);

@@ -257,6 +257,8 @@ export async function createKonteringCode(
   try {
     return await inTenant(db, actor, async (s) => {
       await codesKeeper(s, input.unitId);
+      // After an import that is writing the same code, not beside it: the code is then taken (409).
+      await lockKonteringImport(s);
       const [row] = await s.insert(konteringCodes, { id: newId(), ...input }).returning();
       await s.audit({ entity: CODE, entityId: row!.id, action: 'create', after: row });
       return row!;
@@ -294,6 +296,69 @@ export function archiveKonteringCode(db: Database, actor: Actor, id: string, inp
     await codesKeeper(s, row.unitId);
     return archiveRow(s, konteringCodes, id, input, { entity: CODE, noun: 'code' });
   });
+}
+
+/** A code as an import makes it: the unit, dimension and code are its key. */
+export interface KonteringCodeValues {
+  unitId: string;
+  dimension: KonteringDimension;
+  code: string;
+  name: string;
+}
+
+/** What an import of codes writes: new codes, and renames, archives and restores of stored ones. */
+export interface KonteringImportPlan {
+  creates: (KonteringCodeValues & { id: string })[];
+  updates: { before: KonteringCodeRow; changes: { name?: string; archived?: boolean } }[];
+  unchanged: number;
+}
+
+export const KONTERING_IMPORT_LOCK = 'catalogue.konteringCodes';
+
+/**
+ * Imports of a tenant's codes take turns (a transaction lock per tenant): a second import of the
+ * same file waits for the first and then finds its codes, so a code is created once. Taken before
+ * the import reads what is stored.
+ */
+export async function lockKonteringImport(s: TenantScope) {
+  await s.tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`${KONTERING_IMPORT_LOCK}:${s.tenantId}`}, 0))`,
+  );
+}
+
+/**
+ * Writes an import's plan in the caller's transaction (the planner checked who keeps each unit's
+ * codes): each change of a stored code at the version read, with its audit event, and the new
+ * codes with theirs. A code changed meanwhile by hand answers 409 and nothing is written.
+ */
+export async function writeKonteringImport(s: TenantScope, plan: KonteringImportPlan, reason: string) {
+  for (const { before, changes } of plan.updates) {
+    const set: Partial<typeof konteringCodes.$inferInsert> = {
+      version: before.version + 1,
+      updatedAt: new Date(),
+    };
+    if (changes.name !== undefined) set.name = changes.name;
+    if (changes.archived === true) Object.assign(set, { archivedAt: new Date(), archiveReason: reason });
+    if (changes.archived === false) Object.assign(set, { archivedAt: null, archiveReason: null });
+    const [after] = await s
+      .update(
+        konteringCodes,
+        set,
+        eq(konteringCodes.id, before.id),
+        eq(konteringCodes.version, before.version),
+      )
+      .returning();
+    if (!after)
+      throw problems.conflict('A code of the file was changed while it was imported: import it again');
+    await s.audit({
+      entity: CODE,
+      entityId: before.id,
+      action: changes.archived === true ? 'archive' : changes.archived === false ? 'restore' : 'update',
+      before,
+      after,
+    });
+  }
+  if (plan.creates.length > 0) await s.insertMany(konteringCodes, plan.creates, { audit: CODE });
 }
 
 export async function getKonteringCode(db: Database, actor: Actor, id: string): Promise<KonteringCodeRow> {
