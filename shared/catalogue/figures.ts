@@ -22,8 +22,8 @@ export const figureDefinitions = {
     en: "IT cost: the sum of the chargeback run's lines of the year's locked months (corrections and credits included), for the unit and rolled up the unit tree (the unit and its sub-units). The preview of a month not yet locked is not counted.",
   },
   employees: {
-    sv: 'Anställda: aktiva personer med enheten som sin enhet vid periodens slut (årets sista dag, i innevarande år i dag), summerat uppåt i enhetsträdet.',
-    en: 'Employees: active people whose unit is the unit at the end of the period (the last day of the year; today in the current year), rolled up the unit tree.',
+    sv: 'Anställda: aktiva personer med enheten som sin enhet vid periodens slut (årets sista dag, i innevarande år i dag), summerat uppåt i enhetsträdet. Externa partners personal räknas inte.',
+    en: "Employees: active people whose unit is the unit at the end of the period (the last day of the year; today in the current year), rolled up the unit tree. An external partner's staff are not counted.",
   },
   workplaces: {
     sv: 'IT-arbetsplatser: utlämnad hyrutrustning av slaget dator som enheten innehar vid periodens slut, summerat uppåt i enhetsträdet.',

@@ -93,6 +93,9 @@ beforeAll(async () => {
   await person(klass, 'k1@a.example');
   const gone = await person(klass, 'k2@a.example');
   await person(other, 'o1@a.example');
+  // An external partner's staff are no employees of the municipality.
+  const partner = await directory.createUnit(t.db, actor, { name: 'Konsult AB', kind: 'partner' });
+  await person(partner.id, 'konsult@a.example');
   // The directory keeps no history of when a person came: the test's people were all there from
   // the start of 2025, and one left in June (archived then), so is no employee at the year's end.
   await t.db.execute(sql`update people set created_at = '2025-01-01T00:00:00Z'`);
@@ -251,6 +254,7 @@ describe('the figures of a year', () => {
     expect(at(dept).employees).toBe(6);
     expect(at(other).employees).toBe(1);
     expect(f.total.employees).toBe(7);
+    expect(f.units.find((u: { unit: { name: string } }) => u.unit.name === 'Konsult AB').employees).toBe(0);
     // IT workplaces: the class's computer; the returned one and the screen do not count.
     expect(at(klass).workplaces).toBe(1);
     expect(at(school).own.workplaces).toBe(0);

@@ -93,7 +93,8 @@ const lockedLinesOf = (tenantId: string, year: number) => sql`
 
 const peopleOf = (tenantId: string, day: string) => sql`
   select p.unit_id, count(*) from people p
-  where p.tenant_id = ${tenantId} and p.unit_id is not null and p.active
+    join units u on u.tenant_id = p.tenant_id and u.id = p.unit_id and u.kind <> 'partner'
+  where p.tenant_id = ${tenantId} and p.active
     and p.created_at < ${endOfDay(sql`${day}`)}
     and (p.archived_at is null or p.archived_at >= ${endOfDay(sql`${day}`)})
   group by p.unit_id`;
@@ -264,7 +265,8 @@ async function totalsOf(db: Executor, tenantIds: readonly string[], years: reado
     await db.execute(sql`
       select p.tenant_id, y.year, count(*) as n
       from (values ${yearEnds(years)}) as y(year, end_on)
-        join people p on p.tenant_id in (${ids}) and p.unit_id is not null and p.active
+        join people p on p.tenant_id in (${ids}) and p.active
+        join units u on u.tenant_id = p.tenant_id and u.id = p.unit_id and u.kind <> 'partner'
           and p.created_at < ${endOfDay(sql`y.end_on`)}
           and (p.archived_at is null or p.archived_at >= ${endOfDay(sql`y.end_on`)})
       group by p.tenant_id, y.year`),
