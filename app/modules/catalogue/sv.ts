@@ -577,8 +577,9 @@ export const sv = {
     },
   },
   figures: {
-    nav: 'Nyckeltal',
-    title: 'Nyckeltal',
+    // Not "Nyckeltal" alone: the service desk's metrics are called so in the same menu.
+    nav: 'Kostnadsnyckeltal',
+    title: 'Kostnadsnyckeltal',
     description:
       'IT-kostnad per enhet, per anställd och per IT-arbetsplats enligt angivna definitioner, budget mot utfall, utvecklingen över åren och jämförelse med andra kommuner som delar sina nyckeltal.',
     year: 'År',

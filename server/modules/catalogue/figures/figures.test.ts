@@ -18,6 +18,7 @@ import * as catalogue from '../offerings/service.ts';
 import * as orders from '../orders/service.ts';
 import { runLines, runs } from '../runs/schema.ts';
 import { unitBudgets } from './schema.ts';
+import { figureIndicatorSources } from './service.ts';
 
 // The cost figures (issue 16 point 6): the IT cost per unit, per employee and per IT-arbetsplats
 // of a year by the stated definitions, rolled up the unit tree, against the units' budgets; the
@@ -384,6 +385,18 @@ describe('the figures of a year', () => {
     expect(total[3]).toBe(f.total.cost / 100);
     expect(total[4]).toBe(7);
     expect(rowOf('IT-kostnad')[1]).toMatch(/låsta månader/);
+  });
+});
+
+describe('the figures a goal of the IT strategy may follow', () => {
+  it('gives the cost per employee and per workplace in kronor, none for a year to come', async () => {
+    const f = json(ok(await get(`/api/v1/catalogue/figures?year=${YEAR}`)));
+    const [perEmployee, perWorkplace] = figureIndicatorSources;
+    expect(await perEmployee!.compute(t.db, t.a.id, YEAR)).toBe(Math.round(f.total.perEmployee / 100));
+    expect(await perWorkplace!.compute(t.db, t.a.id, YEAR)).toBe(Math.round(f.total.perWorkplace / 100));
+    expect(await perEmployee!.compute(t.db, t.a.id, 2100)).toBeNull();
+    const sources = json(ok(await get('/api/v1/goals/sources')));
+    expect(sources.items.map((x: { key: string }) => x.key)).toContain('catalogue.itCostPerEmployee');
   });
 });
 

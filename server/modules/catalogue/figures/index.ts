@@ -2,9 +2,17 @@ import type { ModulePart } from '../../../platform/module-parts.ts';
 import { cataloguePolicy } from '../policy.ts';
 import { loadFiguresDemo } from './demo.ts';
 import { figureRoutes } from './routes.ts';
-import { BUDGET, budgetRefs, putUnitBudgets, SETTINGS, updateFigureSettings } from './service.ts';
+import {
+  BUDGET,
+  budgetRefs,
+  figureIndicatorSources,
+  putUnitBudgets,
+  SETTINGS,
+  updateFigureSettings,
+} from './service.ts';
 
-// The cost figures (nyckeltal) on the seam: their routes, how the audit trail names a unit's
+// The cost figures (nyckeltal) on the seam: their routes, the IT cost per employee and per
+// workplace as figures a goal of the IT strategy may follow, how the audit trail names a unit's
 // budget and the sharing setting, the demo's budgets and sharing, and the walks' records (a
 // budget of tenant A's unit, and A sharing its figures, so that the walk proves that B's admin
 // sees none of A's units through the comparison). After the runs part: the figures read its lines.
@@ -15,6 +23,7 @@ export const figuresPart: ModulePart = {
   name: 'figures',
   routes: figureRoutes,
   demo: loadFiguresDemo,
+  indicatorSources: figureIndicatorSources,
   auditEntities: [
     { entity: BUDGET, describe: budgetRefs, canReadHistory: (actor) => cataloguePolicy.readHistory(actor) },
     {

@@ -13,6 +13,7 @@ import type { Actor } from '../../../platform/context.ts';
 import { tenants, units } from '../../../platform/directory/schema.ts';
 import { problems } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
+import type { IndicatorSource } from '../../../platform/seam.ts';
 import { inTenant } from '../../../platform/tenancy.ts';
 import { type ExportFile, writeXlsx, XLSX_TYPE } from '../../../platform/transfer/engine.ts';
 import { assertVersion } from '../../../platform/versioning.ts';
@@ -583,3 +584,36 @@ export async function figuresFile(db: Executor, actor: Actor, year: number): Pro
     body: await writeXlsx(`Nyckeltal ${year}`, FIGURE_COLUMNS, rows, numbers),
   };
 }
+
+// ---------------------------------------------------------------- indicators of the IT strategy
+
+/** The tenant's IT cost per employee or per workplace of a year, in kronor; null for a year to come or no count. */
+async function perCountInKronor(
+  db: Executor,
+  tenantId: string,
+  year: number,
+  of: 'employees' | 'workplaces',
+) {
+  if (year > thisYear()) return null;
+  const t = (await totalsOf(db, [tenantId], [year]))(tenantId, year);
+  const per = perCount(t.cost, t[of]);
+  return per === null ? null : Math.round(per / 100);
+}
+
+/** The figures a goal of the IT strategy may follow (governance/goals): seed 001's cost per employee. */
+export const figureIndicatorSources: IndicatorSource[] = [
+  {
+    key: 'catalogue.itCostPerEmployee',
+    label: { sv: 'IT-kostnad per anställd', en: 'IT cost per employee' },
+    unit: 'kr',
+    origin: { sv: figureDefinitions.perEmployee.sv, en: figureDefinitions.perEmployee.en },
+    compute: (db, tenantId, year) => perCountInKronor(db, tenantId, year, 'employees'),
+  },
+  {
+    key: 'catalogue.itCostPerWorkplace',
+    label: { sv: 'IT-kostnad per IT-arbetsplats', en: 'IT cost per IT workplace' },
+    unit: 'kr',
+    origin: { sv: figureDefinitions.perWorkplace.sv, en: figureDefinitions.perWorkplace.en },
+    compute: (db, tenantId, year) => perCountInKronor(db, tenantId, year, 'workplaces'),
+  },
+];
