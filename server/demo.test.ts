@@ -885,6 +885,11 @@ describe('catalogue: the cost figures', () => {
       'Grannby kommun',
       'Styrby kommun',
     ]);
+    // Grannby rents a computer to each of its employees, billed every month before this one.
+    const grannby = comparison.tenants[0];
+    expect(grannby.workplaces).toBe(grannby.employees);
+    expect(grannby.lockedMonths).toBe(new Date().getUTCMonth());
+    if (grannby.lockedMonths > 0) expect(grannby.perWorkplace).toBe(39_500 * grannby.lockedMonths);
   });
 });
 
