@@ -869,6 +869,30 @@ describe('catalogue: the chargeback year', () => {
   });
 });
 
+// The cost figures (issue 16 point 6): Styrby's budgets against its chargeback this year, and
+// both municipalities share their totals, so that the comparison shows two.
+describe('catalogue: the cost figures', () => {
+  it('sets the budgets against the outcome and compares two municipalities', async () => {
+    const admin = await signInOverHttp(app, 'admin@styrbord.example', 'demo');
+    const get = async (url: string) => json(await app.inject({ url, headers: admin.headers() }));
+    const figures = await get('/api/v1/catalogue/figures');
+    expect(figures.total.budget).toBeGreaterThan(0);
+    expect(figures.total.employees).toBeGreaterThan(50);
+    expect(figures.total.workplaces).toBeGreaterThan(50);
+    const comparison = await get('/api/v1/catalogue/figures/comparison');
+    expect(comparison.shared).toBe(true);
+    expect(comparison.tenants.map((t: { name: string }) => t.name)).toEqual([
+      'Grannby kommun',
+      'Styrby kommun',
+    ]);
+    // Grannby rents a computer to each of its employees, billed every month before this one.
+    const grannby = comparison.tenants[0];
+    expect(grannby.workplaces).toBe(grannby.employees);
+    expect(grannby.lockedMonths).toBe(new Date().getUTCMonth());
+    if (grannby.lockedMonths > 0) expect(grannby.perWorkplace).toBe(39_500 * grannby.lockedMonths);
+  });
+});
+
 describe('directory: loading the demo again', () => {
   it('refuses to load twice', async () => {
     await expect(loadDemo(database.db)).rejects.toThrow(/already exists/);

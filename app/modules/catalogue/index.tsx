@@ -8,6 +8,7 @@ import {
   IconListNumbers,
   IconReceipt,
   IconRepeat,
+  IconReportMoney,
   IconShoppingCart,
   IconTags,
 } from '@tabler/icons-react';
@@ -17,6 +18,7 @@ import { ORDER_LINKS } from '../desk/services/order-links.ts';
 import { validateAssetsSearch, validateInvestmentsSearch } from './assets/search.ts';
 import { validateConsumptionSearch } from './consumption/search.ts';
 import { en } from './en.ts';
+import { validateFiguresSearch } from './figures/search.ts';
 import { validateOfferingsSearch } from './offerings/search.ts';
 import { useCatalogueOrderLinks } from './orders/order-links.ts';
 import { validateOrderSearch } from './orders/search.ts';
@@ -370,6 +372,34 @@ const consumption: ClientPart = {
   },
 };
 
+// The cost figures (nyckeltal): IT cost per unit, per employee and per IT-arbetsplats, budget
+// against outcome, the trend and the comparison with the municipalities that share their figures.
+const figures: ClientPart = {
+  name: 'figures',
+  nav: [
+    { to: '/catalogue/figures', label: 'catalogue.figures.nav', icon: IconReportMoney, group: 'catalogue' },
+  ],
+  routes: (parent) => [
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/catalogue/figures',
+      validateSearch: validateFiguresSearch,
+      component: lazyRouteComponent(() => import('./figures/FiguresPage.tsx'), 'FiguresPage'),
+    }),
+  ],
+  audit: [
+    { entity: 'catalogueUnitBudget', label: 'catalogue.figures.auditBudget' },
+    { entity: 'catalogueFigureSettings', label: 'catalogue.figures.auditSettings' },
+  ],
+  serverMessages: {
+    'The unit has no budget for the year yet: set it without a version':
+      'catalogue.figures.serverMessage.noBudget',
+    'The unit has a budget for the year: send the version read': 'catalogue.figures.serverMessage.hasBudget',
+    'A budget was set meanwhile: reload the year': 'catalogue.figures.serverMessage.meanwhile',
+    'A unit at most once': 'catalogue.figures.serverMessage.once',
+  },
+};
+
 export const catalogueModule = combineClientParts('catalogue', { sv, en }, [
   offerings,
   assets,
@@ -379,4 +409,5 @@ export const catalogueModule = combineClientParts('catalogue', { sv, en }, [
   consumption,
   allocations,
   runs,
+  figures,
 ]);

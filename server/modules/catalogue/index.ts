@@ -4,6 +4,7 @@ import { assetsPart } from './assets/index.ts';
 import { billingPart } from './billing/index.ts';
 import { consumptionPart } from './consumption/index.ts';
 import { exportsPart } from './exports/index.ts';
+import { figuresPart } from './figures/index.ts';
 import { offeringsPart } from './offerings/index.ts';
 import { ordersPart } from './orders/index.ts';
 import { runsPart } from './runs/index.ts';
@@ -15,8 +16,9 @@ import { simulationPart } from './simulation/index.ts';
 // Orders in the portal with kontering, attest, fulfilment as a desk request and subscriptions;
 // rental equipment issued to units at an offering's rent, with the investment budget (assets/);
 // consumption imported from the source systems (consumption/); shared costs spread by allocation
-// keys (allocations/); the month's chargeback run (runs/)
-// and its SIE, ledger and specification files (exports/).
+// keys (allocations/); the month's chargeback run (runs/) and its SIE, ledger and specification
+// files (exports/); the cost figures per unit, employee and IT-arbetsplats, budget against outcome
+// and the comparison between tenants (figures/).
 
 const parts: ModulePart[] = [
   offeringsPart,
@@ -28,6 +30,7 @@ const parts: ModulePart[] = [
   allocationsPart,
   runsPart,
   exportsPart,
+  figuresPart,
 ];
 
 export const catalogueModule = combineParts('catalogue', parts);

@@ -313,7 +313,7 @@ describe('goals', () => {
   it('refuses bad input naming the field', async () => {
     const unknownSource = await send(admin, 'POST', '/api/v1/goals', {
       ...goalBody(),
-      indicators: [{ name: 'X', direction: 'increase', sourceKey: 'catalogue.itCostPerEmployee' }],
+      indicators: [{ name: 'X', direction: 'increase', sourceKey: 'catalogue.noSuchFigure' }],
     });
     expect(unknownSource.statusCode).toBe(400);
     expect(paths(unknownSource)).toEqual(['body.indicators.0.sourceKey']);
