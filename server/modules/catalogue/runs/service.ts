@@ -22,6 +22,7 @@ import { offerings } from '../offerings/schema.ts';
 import { unitChain } from '../orders/service.ts';
 import { cataloguePolicy } from '../policy.ts';
 import { deleteComputedLines, insertComputedLines, refreshTotals } from './compute.ts';
+import { insertDeskHourLines } from './desk-hours.ts';
 import { disputes, runLines, runSettings, runs } from './schema.ts';
 
 // The rules of the chargeback run: the only writer of ./schema.ts.
@@ -122,6 +123,7 @@ export function computeRun(db: Database, actor: Actor, period: string): Promise<
     const p = { tenantId: s.tenantId, runId: run.id };
     await s.tx.execute(deleteComputedLines(p));
     await s.tx.execute(insertComputedLines({ ...p, period, proration }));
+    await s.tx.execute(insertDeskHourLines({ ...p, period, proration }, sql`catalogue_run_lines`));
     await s.tx.execute(refreshTotals(p));
     const [after] = await s
       .update(runs, { proration, computedAt: new Date() }, eq(runs.id, run.id))
