@@ -219,7 +219,7 @@ function ArchiveDialog({
           <DialogFooter
             onCancel={close}
             label={t('desk.time.archive')}
-            color="red"
+            color="red.9"
             loading={archive.isPending}
           />
         </Stack>
