@@ -14,7 +14,8 @@ import {
 // Issue 16, points 3 and 4, in a real browser with the demo municipality: a rental computer in
 // stock issued to a unit, the investment budget, this month's consumption imported from a print
 // system's file, the month's run computed again with the new lines on the unit's lines, and the
-// open dispute. axe on every page and dialog visited; the dialogs by keyboard.
+// open dispute; the keepers' forms and dialogs and the run and export settings. axe on every page
+// and dialog visited; the dialogs by keyboard.
 
 let server: RunningServer;
 let browser: Browser;
@@ -41,6 +42,15 @@ async function menu(page: Page, link: string, title: string) {
     .getByRole('link', { name: link, exact: true })
     .click();
   await h1(page, title).waitFor();
+}
+
+/** The page of the first asset in a state, found through the API with the page's own session. */
+async function openAsset(page: Page, state: 'issued' | 'inStock') {
+  const answer = await page.request.get(`${server.url}/api/v1/catalogue/assets?state=${state}&limit=1`);
+  expect(answer.ok()).toBe(true);
+  const [asset] = (await answer.json()).items as { id: string; serial: string }[];
+  await page.goto(`${server.url}/catalogue/assets/${asset!.id}`);
+  await h1(page, new RegExp(`\\(${asset!.serial}\\)$`)).waitFor();
 }
 
 describe('rental equipment and the chargeback run', () => {
@@ -155,6 +165,60 @@ describe('rental equipment and the chargeback run', () => {
     await expectAccessible(page, 'resolve dialog');
     await page.keyboard.press('Escape');
     await resolve.waitFor({ state: 'hidden' });
+    await page.context().close();
+  });
+
+  test('the keepers’ forms: new equipment, a return, a scrapping, a correction and the run settings', async () => {
+    const page = await newPage(browser);
+    await signIn(page, server.url);
+    await menu(page, 'Hyrd utrustning', 'Hyrd utrustning');
+    const table = page.getByRole('table', { name: 'Hyrd utrustning' });
+    await table.getByRole('row').nth(1).waitFor();
+    await press(page.getByRole('button', { name: 'Registrera utrustning' }));
+    const form = page.getByRole('dialog', { name: 'Registrera utrustning' });
+    await form.waitFor();
+    await expectAccessible(page, 'new equipment');
+    await page.keyboard.press('Escape');
+    await form.waitFor({ state: 'hidden' });
+
+    // An issued computer is taken back: the dialog, then cancelled.
+    await openAsset(page, 'issued');
+    await press(page.getByRole('button', { name: 'Ta i retur' }));
+    const back = page.getByRole('dialog', { name: /^Ta i retur / });
+    await back.waitFor();
+    await expectAccessible(page, 'return dialog');
+    await page.keyboard.press('Escape');
+    await back.waitFor({ state: 'hidden' });
+
+    await openAsset(page, 'inStock');
+    await press(page.getByRole('button', { name: 'Skrota' }));
+    const scrap = page.getByRole('dialog', { name: /^Skrota / });
+    await scrap.waitFor();
+    await expectAccessible(page, 'scrap dialog');
+    await page.keyboard.press('Escape');
+    await scrap.waitFor({ state: 'hidden' });
+
+    // A line of a locked month is corrected into a later one: the dialog.
+    await menu(page, 'Debitering', 'Debitering');
+    const runs = page.getByRole('table', { name: 'Debiteringskörningar' });
+    await runs.getByRole('row').filter({ hasText: 'Låst' }).first().getByRole('link').first().click();
+    await h1(page, /^Debitering \d{4}-\d{2}$/).waitFor();
+    const units = page.getByRole('table', { name: 'Månadens summa per enhet' });
+    await press(units.getByRole('button', { name: 'Visa rader: Socialförvaltningen' }));
+    const correct = page.getByRole('button', { name: /^Rätta: / }).first();
+    await correct.waitFor();
+    await press(correct);
+    const correction = page.getByRole('dialog', { name: /^Rätta raden / });
+    await correction.waitFor();
+    await expectAccessible(page, 'correction dialog');
+    await page.keyboard.press('Escape');
+    await correction.waitFor({ state: 'hidden' });
+
+    // The run settings with the export settings for the finance system.
+    await page.goto(`${server.url}/catalogue/run-settings`);
+    await h1(page, 'Inställningar för debitering').waitFor();
+    await page.getByRole('heading', { name: 'Export till ekonomisystemet' }).waitFor();
+    await expectAccessible(page, 'run and export settings');
     await page.context().close();
   });
 });

@@ -46,8 +46,18 @@ describe('an order from the catalogue', () => {
     await nav.getByRole('link', { name: 'Beställningar', exact: true }).click();
     await h1(page, 'Beställningar').waitFor();
     await expectAccessible(page, 'my orders');
-    await page.getByRole('link', { name: 'Ny beställning' }).click();
+    // Ordered where every employee orders: the portal's "Beställ", where a priced service leads
+    // to the catalogue's form with its price on the card, not to a bare desk request.
+    await nav.getByRole('link', { name: 'Beställ', exact: true }).click();
+    await h1(page, 'Beställ').waitFor();
+    const card = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'Dator som tjänst' }) });
+    await card.getByText(/erbjudanden|kr/).waitFor();
+    await expectAccessible(page, 'portal order');
+    await card.getByRole('link', { name: 'Beställ Dator som tjänst' }).click();
     await h1(page, 'Ny beställning').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/catalogue/order');
     await choose(
       page,
       page.getByRole('combobox', { name: /^Erbjudande/ }),

@@ -27,5 +27,6 @@ export function combineClientParts(
     auditFields: Object.assign({}, ...parts.map((p) => p.auditFields ?? {})),
     scopeKinds: Object.assign({}, ...parts.map((p) => p.scopeKinds ?? {})),
     serverMessages: Object.assign({}, ...parts.map((p) => p.serverMessages ?? {})),
+    contributes: Object.assign({}, ...parts.map((p) => p.contributes ?? {})),
   };
 }

@@ -31,6 +31,17 @@ describe('the web seam', () => {
     expect(seam.auditFields.get('thingId')?.(7)).toBe('7');
   });
 
+  test("carries what modules contribute to a point another module opens, in the modules' order", () => {
+    const seam = buildSeam([
+      { name: 'a', contributes: { 'desk.orderLinks': 'first' } },
+      { name: 'b' },
+      { name: 'c', contributes: { 'desk.orderLinks': 'second', other: 1 } },
+    ]);
+    expect(seam.contributions.get('desk.orderLinks')).toEqual(['first', 'second']);
+    expect(seam.contributions.get('other')).toEqual([1]);
+    expect(seam.contributions.get('none')).toBeUndefined();
+  });
+
   test.each([
     ['module', { name: 'a' }],
     ['page', { name: 'b', nav: [{ to: '/a', label: 'b', icon: IconHome, group: 'early' }] }],

@@ -97,6 +97,13 @@ export interface ClientModule {
    * language: `{ 'The role has ended': 'registry.systems.serverMessage.roleEnded' }`.
    */
   serverMessages?: Record<string, string>;
+  /**
+   * What the module offers to a point another module opens for it, by the point's name: the desk
+   * opens `desk.orderLinks` so that the catalogue sends the portal's "Beställ" of a priced service
+   * to its order form with kontering. The module that opens a point defines the type of what it
+   * takes and reads it with useContributions; the platform only carries it.
+   */
+  contributes?: Record<string, unknown>;
 }
 
 /** The registered parts and modules, checked once: two cannot claim the same name. */
@@ -112,6 +119,8 @@ export interface ClientSeam {
   scopeKinds: Map<string, string>;
   /** Every module's server message → translation key (app/platform/errors.tsx reads them). */
   serverMessages: Map<string, string>;
+  /** Point name → what the modules contribute to it, in the order of app/modules.ts. */
+  contributions: Map<string, unknown[]>;
 }
 
 function once<T>(items: T[], key: (item: T) => string, what: string): Map<string, T> {
@@ -169,7 +178,16 @@ export function buildSeam(modules: readonly ClientModule[]): ClientSeam {
     // The same sentence from two modules ("No such active system") may name two keys; any of them
     // says it, so the first one stands.
     serverMessages: new Map(modules.flatMap((m) => Object.entries(m.serverMessages ?? {})).reverse()),
+    contributions: contributionsOf(modules),
   };
+}
+
+function contributionsOf(modules: readonly ClientModule[]): Map<string, unknown[]> {
+  const points = new Map<string, unknown[]>();
+  for (const m of modules)
+    for (const [point, value] of Object.entries(m.contributes ?? {}))
+      points.set(point, [...(points.get(point) ?? []), value]);
+  return points;
 }
 
 const SeamContext = createContext<ClientSeam | null>(null);
@@ -179,4 +197,9 @@ export function useSeam(): ClientSeam {
   const seam = useContext(SeamContext);
   if (!seam) throw new Error('useSeam outside <SeamProvider>');
   return seam;
+}
+
+/** What the modules contribute to a point (see ClientModule.contributes); T is the point's type. */
+export function useContributions<T>(point: string): readonly T[] {
+  return (useSeam().contributions.get(point) ?? []) as T[];
 }

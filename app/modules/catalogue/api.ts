@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { UnitBilling } from '../../../shared/catalogue/billing.ts';
 import type { Offering } from '../../../shared/catalogue/offerings.ts';
-import { api } from '../../platform/api.ts';
+import { api, type Page } from '../../platform/api.ts';
 
 // Data of the catalogue through TanStack Query. A change refreshes the whole catalogue (an
 // offering's page shows its rate cards; the lists their current price).
@@ -23,6 +23,15 @@ export function useOffering(id: string) {
   return useQuery({
     queryKey: catalogueKeys.offering(id),
     queryFn: ({ signal }) => api.get<Offering>(`/api/v1/catalogue/offerings/${id}`, { signal }),
+  });
+}
+
+/** The catalogue's offerings, up to 200 (a kommun's catalogue holds tens): the order form's choices. */
+export function useOfferingChoices() {
+  return useQuery({
+    queryKey: [...catalogueKeys.offerings, 'choices'],
+    queryFn: ({ signal }) => api.get<Page<Offering>>('/api/v1/catalogue/offerings?limit=200', { signal }),
+    staleTime: 60_000,
   });
 }
 

@@ -12,10 +12,13 @@ import {
 } from '@tabler/icons-react';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { type ClientPart, combineClientParts } from '../../platform/module-parts.ts';
+import { ORDER_LINKS } from '../desk/services/order-links.ts';
 import { validateAssetsSearch, validateInvestmentsSearch } from './assets/search.ts';
 import { validateConsumptionSearch } from './consumption/search.ts';
 import { en } from './en.ts';
 import { validateOfferingsSearch } from './offerings/search.ts';
+import { useCatalogueOrderLinks } from './orders/order-links.ts';
+import { validateOrderSearch } from './orders/search.ts';
 import { validateDisputesSearch, validateRunSearch } from './runs/search.ts';
 import { sv } from './sv.ts';
 
@@ -107,6 +110,7 @@ const billing: ClientPart = {
 
 const orders: ClientPart = {
   name: 'orders',
+  contributes: { [ORDER_LINKS]: useCatalogueOrderLinks },
   nav: [
     { to: '/catalogue/orders', label: 'catalogue.orders.nav', icon: IconShoppingCart, group: 'catalogue' },
     {
@@ -126,6 +130,7 @@ const orders: ClientPart = {
     createRoute({
       getParentRoute: () => parent,
       path: '/catalogue/order',
+      validateSearch: validateOrderSearch,
       component: lazyRouteComponent(() => import('./orders/OrderFormPage.tsx'), 'OrderFormPage'),
     }),
     createRoute({

@@ -20,7 +20,8 @@ import { DataTable, useCursorList } from '../../../platform/table.tsx';
 import { catalogueKeys, useCatalogueInvalidate, useUnitBilling } from '../api.ts';
 
 // Each unit's catalogue mode today (quality steering or billing), since when, and the next
-// planned switch (seed 002); the keepers switch a unit from a date and withdraw a planned switch,
+// planned switch (seed 002), a unit without a switch of its own following the nearest unit above
+// it that has one; the keepers switch a unit from a date and withdraw a planned switch,
 // and the history of every switch stays.
 
 type Row = UnitBillingList['items'][number];
@@ -70,6 +71,11 @@ export function BillingPage() {
             </Table.Th>
             <Table.Td>
               <ModeBadge mode={u.mode} />
+              {u.inheritedFrom && (
+                <Text span size="xs" c="dimmed" ml={6}>
+                  {m('inheritedFrom', { name: u.inheritedFrom.name })}
+                </Text>
+              )}
             </Table.Td>
             <Table.Td>{u.since ? f.date(u.since) : <EmptyValue />}</Table.Td>
             <Table.Td>
@@ -138,6 +144,13 @@ function SwitchDialog({ unit, onClose }: { unit: Row['unit'] | null; onClose: ()
     >
       <Stack>
         <ProblemAlert error={withdraw.error} />
+        {b && (
+          <Text size="sm">
+            {b.inheritedFrom
+              ? m('todayInherited', { mode: m(`modes.${b.mode}`), name: b.inheritedFrom.name })
+              : m('today', { mode: m(`modes.${b.mode}`) })}
+          </Text>
+        )}
         {b && (
           <DataTable
             caption={m('historyCaption')}

@@ -1,12 +1,11 @@
 import { Button, Grid, NumberInput, Paper, Radio, Select, Stack, Textarea } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Offering } from '../../../../shared/catalogue/offerings.ts';
 import type { Order, UnitKontering } from '../../../../shared/catalogue/orders.ts';
 import type { FormField } from '../../../../shared/desk/services.ts';
-import { api, type Page } from '../../../platform/api.ts';
+import { api } from '../../../platform/api.ts';
 import { UnitSelect } from '../../../platform/directory/parts.tsx';
 import { ProblemAlert, translateMessage, useFieldErrors } from '../../../platform/errors.tsx';
 import { notifySuccess } from '../../../platform/notify.ts';
@@ -18,7 +17,7 @@ import {
   answersOf,
   OrderFields,
 } from '../../desk/services/OrderFields.tsx';
-import { useCatalogueInvalidate } from '../api.ts';
+import { useCatalogueInvalidate, useOfferingChoices } from '../api.ts';
 
 // The portal's order page: an offering, for a person (their unit, unless another is chosen) or a
 // unit, the quantity, the kontering with the unit's own codes as the choices, a note and the
@@ -29,11 +28,15 @@ export function OrderFormPage() {
   const m = (key: string, o?: Record<string, unknown>) => t(`catalogue.orders.${key}`, o);
   const navigate = useNavigate();
   const invalidate = useCatalogueInvalidate();
-  const offerings = useQuery({
-    queryKey: ['catalogue', 'offerings', 'orderable'],
-    queryFn: ({ signal }) => api.get<Page<Offering>>('/api/v1/catalogue/offerings?limit=200', { signal }),
-  });
-  const [offeringId, setOfferingId] = useState<string | null>(null);
+  const offerings = useOfferingChoices();
+  // From the portal's "Beställ" (./order-links.ts) the service's offering is chosen already, or
+  // the choice is among the service's offerings when it has several.
+  const search = useSearch({ from: '/_app/catalogue/order' });
+  const choices = (offerings.data?.items ?? []).filter(
+    (o) => o.archivedAt === null && (!search.serviceId || o.service.id === search.serviceId),
+  );
+  const [picked, setOfferingId] = useState<string | null>(search.offeringId ?? null);
+  const offeringId = picked ?? (choices.length === 1 ? choices[0]!.id : null);
   const [target, setTarget] = useState<'person' | 'unit'>('person');
   const [person, setPerson] = useState<Named | null>(null);
   const [unitId, setUnitId] = useState<string | null>(null);
@@ -144,7 +147,7 @@ export function OrderFormPage() {
               label={m('offering')}
               required
               searchable
-              data={(offerings.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
+              data={choices.map((o) => ({ value: o.id, label: o.name }))}
               value={offeringId}
               onChange={(v) => {
                 setOfferingId(v);

@@ -8,17 +8,19 @@ import type { Ticket } from '../../../../shared/desk/tickets.ts';
 import { api } from '../../../platform/api.ts';
 import { ProblemAlert, translateMessage, useFieldErrors } from '../../../platform/errors.tsx';
 import { focusFirstInvalid } from '../../../platform/form.ts';
-import { RouterButton } from '../../../platform/links.tsx';
+import { Redirect, RouterButton } from '../../../platform/links.tsx';
 import { notifySuccess } from '../../../platform/notify.ts';
 import { PageHeader } from '../../../platform/page.tsx';
 import { isNotFound, RecordFallback } from '../../../platform/record-actions.tsx';
 import { useTicketsInvalidate } from '../api.ts';
 import { useCatalogueService } from './api.ts';
 import { type AnswerValues, answerErrorsOf, answersOf, OrderFields } from './OrderFields.tsx';
+import { useOrderLink } from './order-links.ts';
 
 // Ordering one service in the portal: its order form rendered from its fields, checked as typed
 // by the same rules the server checks with (shared checkAnswers), sent as a request on the
-// service; the employee then follows it on the portal's page of the ticket.
+// service; the employee then follows it on the portal's page of the ticket. A service another
+// module claims (./order-links.ts) is ordered on that module's form: the page sends there.
 
 export function OrderServicePage() {
   const { t } = useTranslation();
@@ -48,6 +50,8 @@ export function OrderServicePage() {
     onError: () => focusFirstInvalid(formRef.current),
   });
   const serverFields = useFieldErrors(save.error);
+  const claimed = useOrderLink()(serviceId);
+  if (claimed) return <Redirect to={claimed.to} search={claimed.search} />;
   if (!service || isNotFound(query.error)) return <RecordFallback error={query.error} />;
   const errors = { ...answerErrorsOf(t, save.error), ...clientErrors };
   const title = t('desk.services.order.formTitle', { name: service.name });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modeOn } from '../../../../shared/catalogue/billing.ts';
+import * as directory from '../../../platform/directory/service.ts';
 import {
   createTestContext,
   json,
@@ -108,6 +109,58 @@ describe('the switch from quality steering to billing', () => {
       fromOn: '2030-01-01',
     });
     expect(r.statusCode).toBe(403);
+  });
+
+  it('passes a switch down to the units below until one has a switch of its own', async () => {
+    // t.a.unitId bills from 2025-01-01 (the test above); a school below it and a class below that.
+    const school = (
+      await directory.createUnit(t.db, t.a.actor, { name: 'Skolan', kind: 'subunit', parentId: t.a.unitId })
+    ).id;
+    const klass = (
+      await directory.createUnit(t.db, t.a.actor, { name: 'Klassen', kind: 'subunit', parentId: school })
+    ).id;
+    const inherited = json(await get(reader, `/api/v1/catalogue/billing-units/${klass}`));
+    expect(inherited).toMatchObject({
+      mode: 'billing',
+      inheritedFrom: { id: t.a.unitId },
+      nextSwitch: null,
+      history: [],
+    });
+    // The school's own switch to the mode it inherits is allowed: it keeps it when the unit above
+    // switches back. Its own mode repeated says nothing.
+    const own = await send(admin, '/api/v1/catalogue/billing-switches', {
+      unitId: school,
+      mode: 'billing',
+      fromOn: '2025-06-01',
+    });
+    expect(own.statusCode, own.body).toBe(201);
+    const again = await send(admin, '/api/v1/catalogue/billing-switches', {
+      unitId: school,
+      mode: 'billing',
+      fromOn: '2025-08-01',
+    });
+    expect(again.statusCode).toBe(400);
+    const back = await send(admin, '/api/v1/catalogue/billing-switches', {
+      unitId: school,
+      mode: 'qualitySteering',
+      fromOn: '2025-09-01',
+    });
+    expect(back.statusCode, back.body).toBe(201);
+    expect(json(await get(reader, `/api/v1/catalogue/billing-units/${klass}`))).toMatchObject({
+      mode: 'qualitySteering',
+      inheritedFrom: { id: school },
+    });
+    expect(json(await get(reader, `/api/v1/catalogue/billing-units/${school}`))).toMatchObject({
+      mode: 'qualitySteering',
+      inheritedFrom: null,
+    });
+    const list = json(await get(reader, '/api/v1/catalogue/billing-units?limit=100'));
+    const row = list.items.find((u: { unit: { id: string } }) => u.unit.id === klass);
+    expect(row).toMatchObject({
+      mode: 'qualitySteering',
+      since: '2025-09-01',
+      inheritedFrom: { id: school },
+    });
   });
 
   it("keeps tenant A's units from tenant B", async () => {

@@ -57,6 +57,7 @@ export function billingRoutes(app: App, { db }: ModuleContext) {
       return {
         unit: b.unit,
         mode: b.mode,
+        inheritedFrom: b.inheritedFrom,
         nextSwitch: b.nextSwitch ? presentSwitch(b.nextSwitch, actor) : null,
         history: b.history.map((h) => presentSwitch(h, actor)),
         can: { switch: cataloguePolicy.manage(actor) },

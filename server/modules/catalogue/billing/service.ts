@@ -1,5 +1,11 @@
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { type BillingMode, modeOn, type SwitchCreate } from '../../../../shared/catalogue/billing.ts';
+import {
+  billingToday,
+  type ChainLevel,
+  inheritedModeOn,
+  type SwitchCreate,
+  type SwitchLike,
+} from '../../../../shared/catalogue/billing.ts';
 import type { Database, Executor } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/context.ts';
 import { people, units } from '../../../platform/directory/schema.ts';
@@ -15,7 +21,9 @@ import { billingSwitches } from './schema.ts';
 // A switch names an active unit of the tenant, a date and the mode from that date; it must change
 // the mode in effect the day before (a switch to the mode already in effect says nothing), and one
 // unit has one active switch per date (the partial unique index holds it also when two are made
-// at once: 409). A switch is withdrawn by archiving it; the history keeps it.
+// at once: 409). A switch is withdrawn by archiving it; the history keeps it. A switch passes down
+// the unit tree (inheritedModeOn): the mode "in effect the day before" and a unit's mode today
+// count the switches of the units above it.
 
 export type SwitchRow = typeof billingSwitches.$inferSelect;
 export type SwitchView = SwitchRow & { createdByName: string | null };
@@ -53,7 +61,12 @@ export async function createSwitch(db: Database, actor: Actor, input: SwitchCrea
         );
       if (existing.some((e) => e.fromOn === input.fromOn))
         throw problems.conflict(TAKEN, [{ path: 'body.fromOn', message: TAKEN }]);
-      if (modeOn(existing, dayBefore(input.fromOn)) === input.mode)
+      const above = (await switchChains(s.tx, s.tenantId, [input.unitId])).get(input.unitId) ?? [];
+      const chain = [existing, ...above.slice(1).map((c) => c.switches)];
+      // A unit's own switch to the mode it inherits is allowed: it says that the unit keeps that
+      // mode when the unit above switches. Repeating the unit's own mode says nothing.
+      const before = inheritedModeOn(chain, dayBefore(input.fromOn));
+      if (before.level === 0 && before.mode === input.mode)
         throw problems.field('body.mode', 'The unit is already in this mode the day before');
       const [row] = await s
         .insert(billingSwitches, {
@@ -119,7 +132,9 @@ export async function unitBilling(db: Database, actor: Actor, unitId: string, to
   const active = history.filter((h) => h.archivedAt === null);
   const next =
     active.filter((h) => h.fromOn > today).sort((a, b) => a.fromOn.localeCompare(b.fromOn))[0] ?? null;
-  return { unit, mode: modeOn(active, today), nextSwitch: next, history };
+  const chain = (await switchChains(db, actor.tenantId, [unitId])).get(unitId) ?? [];
+  const state = billingToday(chain, today);
+  return { unit, mode: state.mode, inheritedFrom: state.inheritedFrom, nextSwitch: next, history };
 }
 
 /** The tenant's units with their mode today and next switch, by name (keyset). */
@@ -149,36 +164,54 @@ export async function listUnitBilling(
     .orderBy(asc(units.sortName), asc(units.id))
     .limit(query.limit + 1);
   const page = toPage(rows, query.limit, (r) => [r.sortName, r.id]);
-  const ids = page.items.map((u) => u.id);
-  const switches =
-    ids.length === 0
-      ? []
-      : await db
-          .select({
-            unitId: billingSwitches.unitId,
-            mode: billingSwitches.mode,
-            fromOn: billingSwitches.fromOn,
-          })
-          .from(billingSwitches)
-          .where(
-            s.where(
-              billingSwitches,
-              inArray(billingSwitches.unitId, ids),
-              isNull(billingSwitches.archivedAt),
-            ),
-          );
+  const chains = await switchChains(
+    db,
+    actor.tenantId,
+    page.items.map((u) => u.id),
+  );
   const items = page.items.map((u) => {
-    const own = switches.filter((w) => w.unitId === u.id);
-    const past = own.filter((w) => w.fromOn <= today).sort((a, b) => b.fromOn.localeCompare(a.fromOn));
-    const next = own.filter((w) => w.fromOn > today).sort((a, b) => a.fromOn.localeCompare(b.fromOn))[0];
+    const state = billingToday(chains.get(u.id) ?? [], today);
     return {
       unit: { id: u.id, name: u.name },
-      mode: modeOn(own, today) as BillingMode,
-      since: past[0]?.fromOn ?? null,
-      nextSwitch: next ? { mode: next.mode as BillingMode, fromOn: next.fromOn } : null,
+      mode: state.mode,
+      since: state.since,
+      inheritedFrom: state.inheritedFrom,
+      nextSwitch: state.next,
     };
   });
   return { items, nextCursor: page.nextCursor };
+}
+
+/**
+ * Each given unit's chain, itself first and then up to the root, with each level's active
+ * switches. The tenant's whole unit tree and switches are read once: a kommun has hundreds of
+ * units, not millions, and the list pages ask for a page of units at a time.
+ */
+async function switchChains(
+  db: Executor,
+  tenantId: string,
+  unitIds: readonly string[],
+): Promise<Map<string, ChainLevel<SwitchLike>[]>> {
+  const chains = new Map<string, ChainLevel<SwitchLike>[]>();
+  if (unitIds.length === 0) return chains;
+  const tree = await db
+    .select({ id: units.id, parentId: units.parentId, name: units.name })
+    .from(units)
+    .where(eq(units.tenantId, tenantId));
+  const switches = await db
+    .select({ unitId: billingSwitches.unitId, mode: billingSwitches.mode, fromOn: billingSwitches.fromOn })
+    .from(billingSwitches)
+    .where(and(eq(billingSwitches.tenantId, tenantId), isNull(billingSwitches.archivedAt)));
+  const byId = new Map(tree.map((u) => [u.id, u]));
+  const own = Map.groupBy(switches, (w) => w.unitId);
+  for (const id of unitIds) {
+    const chain: ChainLevel<SwitchLike>[] = [];
+    // The depth guard matches the SQL's (billingDays): a cycle in the tree cannot loop forever.
+    for (let u = byId.get(id); u && chain.length < 50; u = u.parentId ? byId.get(u.parentId) : undefined)
+      chain.push({ unit: { id: u.id, name: u.name }, switches: own.get(u.id) ?? [] });
+    chains.set(id, chain);
+  }
+  return chains;
 }
 
 export async function switchRefs(db: Executor, tenantId: string, ids: readonly string[]) {

@@ -19,8 +19,8 @@ import { billingDays, type ComputeParams, rateCards } from './compute.ts';
 /** How many ticket numbers a line names before it counts them instead. */
 const NAMED_TICKETS = 3;
 
-/** Inserts the month's desk-hour lines into `into` (the columns of insertComputedLines). */
-export function insertDeskHourLines(p: ComputeParams, into: SQL): SQL {
+/** Inserts the month's desk-hour lines into `into` (the computation's table: the columns of insertComputedLines). */
+export function insertDeskHourLines(p: Omit<ComputeParams, 'into'>, into: SQL): SQL {
   const { start, end } = periodBounds(p.period);
   return sql`
     with ${billingDays({ tenantId: p.tenantId, start, end })},
@@ -38,11 +38,11 @@ export function insertDeskHourLines(p: ComputeParams, into: SQL): SQL {
       group by t.unit_id, e.offering_id
     )
     insert into ${into} (
-      tenant_id, id, run_id, unit_id, offering_id, subscription_id, order_id, source, description,
+      run_id, unit_id, offering_id, subscription_id, order_id, source, description,
       quantity, unit_price, amount, cost_centre, account, activity, counterpart,
       billed_days, days_in_month
     )
-    select ${p.tenantId}::uuid, gen_random_uuid(), ${p.runId}::uuid, h.unit_id, h.offering_id,
+    select ${p.runId}::uuid, h.unit_id, h.offering_id,
       null, null, 'deskHours',
       f.name || ' – ' || case when h.tickets <= ${NAMED_TICKETS}::int then h.numbers
         else h.tickets || ' ärenden' end,

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inheritedSwitches } from '../../../../shared/catalogue/billing.ts';
 import { cardInEffect } from '../../../../shared/catalogue/offerings.ts';
 import {
   billedDays,
@@ -136,8 +137,9 @@ beforeAll(async () => {
   reader = await signIn(t.app, 'reader@a.example');
   bAdmin = await signIn(t.app, t.b.adminEmail);
 
-  // Billing: unit A from the 1st of January; the school from the 10th of February, back to
-  // quality steering on the 20th and billed again from the 16th of March; the quiet one never.
+  // Billing: unit A from the 1st of January, and so the school below it until its own switches:
+  // billed from the 10th of February, back to quality steering on the 20th and billed again from
+  // the 16th of March; the quiet one never.
   for (const [unitId, mode, fromOn] of [
     [unitA, 'billing', '2025-01-01'],
     [school, 'billing', '2025-02-10'],
@@ -252,6 +254,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** The switches that decide a unit's mode: its own, then those it inherits from above. */
+const decidingSwitches = (unitId: string) =>
+  inheritedSwitches((unitId === school ? [school, unitA] : [unitId]).map((u) => switchesOf[u] ?? []));
+
 /** The JS reference's lines of a month: subscription id → amount. */
 function expected(period: string, proration: Proration): Map<string, { amount: number; days: number }> {
   const out = new Map<string, { amount: number; days: number }>();
@@ -261,7 +267,7 @@ function expected(period: string, proration: Proration): Map<string, { amount: n
     if (model !== 'fixedMonthly' && model !== 'perUnitMonthly') continue;
     const c = cardInEffect(cardsOf[s.offeringId]!, start);
     if (!c) continue;
-    const days = billedDays(period, s.startsOn, s.endsOn, switchesOf[s.unitId] ?? []);
+    const days = billedDays(period, s.startsOn, s.endsOn, decidingSwitches(s.unitId));
     if (days === 0) continue;
     out.set(s.id, {
       amount: subscriptionAmount(proration, s.quantity, c.internalPrice, days, daysInMonth(period)),
@@ -392,6 +398,56 @@ describe('the run', () => {
     expect(list.can.compute).toBe(false);
     const next = json(await get(reader, `/api/v1/catalogue/runs?limit=2&cursor=${list.nextCursor}`));
     expect(next.items.map((r: { period: string }) => r.period)).toEqual(['2025-03', '2025-02']);
+  });
+
+  it('keeps the id of every line a recomputation leaves unchanged and replaces exactly the changed ones', async () => {
+    const linesOf = async (runId: string) =>
+      new Map((await t.db.select().from(runLines).where(eq(runLines.runId, runId))).map((l) => [l.id, l]));
+    const first = await compute('2025-04');
+    const before = await linesOf(first.id);
+    expect(before.size).toBe(first.lineCount);
+
+    // Nothing changed: the same lines, every one with its id; the run's version moves on.
+    const again = await compute('2025-04');
+    expect(again.version).toBeGreaterThan(first.version);
+    expect(again).toMatchObject({ total: first.total, lineCount: first.lineCount });
+    expect(await linesOf(first.id)).toEqual(before);
+
+    // A new price for the laptop from April: its lines are replaced, no other line is touched.
+    const laptopIds = [...before.values()].filter((l) => l.offeringId === laptop).map((l) => l.id);
+    expect(laptopIds.length).toBeGreaterThan(0);
+    const card = await catalogue.createRateCard(t.db, t.a.actor, {
+      offeringId: laptop,
+      startsOn: '2025-04-01',
+      periodKind: 'month',
+      internalPrice: 49_900,
+    });
+    cardsOf[laptop]!.push({ startsOn: '2025-04-01', internalPrice: 49_900 });
+    try {
+      const repriced = await compute('2025-04');
+      const after = await linesOf(first.id);
+      const gone = [...before.keys()].filter((id) => !after.has(id));
+      const added = [...after.values()].filter((l) => !before.has(l.id));
+      expect(gone.sort()).toEqual([...laptopIds].sort());
+      expect(added).toHaveLength(laptopIds.length);
+      expect(added.every((l) => l.offeringId === laptop && l.unitPrice === 49_900)).toBe(true);
+      for (const [id, line] of after) if (before.has(id)) expect(line).toEqual(before.get(id));
+      const got = new Map(
+        [...after.values()]
+          .filter((l) => l.source === 'subscription')
+          .map((l) => [l.subscriptionId, { amount: l.amount, days: l.billedDays }]),
+      );
+      expect(got).toEqual(expected('2025-04', 'month'));
+      expect(repriced.total).toBe([...after.values()].reduce((a, l) => a + l.amount, 0));
+    } finally {
+      // The card withdrawn, the fixture's prices are as before for the tests that follow.
+      await catalogue.archiveRateCard(t.db, t.a.actor, card.id, 1);
+      cardsOf[laptop]!.pop();
+    }
+    const restored = await compute('2025-04');
+    expect(restored).toMatchObject({ total: first.total, lineCount: first.lineCount });
+    const back = await linesOf(first.id);
+    expect([...back.values()].filter((l) => before.has(l.id))).toHaveLength(before.size - laptopIds.length);
   });
 });
 

@@ -21,7 +21,14 @@ import { assertVersion } from '../../../platform/versioning.ts';
 import { offerings } from '../offerings/schema.ts';
 import { unitChain } from '../orders/service.ts';
 import { cataloguePolicy } from '../policy.ts';
-import { deleteComputedLines, insertComputedLines, refreshTotals } from './compute.ts';
+import {
+  computedLines,
+  copyComputedLines,
+  createComputedLines,
+  insertComputedLines,
+  refreshTotals,
+  syncComputedLines,
+} from './compute.ts';
 import { insertDeskHourLines } from './desk-hours.ts';
 import { disputes, runLines, runSettings, runs } from './schema.ts';
 
@@ -30,9 +37,10 @@ import { disputes, runLines, runSettings, runs } from './schema.ts';
 // Computing a month (a preview) is one transaction: the run's row is inserted if missing (`on
 // conflict do nothing` on the unique period), then locked `for update`, so two computations at
 // once, or one restarted after a crash, take turns and leave one run with one set of lines (the
-// second replaces the first's lines by the same ones). A locked run answers 409. The computed
-// lines are deleted and written again by one `insert … select` (./compute.ts); corrections and
-// credits, written by people, are kept.
+// second finds the first's lines and leaves them). A locked run answers 409. The month's lines
+// are computed into a temporary table and the run's computed lines brought to match it: those
+// no longer computed are deleted, the new ones inserted, the unchanged ones keep their ids
+// (./compute.ts); corrections and credits, written by people, are kept.
 //
 // Locking takes the run's version, so that what is locked is what the person last saw (a
 // recomputation, a correction or a credit each move the version on). A locked run never changes:
@@ -121,9 +129,11 @@ export function computeRun(db: Database, actor: Actor, period: string): Promise<
     if (run.state === 'locked') throw problems.conflict(LOCKED);
     const { proration } = await getSettings(s.tx, s.tenantId);
     const p = { tenantId: s.tenantId, runId: run.id };
-    await s.tx.execute(deleteComputedLines(p));
-    await s.tx.execute(insertComputedLines({ ...p, period, proration }));
-    await s.tx.execute(insertDeskHourLines({ ...p, period, proration }, sql`catalogue_run_lines`));
+    await s.tx.execute(createComputedLines());
+    await s.tx.execute(insertComputedLines({ ...p, period, proration, into: computedLines }));
+    await s.tx.execute(insertDeskHourLines({ ...p, period, proration }, computedLines));
+    // A run just created has no line to keep: its lines are copied, without matching.
+    await s.tx.execute(created ? copyComputedLines(p) : syncComputedLines(p));
     await s.tx.execute(refreshTotals(p));
     const [after] = await s
       .update(runs, { proration, computedAt: new Date() }, eq(runs.id, run.id))
