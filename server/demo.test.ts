@@ -844,6 +844,17 @@ describe('catalogue: the chargeback year', () => {
       charged += rows.filter((r) => r.account !== '3510').reduce((a, r) => a + r.ore, 0);
     }
     expect(charged).toBe(last.total);
+    // The desk's billable hours of the year are charged too, to the socialförvaltning's cost centre.
+    const hourLines = [];
+    for (const run of locked) {
+      const lines = json(await get(`/api/v1/catalogue/runs/${run.id}/lines?limit=200`)).items as {
+        source: string;
+        amount: number;
+      }[];
+      hourLines.push(...lines.filter((l) => l.source === 'deskHours'));
+    }
+    expect(hourLines.length).toBeGreaterThan(0);
+    expect(hourLines.every((l) => l.amount > 0)).toBe(true);
   });
 
   it('rents an asset to every employee', async () => {

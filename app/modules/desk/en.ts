@@ -11,6 +11,7 @@ import { en as services } from './services/en.ts';
 import { en as suppliers } from './suppliers/en.ts';
 import type { sv } from './sv.ts';
 import { en as tickets } from './tickets/en.ts';
+import { en as time } from './tickets/time-en.ts';
 import { en as work } from './tickets/work-en.ts';
 
 export const en: Messages<typeof sv> = {
@@ -21,6 +22,7 @@ export const en: Messages<typeof sv> = {
   knowledge,
   inbox,
   work,
+  time,
   groups,
   calendars,
   phone,

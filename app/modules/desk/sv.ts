@@ -9,6 +9,7 @@ import { sv as routing } from './routing/sv.ts';
 import { sv as services } from './services/sv.ts';
 import { sv as suppliers } from './suppliers/sv.ts';
 import { sv as tickets } from './tickets/sv.ts';
+import { sv as time } from './tickets/time-sv.ts';
 import { sv as work } from './tickets/work-sv.ts';
 
 // Swedish messages of the service desk, one subtree per part (t('desk.<part>.…')).
@@ -20,6 +21,7 @@ export const sv = {
   knowledge,
   inbox,
   work,
+  time,
   groups,
   calendars,
   phone,

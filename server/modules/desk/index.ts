@@ -11,6 +11,7 @@ import { servicesPart } from './services/index.ts';
 import { suppliersPart } from './suppliers/index.ts';
 import { ticketsPart } from './tickets/index.ts';
 import { ticketWorkPart } from './tickets/work.ts';
+import { timePart } from './time/index.ts';
 
 // The service desk (desk): tickets of the four ITIL types, groups and routing, service levels
 // measured on business calendars, the email channel, the self-service portal, knowledge and
@@ -25,6 +26,7 @@ const parts: ModulePart[] = [
   servicesPart,
   ticketsPart,
   ticketWorkPart,
+  timePart,
   mailPart,
   filtersPart,
   knowledgePart,

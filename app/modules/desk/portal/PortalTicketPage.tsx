@@ -18,6 +18,7 @@ import { TicketAttachments } from '../tickets/Attachments.tsx';
 import { Composer } from '../tickets/Composer.tsx';
 import { TicketNumber, TicketStatusBadge } from '../tickets/parts.tsx';
 import { Timeline } from '../tickets/Timeline.tsx';
+import { BillableTimeSection } from '../tickets/TimePanel.tsx';
 
 // A ticket as its requester follows it: where it stands in words, what the desk wrote (the
 // public timeline; internal notes never reach the requester), a reply, reopening a solved ticket
@@ -268,6 +269,7 @@ export function PortalTicketPage() {
         <Section id="ticket-files" title={t('desk.work.files.title')}>
           <TicketAttachments ticketId={ticket.id} agent={false} canAttach={ticket.can.reply} />
         </Section>
+        <BillableTimeSection ticketId={ticket.id} />
         <Section id="ticket-timeline" title={t('desk.portal.ticket.conversation')}>
           <Stack gap="lg">
             <Timeline ticketId={ticket.id} />

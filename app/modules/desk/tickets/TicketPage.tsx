@@ -37,6 +37,7 @@ import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { SlaClocks, SupplierClocks } from './Sla.tsx';
 import { useShortcuts } from './shortcuts.ts';
 import { Timeline } from './Timeline.tsx';
+import { TimePanel } from './TimePanel.tsx';
 import { useWatchers, type Watcher } from './work-api.ts';
 
 // A ticket as an agent works it: the whole timeline (internal notes set apart), a reply or an
@@ -555,6 +556,9 @@ export function TicketPage() {
                 <LinkedRecords ticket={ticket} />
               </Section>
             )}
+            <Section id="ticket-time" title={t('desk.time.title')} description={t('desk.time.help')}>
+              <TimePanel ticketId={ticket.id} />
+            </Section>
             <Section id="ticket-files" title={t('desk.work.files.title')}>
               <TicketAttachments ticketId={ticket.id} agent={agent} canAttach={ticket.can.reply} />
             </Section>

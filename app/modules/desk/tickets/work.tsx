@@ -2,7 +2,7 @@ import type { ClientPart } from '../../../platform/module-parts.ts';
 
 // Working tickets together on the web app's seam: its pieces live on the console and the ticket
 // page (./LinkedRecords.tsx, ./MergeDialog.tsx, ./MajorIncident.tsx, ./BulkActions.tsx,
-// ./SavedFilters.tsx, ./Attachments.tsx); here the server's sentences and the audit trail's names.
+// ./SavedFilters.tsx, ./Attachments.tsx, ./TimePanel.tsx); here the server's sentences and the audit trail's names.
 
 const m = (key: string) => `desk.work.serverMessage.${key}`;
 
@@ -27,6 +27,13 @@ export const ticketWorkPart: ClientPart = {
     'At most 50 saved filters each': m('filterLimit'),
     'A ticket is named twice': m('namedTwice'),
     'Say what to change': m('nothingToChange'),
+    'Billable time needs the perHour offering it is charged at': 'desk.time.serverMessage.billableOffering',
+    'No such active perHour offering': 'desk.time.serverMessage.noOffering',
+    'The person is not an agent of the ticket': 'desk.time.serverMessage.notAgent',
+    'Required: who did the work': 'desk.time.serverMessage.who',
   },
-  audit: [{ entity: 'savedFilter', label: 'desk.work.auditSavedFilter' }],
+  audit: [
+    { entity: 'savedFilter', label: 'desk.work.auditSavedFilter' },
+    { entity: 'timeEntry', label: 'desk.time.auditEntity' },
+  ],
 };

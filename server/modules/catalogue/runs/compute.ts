@@ -34,7 +34,7 @@ import {
 //   starts_on to ends_on (a cancelled one ends at its month's end, orders/service.ts), with the
 //   days of the month in billing mode counted. Whole month: quantity × price when that count is
 //   above 0. By day: round(quantity × price × billed days / days in month), half up.
-//   perHour offerings are charged by desk hours (source `deskHours`, to come), not by month.
+//   perHour offerings are charged by desk hours (source `deskHours`, below), not by month.
 // - One-offs: delivered orders of oneOff offerings with the delivery date in the month, the unit
 //   in billing mode on that date: quantity × price.
 // - Consumption (../consumption): the month's imported quantities of offerings priced per unit or
@@ -45,6 +45,10 @@ import {
 //   price for one. The kontering is the unit's own cost centre; the account is the export's
 //   (assets carry no kontering of their own). An asset moved between units mid-month is charged
 //   to each for its days (by day) or to each in full (whole month), as subscriptions are.
+// - Desk hours (./desk-hours.ts, a statement of its own after this one): billable time logged on
+//   tickets (desk_time_entries, read here, written only by the desk) worked on a day the ticket's
+//   unit is in billing mode, summed per unit and perHour offering: quantity in hours (2
+//   decimals), round(hours × price). The kontering is the unit's own cost centre, as for rentals.
 
 export interface ComputeParams {
   tenantId: string;
@@ -213,6 +217,22 @@ export function billingDays(p: { tenantId: string; start: string; end: string })
     )`;
 }
 
+/**
+ * The CTE `cards`: per offering, the internal price of its rate card in effect in the month (the
+ * latest active card starting on or before the month's first day, cardInEffect in
+ * shared/catalogue/offerings.ts), as `cards(offering_id, internal_price)`. Every source that
+ * charges at an offering's price joins it, so that which card is in effect is in one place.
+ */
+export function rateCards(p: { tenantId: string; start: string }): SQL {
+  return sql`
+    cards as (
+      select distinct on (offering_id) offering_id, internal_price
+      from catalogue_rate_cards
+      where tenant_id = ${p.tenantId}::uuid and archived_at is null and starts_on <= ${p.start}::date
+      order by offering_id, starts_on desc
+    )`;
+}
+
 /** Inserts every computed line of the month into `into` (lineColumns) in one statement. */
 export function insertComputedLines(p: ComputeParams): SQL {
   const { start, end } = periodBounds(p.period);
@@ -227,12 +247,7 @@ export function insertComputedLines(p: ComputeParams): SQL {
       : sql`round(c.internal_price::numeric * rent.days / ${dim}::int)::bigint`;
   return sql`
     with ${billingDays({ tenantId: p.tenantId, start, end })},
-    cards as (
-      select distinct on (offering_id) offering_id, internal_price
-      from catalogue_rate_cards
-      where tenant_id = ${p.tenantId}::uuid and archived_at is null and starts_on <= ${start}::date
-      order by offering_id, starts_on desc
-    ),
+    ${rateCards({ tenantId: p.tenantId, start })},
     sub as (
       select s.id, s.unit_id, s.offering_id, s.quantity,
         s.cost_centre, s.account, s.activity, s.counterpart,
@@ -312,7 +327,8 @@ export function insertComputedLines(p: ComputeParams): SQL {
     join units u on u.tenant_id = ${p.tenantId}::uuid and u.id = rent.unit_id
     where rent.days > 0`;
   // Further sources are statements written the same way, each inserting only its own source
-  // into `into` (allocations/compute.ts); syncComputedLines then puts them all in the run.
+  // into `into` (./desk-hours.ts, ../allocations/compute.ts); syncComputedLines then puts them
+  // all in the run.
 }
 
 /** The run's total and line count from its lines, with the run's version moved on. */

@@ -2,6 +2,8 @@ import { nextPeriod } from '../../../../shared/catalogue/runs.ts';
 import type { Database } from '../../../db/client.ts';
 import type { Made } from '../../../platform/module-parts.ts';
 import type { DemoContext } from '../../../platform/seam.ts';
+import { listTickets } from '../../desk/tickets/service.ts';
+import { logTime } from '../../desk/time/service.ts';
 import { approveOrder, cancelSubscription, createOrder, deliverOrder, getOrder } from '../orders/service.ts';
 import { computeRun, createDispute, listLines, lockRun, updateSettings } from './service.ts';
 
@@ -10,6 +12,9 @@ import { computeRun, createDispute, listLines, lockRun, updateSettings } from '.
 // steering until next year, give no lines; so the socialförvaltning orders computers and phones
 // during the year here (one phone cancelled), by-day proration is set, the months before this one
 // are computed and locked, this month is a preview, and one line of a locked month is disputed.
+// The desk's agents log time on the socialförvaltning's tickets of the year, most of it billable
+// at the hourly rate of systemförvaltning (the desk's time service; the offering is made by the
+// catalogue's demo, after the desk's), so that each month has its desk-hour lines.
 
 const at = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day, 9));
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -69,6 +74,9 @@ export async function loadRunsDemo(db: Database, tenant: DemoContext, made: Made
       cancelledOn: `${year}-04-20`,
     });
 
+  const hours = made.get('offering:hours');
+  if (hours) await logDeskHours(db, tenant, hours, soc, now);
+
   await updateSettings(db, tenant.actor, { proration: 'day', version: 0 });
   let disputed = false;
   for (let p = `${year}-01`; p < thisMonth; p = nextPeriod(p)) {
@@ -91,4 +99,41 @@ export async function loadRunsDemo(db: Database, tenant: DemoContext, made: Made
     }
   }
   await computeRun(db, tenant.actor, thisMonth);
+}
+
+/**
+ * Time on the socialförvaltning's tickets of this year, by their assignees, on the day after each
+ * was reported (not after today): a varied number of minutes, every fourth entry not billable.
+ */
+async function logDeskHours(
+  db: Database,
+  tenant: DemoContext,
+  offeringId: string,
+  unitId: string,
+  now: Date,
+) {
+  const year = now.getUTCFullYear();
+  const page = await listTickets(db, tenant.actor, {
+    view: 'work',
+    unitId,
+    limit: 100,
+    sort: 'createdAt',
+    order: 'asc',
+    unassigned: false,
+  });
+  const minutes = [60, 90, 45, 120, 30, 75, 150, 20];
+  let n = 0;
+  for (const ticket of page.items) {
+    if (!ticket.assigneeId || ticket.createdAt.getUTCFullYear() !== year) continue;
+    const day = new Date(Math.min(ticket.createdAt.getTime() + 86_400_000, now.getTime()));
+    await logTime(db, tenant.actor, ticket.id, {
+      personId: ticket.assigneeId,
+      workedOn: isoDay(day),
+      minutes: minutes[n % minutes.length]!,
+      billable: n % 4 !== 3,
+      note: n % 4 === 3 ? 'Intern uppföljning' : 'Felsökning och åtgärd i verksamhetssystemet',
+      offeringId,
+    });
+    n++;
+  }
 }

@@ -30,6 +30,7 @@ import {
   refreshTotals,
   syncComputedLines,
 } from './compute.ts';
+import { insertDeskHourLines } from './desk-hours.ts';
 import { disputes, runLines, runSettings, runs } from './schema.ts';
 
 // The rules of the chargeback run: the only writer of ./schema.ts.
@@ -132,6 +133,7 @@ export function computeRun(db: Database, actor: Actor, period: string): Promise<
     const compute = { ...p, period, proration, into: computedLines };
     await s.tx.execute(createComputedLines());
     await s.tx.execute(insertComputedLines(compute));
+    await s.tx.execute(insertDeskHourLines(compute));
     await s.tx.execute(insertAllocationLines(compute));
     // A run just created has no line to keep: its lines are copied, without matching.
     await s.tx.execute(created ? copyComputedLines(p) : syncComputedLines(p));

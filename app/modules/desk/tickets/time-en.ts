@@ -1,0 +1,40 @@
+import type { Messages } from '../../../platform/seam.ts';
+import type { sv } from './time-sv.ts';
+
+export const en: Messages<typeof sv> = {
+  title: 'Time',
+  help: "Time worked on the ticket. Billable time is charged to the ticket's unit in the month's chargeback.",
+  portalHelp: "Billable time your unit is charged for in the month's chargeback.",
+  total: 'In all {{total}}, of which billable {{billable}}.',
+  billableTotal: 'Billable {{billable}}.',
+  none: 'No time logged.',
+  listLabel: 'Logged time',
+  formLabel: 'Log time',
+  workedOn: 'Date',
+  minutes: 'Minutes',
+  minutesHelp: '1–1440, e.g. 90 for 1.5 hours.',
+  billable: 'Billable',
+  billableHelp: "Charged to the ticket's unit if it is in billing mode on that day.",
+  billableBadge: 'Billable',
+  notBillable: 'Not billable',
+  offering: 'Hourly rate',
+  offeringHelp: 'The offering priced per hour that the time is charged at.',
+  offeringPlaceholder: 'Choose an hourly rate',
+  note: 'Note',
+  log: 'Log time',
+  logged: 'The time is logged.',
+  archive: 'Archive',
+  archiveTitle: 'Archive time entry',
+  archiveLabel: 'Archive {{time}} on {{date}}',
+  archiveHelp:
+    '{{time}} on {{date}} ({{name}}) is archived and not charged by a chargeback computed after this. A locked month does not change.',
+  archiveReason: 'Why',
+  archived: 'The time entry is archived.',
+  auditEntity: 'Time entry',
+  serverMessage: {
+    billableOffering: 'Billable time needs an hourly rate.',
+    noOffering: 'There is no active offering priced per hour with that id.',
+    notAgent: 'The person does not work the ticket.',
+    who: 'Say who did the work.',
+  },
+};
