@@ -265,6 +265,7 @@ export const en: typeof sv = {
     },
   },
   runs: {
+    searchSection: 'Chargeback runs',
     nav: 'Chargeback',
     title: 'Chargeback',
     description:
@@ -607,6 +608,7 @@ export const en: typeof sv = {
     },
   },
   allocations: {
+    searchSection: 'Allocation keys',
     nav: 'Allocation keys',
     title: 'Allocation keys',
     description:

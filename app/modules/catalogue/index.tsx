@@ -189,6 +189,9 @@ const orders: ClientPart = {
 // Allocation keys (fördelningsnycklar): shared costs spread by users, computers or fixed shares.
 const allocations: ClientPart = {
   name: 'allocations',
+  search: [
+    { section: 'catalogueAllocations', label: 'catalogue.allocations.searchSection', icon: IconChartPie },
+  ],
   nav: [
     {
       to: '/catalogue/allocations',
@@ -220,6 +223,7 @@ const allocations: ClientPart = {
 // disputes and the tenant's proration.
 const runs: ClientPart = {
   name: 'runs',
+  search: [{ section: 'catalogueRuns', label: 'catalogue.runs.searchSection', icon: IconFileInvoice }],
   nav: [{ to: '/catalogue/runs', label: 'catalogue.runs.nav', icon: IconFileInvoice, group: 'catalogue' }],
   routes: (parent) => [
     createRoute({

@@ -263,6 +263,7 @@ export const sv = {
     },
   },
   runs: {
+    searchSection: 'Debiteringskörningar',
     nav: 'Debitering',
     title: 'Debitering',
     description:
@@ -604,6 +605,7 @@ export const sv = {
     },
   },
   allocations: {
+    searchSection: 'Fördelningsnycklar',
     nav: 'Fördelningsnycklar',
     title: 'Fördelningsnycklar',
     description:

@@ -406,3 +406,17 @@ describe('allocation lines in the run', () => {
     expect((await post(`${PATH}/${a.id}/archive`, { version: 1, reason: 'Prov' })).statusCode).toBe(200);
   });
 });
+
+describe('the global search', () => {
+  it("finds an allocation by its name or description, and tenant B finds none of A's", async () => {
+    const made = json(
+      await post(PATH, { ...base, name: 'Nätverk och brandvägg', description: 'Stadsnätets avgift' }),
+    );
+    const byName = json(await send('GET', '/api/v1/search?q=brandvägg'));
+    expect(JSON.stringify(byName)).toContain(made.id);
+    const byDescription = json(await send('GET', '/api/v1/search?q=Stadsnätets'));
+    expect(JSON.stringify(byDescription)).toContain(made.id);
+    const theirs = json(await send('GET', '/api/v1/search?q=brandvägg', undefined, other));
+    expect(JSON.stringify(theirs)).not.toContain(made.id);
+  });
+});

@@ -2,15 +2,30 @@ import type { ModulePart } from '../../../platform/module-parts.ts';
 import { cataloguePolicy } from '../policy.ts';
 import { loadAllocationsDemo } from './demo.ts';
 import { allocationRoutes } from './routes.ts';
-import { allocationRefs, createAllocation } from './service.ts';
+import { allocationRefs, createAllocation, listAllocations } from './service.ts';
 
-// Allocation keys on the seam: routes, audit names, the demo's shared cost (before the runs'
+// Allocation keys on the seam: routes, the global search (name and description), audit names, the demo's shared cost (before the runs'
 // demo computes its months) and the walks' record, spread by users over the units in billing.
 
 export const allocationsPart: ModulePart = {
   name: 'allocations',
   routes: allocationRoutes,
   demo: loadAllocationsDemo,
+  search: [
+    {
+      section: 'catalogueAllocations',
+      async search(db, actor, term, limit) {
+        if (!cataloguePolicy.read(actor)) return [];
+        const page = await listAllocations(db, actor, { search: term, limit, includeArchived: false });
+        return page.items.map((a) => ({
+          id: a.id,
+          title: a.name,
+          detail: a.description,
+          href: '/catalogue/allocations',
+        }));
+      },
+    },
+  ],
   auditEntities: [
     {
       entity: 'catalogueAllocation',

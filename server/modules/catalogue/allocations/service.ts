@@ -229,7 +229,9 @@ export async function listAllocations(db: Database, actor: Actor, query: Allocat
       s.where(
         allocations,
         query.includeArchived ? undefined : isNull(allocations.archivedAt),
-        query.search ? sql`${allocations.name} ilike ${likePattern(query.search)}` : undefined,
+        query.search
+          ? sql`(${allocations.name} ilike ${likePattern(query.search)} or ${allocations.description} ilike ${likePattern(query.search)})`
+          : undefined,
         afterName === undefined
           ? undefined
           : or(

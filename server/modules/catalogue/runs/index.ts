@@ -16,6 +16,22 @@ export const runsPart: ModulePart = {
   name: 'runs',
   routes: runRoutes,
   demo: loadRunsDemo,
+  search: [
+    {
+      section: 'catalogueRuns',
+      async search(db, actor, term, limit) {
+        if (!cataloguePolicy.readRuns(actor)) return [];
+        const found = await runs.searchRuns(db, actor, term, limit);
+        return found.map((r) => ({
+          id: r.id,
+          // The section's heading names what it is (translated in the web app); the month is data.
+          title: r.period,
+          detail: null,
+          href: `/catalogue/runs/${r.id}`,
+        }));
+      },
+    },
+  ],
   auditEntities: [
     { entity: 'catalogueRun', describe: runs.runRefs, canReadHistory: keeps },
     { entity: 'catalogueRunLine', describe: runs.lineRefs, canReadHistory: keeps },

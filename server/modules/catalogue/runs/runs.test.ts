@@ -700,6 +700,15 @@ describe('reading the lines', () => {
     expect(own.units.map((u: { readLines: boolean }) => u.readLines)).toEqual(own.units.map(() => true));
   });
 
+  it('finds runs in the global search by their year or month, and none of them for tenant B', async () => {
+    const run = json(await get(admin, '/api/v1/catalogue/runs?limit=1')).items[0];
+    const [year, month] = run.period.split('-');
+    for (const q of [run.period, `${year}-${Number(month)}`, year])
+      expect(JSON.stringify(json(await get(admin, `/api/v1/search?q=${q}`))), q).toContain(run.id);
+    expect(JSON.stringify(json(await get(admin, '/api/v1/search?q=Skolan')))).not.toContain(run.id);
+    expect(JSON.stringify(json(await get(bAdmin, `/api/v1/search?q=${run.period}`)))).not.toContain(run.id);
+  });
+
   it("keeps tenant A's runs, lines and disputes from tenant B", async () => {
     const run = json(await get(admin, '/api/v1/catalogue/runs?limit=1')).items[0];
     const line = (await allLines(admin, run.id))[0]!;

@@ -405,6 +405,23 @@ export async function listRuns(db: Database, actor: Actor, query: { limit: numbe
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.period]) : null };
 }
 
+/**
+ * The runs whose month a search term names: a year ("2026") or a month ("2026-10", "2026-3"), for
+ * the global search; any other term names none.
+ */
+export async function searchRuns(db: Database, actor: Actor, term: string, limit: number) {
+  const match = /^(\d{4})(?:-(\d{1,2}))?$/.exec(term.trim());
+  if (!match) return [];
+  const prefix = match[2] ? `${match[1]}-${match[2].padStart(2, '0')}` : `${match[1]}-`;
+  const s = readScope(db, actor);
+  return db
+    .select({ id: runs.id, period: runs.period, state: runs.state, total: runs.total })
+    .from(runs)
+    .where(s.where(runs, sql`${runs.period} like ${`${prefix}%`}`))
+    .orderBy(desc(runs.period))
+    .limit(limit);
+}
+
 /** A run's total and line count per unit, by the unit's name. */
 export async function unitTotals(db: Database, actor: Actor, runId: string) {
   return db
