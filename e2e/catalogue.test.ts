@@ -90,8 +90,13 @@ describe('the priced catalogue', () => {
     await nav.getByRole('link', { name: 'Kvalitetsstyrning och debitering' }).click();
     await h1(page, 'Kvalitetsstyrning och debitering').waitFor();
     const list = page.getByRole('table', { name: 'Förvaltningar och deras läge' });
-    const soc = list.getByRole('row').filter({ hasText: 'Socialförvaltningen' });
+    // The förvaltning's own row (its offices below say they inherit its mode).
+    const soc = list
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Socialförvaltningen', exact: true }) });
     expect(await soc.textContent()).toContain('Debitering');
+    const office = list.getByRole('row').filter({ hasText: 'ärvt från Socialförvaltningen' }).first();
+    expect(await office.textContent()).toContain('Debitering');
     await expectAccessible(page, 'billing modes');
     const open = soc.getByRole('button', { name: /Historik/ });
     await open.focus();
