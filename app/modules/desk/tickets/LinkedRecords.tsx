@@ -162,7 +162,7 @@ function UnlinkDialog({
         <DialogFooter
           onCancel={close}
           label={t('desk.work.links.remove')}
-          color="red"
+          color="red.9"
           loading={remove.isPending}
           onConfirm={() => link && remove.mutate(link.id)}
         />

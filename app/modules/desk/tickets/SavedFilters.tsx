@@ -121,7 +121,7 @@ function RemoveDialog({ filter, onClose }: { filter: SavedFilter | null; onClose
         <DialogFooter
           onCancel={close}
           label={t('desk.work.filters.remove')}
-          color="red"
+          color="red.9"
           loading={remove.isPending}
           onConfirm={() => filter && remove.mutate(filter.id)}
         />
