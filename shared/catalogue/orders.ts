@@ -134,6 +134,8 @@ export const orderListQuery = z.strictObject({
   /** mine: ordered by me or for me; queue: waiting for my attest; all: every order I may read. */
   view: z.enum(['mine', 'queue', 'all']).default('mine'),
   status: z.enum(orderStatuses).optional(),
+  /** Part of the offering's, the unit's, the ordering or receiving person's name, or the ticket number. */
+  search: listQuery.shape.search,
   limit: listQuery.shape.limit,
   cursor: listQuery.shape.cursor,
 });

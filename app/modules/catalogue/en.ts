@@ -153,6 +153,7 @@ export const en: typeof sv = {
     nav: 'Orders',
     offeringCount_one: '{{count}} offering',
     offeringCount_other: '{{count}} offerings',
+    searchSection: 'Orders',
     title: 'Orders',
     description: 'My orders from the service catalogue and those waiting for my approval.',
     newTitle: 'New order',

@@ -158,6 +158,7 @@ const orders: ClientPart = {
     }),
   ],
   startSections: [{ section: 'catalogueAttest', label: 'catalogue.orders.startSection' }],
+  search: [{ section: 'catalogueOrders', label: 'catalogue.orders.searchSection', icon: IconShoppingCart }],
   audit: [
     { entity: 'catalogueOrder', label: 'catalogue.orders.auditEntity' },
     { entity: 'catalogueSubscription', label: 'catalogue.subscriptions.auditEntity' },

@@ -151,6 +151,7 @@ export const sv = {
     nav: 'Beställningar',
     offeringCount_one: '{{count}} erbjudande',
     offeringCount_other: '{{count}} erbjudanden',
+    searchSection: 'Beställningar',
     title: 'Beställningar',
     description: 'Mina beställningar ur tjänstekatalogen och de som väntar på min attest.',
     newTitle: 'Ny beställning',

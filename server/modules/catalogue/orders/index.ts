@@ -17,6 +17,22 @@ export const ordersPart: ModulePart = {
   demo: loadOrdersDemo,
   notificationKinds: orders.orderNotifications,
   startItems: [{ section: 'catalogueAttest', items: orders.attestItems }],
+  search: [
+    {
+      section: 'catalogueOrders',
+      async search(db, actor, term, limit) {
+        // The orders the reader may list: every one for the keepers, else their own.
+        const view = cataloguePolicy.readAllOrders(actor) ? 'all' : 'mine';
+        const page = await orders.listOrders(db, actor, { view, search: term, limit });
+        return page.items.map((o) => ({
+          id: o.id,
+          title: `${o.offeringName} · ${o.unitName}`,
+          detail: o.forPersonName ?? o.orderedByName,
+          href: `/catalogue/orders/${o.id}`,
+        }));
+      },
+    },
+  ],
   auditEntities: [
     { entity: 'catalogueKonteringCode', describe: orders.codeRefs, canReadHistory: keeps },
     { entity: 'catalogueOrder', describe: orders.orderRefs, canReadHistory: keeps },

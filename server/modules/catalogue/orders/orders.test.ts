@@ -378,6 +378,26 @@ describe('an order', () => {
     expect(p2.items[0].id < p1.items[0].id).toBe(true);
   });
 
+  it('finds orders in the global search: the keepers every one, others only their own', async () => {
+    const mine = json(await get(employee, '/api/v1/catalogue/orders?limit=1')).items[0];
+    const term = mine.offering.name.split(' ')[0];
+    const byOffering = json(await get(admin, `/api/v1/search?q=${encodeURIComponent(term)}`));
+    expect(JSON.stringify(byOffering)).toContain(mine.id);
+    const own = json(await get(employee, `/api/v1/search?q=${encodeURIComponent(term)}`));
+    expect(JSON.stringify(own)).toContain(mine.id);
+    // The same list filter on the orders' route, and nothing for a word no order has.
+    const listed = json(
+      await get(admin, `/api/v1/catalogue/orders?view=all&search=${encodeURIComponent(term)}`),
+    );
+    expect(listed.items.length).toBeGreaterThan(0);
+    const names = (o: Record<string, { name?: string } | null>) =>
+      [o.offering, o.unit, o.forPerson, o.orderedBy].map((r) => r?.name ?? '').join(' ');
+    expect(listed.items.every((o: never) => names(o).toLowerCase().includes(term.toLowerCase()))).toBe(true);
+    expect(json(await get(admin, '/api/v1/catalogue/orders?view=all&search=zzzingen')).items).toEqual([]);
+    const theirs = json(await get(bAdmin, `/api/v1/search?q=${encodeURIComponent(term)}`));
+    expect(JSON.stringify(theirs)).not.toContain(mine.id);
+  });
+
   it("shows tenant B none of tenant A's orders, codes or subscriptions", async () => {
     const mine = json(await get(employee, '/api/v1/catalogue/orders'));
     const id = mine.items[0].id;

@@ -26,6 +26,7 @@ import { notify } from '../../../platform/notifications/service.ts';
 import { decodeCursor, encodeCursor } from '../../../platform/pagination.ts';
 import { type ArchiveInput, archiveRow, lockRow } from '../../../platform/records.ts';
 import type { RecordRef, StartItem } from '../../../platform/seam.ts';
+import { likePattern } from '../../../platform/search-text.ts';
 import { inTenant, readScope, TenantScope } from '../../../platform/tenancy.ts';
 import { assertVersion } from '../../../platform/versioning.ts';
 import { checkOrder } from '../../desk/services/service.ts';
@@ -892,6 +893,7 @@ export async function listOrders(db: Database, actor: Actor, query: OrderListQue
         eq(orders.tenantId, actor.tenantId),
         scope,
         query.status ? eq(orders.status, query.status) : undefined,
+        query.search ? orderMatches(query.search) : undefined,
         after ? lt(orders.id, after[0]) : undefined,
       ),
     )
@@ -901,6 +903,14 @@ export async function listOrders(db: Database, actor: Actor, query: OrderListQue
   const items = views.slice(0, query.limit);
   const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
   return { items, nextCursor: last ? encodeCursor([last.row.id]) : null };
+}
+
+/** An order whose offering, unit, people or desk ticket a search term names. */
+function orderMatches(term: string): SQL {
+  const like = likePattern(term);
+  return sql`(${offerings.name} ilike ${like} or ${units.name} ilike ${like}
+    or ${personName(forPerson)} ilike ${like} or ${personName(orderedBy)} ilike ${like}
+    or ${tickets.number} ilike ${like})`;
 }
 
 /** The attest queue on the start page ("Mitt Styrbord"). */
