@@ -33,7 +33,7 @@ describe('the metrics', () => {
   test('an admin reads the figures, changes the view by keyboard and opens a förvaltning’s report', async () => {
     const page = await newPage(browser);
     await signIn(page, server.url);
-    await page.getByRole('link', { name: 'Nyckeltal' }).click();
+    await page.getByRole('link', { name: 'Nyckeltal', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Nyckeltal för servicedesken' }).waitFor();
     const table = page.getByRole('table', { name: /^Nyckeltal per enhet/ });
     await expect.poll(() => table.getByRole('row', { name: new RegExp(BUF) }).count()).toBe(1);
@@ -136,7 +136,7 @@ describe('the metrics', () => {
   test('an IT-kundansvarig sees the förvaltning they answer for, an employee no metrics', async () => {
     const page = await newPage(browser);
     await signIn(page, server.url, { email: 'niklas.wallin@styrby.example', password: 'demo' });
-    await page.getByRole('link', { name: 'Nyckeltal' }).click();
+    await page.getByRole('link', { name: 'Nyckeltal', exact: true }).click();
     await page.getByText(`Du ser ärendena för ${BUF} med underliggande enheter.`).waitFor();
     const table = page.getByRole('table', { name: /^Nyckeltal per enhet/ });
     await table.getByRole('row', { name: new RegExp(BUF) }).waitFor();
@@ -146,7 +146,7 @@ describe('the metrics', () => {
 
     const employee = await newPage(browser);
     await signIn(employee, server.url, EMPLOYEE);
-    await expect.poll(() => employee.getByRole('link', { name: 'Nyckeltal' }).count()).toBe(0);
+    await expect.poll(() => employee.getByRole('link', { name: 'Nyckeltal', exact: true }).count()).toBe(0);
     await employee.goto(`${server.url}/desk/metrics`);
     await employee.getByRole('heading', { level: 1, name: 'Du saknar behörighet' }).waitFor();
     await employee.context().close();

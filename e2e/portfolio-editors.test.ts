@@ -147,6 +147,16 @@ describe('portfolio editors', () => {
       )
       .toContain('Tillagd av någon annan');
     await press(dialog.getByRole('button', { name: 'Lägg till milstolpe' }));
+    // Type only once the new row's name has the focus (it moves there on the next render; under
+    // load, typing before it lost the name and the save stopped at the empty field, not the 409).
+    await expect
+      .poll(async () =>
+        dialog
+          .getByRole('textbox', { name: /^Milstolpe/ })
+          .last()
+          .evaluate((e) => e === document.activeElement),
+      )
+      .toBe(true);
     await page.keyboard.type('Min milstolpe');
     await press(dialog.getByRole('button', { name: 'Spara' }));
     const conflict = dialog.getByRole('alert');
