@@ -27,7 +27,8 @@ import {
 //   (billingDays); before any switch at or above it the unit is under quality steering. Only days
 //   in `billing` mode are charged; quality-steering days give no line at all.
 // - The price: the offering's latest active rate card starting on or before the month's first
-//   day (cardInEffect in shared/catalogue/offerings.ts), its internal price. A card without an
+//   day (cardInEffect in shared/catalogue/offerings.ts), its internal price, or for a partner
+//   unit its external price without moms (`priced`; the internal where none is set). A card without an
 //   internal price (cost-covering) gives no line here: its cost is distributed by allocation
 //   keys (source `allocation`, ../allocations/compute.ts).
 // - Subscriptions of monthly offerings (fixedMonthly, perUnitMonthly) active in the month: from
@@ -218,19 +219,36 @@ export function billingDays(p: { tenantId: string; start: string; end: string })
 }
 
 /**
- * The CTE `cards`: per offering, the internal price of its rate card in effect in the month (the
- * latest active card starting on or before the month's first day, cardInEffect in
- * shared/catalogue/offerings.ts), as `cards(offering_id, internal_price)`. Every source that
- * charges at an offering's price joins it, so that which card is in effect is in one place.
+ * The CTEs `cards` and `buyers`: per offering, the prices of its rate card in effect in the month
+ * (the latest active card starting on or before the month's first day, cardInEffect in
+ * shared/catalogue/offerings.ts), as `cards(offering_id, internal_price, external_price)`; per
+ * unit, whether it buys as a partner (`buyers(unit_id, partner)`). Every source that charges at
+ * an offering's price joins both through `priced`, so that which card and which price is in one
+ * place.
  */
 export function rateCards(p: { tenantId: string; start: string }): SQL {
   return sql`
     cards as (
-      select distinct on (offering_id) offering_id, internal_price
+      select distinct on (offering_id) offering_id, internal_price, external_price
       from catalogue_rate_cards
       where tenant_id = ${p.tenantId}::uuid and archived_at is null and starts_on <= ${p.start}::date
       order by offering_id, starts_on desc
+    ),
+    buyers as (
+      select id as unit_id, kind = 'partner' as partner from units where tenant_id = ${p.tenantId}::uuid
     )`;
+}
+
+/**
+ * The price `pr.price` of card `c` for the unit in `unitColumn`: a partner (a unit of kind
+ * partner: a company or another kommun the IT unit serves) pays the external price, without moms
+ * (the moms goes on the invoice), or the internal one where the card sets none; the kommun's own
+ * units pay the internal price. No price (a cost-covering card): no line.
+ */
+export function priced(unitColumn: string): SQL {
+  return sql.raw(`join buyers y on y.unit_id = ${unitColumn}
+    join lateral (select case when y.partner then coalesce(c.external_price, c.internal_price)
+      else c.internal_price end as price) pr on pr.price is not null`);
 }
 
 /** Inserts every computed line of the month into `into` (lineColumns) in one statement. */
@@ -239,12 +257,10 @@ export function insertComputedLines(p: ComputeParams): SQL {
   const dim = daysInMonth(p.period);
   const amount =
     p.proration === 'month'
-      ? sql`(sub.quantity::bigint * c.internal_price)`
-      : sql`round(sub.quantity::numeric * c.internal_price * sub.days / ${dim}::int)::bigint`;
+      ? sql`(sub.quantity::bigint * pr.price)`
+      : sql`round(sub.quantity::numeric * pr.price * sub.days / ${dim}::int)::bigint`;
   const rentAmount =
-    p.proration === 'month'
-      ? sql`c.internal_price`
-      : sql`round(c.internal_price::numeric * rent.days / ${dim}::int)::bigint`;
+    p.proration === 'month' ? sql`pr.price` : sql`round(pr.price::numeric * rent.days / ${dim}::int)::bigint`;
   return sql`
     with ${billingDays({ tenantId: p.tenantId, start, end })},
     ${rateCards({ tenantId: p.tenantId, start })},
@@ -280,24 +296,24 @@ export function insertComputedLines(p: ComputeParams): SQL {
     )
     select ${p.runId}::uuid, sub.unit_id, sub.offering_id,
       sub.id, null, 'subscription', f.name,
-      sub.quantity, c.internal_price, ${amount},
+      sub.quantity, pr.price, ${amount},
       sub.cost_centre, sub.account, sub.activity, sub.counterpart,
       sub.days, ${dim}::int
     from sub
     join catalogue_offerings f on f.tenant_id = ${p.tenantId}::uuid and f.id = sub.offering_id
       and f.price_model in ('fixedMonthly', 'perUnitMonthly')
-    join cards c on c.offering_id = sub.offering_id and c.internal_price is not null
+    join cards c on c.offering_id = sub.offering_id ${priced('sub.unit_id')}
     where sub.days > 0
     union all
     select ${p.runId}::uuid, o.unit_id, o.offering_id,
       null, o.id, 'oneOff', f.name,
-      o.quantity, c.internal_price, o.quantity::bigint * c.internal_price,
+      o.quantity, pr.price, o.quantity::bigint * pr.price,
       o.cost_centre, o.account, o.activity, o.counterpart,
       null, null
     from catalogue_orders o
     join catalogue_offerings f on f.tenant_id = ${p.tenantId}::uuid and f.id = o.offering_id
       and f.price_model = 'oneOff'
-    join cards c on c.offering_id = o.offering_id and c.internal_price is not null
+    join cards c on c.offering_id = o.offering_id ${priced('o.unit_id')}
     join billing b on b.unit_id = o.unit_id and o.delivered_on between b.from_on and b.to_on
     where o.tenant_id = ${p.tenantId}::uuid and o.status = 'delivered'
       and o.delivered_on between ${start}::date and ${end}::date
@@ -305,25 +321,25 @@ export function insertComputedLines(p: ComputeParams): SQL {
     select ${p.runId}::uuid, m.unit_id, m.offering_id,
       null, null, 'consumption',
       case when m.reference = '' then f.name else f.name || ' – ' || m.reference end,
-      m.quantity, c.internal_price, round(m.quantity * c.internal_price)::bigint,
+      m.quantity, pr.price, round(m.quantity * pr.price)::bigint,
       m.cost_centre, m.account, m.activity, m.counterpart,
       null, null
     from catalogue_consumption m
     join catalogue_offerings f on f.tenant_id = ${p.tenantId}::uuid and f.id = m.offering_id
       and f.price_model in ('perUnitMonthly', 'perHour')
-    join cards c on c.offering_id = m.offering_id and c.internal_price is not null
+    join cards c on c.offering_id = m.offering_id ${priced('m.unit_id')}
     join billing b on b.unit_id = m.unit_id and ${end}::date between b.from_on and b.to_on
     where m.tenant_id = ${p.tenantId}::uuid and m.period = ${p.period}
     union all
     select ${p.runId}::uuid, rent.unit_id, rent.offering_id,
       null, null, 'rental', f.name || ' – ' || rent.serial,
-      1, c.internal_price, ${rentAmount},
+      1, pr.price, ${rentAmount},
       u.cost_centre, null, null, null,
       rent.days, ${dim}::int
     from rent
     join catalogue_offerings f on f.tenant_id = ${p.tenantId}::uuid and f.id = rent.offering_id
       and f.price_model in ('fixedMonthly', 'perUnitMonthly')
-    join cards c on c.offering_id = rent.offering_id and c.internal_price is not null
+    join cards c on c.offering_id = rent.offering_id ${priced('rent.unit_id')}
     join units u on u.tenant_id = ${p.tenantId}::uuid and u.id = rent.unit_id
     where rent.days > 0`;
   // Further sources are statements written the same way, each inserting only its own source

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { periodBounds } from '../../../../shared/catalogue/runs.ts';
-import { billingDays, type ComputeParams, rateCards } from './compute.ts';
+import { billingDays, type ComputeParams, priced, rateCards } from './compute.ts';
 
 // Billable desk hours in the month's run (source `deskHours`, issue 16 point 4): the time agents
 // logged as billable on tickets (desk_time_entries, written only by the desk's time service and
@@ -46,13 +46,13 @@ export function insertDeskHourLines(p: ComputeParams): SQL {
       null, null, 'deskHours',
       f.name || ' – ' || case when h.tickets <= ${NAMED_TICKETS}::int then h.numbers
         else h.tickets || ' ärenden' end,
-      h.hours, c.internal_price, round(h.hours * c.internal_price)::bigint,
+      h.hours, pr.price, round(h.hours * pr.price)::bigint,
       u.cost_centre, null, null, null,
       null, null
     from hours h
     join catalogue_offerings f on f.tenant_id = ${p.tenantId}::uuid and f.id = h.offering_id
       and f.price_model = 'perHour'
-    join cards c on c.offering_id = h.offering_id and c.internal_price is not null
+    join cards c on c.offering_id = h.offering_id ${priced('h.unit_id')}
     join units u on u.tenant_id = ${p.tenantId}::uuid and u.id = h.unit_id
     where h.hours > 0`;
 }
