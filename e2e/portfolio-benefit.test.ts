@@ -243,6 +243,34 @@ describe('portfolio from idea to benefit', () => {
     await page.goto(`${server.url}/portfolio/settings`);
     await h1(page, 'Inställningar för behov').waitFor();
     await expectAccessible(page, 'the demand settings');
+    // Local demands of Kommunledningskontoret go to KDL: a row added, picked and saved by
+    // keyboard, and still there after a reload.
+    const unitBodies = page.getByRole('table', { name: 'Förvaltningarnas ledningsgrupper' });
+    const before = await unitBodies.getByRole('row').count();
+    await press(page.getByRole('button', { name: 'Lägg till ledningsgrupp' }));
+    const rowNo = Math.max(before, 1);
+    await choose(
+      page,
+      unitBodies.getByRole('combobox', { name: `Enhet ${rowNo}` }),
+      'Kommunledningskontoret',
+      'Kommunledning',
+    );
+    await choose(
+      page,
+      unitBodies.getByRole('combobox', { name: `Ledningsgrupp ${rowNo}` }),
+      'Kommundirektörens ledningsgrupp (KDL)',
+      'Kommundirektör',
+    );
+    await expectAccessible(page, 'the demand settings with a unit row');
+    await press(page.getByRole('button', { name: 'Spara' }));
+    await page.getByText('Sparat').first().waitFor();
+    await page.reload();
+    await expect
+      .poll(async () => unitBodies.getByRole('combobox', { name: `Enhet ${rowNo}` }).inputValue())
+      .toBe('Kommunledningskontoret');
+    await expect(
+      unitBodies.getByRole('combobox', { name: `Ledningsgrupp ${rowNo}` }).inputValue(),
+    ).resolves.toBe('Kommundirektörens ledningsgrupp (KDL)');
     expectNoCspViolation(page);
     await page.context().close();
   });

@@ -109,6 +109,17 @@ export function useFieldErrors(error: unknown): Record<string, string> {
   );
 }
 
+/** The error at one full field path (`routing.unitBodies.0.unitId`), translated: for forms with
+ *  rows inside a field, where useFieldErrors (keyed by the top field only) cannot say which row. */
+export function useErrorAt(error: unknown): (path: string) => string | undefined {
+  const { t } = useTranslation();
+  const errors = error instanceof ApiError ? error.errors : [];
+  return (path) => {
+    const hit = errors.find((e) => e.path.replace(/^body\.?/, '') === path);
+    return hit && translateMessage(t, hit.message);
+  };
+}
+
 export function isVersionConflict(error: unknown): boolean {
   return error instanceof ApiError && error.status === 409 && error.code === 'version-conflict';
 }

@@ -20,15 +20,16 @@ import type {
   ScoringCriterion,
 } from '../../../../shared/portfolio/demands.ts';
 import { api } from '../../../platform/api.ts';
-import { ProblemAlert, useFieldErrors } from '../../../platform/errors.tsx';
+import { ProblemAlert, useErrorAt } from '../../../platform/errors.tsx';
 import { notifySuccess } from '../../../platform/notify.ts';
 import { PageHeader } from '../../../platform/page.tsx';
 import { RecordFallback } from '../../../platform/record-actions.tsx';
 import { usePortfolioInvalidate, usePortfolioSettings } from '../api.ts';
-import { PickOne, toKr, toOre } from './parts.tsx';
+import { toKr, toOre } from './parts.tsx';
+import { RoutingSettings } from './RoutingSettings.tsx';
 
 // The tenant's portfolio settings, kept by admins: the scoring model's criteria and weights
-// (changing it rescores every demand) and the decision routing's forums and cost limit (seed 003).
+// (changing it rescores every demand) and the decision routing (seed 003, in RoutingSettings).
 
 export function PortfolioSettingsPage() {
   const { t } = useTranslation();
@@ -48,29 +49,24 @@ export function PortfolioSettingsPage() {
       api.patch<PortfolioSettings>('/api/v1/portfolio/settings', {
         version: query.data?.version,
         scoring,
-        routing: routing && { ...routing, costThreshold: toOre(threshold) },
+        routing: routing && {
+          ...routing,
+          costThreshold: toOre(threshold),
+          // A row added and left empty is no rule; a half-filled one is sent and refused at its field.
+          unitBodies: routing.unitBodies.filter((u) => u.unitId || u.forumId),
+        },
       }),
     onSuccess: async () => {
       await invalidate();
       notifySuccess(t('portfolio.demands.saved'));
     },
   });
-  const errors = useFieldErrors(save.error);
+  const errorAt = useErrorAt(save.error);
   const s = (key: string) => t(`portfolio.demands.settings.${key}`);
   if (!query.data || !routing) return <RecordFallback error={query.error} />;
   const can = query.data.can.update;
   const setCriterion = (i: number, patch: Partial<ScoringCriterion>) =>
     setScoring((list) => list.map((c, j) => (j === i ? { ...c, ...patch } : c)));
-  const rule = (key: 'shared' | 'business') => (
-    <PickOne
-      label={s(key)}
-      path="/api/v1/forums"
-      value={routing[key].forumId}
-      onChange={(forumId) => setRouting({ ...routing, [key]: { forumId, body: null } })}
-      description={s('defaultForum')}
-    />
-  );
-
   return (
     <>
       <PageHeader
@@ -172,31 +168,14 @@ export function PortfolioSettingsPage() {
               </Button>
             )}
           </Paper>
-          <Paper withBorder p="lg">
-            <Title order={2} size="h4" mb="sm">
-              {s('routing')}
-            </Title>
-            <Stack gap="sm">
-              {rule('shared')}
-              {rule('business')}
-              <NumberInput
-                label={s('costThreshold')}
-                value={threshold}
-                onChange={setThreshold}
-                min={0}
-                thousandSeparator=" "
-                disabled={!can}
-                error={errors.routing}
-              />
-              <TextInput
-                label={s('costBody')}
-                value={routing.costBody ?? ''}
-                onChange={(e) => setRouting({ ...routing, costBody: e.currentTarget.value || null })}
-                disabled={!can}
-                maxLength={120}
-              />
-            </Stack>
-          </Paper>
+          <RoutingSettings
+            routing={routing}
+            onChange={setRouting}
+            threshold={threshold}
+            onThreshold={setThreshold}
+            can={can}
+            errorAt={errorAt}
+          />
           {can && (
             <Group justify="flex-end">
               <Button type="submit" loading={save.isPending}>

@@ -161,6 +161,14 @@ export const en: typeof sv = {
     defaultForum: "Empty: the municipality's steering group.",
     costThreshold: 'Cost limit (SEK, investment plus a year of running cost)',
     costBody: 'Decides above the cost limit',
+    unitBodies: "The departments' management groups",
+    unitBodiesHelp:
+      "Local demands without shared impact are decided by the department's management. A unit without a row of its own uses the nearest unit above it that has one.",
+    unit: 'Unit',
+    unitForum: 'Management group',
+    addUnitBody: 'Add a management group',
+    preparationAgenda: "Must first be on the preparation group's agenda",
+    procurementAndIt: 'Procurement and the IT unit must first have been contacted',
   },
   portal: {
     title: 'Submit an idea or a need',

@@ -52,12 +52,20 @@ interface PickProps {
   description?: string;
   error?: string;
   path: string;
+  disabled?: boolean;
+  /** In a table row, where the column head names the field: the label is for screen readers only. */
+  hideLabel?: boolean;
 }
+
+const labelled = ({ label, hideLabel }: Pick<PickProps, 'label' | 'hideLabel'>) =>
+  hideLabel ? { 'aria-label': label } : { label };
 
 export function PickMany({
   value,
   onChange,
   path,
+  label,
+  hideLabel,
   ...props
 }: PickProps & { value: string[]; onChange: (v: string[]) => void }) {
   const { t } = useTranslation();
@@ -65,6 +73,7 @@ export function PickMany({
   return (
     <MultiSelect
       {...props}
+      {...labelled({ label, hideLabel })}
       data={data}
       value={value}
       onChange={onChange}
@@ -80,6 +89,8 @@ export function PickOne({
   value,
   onChange,
   path,
+  label,
+  hideLabel,
   ...props
 }: PickProps & { value: string | null; onChange: (v: string | null) => void; required?: boolean }) {
   const { t } = useTranslation();
@@ -87,6 +98,7 @@ export function PickOne({
   return (
     <Select
       {...props}
+      {...labelled({ label, hideLabel })}
       data={data}
       value={value}
       onChange={onChange}

@@ -158,6 +158,14 @@ export const sv = {
     defaultForum: 'Tomt: kommunens styrgrupp.',
     costThreshold: 'Kostnadsgräns (kr, investering plus ett års drift)',
     costBody: 'Beslutar över kostnadsgränsen',
+    unitBodies: 'Förvaltningarnas ledningsgrupper',
+    unitBodiesHelp:
+      'Lokala behov utan kommungemensam påverkan beslutas av förvaltningens ledning. En enhet utan egen rad använder närmaste enhet ovanför som har en.',
+    unit: 'Enhet',
+    unitForum: 'Ledningsgrupp',
+    addUnitBody: 'Lägg till ledningsgrupp',
+    preparationAgenda: 'Ska först på beredningsgruppens dagordning',
+    procurementAndIt: 'Upphandling och IT-enheten ska först ha kontaktats',
   },
   portal: {
     title: 'Lämna en idé eller ett behov',
