@@ -114,13 +114,18 @@ describe('portfolio from idea to benefit', () => {
     // The beredningsgrupp's next meeting, planned from its forum's page.
     const day = stockholmDay(7);
     await page.goto(`${server.url}/governance/forums`);
+    await page.getByRole('link', { name: 'IT-strategiska beredningsgruppen', exact: true }).waitFor();
+    await expectAccessible(page, 'the forums');
     await page.getByRole('link', { name: 'IT-strategiska beredningsgruppen', exact: true }).click();
     await h1(page, 'IT-strategiska beredningsgruppen').waitFor();
+    await expectAccessible(page, 'the beredningsgrupp');
     const meeting = await openDialog(page, 'Nytt sammanträde', 'Nytt sammanträde');
+    await expectAccessible(page, 'the new meeting dialog');
     await meeting.getByLabel(/^Datum/).fill(day);
     await meeting.getByLabel(/^Plats/).fill('Kommunhuset, rum Ljusnan');
     await send(meeting, 'Skapa sammanträde');
     await h1(page, `IT-strategiska beredningsgruppen ${day}`).waitFor();
+    await expectAccessible(page, 'the new meeting');
 
     // On its agenda: one action from the demand.
     await openDemand();
@@ -141,12 +146,14 @@ describe('portfolio from idea to benefit', () => {
     const paragraph = String(9000 + Math.floor(Math.random() * 900));
     await page.goto(`${server.url}/governance/decisions`);
     await h1(page, 'Beslutslogg').waitFor();
+    await expectAccessible(page, 'the decision log');
     const decision = await openDialog(page, 'Registrera beslut', 'Registrera beslut');
     await choose(page, decision.getByRole('combobox', { name: /^Forum/ }), 'IT-styrgrupp', 'IT-styrgrupp');
     await decision.getByLabel(/^Datum/).fill(stockholmDay(0));
     await decision.getByRole('textbox', { name: /^Paragraf/ }).fill(paragraph);
     await decision.getByRole('textbox', { name: /^Ärende/ }).fill(title);
     await decision.getByRole('textbox', { name: /^Beslut/ }).fill('IT-styrgruppen bifaller behovet.');
+    await expectAccessible(page, 'the decision dialog');
     await send(decision, 'Registrera');
 
     // The demand decided by that decision.

@@ -52,6 +52,8 @@ describe('portfolio editors', () => {
     const page = await newPage(browser);
     await signIn(page, server.url);
     await page.goto(`${server.url}/portfolio/projects?q=${encodeURIComponent('IT-organisation på KLK')}`);
+    await page.getByRole('link', { name: 'Etablera en IT-organisation på KLK' }).waitFor();
+    await expectAccessible(page, 'the projects');
     await page.getByRole('link', { name: 'Etablera en IT-organisation på KLK' }).click();
     await h1(page, 'Etablera en IT-organisation på KLK').waitFor();
 
@@ -186,6 +188,8 @@ describe('portfolio editors', () => {
     await signIn(page, server.url);
     const title = 'Nätverk och brandväggar, förnyad konkurrensutsättning';
     await page.goto(`${server.url}/portfolio/procurements?q=${encodeURIComponent('brandväggar')}`);
+    await page.getByRole('link', { name: title }).waitFor();
+    await expectAccessible(page, 'the procurements');
     await page.getByRole('link', { name: title }).click();
     await h1(page, title).waitFor();
 
