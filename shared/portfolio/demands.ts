@@ -331,6 +331,31 @@ export const routingRules = z.strictObject({
 });
 export type RoutingRules = z.infer<typeof routingRules>;
 
+/**
+ * The effort points a key person (project manager, procurement lead) carries in a month before the
+ * portfolio's load view calls them overloaded: one figure for everyone, and a figure per person
+ * where it differs (part time, a line role beside the projects).
+ */
+export const capacityRules = z.strictObject({
+  default: z.number().int().min(1).max(1000),
+  people: z
+    .array(z.strictObject({ personId: id, points: z.number().int().min(0).max(1000) }))
+    .max(500)
+    .refine((rows) => new Set(rows.map((r) => r.personId)).size === rows.length, {
+      message: 'Each person once',
+    }),
+});
+export type CapacityRules = z.infer<typeof capacityRules>;
+
+export const defaultCapacity: CapacityRules = { default: 6, people: [] };
+
+/** The capacities as answered: each person's row with their name. */
+export const capacityAnswer = z.object({
+  default: z.number().int(),
+  people: z.array(z.object({ personId: id, name: z.string(), points: z.number().int() })),
+});
+export type CapacityAnswer = z.infer<typeof capacityAnswer>;
+
 export const defaultScoring: ScoringCriterion[] = [
   { key: 'benefit', label: 'Nytta för verksamheten', weight: 30 },
   { key: 'strategy', label: 'Stöd för IT-strategins mål', weight: 25 },
@@ -358,12 +383,14 @@ export const portfolioSettingsUpdate = z.strictObject({
     .refine((c) => new Set(c.map((x) => x.key)).size === c.length, { message: 'Each key once' })
     .optional(),
   routing: routingRules.optional(),
+  capacity: capacityRules.optional(),
 });
 export type PortfolioSettingsUpdate = z.infer<typeof portfolioSettingsUpdate>;
 
 export const portfolioSettings = z.object({
   scoring: z.array(scoringCriterion),
   routing: routingRules,
+  capacity: capacityAnswer,
   version: currentVersion,
   updatedAt: z.string().nullable(),
   can: permissions(['update']),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../registry/systems.ts';
 import { id } from '../text.ts';
-import { demandStatuses } from './demands.ts';
+import { defaultCapacity, demandStatuses } from './demands.ts';
 import { procedures, procurementStatuses } from './procurements.ts';
 import { projectPhases, ragLevels } from './projects.ts';
 
@@ -127,15 +127,18 @@ export type KeyRole = (typeof keyRoles)[number];
 export const effortPoints = { small: 1, medium: 2, large: 3, veryLarge: 4 } as const;
 /** Effort points of a procurement under way. */
 export const PROCUREMENT_POINTS = 1;
-export const DEFAULT_CAPACITY = 6;
+export const DEFAULT_CAPACITY = defaultCapacity.default;
 
 export const loadQuery = z.strictObject({
   /** Any day of the first month (default: this month). */
   from: isoDate.optional(),
   /** How many months (default 6). */
   months: z.coerce.number().int().min(1).max(24).default(6),
-  /** Effort points a person carries in a month before they are overloaded. */
-  capacity: z.coerce.number().int().min(1).max(1000).default(DEFAULT_CAPACITY),
+  /**
+   * Effort points a person carries in a month before they are overloaded, for everyone (a what-if);
+   * without it each person's capacity from the portfolio settings applies.
+   */
+  capacity: z.coerce.number().int().min(1).max(1000).optional(),
   unitId: id.optional(),
 });
 export type LoadQuery = z.infer<typeof loadQuery>;
@@ -151,6 +154,8 @@ export const loadMonth = z.object({
 
 export const personLoad = z.object({
   person: ref,
+  /** The effort points this person carries in a month. */
+  capacity: count,
   roles: z.array(z.enum(keyRoles)),
   months: z.array(loadMonth),
   peak: count,
@@ -160,6 +165,7 @@ export type PersonLoad = z.infer<typeof personLoad>;
 
 export const load = z.object({
   months: z.array(z.string()),
+  /** The capacity of everyone without one of their own (the query's, else the settings' default). */
   capacity: count,
   people: z.array(personLoad),
 });

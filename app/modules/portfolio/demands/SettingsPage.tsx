@@ -15,6 +15,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
+  CapacityAnswer,
   PortfolioSettings,
   RoutingRules,
   ScoringCriterion,
@@ -25,11 +26,13 @@ import { notifySuccess } from '../../../platform/notify.ts';
 import { PageHeader } from '../../../platform/page.tsx';
 import { RecordFallback } from '../../../platform/record-actions.tsx';
 import { usePortfolioInvalidate, usePortfolioSettings } from '../api.ts';
+import { CapacitySettings } from './CapacitySettings.tsx';
 import { toKr, toOre } from './parts.tsx';
 import { RoutingSettings } from './RoutingSettings.tsx';
 
 // The tenant's portfolio settings, kept by admins: the scoring model's criteria and weights
-// (changing it rescores every demand) and the decision routing (seed 003, in RoutingSettings).
+// (changing it rescores every demand), the decision routing (seed 003, in RoutingSettings) and the
+// key roles' capacity (CapacitySettings).
 
 export function PortfolioSettingsPage() {
   const { t } = useTranslation();
@@ -38,11 +41,13 @@ export function PortfolioSettingsPage() {
   const [scoring, setScoring] = useState<ScoringCriterion[]>([]);
   const [routing, setRouting] = useState<RoutingRules | null>(null);
   const [threshold, setThreshold] = useState<number | string>('');
+  const [capacity, setCapacity] = useState<CapacityAnswer | null>(null);
   useEffect(() => {
     if (!query.data) return;
     setScoring(query.data.scoring);
     setRouting(query.data.routing);
     setThreshold(toKr(query.data.routing.costThreshold));
+    setCapacity(query.data.capacity);
   }, [query.data]);
   const save = useMutation({
     mutationFn: () =>
@@ -55,6 +60,13 @@ export function PortfolioSettingsPage() {
           // A row added and left empty is no rule; a half-filled one is sent and refused at its field.
           unitBodies: routing.unitBodies.filter((u) => u.unitId || u.forumId),
         },
+        // Names are the answer's; a row with no person picked is no capacity.
+        capacity: capacity && {
+          default: capacity.default,
+          people: capacity.people
+            .filter((p) => p.personId)
+            .map(({ personId, points }) => ({ personId, points })),
+        },
       }),
     onSuccess: async () => {
       await invalidate();
@@ -63,7 +75,7 @@ export function PortfolioSettingsPage() {
   });
   const errorAt = useErrorAt(save.error);
   const s = (key: string) => t(`portfolio.demands.settings.${key}`);
-  if (!query.data || !routing) return <RecordFallback error={query.error} />;
+  if (!query.data || !routing || !capacity) return <RecordFallback error={query.error} />;
   const can = query.data.can.update;
   const setCriterion = (i: number, patch: Partial<ScoringCriterion>) =>
     setScoring((list) => list.map((c, j) => (j === i ? { ...c, ...patch } : c)));
@@ -176,6 +188,7 @@ export function PortfolioSettingsPage() {
             can={can}
             errorAt={errorAt}
           />
+          <CapacitySettings capacity={capacity} onChange={setCapacity} can={can} errorAt={errorAt} />
           {can && (
             <Group justify="flex-end">
               <Button type="submit" loading={save.isPending}>

@@ -148,7 +148,8 @@ export const en: typeof sv = {
   settings: {
     nav: 'Demand settings',
     title: 'Demand settings',
-    description: 'The scoring model that ranks the demands and the rules of the decision path.',
+    description:
+      'The scoring model that ranks the demands, the rules of the decision path and the key roles’ capacity.',
     scoring: 'Scoring model',
     key: 'Key',
     label: 'Criterion',
@@ -169,6 +170,14 @@ export const en: typeof sv = {
     addUnitBody: 'Add a management group',
     preparationAgenda: "Must first be on the preparation group's agenda",
     procurementAndIt: 'Procurement and the IT unit must first have been contacted',
+    capacity: 'Capacity of key roles',
+    capacityDefault: 'Capacity (effort points a month)',
+    capacityHelp:
+      'How much a project manager or procurement lead carries a month before the load view shows them overloaded.',
+    capacityPeople: 'People with a capacity of their own',
+    person: 'Person',
+    points: 'Effort points a month',
+    addCapacity: 'Add person',
   },
   portal: {
     title: 'Submit an idea or a need',

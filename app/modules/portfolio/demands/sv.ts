@@ -145,7 +145,8 @@ export const sv = {
   settings: {
     nav: 'Inställningar för behov',
     title: 'Inställningar för behov',
-    description: 'Bedömningsmodellen som rangordnar behoven och reglerna för beslutsvägen.',
+    description:
+      'Bedömningsmodellen som rangordnar behoven, reglerna för beslutsvägen och nyckelrollernas kapacitet.',
     scoring: 'Bedömningsmodell',
     key: 'Nyckel',
     label: 'Kriterium',
@@ -166,6 +167,14 @@ export const sv = {
     addUnitBody: 'Lägg till ledningsgrupp',
     preparationAgenda: 'Ska först på beredningsgruppens dagordning',
     procurementAndIt: 'Upphandling och IT-enheten ska först ha kontaktats',
+    capacity: 'Kapacitet för nyckelroller',
+    capacityDefault: 'Kapacitet (insatspoäng per månad)',
+    capacityHelp:
+      'Så mycket en projektledare eller upphandlingsansvarig bär per månad innan belastningsvyn visar överbelastning.',
+    capacityPeople: 'Personer med egen kapacitet',
+    person: 'Person',
+    points: 'Insatspoäng per månad',
+    addCapacity: 'Lägg till person',
   },
   portal: {
     title: 'Lämna en idé eller ett behov',

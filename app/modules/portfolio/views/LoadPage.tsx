@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_CAPACITY, type Load } from '../../../../shared/portfolio/views.ts';
+import type { Load } from '../../../../shared/portfolio/views.ts';
 import { api, query } from '../../../platform/api.ts';
 import { StatusBadge } from '../../../platform/badges.tsx';
 import { UnitSelect } from '../../../platform/directory/parts.tsx';
@@ -14,8 +14,9 @@ import { FilterBar } from '../../../platform/list-page.tsx';
 import { PageHeader, Section } from '../../../platform/page.tsx';
 
 // Load on key roles (GET /api/v1/portfolio/load): each project manager and procurement lead, month
-// by month, with the projects and procurements they carry and the effort points against the
-// capacity the reader sets; an overloaded month is bold and says so in words, not only in colour.
+// by month, with the projects and procurements they carry and the effort points against their
+// capacity (each person's own from the portfolio settings, or one figure the reader tries for
+// everyone); an overloaded month is bold and says so in words, not only in colour.
 
 export function LoadPage() {
   const { t } = useTranslation();
@@ -23,7 +24,7 @@ export function LoadPage() {
   const m = (key: string, o?: Record<string, unknown>) => t(`portfolio.views.load.${key}`, o);
   const [from, setFrom] = useState<string | undefined>();
   const [months, setMonths] = useState<number>(6);
-  const [capacity, setCapacity] = useState<number>(DEFAULT_CAPACITY);
+  const [capacity, setCapacity] = useState<number | undefined>();
   const [unitId, setUnitId] = useState<string | null>(null);
   const [params] = useDebouncedValue({ from, months, capacity, unitId: unitId ?? undefined }, 250);
   const load = useQuery({
@@ -53,11 +54,12 @@ export function LoadPage() {
         />
         <NumberInput
           label={m('capacity')}
-          value={capacity}
-          onChange={(v) => setCapacity(Math.min(1000, Math.max(1, Number(v) || 1)))}
+          description={m('capacityHelp')}
+          value={capacity ?? ''}
+          onChange={(v) => setCapacity(v === '' ? undefined : Math.min(1000, Math.max(1, Number(v) || 1)))}
           min={1}
           max={1000}
-          w={260}
+          w={300}
         />
         <UnitSelect
           label={t('portfolio.views.unit')}
@@ -68,7 +70,10 @@ export function LoadPage() {
         />
       </FilterBar>
       <Text size="sm" mb="md">
-        {m('explain')}
+        {m('explain')}{' '}
+        <RouterAnchor to="/portfolio/settings" size="sm" underline="always">
+          {m('settingsLink')}
+        </RouterAnchor>
       </Text>
       {data && (
         <Section id="load-table" title={m('tableSection')}>
@@ -128,7 +133,7 @@ export function LoadPage() {
                       <Table.Td ta="right">
                         <Group gap={4} justify="flex-end" wrap="nowrap">
                           <Text size="sm" fw={p.overloaded ? 700 : undefined}>
-                            {f.number(p.peak)} / {f.number(data.capacity)}
+                            {f.number(p.peak)} / {f.number(p.capacity)}
                           </Text>
                         </Group>
                       </Table.Td>

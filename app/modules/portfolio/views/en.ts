@@ -80,9 +80,11 @@ export const en: Messages<typeof sv> = {
     description:
       'Project managers and procurement leads: projects and procurements under way per month and planned effort against capacity.',
     months: 'Number of months',
-    capacity: 'Capacity (effort points a month)',
+    capacity: 'Capacity for everyone (effort points a month)',
+    capacityHelp: 'Empty: each person’s capacity from the settings.',
     explain:
       'Effort points: a project weighs by its demand’s estimated effort (small 1, medium 2, large 3, very large 4; none given 2), a procurement under way 1. Above the capacity a person is overloaded.',
+    settingsLink: 'Each person’s capacity is set in the demand settings.',
     table: 'Load per person and month',
     tableSection: 'By person',
     person: 'Person',

@@ -78,9 +78,11 @@ export const sv = {
     description:
       'Projektledare och upphandlingsansvariga: pågående projekt och upphandlingar per månad och planerad insats mot kapaciteten.',
     months: 'Antal månader',
-    capacity: 'Kapacitet (insatspoäng per månad)',
+    capacity: 'Kapacitet för alla (insatspoäng per månad)',
+    capacityHelp: 'Tomt: var och ens kapacitet enligt inställningarna.',
     explain:
       'Insatspoäng: ett projekt väger efter behovets bedömda insats (liten 1, medel 2, stor 3, mycket stor 4; utan bedömning 2), en pågående upphandling 1. Över kapaciteten är personen överbelastad.',
+    settingsLink: 'Kapaciteten per person anges i inställningarna för behov.',
     table: 'Belastning per person och månad',
     tableSection: 'Per person',
     person: 'Person',

@@ -12,7 +12,7 @@ import type { Actor } from '../../../platform/context.ts';
 import { iso } from '../../../platform/http.ts';
 import { portfolioPolicy } from '../policy.ts';
 import type { DemandListRow, DemandView } from './service.ts';
-import type { PortfolioSettingsRow } from './settings.ts';
+import type { withCapacityNames } from './settings.ts';
 
 // Rows → API shapes for a reader, with what the reader may do (`can`).
 
@@ -109,10 +109,14 @@ export function presentDemand(row: DemandView, reader: Actor): Demand {
   };
 }
 
-export function presentPortfolioSettings(row: PortfolioSettingsRow, reader: Actor): PortfolioSettings {
+export function presentPortfolioSettings(
+  row: Awaited<ReturnType<typeof withCapacityNames>>,
+  reader: Actor,
+): PortfolioSettings {
   return {
     scoring: row.scoring,
     routing: row.routing,
+    capacity: row.capacity,
     version: row.version,
     updatedAt: iso(row.updatedAt),
     can: { update: portfolioPolicy.manageSettings(reader) },

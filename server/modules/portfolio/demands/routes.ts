@@ -24,7 +24,7 @@ import type { ExportFormat } from '../../../platform/transfer/index.ts';
 import { portfolioPolicy } from '../policy.ts';
 import { presentDemand, presentDemandSummary, presentPortfolioSettings } from './present.ts';
 import * as demands from './service.ts';
-import { portfolioSettingsOf, updatePortfolioSettings } from './settings.ts';
+import { portfolioSettingsOf, updatePortfolioSettings, withCapacityNames } from './settings.ts';
 import { exportDemands } from './transfer.ts';
 
 // HTTP for demands: /api/v1/demands (list and ranked backlog, export, one, submit or promote a
@@ -216,14 +216,15 @@ export function demandRoutes(app: App, { db, seam }: ModuleContext) {
     {
       schema: {
         tags,
-        summary: "The tenant's scoring model and decision routing rules",
+        summary: "The tenant's scoring model, decision routing rules and the key roles' capacity",
         response: { 200: portfolioSettings, ...errorResponses },
       },
       config: { authorize: portfolioPolicy.readAll },
     },
     async (request) => {
       const actor = principalOf(request);
-      return presentPortfolioSettings(await portfolioSettingsOf(db, actor.tenantId), actor);
+      const row = await portfolioSettingsOf(db, actor.tenantId);
+      return presentPortfolioSettings(await withCapacityNames(db, actor.tenantId, row), actor);
     },
   );
 
@@ -232,7 +233,8 @@ export function demandRoutes(app: App, { db, seam }: ModuleContext) {
     {
       schema: {
         tags,
-        summary: 'Change the scoring model (every demand is rescored) or the routing rules',
+        summary:
+          'Change the scoring model (every demand is rescored), the routing rules or the key roles’ capacity',
         body: portfolioSettingsUpdate,
         response: { 200: portfolioSettings, ...errorResponses },
       },
@@ -240,7 +242,8 @@ export function demandRoutes(app: App, { db, seam }: ModuleContext) {
     },
     async (request) => {
       const actor = principalOf(request);
-      return presentPortfolioSettings(await updatePortfolioSettings(db, actor, request.body), actor);
+      const row = await updatePortfolioSettings(db, actor, request.body);
+      return presentPortfolioSettings(await withCapacityNames(db, actor.tenantId, row), actor);
     },
   );
 }

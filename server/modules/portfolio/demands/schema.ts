@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { RoutingRules, ScoringCriterion } from '../../../../shared/portfolio/demands.ts';
+import type { CapacityRules, RoutingRules, ScoringCriterion } from '../../../../shared/portfolio/demands.ts';
 import { timestamptz as ts } from '../../../db/columns.ts';
 import { people, tenants, units } from '../../../platform/directory/schema.ts';
 
@@ -125,6 +125,8 @@ export const portfolioSettings = pgTable('portfolio_settings', {
     .references(() => tenants.id),
   scoring: jsonb('scoring').$type<ScoringCriterion[]>().notNull(),
   routing: jsonb('routing').$type<RoutingRules>().notNull(),
+  /** Null: the defaults (defaultCapacity). */
+  capacity: jsonb('capacity').$type<CapacityRules>(),
   version: integer('version').notNull().default(1),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });

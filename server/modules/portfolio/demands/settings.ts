@@ -1,5 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
+  type CapacityRules,
+  defaultCapacity,
   defaultRouting,
   defaultScoring,
   type PortfolioSettingsUpdate,
@@ -8,7 +10,7 @@ import {
 } from '../../../../shared/portfolio/demands.ts';
 import type { Database, Executor } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/context.ts';
-import { units } from '../../../platform/directory/schema.ts';
+import { people, units } from '../../../platform/directory/schema.ts';
 import { problems } from '../../../platform/errors.ts';
 import { inTenant, type TenantScope } from '../../../platform/tenancy.ts';
 import { assertVersion } from '../../../platform/versioning.ts';
@@ -16,12 +18,13 @@ import { checkForumIds } from './refs.ts';
 import { demands, portfolioSettings } from './schema.ts';
 
 // The tenant's portfolio settings: the scoring model (criteria with weights) and the decision
-// routing rules (seed 003). A tenant that never changed them has the defaults, version 1. A new
+// routing rules (seed 003) and the key roles' capacity (the load view). A tenant that never changed them has the defaults, version 1. A new
 // model rescores every demand of the tenant in one UPDATE, in the same transaction.
 
 export interface PortfolioSettingsRow {
   scoring: ScoringCriterion[];
   routing: RoutingRules;
+  capacity: CapacityRules;
   version: number;
   updatedAt: Date | null;
 }
@@ -29,13 +32,23 @@ export interface PortfolioSettingsRow {
 const defaults = (): PortfolioSettingsRow => ({
   scoring: defaultScoring,
   routing: defaultRouting,
+  capacity: defaultCapacity,
   version: 1,
   updatedAt: null,
 });
 
 export async function portfolioSettingsOf(db: Executor, tenantId: string): Promise<PortfolioSettingsRow> {
   const [row] = await db.select().from(portfolioSettings).where(eq(portfolioSettings.tenantId, tenantId));
-  return row ? { ...row, routing: { ...defaultRouting, ...row.routing } } : defaults();
+  return row ? stored(row) : defaults();
+}
+
+/** A stored row with what it leaves out filled in from the defaults. */
+function stored(row: typeof portfolioSettings.$inferSelect): PortfolioSettingsRow {
+  return {
+    ...row,
+    routing: { ...defaultRouting, ...row.routing },
+    capacity: row.capacity ?? defaultCapacity,
+  };
 }
 
 /** The stored score (hundredths of 0–100) of `ratings` under the model, as SQL over a demand row. */
@@ -73,15 +86,50 @@ async function checkRouting(s: TenantScope, routing: RoutingRules) {
     throw problems.field('body.routing.costBody', 'Name the body that decides above the cost limit');
 }
 
+/** The settings with the names of the people given a capacity, as answered. */
+export async function withCapacityNames(db: Executor, tenantId: string, row: PortfolioSettingsRow) {
+  const ids = row.capacity.people.map((p) => p.personId);
+  const names = new Map(
+    ids.length === 0
+      ? []
+      : (
+          await db
+            .select({ id: people.id, given: people.givenName, family: people.familyName })
+            .from(people)
+            .where(and(eq(people.tenantId, tenantId), inArray(people.id, ids)))
+        ).map((r) => [r.id, `${r.given} ${r.family}`.trim()]),
+  );
+  const named = row.capacity.people.map((p) => ({ ...p, name: names.get(p.personId) ?? '' }));
+  return { ...row, capacity: { ...row.capacity, people: named } };
+}
+
+/** Every person given a capacity is the tenant's (an archived one keeps theirs, and is harmless). */
+async function checkCapacity(s: TenantScope, capacity: CapacityRules) {
+  const ids = capacity.people.map((p) => p.personId);
+  if (ids.length === 0) return;
+  const found = new Set(
+    (
+      await s.tx
+        .select({ id: people.id })
+        .from(people)
+        .where(s.where(people, inArray(people.id, ids)))
+    ).map((r) => r.id),
+  );
+  const missing = ids.findIndex((id) => !found.has(id));
+  if (missing >= 0) throw problems.field(`body.capacity.people.${missing}.personId`, 'No such person');
+}
+
 export function updatePortfolioSettings(db: Database, actor: Actor, input: PortfolioSettingsUpdate) {
   return inTenant(db, actor, async (s) => {
     const [row] = await s.tx.select().from(portfolioSettings).where(s.where(portfolioSettings)).for('update');
-    const before = row ? { ...row, routing: { ...defaultRouting, ...row.routing } } : defaults();
+    const before = row ? stored(row) : defaults();
     assertVersion(before, input.version, 'portfolio settings');
     if (input.routing) await checkRouting(s, input.routing);
+    if (input.capacity) await checkCapacity(s, input.capacity);
     const values = {
       scoring: input.scoring ?? before.scoring,
       routing: input.routing ?? before.routing,
+      capacity: input.capacity ?? before.capacity,
       version: before.version + 1,
       updatedAt: new Date(),
     };
@@ -97,10 +145,10 @@ export function updatePortfolioSettings(db: Database, actor: Actor, input: Portf
       entity: 'portfolioSettings',
       entityId: s.tenantId,
       action: 'update',
-      before: { scoring: before.scoring, routing: before.routing },
-      after: { scoring: after.scoring, routing: after.routing },
+      before: { scoring: before.scoring, routing: before.routing, capacity: before.capacity },
+      after: { scoring: after.scoring, routing: after.routing, capacity: after.capacity },
     });
-    return after as PortfolioSettingsRow;
+    return stored(after);
   });
 }
 

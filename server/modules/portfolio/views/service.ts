@@ -17,6 +17,7 @@ import { type Database, rowsOf } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/context.ts';
 import { problems } from '../../../platform/errors.ts';
 import { todayInStockholm } from '../../registry/contracts/reminders.ts';
+import { portfolioSettingsOf } from '../demands/settings.ts';
 
 // The portfolio's views, read only: each answer is a few statements over the tenant's index
 // range (tenant_id leads every index used), joined to the names they show in the same statement:
@@ -278,7 +279,13 @@ export async function load(db: Database, actor: Actor, query: LoadQuery): Promis
     entry.months.set(r.month, r);
     byPerson.set(r.person_id, entry);
   }
+  // Whose capacity is what: the query's for everyone (a what-if), else each person's own from the
+  // settings, else the settings' default.
+  const settings = (await portfolioSettingsOf(db, actor.tenantId)).capacity;
+  const everyone = query.capacity ?? settings.default;
+  const own = new Map(query.capacity ? [] : settings.people.map((p) => [p.personId, p.points]));
   const people = [...byPerson].map(([id, entry]) => {
+    const capacity = own.get(id) ?? everyone;
     const roles = new Set<KeyRole>();
     const perMonth = months.map((month) => {
       const r = entry.months.get(month);
@@ -287,20 +294,21 @@ export async function load(db: Database, actor: Actor, query: LoadQuery): Promis
       if (projects) roles.add('projectManager');
       if (procurements) roles.add('procurementResponsible');
       const points = Number(r?.points ?? 0);
-      return { month, projects, procurements, points, overloaded: points > query.capacity };
+      return { month, projects, procurements, points, overloaded: points > capacity };
     });
     const peak = Math.max(0, ...perMonth.map((m) => m.points));
     return {
       person: { id, name: entry.name },
+      capacity,
       roles: [...roles].sort(),
       months: perMonth,
       peak,
-      overloaded: peak > query.capacity,
+      overloaded: peak > capacity,
     };
   });
   // The most loaded first, then by name.
   people.sort((a, b) => b.peak - a.peak || a.person.name.localeCompare(b.person.name, 'sv'));
-  return { months, capacity: query.capacity, people };
+  return { months, capacity: everyone, people };
 }
 
 // ---------------------------------------------------------------- report for the IT-styrgrupp

@@ -263,6 +263,64 @@ describe('portfolio load on key roles', () => {
     expect(roomy.people[0].overloaded).toBe(false);
   });
 
+  it('measures each person against their own capacity from the settings, unless a what-if is given', async () => {
+    const settings = async (session: Session) => json(await get(session, '/api/v1/portfolio/settings'));
+    const patch = (session: Session, payload: object) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/portfolio/settings',
+        headers: session.headers(),
+        payload,
+      });
+    // Tenant B's person, and no person at all, are refused at their row; nothing is stored.
+    const bPerson = await seedPerson(t.db, t.b, 'pl@b.example', ['reader']);
+    const before = await settings(admin);
+    for (const personId of [bPerson.id, '00000000-0000-4000-8000-000000000000']) {
+      const refused = await patch(admin, {
+        version: before.version,
+        capacity: {
+          default: 8,
+          people: [
+            { personId: managerId, points: 6 },
+            { personId, points: 1 },
+          ],
+        },
+      });
+      expect(refused.statusCode, refused.body).toBe(400);
+      expect(paths(refused)).toEqual(['body.capacity.people.1.personId']);
+    }
+    const twice = await patch(admin, {
+      version: before.version,
+      capacity: { default: 8, people: [1, 2].map((points) => ({ personId: managerId, points })) },
+    });
+    expect(twice.statusCode).toBe(400);
+    expect((await settings(admin)).version).toBe(before.version);
+
+    const saved = await patch(admin, {
+      version: before.version,
+      capacity: { default: 8, people: [{ personId: managerId, points: 6 }] },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(json(saved).capacity).toEqual({
+      default: 8,
+      people: [{ personId: managerId, name: 'Test pl', points: 6 }],
+    });
+    // Tenant B's settings are its own.
+    expect((await settings(bAdmin)).capacity).toEqual({ default: 6, people: [] });
+
+    // The manager's peak of 7 is above their own 6, though the default is 8.
+    const own = json(await get(admin, '/api/v1/portfolio/load?from=2030-01-15&months=8'));
+    expect(own.capacity).toBe(8);
+    expect(own.people[0]).toMatchObject({ capacity: 6, peak: 7, overloaded: true });
+    expect(own.people[0].months[1]).toMatchObject({ points: 5, overloaded: false });
+    // A what-if for everyone sets the stored figures aside.
+    const whatIf = json(await get(admin, '/api/v1/portfolio/load?from=2030-01-15&months=8&capacity=9'));
+    expect(whatIf.people[0]).toMatchObject({ capacity: 9, overloaded: false });
+
+    const back = await patch(admin, { version: json(saved).version, capacity: { default: 6, people: [] } });
+    expect(back.statusCode, back.body).toBe(200);
+  });
+
   it('refuses a bad query with its path', async () => {
     const bad = await get(admin, '/api/v1/portfolio/load?months=25&capacity=0&from=igår');
     expect(bad.statusCode).toBe(400);
