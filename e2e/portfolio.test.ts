@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   EMPLOYEE,
@@ -16,8 +16,8 @@ import {
 // Issue 15 in a real browser with the demo municipality, as far as it stands: an employee leaves
 // an idea in the portal and follows it; the portfolio's keeper reads the overview's figures, walks
 // the ranked demands and a decision path, starts the project of a decided demand, opens seed 004's
-// cancelled procurement and the re-procurement plan, and a project with its status reports; every
-// page axe-clean.
+// cancelled procurement and the re-procurement plan, and a project with its status reports; a
+// change ticket of the desk promoted into a demand by keyboard; every page axe-clean.
 
 let server: RunningServer;
 let browser: Browser;
@@ -30,6 +30,23 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** A call to the API with the page's session (its CSRF token), as the web app makes it. */
+async function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = await (await fetch('/api/v1/session')).json();
+      const response = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+      return response.json();
+    },
+    { method, path, body },
+  ) as Promise<T>;
+}
+
 describe('portfolio', () => {
   test('an employee leaves an idea in the portal, sends it with Enter and follows it', async () => {
     const page = await newPage(browser);
@@ -38,6 +55,9 @@ describe('portfolio', () => {
     await nav.getByRole('link', { name: 'Lämna en idé' }).click();
     await h1(page, 'Lämna en idé eller ett behov').waitFor();
     await expectAccessible(page, 'portal idea form');
+    // Their own unit: the choice of another is for those who register needs for units.
+    await page.getByText('Behovet registreras för din enhet.').waitFor();
+    expect(await page.getByRole('checkbox', { name: /Registrera för en enhet/ }).count()).toBe(0);
     const title = `Digital signering av avtal ${Date.now().toString(36)}`;
     await page.getByRole('textbox', { name: /^Rubrik/ }).fill(title);
     await page.getByRole('textbox', { name: /^Vad behövs/ }).fill('Avtal skrivs ut och skickas med post.');
@@ -114,6 +134,74 @@ describe('portfolio', () => {
     await h1(page, /Dator som tjänst/).waitFor();
     await page.getByRole('heading', { level: 2, name: /Statusrapporter/ }).waitFor();
     await expectAccessible(page, 'a project');
+    expectNoCspViolation(page);
+    await page.context().close();
+  });
+
+  test('the keeper promotes a change ticket into a demand by keyboard, and the ticket links to it', async () => {
+    const page = await newPage(browser);
+    await signIn(page, server.url);
+    const [employee] = (
+      await call<{ items: { id: string }[] }>(page, 'GET', '/api/v1/people?search=medarbetare%40styrbord')
+    ).items;
+    const title = `Fält för projektkod i attesten ${Date.now().toString(36)}`;
+    const ticket = await call<{ id: string; number: string }>(page, 'POST', '/api/v1/tickets', {
+      type: 'change',
+      title,
+      description: 'Vid bokslut söker ekonomerna projektkoden för hand.',
+      requesterId: employee!.id,
+    });
+    await page.goto(`${server.url}/desk/tickets/${ticket.id}`);
+    await h1(page, new RegExp(title)).waitFor();
+    const promote = page.getByRole('button', { name: 'Gör till behov' });
+    await promote.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: `Gör ${ticket.number} till behov` });
+    const heading = dialog.getByRole('textbox', { name: /^Rubrik/ });
+    // The title and the description come from the ticket; the title has the focus.
+    await expect.poll(() => heading.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await heading.inputValue()).toBe(title);
+    expect(await dialog.getByRole('textbox', { name: /^Vad behövs/ }).inputValue()).toBe(
+      'Vid bokslut söker ekonomerna projektkoden för hand.',
+    );
+    await expectAccessible(page, 'the promote dialog');
+    // Verksamhetsspecifikt is chosen; the arrow key goes to Kommungemensamt.
+    await dialog.getByRole('radio', { name: /Verksamhetsspecifikt/ }).focus();
+    await page.keyboard.press('ArrowUp');
+    expect(await dialog.getByRole('radio', { name: /Kommungemensamt/ }).isChecked()).toBe(true);
+    await dialog.getByRole('button', { name: 'Gör till behov' }).focus();
+    await page.keyboard.press('Enter');
+
+    await page.waitForURL(/\/portfolio\/demands\/[0-9a-f-]{36}$/);
+    await h1(page, title).waitFor();
+    const link = page.getByRole('link', { name: `${ticket.number} ${title}` });
+    await link.waitFor();
+    await page.getByText('Kommungemensamt').first().waitFor();
+    await expectAccessible(page, 'the demand from a change ticket');
+    const demandId = new URL(page.url()).pathname.split('/').pop();
+    const { number, submitterName } = await call<{ number: string; submitterName: string }>(
+      page,
+      'GET',
+      `/api/v1/demands/${demandId}`,
+    );
+    expect(submitterName).toBe('Emelie Larsson');
+
+    // Back on the ticket: a link to the demand instead of the action.
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await h1(page, new RegExp(title)).waitFor();
+    await page.getByRole('link', { name: `Behov ${number}` }).waitFor();
+    expect(await page.getByRole('button', { name: 'Gör till behov' }).count()).toBe(0);
+    await expectAccessible(page, 'a promoted change ticket');
+
+    // The keeper registers needs for units: the portal's form offers the choice.
+    await page.goto(`${server.url}/portal/ideas/new`);
+    await h1(page, 'Lämna en idé eller ett behov').waitFor();
+    const forUnit = page.getByRole('checkbox', { name: /Registrera för en enhet/ });
+    await forUnit.focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('combobox', { name: /^Enhet/ }).waitFor();
+    await expectAccessible(page, 'the idea form, registering for a unit');
     expectNoCspViolation(page);
     await page.context().close();
   });

@@ -154,6 +154,8 @@ export const demandListQuery = listQuery.extend({
   unitId: id.optional(),
   systemId: id.optional(),
   submitterId: id.optional(),
+  /** The demand a desk change ticket was promoted into (at most one). */
+  fromTicketId: id.optional(),
   /** Only the reader's own (the portal's "my ideas"). */
   mine: z
     .enum(['true', 'false'])

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Demand, DemandRouting, PortfolioSettings } from '../../../shared/portfolio/demands.ts';
 import { api } from '../../platform/api.ts';
+import { useMe } from '../../platform/auth.tsx';
 
 // Data of the portfolio through TanStack Query: demands, their routing and the tenant's settings.
 // A change to a demand refreshes its routing and the lists too.
@@ -41,4 +42,19 @@ export function usePortfolioSettings(enabled = true) {
 export function usePortfolioInvalidate() {
   const client = useQueryClient();
   return () => client.invalidateQueries({ queryKey: portfolioKeys.all });
+}
+
+/**
+ * Whether the reader registers demands for units and promotes change tickets into demands (the
+ * server's portfolioPolicy.prepareSome, registerFor some unit): the portfolio's keepers, an
+ * IT-kundansvarig or a förändringsansvarig; the server checks the unit itself.
+ */
+export function useRegistersDemands(): boolean {
+  const me = useMe();
+  return me.grants.some(
+    (g) =>
+      (g.scope === 'global' && ['admin', 'itStrategist', 'changeManager'].includes(g.role)) ||
+      g.role === 'accountManager' ||
+      g.role === 'changeManager',
+  );
 }

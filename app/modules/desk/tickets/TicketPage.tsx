@@ -38,6 +38,7 @@ import { SlaClocks, SupplierClocks } from './Sla.tsx';
 import { useShortcuts } from './shortcuts.ts';
 import { Timeline } from './Timeline.tsx';
 import { TimePanel } from './TimePanel.tsx';
+import { useTicketActions } from './ticket-actions.ts';
 import { useWatchers, type Watcher } from './work-api.ts';
 
 // A ticket as an agent works it: the whole timeline (internal notes set apart), a reply or an
@@ -46,7 +47,9 @@ import { useWatchers, type Watcher } from './work-api.ts';
 // and what it links to: the system's page, the requester's other tickets, and its linked records
 // (problem and incidents, duplicates, parent and children), its files, a merge into another ticket,
 // and for a major incident one message to every affected requester. Knowledge articles that match
-// it are beside it, to insert in the reply. Keys: l link, m merge, r reply, ? the list.
+// it are beside it, to insert in the reply. Other modules add their actions beside the page's own
+// (`desk.ticketActions`: the portfolio's "Gör till behov" of a change). Keys: l link, m merge,
+// r reply, ? the list.
 
 interface Handling {
   status: TicketStatus;
@@ -390,6 +393,7 @@ export function TicketPage() {
   const agent = !!ticket?.can.readInternal;
   const changeable = !!ticket?.can.update;
   const watchers = useWatchers(ticketId, agent);
+  const contributed = useTicketActions();
   useShortcuts({
     l: () => agent && setLinking(true),
     m: () => changeable && setMerging(true),
@@ -459,6 +463,10 @@ export function TicketPage() {
                 {t('desk.work.merge.open')}
               </Button>
             )}
+            {contributed.map((Action, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, see useTicketActions
+              <Action key={i} ticket={ticket} />
+            ))}
           </>
         }
       />

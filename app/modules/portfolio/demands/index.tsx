@@ -1,12 +1,16 @@
 import { IconBulb, IconListNumbers, IconSettings } from '@tabler/icons-react';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { ClientPart } from '../../../platform/module-parts.ts';
+import { TICKET_ACTIONS, type TicketAction } from '../../desk/tickets/ticket-actions.ts';
+import { PromoteTicketAction } from './PromoteAction.tsx';
 import { validateDemandsSearch } from './search.ts';
 
-// Demands: the list and ranked backlog, a demand's page, and the portal's form to submit an idea.
+// Demands: the list and ranked backlog, a demand's page, and the portal's form to submit an idea;
+// on the desk's change ticket, "Gör till behov" (the desk's `desk.ticketActions` point).
 
 export const demandsPart: ClientPart = {
   name: 'demands',
+  contributes: { [TICKET_ACTIONS]: PromoteTicketAction satisfies TicketAction },
   nav: [
     { to: '/portfolio/demands', label: 'portfolio.demands.nav', icon: IconListNumbers, group: 'portfolio' },
     { to: '/portal/ideas/new', label: 'portfolio.demands.portalNav', icon: IconBulb, group: 'portfolio' },
@@ -53,6 +57,8 @@ export const demandsPart: ClientPart = {
     'Already on this agenda': 'portfolio.demands.serverMessage.alreadyOnAgenda',
     'No such meeting': 'portfolio.demands.serverMessage.noMeeting',
     'No such decision': 'portfolio.demands.serverMessage.noDecision',
+    "A demand for another unit is registered by the unit's account manager":
+      'portfolio.demands.serverMessage.registerFor',
   },
   audit: [
     { entity: 'demand', label: 'portfolio.demands.auditEntity' },

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../../platform/audit/schema.ts';
+import * as directory from '../../../platform/directory/service.ts';
 import { notifications } from '../../../platform/notifications/schema.ts';
 import {
   createTestContext,
@@ -468,9 +469,69 @@ describe('demands', () => {
       fromTicketId: ticket.id,
     });
     expect(twice.statusCode).toBe(409);
+    // The desk's ticket page finds the demand by its ticket; tenant B finds none by A's ticket.
+    const found = json(await get(admin, `/api/v1/demands?fromTicketId=${ticket.id}`));
+    expect(found.items.map((d: { id: string; number: string }) => [d.id, d.number])).toEqual([
+      [demand.id, demand.number],
+    ]);
+    expect(json(await get(admin, `/api/v1/demands?fromTicketId=${incident.id}`)).items).toEqual([]);
+    expect(json(await get(bAdmin, `/api/v1/demands?fromTicketId=${ticket.id}`)).items).toEqual([]);
+    expect(paths(await get(admin, '/api/v1/demands?fromTicketId=nej'))).toEqual(['querystring.fromTicketId']);
     // The business scope asks for the system owner's proposal.
     const routing = json(await get(admin, `/api/v1/demands/${demand.id}/routing`));
     expect(routing.consultFirst.map((s: { key: string }) => s.key)).toContain('systemOwnerProposal');
+  });
+
+  it('lets anyone submit for their own unit, and only its IT-kundansvarig register for another', async () => {
+    const other = await directory.createUnit(t.db, t.a.actor, {
+      name: 'Kultur och fritid',
+      kind: 'department',
+    });
+    const office = await directory.createUnit(t.db, t.a.actor, {
+      name: 'Biblioteket',
+      kind: 'office',
+      parentId: other.id,
+    });
+    const manager = await seedPerson(t.db, t.a, 'kundansvarig@a.example', ['employee']);
+    await directory.grantRole(
+      t.db,
+      t.a.actor,
+      { personId: manager.id, role: 'accountManager', scope: 'unit', scopeId: other.id },
+      t.app.seam,
+    );
+    const kundansvarig = await signIn(t.app, 'kundansvarig@a.example');
+    const before = await count();
+    // The employee's own unit: allowed; another: refused, as problem+json, nothing written.
+    const own = await submit(employee, { scope: 'local', unitId: t.a.unitId });
+    expect(own.unitId).toBe(t.a.unitId);
+    const refused = await post(employee, '/api/v1/demands', {
+      title: 'För någon annan',
+      description: 'x',
+      scope: 'local',
+      unitId: other.id,
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json().detail).toBe(
+      "A demand for another unit is registered by the unit's account manager",
+    );
+    expect(await count()).toBe(before + 1);
+    // Nor does the submitter move their idea there afterwards.
+    const moved = await patch(employee, `/api/v1/demands/${own.id}`, { version: 1, unitId: other.id });
+    expect(moved.statusCode).toBe(403);
+    // The unit's IT-kundansvarig registers for it and its offices (the grant covers them), not
+    // for a unit they do not answer for.
+    const registered = await submit(kundansvarig, { scope: 'local', unitId: other.id });
+    expect(registered.unitId).toBe(other.id);
+    expect(registered.submitterId).toBe(manager.id);
+    expect((await submit(kundansvarig, { scope: 'local', unitId: office.id })).unitId).toBe(office.id);
+    const elsewhere = await post(kundansvarig, '/api/v1/demands', {
+      title: 'x',
+      description: 'x',
+      scope: 'local',
+      unitId: (await directory.createUnit(t.db, t.a.actor, { name: 'Skola', kind: 'department' })).id,
+    });
+    expect(elsewhere.statusCode).toBe(403);
   });
 
   it("shows and changes none of tenant A's demands to tenant B", async () => {

@@ -197,6 +197,28 @@ async function lockDemand(s: TenantScope, id: string, version?: number) {
   return row;
 }
 
+/** The unit the actor belongs to (their person's), or null. */
+async function ownUnitOf(s: TenantScope): Promise<string | null> {
+  if (!s.actor.personId) return null;
+  const [row] = await s.tx
+    .select({ unitId: people.unitId })
+    .from(people)
+    .where(and(eq(people.tenantId, s.tenantId), eq(people.id, s.actor.personId)));
+  return row?.unitId ?? null;
+}
+
+/**
+ * A demand for a unit: anyone submits for their own (a promoted ticket's is the ticket's unit);
+ * registering one for another unit is for those who register for it (portfolioPolicy.registerFor:
+ * its IT-kundansvarig, its förändringsansvarig, the portfolio's keepers).
+ */
+async function authorizeUnit(s: TenantScope, unitId: string, own: string | null) {
+  if (unitId === own) return;
+  const enclosing = await enclosingOf(s.tx, s.tenantId, unitId);
+  if (!portfolioPolicy.registerFor(s.actor, unitId, enclosing))
+    throw problems.forbidden("A demand for another unit is registered by the unit's account manager");
+}
+
 async function authorizePrepare(s: TenantScope, row: DemandRow) {
   const enclosing = await enclosingOf(s.tx, s.tenantId, row.unitId);
   if (!portfolioPolicy.prepare(s.actor, row.unitId, enclosing)) throw problems.forbidden();
@@ -226,7 +248,10 @@ export async function createDemand(
     () =>
       inTenant(db, actor, async (s) => {
         const unitId = input.unitId ?? ticket?.unitId ?? null;
-        if (input.unitId) await checkUnit(s, input.unitId);
+        if (input.unitId) {
+          await checkUnit(s, input.unitId);
+          await authorizeUnit(s, input.unitId, ticket ? ticket.unitId : await ownUnitOf(s));
+        }
         const systemIds = unique(input.systemIds ?? (ticket?.systemId ? [ticket.systemId] : []));
         await checkSystemIds(s, systemIds);
         const settings = await portfolioSettingsOf(s.tx, s.tenantId);
@@ -298,6 +323,9 @@ export function updateDemand(
       await checkUnit(s, defined.unitId);
       const moved = await enclosingOf(s.tx, s.tenantId, defined.unitId);
       if (!ownEdit && !portfolioPolicy.prepare(actor, defined.unitId, moved)) throw problems.forbidden();
+      // The submitter moves their idea to their own unit, or to one they register for.
+      if (ownEdit && !keeper && defined.unitId !== before.unitId)
+        await authorizeUnit(s, defined.unitId, await ownUnitOf(s));
     }
     if (defined.systemIds) await checkSystemIds(s, unique(defined.systemIds));
     if (defined.affectedUnitIds) await checkUnitIds(s, unique(defined.affectedUnitIds));
@@ -836,6 +864,7 @@ export async function listDemands(
         query.unitId ? eq(demands.unitId, query.unitId) : undefined,
         query.systemId ? sql`${demands.systemIds} @> array[${query.systemId}]::uuid[]` : undefined,
         query.submitterId ? eq(demands.submitterId, query.submitterId) : undefined,
+        query.fromTicketId ? eq(demands.fromTicketId, query.fromTicketId) : undefined,
         query.search
           ? or(
               sql`${demands.title} ilike ${likePattern(query.search)}`,
