@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
+  choose,
   EMPLOYEE,
   expectAccessible,
   expectNoCspViolation,
@@ -89,8 +90,13 @@ describe('portfolio', () => {
     await h1(page, 'Behov och idéer').waitFor();
     await page.getByRole('table').first().waitFor();
     await expectAccessible(page, 'demands');
-    // The ranked backlog's first demand and its decision path.
-    await page.getByRole('table').first().getByRole('link').first().click();
+    // The ranked backlog: highest score first, numbered; its first demand and its decision path.
+    await choose(page, page.getByRole('combobox', { name: 'Ordning' }), 'Rangordnad (högst poäng först)');
+    await page.waitForURL(/sort=rank/);
+    const ranked = page.getByRole('table', { name: /^Rangordnade/ });
+    await ranked.getByRole('columnheader', { name: 'Plats' }).waitFor();
+    await expectAccessible(page, 'the ranked backlog');
+    await ranked.getByRole('link').first().click();
     await page.getByRole('heading', { level: 2, name: /Beslutsväg/ }).waitFor();
     await expectAccessible(page, 'a demand with its decision path');
 
@@ -115,6 +121,8 @@ describe('portfolio', () => {
 
     await nav.getByRole('link', { name: 'Upphandlingar' }).click();
     await h1(page, 'Upphandlingar').waitFor();
+    await page.getByRole('link', { name: /Upphandling av IT-drift och telefoni/ }).waitFor();
+    await expectAccessible(page, 'procurements');
     await page.getByRole('link', { name: /Upphandling av IT-drift och telefoni/ }).click();
     await h1(page, /Upphandling av IT-drift och telefoni/).waitFor();
     await page.getByText('Avbruten').first().waitFor();
