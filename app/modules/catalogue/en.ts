@@ -740,6 +740,7 @@ export const en: typeof sv = {
     },
   },
   serverMessage: {
+    orderInCatalogue: 'This service is ordered in the service catalogue, with kontering.',
     serialTaken: 'Another active asset has this serial number.',
     returnBeforeScrap: 'The asset is issued: take it back before scrapping it.',
     returnBeforeArchive: 'The asset is issued: take it back before archiving it.',

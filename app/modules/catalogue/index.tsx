@@ -166,6 +166,7 @@ const orders: ClientPart = {
   ],
   serverMessages: {
     'Choose a person or a unit': 'catalogue.serverMessage.chooseTarget',
+    'Order this service in the service catalogue': 'catalogue.serverMessage.orderInCatalogue',
     'The unit may not order this offering': 'catalogue.serverMessage.unitMayNot',
     'External partners may not order this offering': 'catalogue.serverMessage.partnerMayNot',
     'The person belongs to no unit: choose the unit': 'catalogue.serverMessage.personNoUnit',

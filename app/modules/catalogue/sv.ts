@@ -738,6 +738,7 @@ export const sv = {
     },
   },
   serverMessage: {
+    orderInCatalogue: 'Tjänsten beställs i tjänstekatalogen, med kontering.',
     serialTaken: 'En annan aktiv utrustning har det serienumret.',
     returnBeforeScrap: 'Utrustningen är utlämnad: ta den i retur innan den skrotas.',
     returnBeforeArchive: 'Utrustningen är utlämnad: ta den i retur innan den arkiveras.',

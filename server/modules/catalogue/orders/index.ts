@@ -1,6 +1,7 @@
 import type { ModulePart } from '../../../platform/module-parts.ts';
 import { RawBody } from '../../../platform/seam.ts';
 import { cataloguePolicy } from '../policy.ts';
+import './bare-requests.ts';
 import { loadOrdersDemo } from './demo.ts';
 import { orderRoutes } from './routes.ts';
 import * as orders from './service.ts';

@@ -371,6 +371,36 @@ describe('an order', () => {
     expect(json(first).ticket.number).toMatch(/\d/);
   });
 
+  it('refuses a bare portal request for a service the catalogue sells; an agent may still register one', async () => {
+    const request = {
+      type: 'request',
+      title: 'En skärm, tack',
+      description: 'Utan kontering',
+      serviceId: deskServiceId,
+    };
+    const ticketsOfService = async () =>
+      (
+        await t.db
+          .select({ n: count() })
+          .from(tickets)
+          .where(and(eq(tickets.tenantId, t.a.id), eq(tickets.serviceId, deskServiceId)))
+      )[0]!.n;
+    const before = await ticketsOfService();
+    const bare = await send(employee, '/api/v1/tickets', { ...request, orderAnswers: { modell: 'Dell 27' } });
+    expect(bare.statusCode, bare.body).toBe(400);
+    expect(bare.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(paths(bare)).toEqual(['body.serviceId']);
+    expect(await ticketsOfService()).toBe(before);
+    // An agent taking a call registers it (their own judgement of the cost).
+    const byAgent = await send(agent, '/api/v1/tickets', {
+      ...request,
+      requesterId: newEmployeeId,
+      orderAnswers: { modell: 'Dell 27' },
+    });
+    expect(byAgent.statusCode, byAgent.body).toBe(201);
+    expect(await ticketsOfService()).toBe(before + 1);
+  });
+
   it('pages my orders newest first without repeats', async () => {
     const p1 = json(await get(employee, '/api/v1/catalogue/orders?limit=1'));
     expect(p1.items).toHaveLength(1);

@@ -188,12 +188,25 @@ function event(
 
 // ---------------------------------------------------------------- hooks for other parts
 
+/** What a creating check is told of the ticket. */
+export interface TicketCreating {
+  type: TicketType;
+  serviceId: string | null;
+  /** Made by an agent (or a part acting for the desk, such as the catalogue's fulfilment). */
+  byAgent: boolean;
+}
+
 /**
  * Work other parts of the desk do in the transaction of a ticket's change, so that it happens if
  * and only if the change is committed: the mail part (../mail) confirms a new ticket to its
  * requester and mails them each public reply of an agent. Registered once, at import.
  */
 export const ticketHooks = {
+  /**
+   * Checks of a ticket about to be made, before anything is written: the catalogue refuses a bare
+   * portal request for a service it sells (ordered there, with kontering, or nobody is charged).
+   */
+  creating: [] as ((s: TenantScope, ticket: TicketCreating) => Promise<void>)[],
   created: [] as ((s: TenantScope, ticket: TicketRow) => Promise<void>)[],
   message: [] as ((s: TenantScope, ticket: TicketRow, entry: EventRow, byAgent: boolean) => Promise<void>)[],
 };
@@ -232,6 +245,8 @@ export async function createTicket(
     const service = input.serviceId
       ? await checkOrder(s, input.serviceId, input.orderAnswers, input.type)
       : null;
+    for (const check of ticketHooks.creating)
+      await check(s, { type: input.type, serviceId: input.serviceId ?? null, byAgent: !!agent });
     const unitId = input.unitId ?? requester.unitId;
     // Without a group chosen, the routing rules decide; they may also find the system in the text.
     const routed =
