@@ -65,6 +65,7 @@ export const en: Messages<typeof sv> = {
     close: 'Close',
     done: 'Done',
     edit: 'Edit',
+    remove: 'Remove',
     archive: 'Archive',
     restore: 'Restore',
     archived: 'Archived',

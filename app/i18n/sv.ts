@@ -63,6 +63,7 @@ export const sv = {
     close: 'Stäng',
     done: 'Klar',
     edit: 'Redigera',
+    remove: 'Ta bort',
     archive: 'Arkivera',
     restore: 'Återställ',
     archived: 'Arkiverad',

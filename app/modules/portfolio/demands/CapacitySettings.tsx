@@ -1,18 +1,7 @@
-import {
-  ActionIcon,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CapacityAnswer } from '../../../../shared/portfolio/demands.ts';
+import { EditableRows } from '../../../platform/editable-rows.tsx';
 import { PersonSelect } from '../../desk/inputs.tsx';
 
 // The key roles' capacity (the portfolio's load view measures each project manager and procurement
@@ -57,77 +46,42 @@ export function CapacitySettings({ capacity, onChange, can, errorAt }: Props) {
         <Text fw={500} size="sm" id="capacity-people-label">
           {s('capacityPeople')}
         </Text>
-        {rows.length > 0 && (
-          <Table aria-labelledby="capacity-people-label">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{s('person')}</Table.Th>
-                <Table.Th scope="col">{s('points')}</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>{s('remove')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place, a person may be picked twice while typed
-                <Table.Tr key={i}>
-                  <Table.Td>
-                    <PersonSelect
-                      aria-label={`${s('person')} ${i + 1}`}
-                      value={r.personId ? { id: r.personId, name: r.name } : null}
-                      onChange={(p) => setRow(i, { personId: p?.id ?? '', name: p?.name ?? '' })}
-                      error={errorAt(`capacity.people.${i}.personId`)}
-                      disabled={!can}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <NumberInput
-                      aria-label={`${s('points')} ${i + 1}`}
-                      value={r.points}
-                      onChange={(v) => setRow(i, { points: points(v, 0) })}
-                      min={0}
-                      max={1000}
-                      allowDecimal={false}
-                      disabled={!can}
-                      w={120}
-                      error={errorAt(`capacity.people.${i}.points`)}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    {can && (
-                      <ActionIcon
-                        variant="subtle"
-                        color="red.8"
-                        aria-label={`${s('remove')} ${r.name || i + 1}`}
-                        onClick={() => onChange({ ...capacity, people: rows.filter((_, j) => j !== i) })}
-                      >
-                        <IconTrash size={16} aria-hidden />
-                      </ActionIcon>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-        {can && (
-          <Group>
-            <Button
-              variant="default"
-              size="xs"
-              leftSection={<IconPlus size={16} aria-hidden />}
-              onClick={() =>
-                onChange({
-                  ...capacity,
-                  people: [...rows, { personId: '', name: '', points: capacity.default }],
-                })
-              }
-            >
-              {s('addCapacity')}
-            </Button>
-          </Group>
-        )}
+        <EditableRows
+          labelledBy="capacity-people-label"
+          hideEmpty
+          size="xs"
+          columns={[s('person'), s('points')]}
+          rows={rows}
+          cells={(r, i) => [
+            <PersonSelect
+              key="person"
+              aria-label={`${s('person')} ${i + 1}`}
+              value={r.personId ? { id: r.personId, name: r.name } : null}
+              onChange={(p) => setRow(i, { personId: p?.id ?? '', name: p?.name ?? '' })}
+              error={errorAt(`capacity.people.${i}.personId`)}
+              disabled={!can}
+            />,
+            <NumberInput
+              key="points"
+              aria-label={`${s('points')} ${i + 1}`}
+              value={r.points}
+              onChange={(v) => setRow(i, { points: points(v, 0) })}
+              min={0}
+              max={1000}
+              allowDecimal={false}
+              disabled={!can}
+              w={120}
+              error={errorAt(`capacity.people.${i}.points`)}
+            />,
+          ]}
+          rowName={(r, i) => r.name || String(i + 1)}
+          onRemove={(i) => onChange({ ...capacity, people: rows.filter((_, j) => j !== i) })}
+          onAdd={() =>
+            onChange({ ...capacity, people: [...rows, { personId: '', name: '', points: capacity.default }] })
+          }
+          addLabel={s('addCapacity')}
+          can={can}
+        />
       </Stack>
     </Paper>
   );

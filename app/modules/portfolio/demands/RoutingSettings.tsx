@@ -1,21 +1,7 @@
-import {
-  ActionIcon,
-  Button,
-  Checkbox,
-  Group,
-  NumberInput,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Checkbox, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type DemandScope, demandScopes, type RoutingRules } from '../../../../shared/portfolio/demands.ts';
+import { EditableRows } from '../../../platform/editable-rows.tsx';
 import { PickOne, useOptions } from './parts.tsx';
 
 // The decision routing's rules (seed 003), edited in place on the settings page: who decides
@@ -114,72 +100,40 @@ function UnitBodies({ routing, onChange, can, errorAt }: Props) {
       <Text size="xs" c="dimmed">
         {s('unitBodiesHelp')}
       </Text>
-      {rows.length > 0 && (
-        <Table aria-labelledby="unit-bodies-label">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{s('unit')}</Table.Th>
-              <Table.Th scope="col">{s('unitForum')}</Table.Th>
-              <Table.Th scope="col">
-                <VisuallyHidden>{s('remove')}</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place and may repeat a unit while typed
-              <Table.Tr key={i}>
-                <Table.Td>
-                  <PickOne
-                    label={`${s('unit')} ${i + 1}`}
-                    path="/api/v1/units"
-                    value={r.unitId || null}
-                    onChange={(unitId) => setRow(i, { unitId: unitId ?? '' })}
-                    error={errorAt(`routing.unitBodies.${i}.unitId`)}
-                    hideLabel
-                    disabled={!can}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <PickOne
-                    label={`${s('unitForum')} ${i + 1}`}
-                    path="/api/v1/forums"
-                    value={r.forumId || null}
-                    onChange={(forumId) => setRow(i, { forumId: forumId ?? '' })}
-                    error={errorAt(`routing.unitBodies.${i}.forumId`)}
-                    hideLabel
-                    disabled={!can}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  {can && (
-                    <ActionIcon
-                      variant="subtle"
-                      color="red.8"
-                      aria-label={`${s('remove')} ${unitName(r.unitId) || i + 1}`}
-                      onClick={() => onChange({ ...routing, unitBodies: rows.filter((_, j) => j !== i) })}
-                    >
-                      <IconTrash size={16} aria-hidden />
-                    </ActionIcon>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      {can && (
-        <Group>
-          <Button
-            variant="default"
-            size="xs"
-            leftSection={<IconPlus size={16} aria-hidden />}
-            onClick={() => onChange({ ...routing, unitBodies: [...rows, { unitId: '', forumId: '' }] })}
-          >
-            {s('addUnitBody')}
-          </Button>
-        </Group>
-      )}
+      <EditableRows
+        labelledBy="unit-bodies-label"
+        hideEmpty
+        size="xs"
+        columns={[s('unit'), s('unitForum')]}
+        rows={rows}
+        cells={(r, i) => [
+          <PickOne
+            key="unit"
+            label={`${s('unit')} ${i + 1}`}
+            path="/api/v1/units"
+            value={r.unitId || null}
+            onChange={(unitId) => setRow(i, { unitId: unitId ?? '' })}
+            error={errorAt(`routing.unitBodies.${i}.unitId`)}
+            hideLabel
+            disabled={!can}
+          />,
+          <PickOne
+            key="forum"
+            label={`${s('unitForum')} ${i + 1}`}
+            path="/api/v1/forums"
+            value={r.forumId || null}
+            onChange={(forumId) => setRow(i, { forumId: forumId ?? '' })}
+            error={errorAt(`routing.unitBodies.${i}.forumId`)}
+            hideLabel
+            disabled={!can}
+          />,
+        ]}
+        rowName={(r, i) => unitName(r.unitId) || String(i + 1)}
+        onRemove={(i) => onChange({ ...routing, unitBodies: rows.filter((_, j) => j !== i) })}
+        onAdd={() => onChange({ ...routing, unitBodies: [...rows, { unitId: '', forumId: '' }] })}
+        addLabel={s('addUnitBody')}
+        can={can}
+      />
     </Stack>
   );
 }

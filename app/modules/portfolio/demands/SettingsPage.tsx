@@ -1,16 +1,4 @@
-import {
-  ActionIcon,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  Stack,
-  Table,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Group, NumberInput, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +9,7 @@ import type {
   ScoringCriterion,
 } from '../../../../shared/portfolio/demands.ts';
 import { api } from '../../../platform/api.ts';
+import { EditableRows } from '../../../platform/editable-rows.tsx';
 import { ProblemAlert, useErrorAt } from '../../../platform/errors.tsx';
 import { notifySuccess } from '../../../platform/notify.ts';
 import { PageHeader } from '../../../platform/page.tsx';
@@ -103,82 +92,50 @@ export function PortfolioSettingsPage() {
             <Title order={2} size="h4" mb="sm">
               {s('scoring')}
             </Title>
-            <Table>
-              <Table.Caption>{s('scoring')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{s('key')}</Table.Th>
-                  <Table.Th scope="col">{s('label')}</Table.Th>
-                  <Table.Th scope="col">{s('weight')}</Table.Th>
-                  <Table.Th scope="col">
-                    <VisuallyHidden>{s('remove')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {scoring.map((c, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place, keys may be typed
-                  <Table.Tr key={i}>
-                    <Table.Td>
-                      <TextInput
-                        aria-label={`${s('key')} ${i + 1}`}
-                        value={c.key}
-                        onChange={(e) => setCriterion(i, { key: e.currentTarget.value })}
-                        disabled={!can}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <TextInput
-                        aria-label={`${s('label')} ${i + 1}`}
-                        value={c.label}
-                        onChange={(e) => setCriterion(i, { label: e.currentTarget.value })}
-                        disabled={!can}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <NumberInput
-                        aria-label={`${s('weight')} ${i + 1}`}
-                        value={c.weight}
-                        onChange={(v) => setCriterion(i, { weight: typeof v === 'number' ? v : 0 })}
-                        min={0}
-                        max={100}
-                        allowDecimal={false}
-                        disabled={!can}
-                        w={100}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      {can && (
-                        <ActionIcon
-                          variant="subtle"
-                          color="red.8"
-                          aria-label={`${s('remove')} ${c.label}`}
-                          onClick={() => setScoring((list) => list.filter((_, j) => j !== i))}
-                        >
-                          <IconTrash size={16} aria-hidden />
-                        </ActionIcon>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-
-            {can && (
-              <Button
-                mt="sm"
-                variant="default"
-                leftSection={<IconPlus size={16} aria-hidden />}
-                onClick={() =>
+            <Stack gap="sm">
+              <EditableRows
+                caption={s('scoring')}
+                columns={[s('key'), s('label'), s('weight')]}
+                rows={scoring}
+                cells={(c, i) => [
+                  <TextInput
+                    key="key"
+                    aria-label={`${s('key')} ${i + 1}`}
+                    value={c.key}
+                    onChange={(e) => setCriterion(i, { key: e.currentTarget.value })}
+                    disabled={!can}
+                  />,
+                  <TextInput
+                    key="label"
+                    aria-label={`${s('label')} ${i + 1}`}
+                    value={c.label}
+                    onChange={(e) => setCriterion(i, { label: e.currentTarget.value })}
+                    disabled={!can}
+                  />,
+                  <NumberInput
+                    key="weight"
+                    aria-label={`${s('weight')} ${i + 1}`}
+                    value={c.weight}
+                    onChange={(v) => setCriterion(i, { weight: typeof v === 'number' ? v : 0 })}
+                    min={0}
+                    max={100}
+                    allowDecimal={false}
+                    disabled={!can}
+                    w={100}
+                  />,
+                ]}
+                rowName={(c) => c.label}
+                onRemove={(i) => setScoring((list) => list.filter((_, j) => j !== i))}
+                onAdd={() =>
                   setScoring((list) => [
                     ...list,
                     { key: `kriterium${list.length + 1}`, label: '', weight: 10 },
                   ])
                 }
-              >
-                {s('add')}
-              </Button>
-            )}
+                addLabel={s('add')}
+                can={can}
+              />
+            </Stack>
           </Paper>
           <RoutingSettings
             routing={routing}

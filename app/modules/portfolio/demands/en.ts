@@ -154,7 +154,6 @@ export const en: typeof sv = {
     key: 'Key',
     label: 'Criterion',
     weight: 'Weight',
-    remove: 'Remove',
     add: 'Add a criterion',
     routing: 'Decision path',
     shared: 'Decides shared demands',

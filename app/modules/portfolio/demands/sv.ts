@@ -151,7 +151,6 @@ export const sv = {
     key: 'Nyckel',
     label: 'Kriterium',
     weight: 'Vikt',
-    remove: 'Ta bort',
     add: 'Lägg till kriterium',
     routing: 'Beslutsväg',
     shared: 'Beslutar om kommungemensamma behov',
