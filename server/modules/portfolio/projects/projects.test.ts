@@ -360,6 +360,38 @@ describe('projects', () => {
     expect(paths(bad).sort()).toEqual(['body.needsDecision', 'body.title']);
   });
 
+  it('puts a deviation onto the nearest meeting however many the forum plans ahead', async () => {
+    const forum = json(
+      await send(admin, 'POST', '/api/v1/forums', {
+        name: 'Styrgrupp med många möten',
+        kind: 'steeringGroup',
+        meetingsPerYear: 50,
+      }),
+    ).id as string;
+    const p = await newProject({ steeringGroupId: forum });
+    const meeting = async (startsAt: Date) =>
+      json(
+        await send(admin, 'POST', '/api/v1/meetings', {
+          forumId: forum,
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+        }),
+      ).id as string;
+    // One that began an hour ago (today, or late yesterday) is past; then 55 ahead, the farthest first.
+    await meeting(new Date(Date.now() - 3_600_000));
+    for (let days = 60; days > 5; days--) await meeting(inDays(days));
+    const nearest = await meeting(inDays(3));
+    const raised = await send(manager, 'POST', `/api/v1/projects/${p.id}/deviations`, {
+      title: 'Tidplanen glider',
+      needsDecision: true,
+    });
+    expect(raised.statusCode).toBe(201);
+    expect(json(raised).deviations[0].meeting).toMatchObject({ id: nearest });
+    expect(json(await get(admin, `/api/v1/meetings/${nearest}`)).items).toMatchObject([
+      { title: 'Avvikelse i Införande av e-arkiv: Tidplanen glider' },
+    ]);
+  });
+
   it('hands over to förvaltning: an existing system into operation', async () => {
     const p = await newProject();
     const bad = await send(admin, 'POST', `/api/v1/projects/${p.id}/handover`, { version: 1 });

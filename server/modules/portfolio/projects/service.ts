@@ -342,13 +342,7 @@ export async function raiseDeviation(
   });
   if (!row.forumId) return row;
   const agent = { ...systemActor(actor.tenantId, actor.name), requestId: actor.requestId };
-  const upcoming = await listMeetings(db, agent, {
-    forumId: row.forumId,
-    from: new Date().toISOString(),
-    limit: 50,
-    includeArchived: false,
-  });
-  const next = upcoming.items.filter((m) => !m.lockedAt).at(-1);
+  const next = await nextOpenMeeting(db, agent, row.forumId);
   if (!next) return row;
   try {
     await addItem(
@@ -371,6 +365,38 @@ export async function raiseDeviation(
     await s.audit({ entity: 'project', entityId: id, action: 'deviationOnAgenda', before: row, after });
     return after!;
   });
+}
+
+const DAY = 86_400_000;
+
+/**
+ * The forum's earliest meeting that has not begun (its start is at or after this instant, so one
+ * earlier today that has already begun is past) and whose minutes are not locked. Governance's list
+ * answers the latest first, so it is asked for growing windows from now (a week, a month, …, then
+ * open-ended): the first window with such a meeting holds the earliest one, at the end of its pages.
+ * However many meetings the forum plans ahead, the answer is the nearest, in a query or two.
+ */
+async function nextOpenMeeting(db: Database, agent: Actor, forumId: string) {
+  const from = new Date();
+  for (const days of [7, 35, 180, 800, null]) {
+    const to = days === null ? undefined : new Date(from.getTime() + days * DAY).toISOString();
+    let earliest: Awaited<ReturnType<typeof listMeetings>>['items'][number] | undefined;
+    let cursor: string | undefined;
+    do {
+      const page = await listMeetings(db, agent, {
+        forumId,
+        from: from.toISOString(),
+        to,
+        limit: 50,
+        includeArchived: false,
+        ...(cursor ? { cursor } : {}),
+      });
+      earliest = page.items.filter((m) => !m.lockedAt).at(-1) ?? earliest;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    if (earliest) return earliest;
+  }
+  return undefined;
 }
 
 export const DEVIATION = 'deviation';
