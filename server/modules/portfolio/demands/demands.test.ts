@@ -426,6 +426,74 @@ describe('demands', () => {
     expect(after.consultFirst).toEqual([]);
   });
 
+  it('routes a local demand with shared impact as kommungemensamt, saying why', async () => {
+    const unit = async (name: string, kind: string, parentId?: string) =>
+      json(await post(admin, '/api/v1/units', { name, kind, ...(parentId ? { parentId } : {}) }))
+        .id as string;
+    const office = await unit('Kontor för bygglov', 'office', t.a.unitId);
+    const social = await unit('Socialförvaltningen', 'department');
+    const socialUnit = await unit(
+      'Enheten för hemtjänst',
+      'subunit',
+      await unit('Äldreomsorgen', 'office', social),
+    );
+    const ledning = json(
+      await post(admin, '/api/v1/forums', {
+        name: 'Ledningsgrupp bygglov',
+        kind: 'managementGroup',
+        meetingsPerYear: 10,
+      }),
+    ).id;
+    const settings = json(await get(admin, '/api/v1/portfolio/settings'));
+    const saved = await patch(admin, '/api/v1/portfolio/settings', {
+      version: settings.version,
+      routing: { ...settings.routing, unitBodies: [{ unitId: t.a.unitId, forumId: ledning }] },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const businessSystem = json(
+      await post(admin, '/api/v1/systems', { name: 'Bygglovssystemet', scope: 'business' }),
+    ).id;
+    const local = async (title: string, changes: Record<string, unknown>) => {
+      const row = await submit(admin, { title, scope: 'local', unitId: office });
+      const changed = await patch(admin, `/api/v1/demands/${row.id}`, { version: 1, ...changes });
+      expect(changed.statusCode, changed.body).toBe(200);
+      return json(await get(admin, `/api/v1/demands/${row.id}/routing`));
+    };
+    // Within one förvaltning, with a verksamhetssystem: the förvaltning's management group.
+    const plain = await local('Bara vårt kontor', {
+      affectedUnitIds: [office, t.a.unitId],
+      systemIds: [businessSystem],
+    });
+    expect(plain.decidingBody).toEqual({
+      forumId: ledning,
+      body: null,
+      name: 'Ledningsgrupp bygglov',
+      rule: 'scope',
+      because: [],
+    });
+    expect(plain.consultFirst).toEqual([]);
+    // Units in two förvaltningar: IT-styrgruppen, consulted as a kommungemensamt one.
+    const spanning = await local('Över förvaltningsgränsen', { affectedUnitIds: [socialUnit] });
+    expect(spanning.decidingBody).toMatchObject({
+      forumId: styrgrupp,
+      name: 'IT-styrgruppen',
+      rule: 'sharedImpact',
+      because: [{ key: 'departments', names: ['Förvaltning a', 'Socialförvaltningen'] }],
+    });
+    expect(spanning.consultFirst.map((c: { key: string }) => c.key)).toEqual([
+      'preparationGroupAgenda',
+      'procurement',
+      'itUnit',
+    ]);
+    // A kommungemensamt system of the register: shared too.
+    const system = await local('Rör ekonomisystemet', { systemIds: [systemId, businessSystem] });
+    expect(system.decidingBody).toMatchObject({
+      forumId: styrgrupp,
+      rule: 'sharedImpact',
+      because: [{ key: 'sharedSystem', names: ['Ekonomisystemet'] }],
+    });
+  });
+
   it('promotes a change ticket into a demand, the link kept on both sides, once', async () => {
     const ticket = json(
       await post(employee, '/api/v1/tickets', {
