@@ -541,6 +541,62 @@ describe('demands', () => {
     expect(routing.consultFirst.map((s: { key: string }) => s.key)).toContain('systemOwnerProposal');
   });
 
+  it('shows the information-security impact of classified systems to those who read levels, no one else', async () => {
+    const system = async (name: string) =>
+      json(await post(admin, '/api/v1/systems', { name, scope: 'business' })).id as string;
+    const social = await system('Verksamhetssystem för socialtjänst');
+    const web = await system('Webbplatsen');
+    const plain = await system('Oklassat system');
+    const classify = async (systemId: string, c: number, i: number, a: number) => {
+      const made = await post(admin, '/api/v1/classifications', {
+        systemId,
+        confidentiality: c,
+        integrity: i,
+        availability: a,
+        motivation: 'Bedömt i KLASSA',
+      });
+      expect(made.statusCode, made.body).toBe(201);
+    };
+    await classify(social, 4, 2, 3);
+    await classify(web, 1, 3, 1);
+    const row = await submit(admin, { title: 'Berör klassade system', systemIds: [social, web, plain] });
+    // A staff reader who is the webbplats's förvaltare, and one with no role in the register.
+    const managerId = (await seedPerson(t.db, t.a, 'forvaltare@a.example', ['reader'])).id;
+    const granted = await post(admin, '/api/v1/role-assignments', {
+      personId: managerId,
+      role: 'systemManager',
+      scope: 'system',
+      scopeId: web,
+    });
+    expect(granted.statusCode, granted.body).toBe(201);
+    await seedPerson(t.db, t.a, 'lasare@a.example', ['reader']);
+    const manager = await signIn(t.app, 'forvaltare@a.example');
+    const reader = await signIn(t.app, 'lasare@a.example');
+    // The register's keeper reads every level: the maximum per dimension over the systems.
+    expect(json(await get(admin, `/api/v1/demands/${row.id}`)).securityImpact).toEqual({
+      confidentiality: 4,
+      integrity: 3,
+      availability: 3,
+      highest: 4,
+      classified: 2,
+      systems: 3,
+    });
+    // The förvaltare reads the levels of their own system only (OSL: the others' stay secret).
+    expect(json(await get(manager, `/api/v1/demands/${row.id}`)).securityImpact).toEqual({
+      confidentiality: 1,
+      integrity: 3,
+      availability: 1,
+      highest: 3,
+      classified: 1,
+      systems: 1,
+    });
+    // A reader with no such role reads the demand but no levels.
+    const read = await get(reader, `/api/v1/demands/${row.id}`);
+    expect(read.statusCode).toBe(200);
+    expect(json(read).securityImpact).toBeNull();
+    expect(read.body).not.toContain('"confidentiality"');
+  });
+
   it("shows and changes none of tenant A's demands to tenant B", async () => {
     const row = await submit(admin, { title: 'Hemligt A-behov' });
     const before = await count();
