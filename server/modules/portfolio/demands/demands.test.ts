@@ -494,6 +494,71 @@ describe('demands', () => {
     });
   });
 
+  it('tells the submitter at each step: preparing, ready, decided, in progress, closed', async () => {
+    const ledning = json(
+      await post(admin, '/api/v1/forums', {
+        name: 'Ledningsgrupp för följ',
+        kind: 'managementGroup',
+        meetingsPerYear: 10,
+      }),
+    ).id;
+    const settings = json(await get(admin, '/api/v1/portfolio/settings'));
+    const saved = await patch(admin, '/api/v1/portfolio/settings', {
+      version: settings.version,
+      routing: { ...settings.routing, unitBodies: [{ unitId: t.a.unitId, forumId: ledning }] },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const idea = await submit(employee, { title: 'Följ varje steg', scope: 'local', unitId: t.a.unitId });
+    const told = async () =>
+      (
+        await t.db
+          .select({ params: notifications.params })
+          .from(notifications)
+          .where(
+            and(
+              eq(notifications.personId, employeeId),
+              eq(notifications.kind, 'portfolio.demand-status'),
+              eq(notifications.recordId, idea.id),
+            ),
+          )
+          .orderBy(notifications.createdAt, notifications.id)
+      ).map((n) => (n.params as { status: string; outcome: string | null }).status);
+    // Their own idea is not news to them; every step after it is.
+    expect(await told()).toEqual([]);
+    let version = idea.version;
+    const move = async (status: string) => {
+      const moved = await post(admin, `/api/v1/demands/${idea.id}/status`, { version, status });
+      expect(moved.statusCode, moved.body).toBe(200);
+      version = json(moved).version;
+    };
+    await move('preparing');
+    expect(await told()).toEqual(['preparing']);
+    await move('readyForDecision');
+    expect(await told()).toEqual(['preparing', 'readyForDecision']);
+    const decision = json(
+      await post(admin, '/api/v1/decisions', {
+        forumId: ledning,
+        decidedOn: '2026-05-05',
+        paragraph: 4,
+        text: 'Ledningsgruppen bifaller behovet.',
+      }),
+    );
+    const decided = await post(admin, `/api/v1/demands/${idea.id}/decide`, {
+      version,
+      outcome: 'approved',
+      decisionId: decision.id,
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    version = json(decided).version;
+    expect(await told()).toEqual(['preparing', 'readyForDecision', 'decided']);
+    await move('inProgress');
+    await move('closed');
+    expect(await told()).toEqual(['preparing', 'readyForDecision', 'decided', 'inProgress', 'closed']);
+    // The employee's inbox says each in words, the decision's outcome with it.
+    const inbox = JSON.stringify(json(await get(employee, '/api/v1/notifications?limit=50')));
+    for (const words of ['under beredning', 'bifall']) expect(inbox).toContain(words);
+  });
+
   it('promotes a change ticket into a demand, the link kept on both sides, once', async () => {
     const ticket = json(
       await post(employee, '/api/v1/tickets', {
