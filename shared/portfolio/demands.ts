@@ -278,8 +278,22 @@ export const decidingBody = z.object({
   forumId: id.nullable(),
   body: z.string().nullable(),
   name: z.string(),
-  /** Why this body: `scope` or `cost`. */
-  rule: z.enum(['scope', 'cost']),
+  /**
+   * Why this body: `scope` or `cost`; `sharedImpact` for a local demand routed as kommungemensamt,
+   * for the reasons `because` gives.
+   */
+  rule: z.enum(['scope', 'cost', 'sharedImpact']),
+  /**
+   * What makes a local demand shared (empty otherwise): its units lie in several förvaltningar
+   * (`departments`, naming them), or it touches kommungemensamma systems (`sharedSystem`, naming them).
+   */
+  because: z.array(
+    z.object({
+      key: z.enum(['departments', 'sharedSystem']),
+      names: z.array(z.string()),
+      message: z.string(),
+    }),
+  ),
 });
 export type DecidingBody = z.infer<typeof decidingBody>;
 

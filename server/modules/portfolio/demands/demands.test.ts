@@ -427,6 +427,139 @@ describe('demands', () => {
     expect(after.consultFirst).toEqual([]);
   });
 
+  it('routes a local demand with shared impact as kommungemensamt, saying why', async () => {
+    const unit = async (name: string, kind: string, parentId?: string) =>
+      json(await post(admin, '/api/v1/units', { name, kind, ...(parentId ? { parentId } : {}) }))
+        .id as string;
+    const office = await unit('Kontor för bygglov', 'office', t.a.unitId);
+    const social = await unit('Socialförvaltningen', 'department');
+    const socialUnit = await unit(
+      'Enheten för hemtjänst',
+      'subunit',
+      await unit('Äldreomsorgen', 'office', social),
+    );
+    const ledning = json(
+      await post(admin, '/api/v1/forums', {
+        name: 'Ledningsgrupp bygglov',
+        kind: 'managementGroup',
+        meetingsPerYear: 10,
+      }),
+    ).id;
+    const settings = json(await get(admin, '/api/v1/portfolio/settings'));
+    const saved = await patch(admin, '/api/v1/portfolio/settings', {
+      version: settings.version,
+      routing: { ...settings.routing, unitBodies: [{ unitId: t.a.unitId, forumId: ledning }] },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const businessSystem = json(
+      await post(admin, '/api/v1/systems', { name: 'Bygglovssystemet', scope: 'business' }),
+    ).id;
+    const local = async (title: string, changes: Record<string, unknown>) => {
+      const row = await submit(admin, { title, scope: 'local', unitId: office });
+      const changed = await patch(admin, `/api/v1/demands/${row.id}`, { version: 1, ...changes });
+      expect(changed.statusCode, changed.body).toBe(200);
+      return json(await get(admin, `/api/v1/demands/${row.id}/routing`));
+    };
+    // Within one förvaltning, with a verksamhetssystem: the förvaltning's management group.
+    const plain = await local('Bara vårt kontor', {
+      affectedUnitIds: [office, t.a.unitId],
+      systemIds: [businessSystem],
+    });
+    expect(plain.decidingBody).toEqual({
+      forumId: ledning,
+      body: null,
+      name: 'Ledningsgrupp bygglov',
+      rule: 'scope',
+      because: [],
+    });
+    expect(plain.consultFirst).toEqual([]);
+    // Units in two förvaltningar: IT-styrgruppen, consulted as a kommungemensamt one.
+    const spanning = await local('Över förvaltningsgränsen', { affectedUnitIds: [socialUnit] });
+    expect(spanning.decidingBody).toMatchObject({
+      forumId: styrgrupp,
+      name: 'IT-styrgruppen',
+      rule: 'sharedImpact',
+      because: [{ key: 'departments', names: ['Förvaltning a', 'Socialförvaltningen'] }],
+    });
+    expect(spanning.consultFirst.map((c: { key: string }) => c.key)).toEqual([
+      'preparationGroupAgenda',
+      'procurement',
+      'itUnit',
+    ]);
+    // A kommungemensamt system of the register: shared too.
+    const system = await local('Rör ekonomisystemet', { systemIds: [systemId, businessSystem] });
+    expect(system.decidingBody).toMatchObject({
+      forumId: styrgrupp,
+      rule: 'sharedImpact',
+      because: [{ key: 'sharedSystem', names: ['Ekonomisystemet'] }],
+    });
+  });
+
+  it('tells the submitter at each step: preparing, ready, decided, in progress, closed', async () => {
+    const ledning = json(
+      await post(admin, '/api/v1/forums', {
+        name: 'Ledningsgrupp för följ',
+        kind: 'managementGroup',
+        meetingsPerYear: 10,
+      }),
+    ).id;
+    const settings = json(await get(admin, '/api/v1/portfolio/settings'));
+    const saved = await patch(admin, '/api/v1/portfolio/settings', {
+      version: settings.version,
+      routing: { ...settings.routing, unitBodies: [{ unitId: t.a.unitId, forumId: ledning }] },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const idea = await submit(employee, { title: 'Följ varje steg', scope: 'local', unitId: t.a.unitId });
+    const told = async () =>
+      (
+        await t.db
+          .select({ params: notifications.params })
+          .from(notifications)
+          .where(
+            and(
+              eq(notifications.personId, employeeId),
+              eq(notifications.kind, 'portfolio.demand-status'),
+              eq(notifications.recordId, idea.id),
+            ),
+          )
+          .orderBy(notifications.createdAt, notifications.id)
+      ).map((n) => (n.params as { status: string; outcome: string | null }).status);
+    // Their own idea is not news to them; every step after it is.
+    expect(await told()).toEqual([]);
+    let version = idea.version;
+    const move = async (status: string) => {
+      const moved = await post(admin, `/api/v1/demands/${idea.id}/status`, { version, status });
+      expect(moved.statusCode, moved.body).toBe(200);
+      version = json(moved).version;
+    };
+    await move('preparing');
+    expect(await told()).toEqual(['preparing']);
+    await move('readyForDecision');
+    expect(await told()).toEqual(['preparing', 'readyForDecision']);
+    const decision = json(
+      await post(admin, '/api/v1/decisions', {
+        forumId: ledning,
+        decidedOn: '2026-05-05',
+        paragraph: 4,
+        text: 'Ledningsgruppen bifaller behovet.',
+      }),
+    );
+    const decided = await post(admin, `/api/v1/demands/${idea.id}/decide`, {
+      version,
+      outcome: 'approved',
+      decisionId: decision.id,
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    version = json(decided).version;
+    expect(await told()).toEqual(['preparing', 'readyForDecision', 'decided']);
+    await move('inProgress');
+    await move('closed');
+    expect(await told()).toEqual(['preparing', 'readyForDecision', 'decided', 'inProgress', 'closed']);
+    // The employee's inbox says each in words, the decision's outcome with it.
+    const inbox = JSON.stringify(json(await get(employee, '/api/v1/notifications?limit=50')));
+    for (const words of ['under beredning', 'bifall']) expect(inbox).toContain(words);
+  });
+
   it('promotes a change ticket into a demand, the link kept on both sides, once', async () => {
     const ticket = json(
       await post(employee, '/api/v1/tickets', {
@@ -532,6 +665,62 @@ describe('demands', () => {
       unitId: (await directory.createUnit(t.db, t.a.actor, { name: 'Skola', kind: 'department' })).id,
     });
     expect(elsewhere.statusCode).toBe(403);
+  });
+
+  it('shows the information-security impact of classified systems to those who read levels, no one else', async () => {
+    const system = async (name: string) =>
+      json(await post(admin, '/api/v1/systems', { name, scope: 'business' })).id as string;
+    const social = await system('Verksamhetssystem för socialtjänst');
+    const web = await system('Webbplatsen');
+    const plain = await system('Oklassat system');
+    const classify = async (systemId: string, c: number, i: number, a: number) => {
+      const made = await post(admin, '/api/v1/classifications', {
+        systemId,
+        confidentiality: c,
+        integrity: i,
+        availability: a,
+        motivation: 'Bedömt i KLASSA',
+      });
+      expect(made.statusCode, made.body).toBe(201);
+    };
+    await classify(social, 4, 2, 3);
+    await classify(web, 1, 3, 1);
+    const row = await submit(admin, { title: 'Berör klassade system', systemIds: [social, web, plain] });
+    // A staff reader who is the webbplats's förvaltare, and one with no role in the register.
+    const managerId = (await seedPerson(t.db, t.a, 'forvaltare@a.example', ['reader'])).id;
+    const granted = await post(admin, '/api/v1/role-assignments', {
+      personId: managerId,
+      role: 'systemManager',
+      scope: 'system',
+      scopeId: web,
+    });
+    expect(granted.statusCode, granted.body).toBe(201);
+    await seedPerson(t.db, t.a, 'lasare@a.example', ['reader']);
+    const manager = await signIn(t.app, 'forvaltare@a.example');
+    const reader = await signIn(t.app, 'lasare@a.example');
+    // The register's keeper reads every level: the maximum per dimension over the systems.
+    expect(json(await get(admin, `/api/v1/demands/${row.id}`)).securityImpact).toEqual({
+      confidentiality: 4,
+      integrity: 3,
+      availability: 3,
+      highest: 4,
+      classified: 2,
+      systems: 3,
+    });
+    // The förvaltare reads the levels of their own system only (OSL: the others' stay secret).
+    expect(json(await get(manager, `/api/v1/demands/${row.id}`)).securityImpact).toEqual({
+      confidentiality: 1,
+      integrity: 3,
+      availability: 1,
+      highest: 3,
+      classified: 1,
+      systems: 1,
+    });
+    // A reader with no such role reads the demand but no levels.
+    const read = await get(reader, `/api/v1/demands/${row.id}`);
+    expect(read.statusCode).toBe(200);
+    expect(json(read).securityImpact).toBeNull();
+    expect(read.body).not.toContain('"confidentiality"');
   });
 
   it("shows and changes none of tenant A's demands to tenant B", async () => {

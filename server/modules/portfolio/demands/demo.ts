@@ -4,6 +4,7 @@ import type { Database } from '../../../db/client.ts';
 import { asciiLocalPart } from '../../../platform/directory/demo-data.ts';
 import type { Made } from '../../../platform/module-parts.ts';
 import type { DemoContext } from '../../../platform/seam.ts';
+import { decisions } from '../../governance/decisions/schema.ts';
 import { createDecision } from '../../governance/decisions/service.ts';
 import { listForums } from '../../governance/forums/service.ts';
 import { createMeeting } from '../../governance/meetings/service.ts';
@@ -14,7 +15,9 @@ import * as demands from './service.ts';
 // forty ideas and needs across the förvaltningar and the register's systems (seeds 000–002: the
 // employees' ideas, the units' needs, the 750 hours seed 002 counts), a few prepared with benefit,
 // cost and ratings, and one carried the whole way of seed 003: on the beredningsgrupp's agenda,
-// procurement and the IT unit contacted, decided by the IT-styrgrupp with a recorded decision.
+// procurement and the IT unit contacted, decided by the IT-styrgrupp with a recorded decision; the
+// one under way decided the same way first; and seed 004's need to procure IT-drift and telefoni,
+// decided by KS (the cost rule), which the projects' demo carries out.
 
 interface DemoDemand {
   title: string;
@@ -296,7 +299,7 @@ const list: Omit<DemoDemand, 'by'>[] = [
 
 const ratingKeys = ['benefit', 'strategy', 'urgency', 'feasibility', 'lowRisk'];
 
-export async function loadDemandsDemo(db: Database, tenant: DemoContext, _made: Made) {
+export async function loadDemandsDemo(db: Database, tenant: DemoContext, made: Made) {
   if (tenant.slug !== 'styrby') return;
   const actor = tenant.actor;
   const person = ([given, family]: [string, string]) =>
@@ -358,19 +361,159 @@ export async function loadDemandsDemo(db: Database, tenant: DemoContext, _made: 
         continue;
       }
       await step('preparing');
-      if (d.status === 'readyForDecision' || d.status === 'inProgress') await step('readyForDecision');
+      if (d.status === 'readyForDecision') await step('readyForDecision');
+      if (d.status === 'inProgress') {
+        // Under way, so decided first: the whole of seed 003, then carried out.
+        const decided = await throughDecision(db, tenant, seam, row.id, version, {
+          meetingOn: '2026-03-10',
+          consultedOn: '2026-03-03',
+          decision: {
+            decidedOn: '2026-04-22',
+            paragraph: 16,
+            title: d.title,
+            text: `IT-styrgruppen beslutar att genomföra ${d.title.toLowerCase()} inom IT-enhetens förvaltning.`,
+          },
+        });
+        if (decided !== null) version = decided;
+        if (decided !== null) await step('inProgress');
+      }
     }
   }
   await decideOne(db, tenant, seam, person(by(2)));
+  await seed004(db, tenant, seam, made);
+}
+
+/** The demo's forums that prepare and decide shared demands (seed 003). */
+async function seed003Forums(db: Database, tenant: DemoContext) {
+  const forumOf = async (kind: 'steeringGroup' | 'preparationGroup') =>
+    (await listForums(db, tenant.actor, { kind, limit: 1, includeArchived: false })).items[0];
+  return { styrgrupp: await forumOf('steeringGroup'), beredning: await forumOf('preparationGroup') };
+}
+
+/**
+ * A prepared demand from `preparing` through seed 003 to its decision, all through the services:
+ * on the beredningsgrupp's agenda (a meeting of its own), procurement and the IT unit contacted,
+ * ready for decision, and decided with approval by a decision of the body its routing names (one
+ * made in the IT-styrgrupp, or an existing one given by id). Answers the demand's version, or
+ * null when the demo has no such forums.
+ */
+async function throughDecision(
+  db: Database,
+  tenant: DemoContext,
+  seam: demands.DemandSeam,
+  id: string,
+  from: number,
+  how: {
+    meetingOn: string;
+    consultedOn: string;
+    decision: { decidedOn: string; paragraph: number; title: string; text: string } | { id: string };
+  },
+): Promise<number | null> {
+  const actor = tenant.actor;
+  const { styrgrupp, beredning } = await seed003Forums(db, tenant);
+  if (!styrgrupp || !beredning) return null;
+  let version = from;
+  const meeting = await createMeeting(db, actor, {
+    forumId: beredning.id,
+    startsAt: `${how.meetingOn}T13:00:00+01:00`,
+    endsAt: `${how.meetingOn}T15:00:00+01:00`,
+    place: 'Kommunhuset, rum Styrbord',
+  });
+  await demands.putOnAgenda(db, actor, id, meeting.id, seam);
+  for (const [party, who] of [
+    ['procurement', 'Upphandlingsenheten'],
+    ['itUnit', 'IT-enheten'],
+  ] as const)
+    version = (
+      await demands.addConsultation(db, actor, id, {
+        version,
+        party,
+        who,
+        on: how.consultedOn,
+        note: 'Kontaktad tidigt enligt riktlinjen.',
+      })
+    ).version;
+  version = (await demands.changeStatus(db, actor, id, { version, status: 'readyForDecision' })).version;
+  const decisionId =
+    'id' in how.decision
+      ? how.decision.id
+      : (
+          await createDecision(db, actor, {
+            forumId: styrgrupp.id,
+            ...how.decision,
+            links: [{ kind: 'demand', id }],
+          })
+        ).id;
+  return (await demands.decideDemand(db, actor, id, { version, outcome: 'approved', decisionId })).version;
+}
+
+/** The key in `made` of the seed-004 demand the procurement of IT-drift and telefoni carries out. */
+export const SEED_004_DEMAND = 'demand:seed-004 IT-drift och telefoni';
+
+/**
+ * Seed 004's need behind its first project: KS decided on 20 January 2014 (§ 12) that the kommun
+ * procure its IT-drift and telefoni. A shared need above the cost limit, so Kommunstyrelsen decides
+ * (the routing's cost rule) with the decision governance's demo made; the project that carries it
+ * out (projects' demo, a later part of this module) takes it on to genomförs. Its id goes into
+ * `made` as SEED_004_DEMAND.
+ */
+async function seed004(db: Database, tenant: DemoContext, seam: demands.DemandSeam, made: Made) {
+  // KS's decision (loaded by governance's demo; its `made` is its own), found as procurements' demo finds KF's.
+  const [decision] = await db
+    .select({ id: decisions.id })
+    .from(decisions)
+    .where(
+      and(
+        eq(decisions.tenantId, tenant.id),
+        eq(decisions.body, 'Kommunstyrelsen'),
+        eq(decisions.decidedOn, '2014-01-20'),
+        eq(decisions.paragraph, 12),
+      ),
+    );
+  if (!decision) return;
+  const decisionId = decision.id;
+  const actor = tenant.actor;
+  const row = await demands.createDemand(
+    db,
+    actor,
+    {
+      title: 'Upphandla kommunens IT-drift och telefoni',
+      description:
+        'Kommunens IT-drift och telefoni upphandlas och den interna IT-verksamheten avvecklas, enligt översynen av kommunens IT.',
+      scope: 'shared',
+      unitId: tenant.unitId('kansli'),
+      reason: 'Översynen av kommunens IT (KS 2013/1341) fann driften dyr och sårbar.',
+      beneficiaries: 'Alla förvaltningar',
+    },
+    { at: new Date('2013-11-04T09:00:00Z') },
+  );
+  let version = (
+    await demands.updateDemand(db, actor, row.id, {
+      version: row.version,
+      benefitText: 'Lägre kostnad för drift och telefoni och en leverantör med avtalade servicenivåer.',
+      // The procurement's estimated value (seed 004): 30 MSEK, above the 5 MSEK of the cost rule.
+      investment: 3_000_000_000,
+      runningCost: 0,
+      risks: 'Verksamhetsövergång för ett femtiotal medarbetare; skadestånd om upphandlingen avbryts.',
+      effort: 'veryLarge',
+      ratings: { benefit: 4, strategy: 4, urgency: 3, feasibility: 2, lowRisk: 1 },
+      preparedOn: '2013-12-16',
+    })
+  ).version;
+  version = (await demands.changeStatus(db, actor, row.id, { version, status: 'preparing' })).version;
+  await throughDecision(db, tenant, seam, row.id, version, {
+    meetingOn: '2014-01-09',
+    consultedOn: '2013-12-10',
+    decision: { id: decisionId },
+  });
+  made.set(SEED_004_DEMAND, row.id);
 }
 
 /** Seed 003 the whole way: a shared need on the beredningsgrupp's agenda, consulted, decided by the IT-styrgrupp. */
 async function decideOne(db: Database, tenant: DemoContext, seam: demands.DemandSeam, submitterId: string) {
   const actor = tenant.actor;
-  const forumOf = async (kind: 'steeringGroup' | 'preparationGroup') =>
-    (await listForums(db, actor, { kind, limit: 1, includeArchived: false })).items[0];
-  const [styrgrupp, beredning] = [await forumOf('steeringGroup'), await forumOf('preparationGroup')];
-  if (!styrgrupp || !beredning) return;
+  const { beredning } = await seed003Forums(db, tenant);
+  if (!beredning) return;
   const row = await demands.createDemand(
     db,
     actor,
@@ -400,34 +543,14 @@ async function decideOne(db: Database, tenant: DemoContext, seam: demands.Demand
     })
   ).version;
   version = (await demands.changeStatus(db, actor, row.id, { version, status: 'preparing' })).version;
-  const meeting = await createMeeting(db, actor, {
-    forumId: beredning.id,
-    startsAt: '2026-02-10T13:00:00+01:00',
-    endsAt: '2026-02-10T15:00:00+01:00',
-    place: 'Kommunhuset, rum Styrbord',
+  await throughDecision(db, tenant, seam, row.id, version, {
+    meetingOn: '2026-02-10',
+    consultedOn: '2026-02-03',
+    decision: {
+      decidedOn: '2026-03-25',
+      paragraph: 14,
+      title: 'Gemensam e-tjänsteplattform',
+      text: 'IT-styrgruppen beslutar att upphandla en gemensam e-tjänsteplattform för kommunens förvaltningar.',
+    },
   });
-  await demands.putOnAgenda(db, actor, row.id, meeting.id, seam);
-  for (const [party, who] of [
-    ['procurement', 'Upphandlingsenheten'],
-    ['itUnit', 'IT-enheten'],
-  ] as const)
-    version = (
-      await demands.addConsultation(db, actor, row.id, {
-        version,
-        party,
-        who,
-        on: '2026-02-03',
-        note: 'Kontaktad tidigt enligt riktlinjen.',
-      })
-    ).version;
-  version = (await demands.changeStatus(db, actor, row.id, { version, status: 'readyForDecision' })).version;
-  const decision = await createDecision(db, actor, {
-    forumId: styrgrupp.id,
-    decidedOn: '2026-03-25',
-    paragraph: 14,
-    title: 'Gemensam e-tjänsteplattform',
-    text: 'IT-styrgruppen beslutar att upphandla en gemensam e-tjänsteplattform för kommunens förvaltningar.',
-    links: [{ kind: 'demand', id: row.id }],
-  });
-  await demands.decideDemand(db, actor, row.id, { version, outcome: 'approved', decisionId: decision.id });
 }

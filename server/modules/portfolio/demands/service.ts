@@ -14,8 +14,8 @@ import {
   type RoutingStep,
   scoreOf,
 } from '../../../../shared/portfolio/demands.ts';
-import type { Database, Executor } from '../../../db/client.ts';
-import type { Actor } from '../../../platform/context.ts';
+import { type Database, type Executor, rowsOf } from '../../../db/client.ts';
+import { type Actor, systemActor } from '../../../platform/context.ts';
 import { people, units } from '../../../platform/directory/schema.ts';
 import { unitAncestors } from '../../../platform/directory/service.ts';
 import { Problem, problems } from '../../../platform/errors.ts';
@@ -42,6 +42,7 @@ import { getForum, listForums } from '../../governance/forums/service.ts';
 import { type AgendaLink, addItem, agendaLinksOf, getMeeting } from '../../governance/meetings/service.ts';
 import { maxLevelsBySystem } from '../../registry/classification/service.ts';
 import { registryPolicy } from '../../registry/policy.ts';
+import { getSystem } from '../../registry/systems/service.ts';
 import { portfolioPolicy } from '../policy.ts';
 import {
   checkForumIds,
@@ -491,34 +492,108 @@ async function firstForumOfKind(db: Database, actor: Actor, kind: 'steeringGroup
 }
 
 /**
+ * The förvaltning (top department) of each unit: the highest unit of kind `department` above or at
+ * it, or its topmost unit when there is none. By unit id.
+ */
+async function departmentsOf(db: Executor, tenantId: string, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, { id: string; name: string }>();
+  const result = await db.execute(sql`
+    with recursive up(start_id, id, parent_id, kind, name, depth) as (
+      select u.id, u.id, u.parent_id, u.kind, u.name, 0 from ${units} u
+      where u.tenant_id = ${tenantId} and u.id in (${sql.join(
+        [...new Set(ids)].map((id) => sql`${id}`),
+        sql`, `,
+      )})
+      union all
+      select up.start_id, u.id, u.parent_id, u.kind, u.name, up.depth + 1 from ${units} u
+      join up on u.id = up.parent_id
+      where u.tenant_id = ${tenantId} and up.depth < 50
+    )
+    select distinct on (start_id) start_id, id, name from up
+    order by start_id, (kind = 'department') desc, depth desc`);
+  return new Map(
+    rowsOf<{ start_id: string; id: string; name: string }>(result).map((r) => [
+      r.start_id,
+      { id: r.id, name: r.name },
+    ]),
+  );
+}
+
+/**
+ * Why a local demand is in fact kommungemensamt (seed 003: local is "no shared impact"): its unit
+ * and the units it affects lie in more than one förvaltning, or it touches a system the register
+ * holds as kommungemensamt (scope `shared`). Empty when it is truly local.
+ */
+async function sharedImpactOf(db: Database, actor: Actor, row: DemandRow): Promise<DecidingBody['because']> {
+  const because: DecidingBody['because'] = [];
+  const unitIds = [...(row.unitId ? [row.unitId] : []), ...row.affectedUnitIds];
+  const departments = new Map(
+    [...(await departmentsOf(db, actor.tenantId, unitIds)).values()].map((d) => [d.id, d.name]),
+  );
+  if (departments.size > 1) {
+    const names = [...departments.values()].sort((a, b) => a.localeCompare(b, 'sv'));
+    because.push({
+      key: 'departments',
+      names,
+      message: `The demand's units lie in several förvaltningar: ${names.join(', ')}`,
+    });
+  }
+  const agent = { ...systemActor(actor.tenantId, actor.name), requestId: actor.requestId };
+  const systemsOf = await Promise.all(row.systemIds.map((id) => getSystem(db, agent, id).catch(() => null)));
+  const shared = systemsOf
+    .filter((sys) => sys && !sys.archivedAt && sys.scope === 'shared')
+    .map((sys) => sys!.name)
+    .sort((a, b) => a.localeCompare(b, 'sv'));
+  if (shared.length > 0)
+    because.push({
+      key: 'sharedSystem',
+      names: shared,
+      message: `The demand touches kommungemensamma systems: ${shared.join(', ')}`,
+    });
+  return because;
+}
+
+/**
  * Who decides the demand and who must be consulted first, by the tenant's rules (seed 003): the
  * scope names the body (kommungemensamt and verksamhetsinriktat: IT-styrgruppen, the latter on the
  * system owner's proposal; local: the unit's management group), a cost above the limit names the
  * cost body instead; the scopes the rules list must be on a preparation group's agenda first and
- * have procurement and the IT unit contacted.
+ * have procurement and the IT unit contacted. A local demand with shared impact (several
+ * förvaltningar, or a kommungemensamt system) is routed, and consulted, as kommungemensamt, the
+ * deciding body saying why (`rule: 'sharedImpact'`, `because`).
  */
 export async function routingOf(db: Database, actor: Actor, row: DemandRow): Promise<DemandRouting> {
   const { routing } = await portfolioSettingsOf(db, actor.tenantId);
-  const [done, links] = await Promise.all([
+  const [done, links, because] = await Promise.all([
     consultationsOf(db, actor.tenantId, [row.id]),
     agendaLinksOf(db, actor.tenantId, AGENDA_KIND, [row.id]),
+    row.scope === 'local' ? sharedImpactOf(db, actor, row) : Promise.resolve([]),
   ]);
+  const scope = because.length > 0 ? 'shared' : row.scope;
+  const byScope = because.length > 0 ? ('sharedImpact' as const) : ('scope' as const);
   const agenda = links.get(row.id) ?? [];
   const missing: DemandRouting['missing'] = [];
   let decidingBody: DecidingBody | null = null;
   const cost = (row.investment ?? 0) + (row.runningCost ?? 0);
   if (routing.costThreshold !== null && routing.costBody && cost > routing.costThreshold) {
-    decidingBody = { forumId: null, body: routing.costBody, name: routing.costBody, rule: 'cost' };
-  } else if (row.scope === 'shared' || row.scope === 'business') {
-    const rule = routing[row.scope];
+    decidingBody = {
+      forumId: null,
+      body: routing.costBody,
+      name: routing.costBody,
+      rule: 'cost',
+      because: [],
+    };
+  } else if (scope === 'shared' || scope === 'business') {
+    const rule = routing[scope];
     if (rule.forumId) {
       const [ref] = (await forumRefs(db, actor.tenantId, [rule.forumId])).values();
-      if (ref && !ref.archived) decidingBody = { forumId: ref.id, body: null, name: ref.name, rule: 'scope' };
+      if (ref && !ref.archived)
+        decidingBody = { forumId: ref.id, body: null, name: ref.name, rule: byScope, because };
     } else if (rule.body) {
-      decidingBody = { forumId: null, body: rule.body, name: rule.body, rule: 'scope' };
+      decidingBody = { forumId: null, body: rule.body, name: rule.body, rule: byScope, because };
     } else {
       const forum = await firstForumOfKind(db, actor, 'steeringGroup');
-      if (forum) decidingBody = { forumId: forum.id, body: null, name: forum.name, rule: 'scope' };
+      if (forum) decidingBody = { forumId: forum.id, body: null, name: forum.name, rule: byScope, because };
     }
     if (!decidingBody)
       missing.push({
@@ -529,7 +604,8 @@ export async function routingOf(db: Database, actor: Actor, row: DemandRow): Pro
     const chain = [row.unitId, ...(await unitAncestors(db, actor.tenantId, row.unitId))];
     const mapped = chain.map((u) => routing.unitBodies.find((b) => b.unitId === u)).find(Boolean);
     const [ref] = mapped ? (await forumRefs(db, actor.tenantId, [mapped.forumId])).values() : [];
-    if (ref && !ref.archived) decidingBody = { forumId: ref.id, body: null, name: ref.name, rule: 'scope' };
+    if (ref && !ref.archived)
+      decidingBody = { forumId: ref.id, body: null, name: ref.name, rule: 'scope', because: [] };
     else
       missing.push({
         key: 'decidingBody',
@@ -548,7 +624,7 @@ export async function routingOf(db: Database, actor: Actor, row: DemandRow): Pro
     detail: rows.length ? rows.map((c) => `${c.who} ${c.on}`).join(', ') : null,
   });
   const consultFirst: RoutingStep[] = [];
-  if (routing.preparationAgenda.includes(row.scope as never)) {
+  if (routing.preparationAgenda.includes(scope as never)) {
     const onAgenda = agenda.filter((a) => a.forumKind === 'preparationGroup');
     consultFirst.push({
       key: 'preparationGroupAgenda',
@@ -558,8 +634,8 @@ export async function routingOf(db: Database, actor: Actor, row: DemandRow): Pro
         : null,
     });
   }
-  if (row.scope === 'business') consultFirst.push(step('systemOwnerProposal', consulted('systemOwner')));
-  if (routing.procurementAndIt.includes(row.scope as never)) {
+  if (scope === 'business') consultFirst.push(step('systemOwnerProposal', consulted('systemOwner')));
+  if (routing.procurementAndIt.includes(scope as never)) {
     consultFirst.push(step('procurement', consulted('procurement')));
     consultFirst.push(step('itUnit', consulted('itUnit')));
   }

@@ -375,9 +375,9 @@ export async function procurementRefs(db: Executor, tenantId: string, ids: reado
  * (its rules, audit and reminders), and links it: the procurement names the contract, an awarded
  * one becomes contracted and takes the contract's start as its own when it has none.
  *
- * The register's service opens its own transaction on the database (it takes no executor), so
- * this is two transactions, as the project handover is: the version, the status and the missing
- * link are checked first, the contract is made, and the link step checks them again under the
+ * The register's service opens its own transaction on the database it is given, so this is two
+ * transactions (the project handover instead runs the register's service inside its own): the
+ * version, the status and the missing link are checked first, the contract is made, and the link step checks them again under the
  * lock. The link is idempotent (the same contract linked again is a no-op); if the procurement
  * changed in between, the contract just made is archived again (audited) and the answer is 409.
  */

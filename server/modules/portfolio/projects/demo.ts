@@ -2,9 +2,12 @@ import type { InitiativeStatus } from '../../../../shared/governance/plans.ts';
 import type { ProjectCreate, StatusReportCreate } from '../../../../shared/portfolio/projects.ts';
 import type { Database } from '../../../db/client.ts';
 import { asciiLocalPart } from '../../../platform/directory/demo-data.ts';
+import type { Made } from '../../../platform/module-parts.ts';
 import type { DemoContext, Seam } from '../../../platform/seam.ts';
 import { listForums } from '../../governance/forums/service.ts';
 import { listPlans, updatePlan } from '../../governance/plans/service.ts';
+import { SEED_004_DEMAND } from '../demands/demo.ts';
+import { changeStatus, getDemand } from '../demands/service.ts';
 import * as projects from './service.ts';
 
 // The demo's projects, through the service (validated, audited): seed 004's six-step
@@ -12,7 +15,8 @@ import * as projects from './service.ts';
 // and in the phase the KS report of November 2014 gives it — the procurement of IT-drift and
 // telefoni cancelled by KF (archived with the reason), the school-IT procurement struck — with the
 // IT-styrgrupp as steering group, a few status reports, and this year's Dator som tjänst with a
-// deviation that goes onto the IT-styrgrupp's next meeting's agenda.
+// deviation that goes onto the IT-styrgrupp's next meeting's agenda. The procurement of IT-drift and
+// telefoni carries out the demand KS decided on (the demands' demo), closed when it was cancelled.
 
 interface DemoProject extends Omit<ProjectCreate, 'managerId' | 'steeringGroupId' | 'initiativeId'> {
   manager: string;
@@ -20,6 +24,8 @@ interface DemoProject extends Omit<ProjectCreate, 'managerId' | 'steeringGroupId
   plan: string;
   reports?: StatusReportCreate[];
   archiveReason?: string;
+  /** The decided demand it carries out: its key in `made` (the demands' demo). */
+  demand?: string;
 }
 
 const PLAN = 'Genomförandeplan för styrning, ledning och upphandling av IT';
@@ -32,6 +38,7 @@ const demoProjects: DemoProject[] = [
     phase: 'execution',
     plan: PLAN,
     initiative: '1 Upphandling IT-drift och telefoni',
+    demand: SEED_004_DEMAND,
     manager: 'Karin Lindqvist',
     startsOn: '2014-06-27',
     endsOn: '2014-12-22',
@@ -161,7 +168,7 @@ const deviationSource: Pick<Seam, 'agendaSource'> = {
       : undefined,
 };
 
-export async function loadProjectsDemo(db: Database, tenant: DemoContext) {
+export async function loadProjectsDemo(db: Database, tenant: DemoContext, made: Made) {
   if (tenant.slug !== 'styrby') return;
   const actor = tenant.actor;
   const person = (name: string) => {
@@ -232,17 +239,30 @@ export async function loadProjectsDemo(db: Database, tenant: DemoContext) {
 
   const links = new Map<string, string>();
   for (const d of [...demoProjects, current]) {
-    const { manager, initiative: title, plan, reports, archiveReason, ...fields } = d;
+    const { manager, initiative: title, plan, reports, archiveReason, demand, ...fields } = d;
+    // A project from a decided demand carries it out: the demand goes on to genomförs (carryOut).
+    const demandId = demand ? made.get(demand) : undefined;
     const row = await projects.createProject(db, actor, {
       ...fields,
       managerId: person(manager),
       steeringGroupId,
       initiativeId: initiative(plan, title),
+      ...(demandId ? { demandId } : {}),
     });
     if (row.initiativeId) links.set(row.initiativeId, `/portfolio/projects/${row.id}`);
     for (const report of reports ?? []) await projects.addReport(db, actor, row.id, report);
-    if (archiveReason)
+    if (archiveReason) {
       await projects.archiveProject(db, actor, row.id, { version: row.version, reason: archiveReason });
+      // The demand it carried out ends with it.
+      if (demandId) {
+        const carried = await getDemand(db, actor, demandId);
+        await changeStatus(db, actor, demandId, {
+          version: carried.version,
+          status: 'closed',
+          note: archiveReason,
+        });
+      }
+    }
     if (d === current)
       await projects.raiseDeviation(
         db,

@@ -16,6 +16,7 @@ import {
 } from '../../../testing.ts';
 import { runReminderSweep } from '../../governance/sweep.ts';
 import { todayInStockholm } from '../../registry/contracts/reminders.ts';
+import { systems } from '../../registry/systems/schema.ts';
 import { reportSweep } from './reminders.ts';
 import { projects } from './schema.ts';
 
@@ -359,6 +360,38 @@ describe('projects', () => {
     expect(paths(bad).sort()).toEqual(['body.needsDecision', 'body.title']);
   });
 
+  it('puts a deviation onto the nearest meeting however many the forum plans ahead', async () => {
+    const forum = json(
+      await send(admin, 'POST', '/api/v1/forums', {
+        name: 'Styrgrupp med många möten',
+        kind: 'steeringGroup',
+        meetingsPerYear: 50,
+      }),
+    ).id as string;
+    const p = await newProject({ steeringGroupId: forum });
+    const meeting = async (startsAt: Date) =>
+      json(
+        await send(admin, 'POST', '/api/v1/meetings', {
+          forumId: forum,
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+        }),
+      ).id as string;
+    // One that began an hour ago (today, or late yesterday) is past; then 55 ahead, the farthest first.
+    await meeting(new Date(Date.now() - 3_600_000));
+    for (let days = 60; days > 5; days--) await meeting(inDays(days));
+    const nearest = await meeting(inDays(3));
+    const raised = await send(manager, 'POST', `/api/v1/projects/${p.id}/deviations`, {
+      title: 'Tidplanen glider',
+      needsDecision: true,
+    });
+    expect(raised.statusCode).toBe(201);
+    expect(json(raised).deviations[0].meeting).toMatchObject({ id: nearest });
+    expect(json(await get(admin, `/api/v1/meetings/${nearest}`)).items).toMatchObject([
+      { title: 'Avvikelse i Införande av e-arkiv: Tidplanen glider' },
+    ]);
+  });
+
   it('hands over to förvaltning: an existing system into operation', async () => {
     const p = await newProject();
     const bad = await send(admin, 'POST', `/api/v1/projects/${p.id}/handover`, { version: 1 });
@@ -428,6 +461,58 @@ describe('projects', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.entity, 'system'), eq(auditEvents.entityId, system.id)));
     expect(audited.map((e) => e.action)).toEqual(['create']);
+  });
+
+  it('hands over atomically: a stale version or a lost race changes nothing in the register', async () => {
+    const systemsNamed = async (name: string) =>
+      (await t.db.select({ id: systems.id }).from(systems).where(eq(systems.name, name))).length;
+    // A stale version with a new system: 409, and no system is registered.
+    const p = await newProject({ systemIds: [] });
+    await send(admin, 'PATCH', `/api/v1/projects/${p.id}`, { version: 1, description: 'Ändrad' });
+    const stale = await send(admin, 'POST', `/api/v1/projects/${p.id}/handover`, {
+      version: 1,
+      newSystem: { name: 'Inaktuellt e-arkiv', scope: 'shared' },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(await systemsNamed('Inaktuellt e-arkiv')).toBe(0);
+    // A refused register write (a unit of another tenant) leaves the project as it was.
+    const refused = await send(admin, 'POST', `/api/v1/projects/${p.id}/handover`, {
+      version: 2,
+      newSystem: { name: 'Inaktuellt e-arkiv', scope: 'shared', owningUnitId: t.b.unitId },
+    });
+    expect(paths(refused)).toEqual(['body.newSystem.owningUnitId']);
+    expect(json(await get(admin, `/api/v1/projects/${p.id}`))).toMatchObject({
+      phase: 'planning',
+      version: 2,
+    });
+    // A handover racing an edit of the same version. The system's row is held locked meanwhile, so
+    // on PostgreSQL the handover waits at the register's write while the edit tries to land; on
+    // PGlite (one connection) the two just run after it. Whichever loses, the register and the
+    // project agree: the system goes into operation exactly when the project is handed over.
+    const sys = json(
+      await send(admin, 'POST', '/api/v1/systems', {
+        name: 'Kapplöpning',
+        scope: 'shared',
+        phase: 'implementation',
+      }),
+    );
+    const q = await newProject({ systemIds: [] });
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    let handover!: Promise<{ statusCode: number }>;
+    let edit!: Promise<{ statusCode: number }>;
+    await t.db.transaction(async (tx) => {
+      await tx.execute(sql`select id from registry_systems where id = ${sys.id} for update`);
+      handover = send(admin, 'POST', `/api/v1/projects/${q.id}/handover`, { version: 1, systemId: sys.id });
+      await pause(300);
+      edit = send(admin, 'PATCH', `/api/v1/projects/${q.id}`, { version: 1, description: 'Kapplöpning' });
+      await pause(300);
+    });
+    const [handed, edited] = await Promise.all([handover, edit]);
+    expect([handed.statusCode, edited.statusCode].sort()).toEqual([200, 409]);
+    const phase = json(await get(admin, `/api/v1/systems/${sys.id}`)).phase;
+    const project = json(await get(admin, `/api/v1/projects/${q.id}`));
+    expect(phase).toBe(handed.statusCode === 200 ? 'operation' : 'implementation');
+    expect(project.phase).toBe(handed.statusCode === 200 ? 'handedOver' : 'planning');
   });
 
   it('carries out a demand decided with approval, which goes on to genomförs; no other demand', async () => {

@@ -342,13 +342,7 @@ export async function raiseDeviation(
   });
   if (!row.forumId) return row;
   const agent = { ...systemActor(actor.tenantId, actor.name), requestId: actor.requestId };
-  const upcoming = await listMeetings(db, agent, {
-    forumId: row.forumId,
-    from: new Date().toISOString(),
-    limit: 50,
-    includeArchived: false,
-  });
-  const next = upcoming.items.filter((m) => !m.lockedAt).at(-1);
+  const next = await nextOpenMeeting(db, agent, row.forumId);
   if (!next) return row;
   try {
     await addItem(
@@ -371,6 +365,38 @@ export async function raiseDeviation(
     await s.audit({ entity: 'project', entityId: id, action: 'deviationOnAgenda', before: row, after });
     return after!;
   });
+}
+
+const DAY = 86_400_000;
+
+/**
+ * The forum's earliest meeting that has not begun (its start is at or after this instant, so one
+ * earlier today that has already begun is past) and whose minutes are not locked. Governance's list
+ * answers the latest first, so it is asked for growing windows from now (a week, a month, …, then
+ * open-ended): the first window with such a meeting holds the earliest one, at the end of its pages.
+ * However many meetings the forum plans ahead, the answer is the nearest, in a query or two.
+ */
+async function nextOpenMeeting(db: Database, agent: Actor, forumId: string) {
+  const from = new Date();
+  for (const days of [7, 35, 180, 800, null]) {
+    const to = days === null ? undefined : new Date(from.getTime() + days * DAY).toISOString();
+    let earliest: Awaited<ReturnType<typeof listMeetings>>['items'][number] | undefined;
+    let cursor: string | undefined;
+    do {
+      const page = await listMeetings(db, agent, {
+        forumId,
+        from: from.toISOString(),
+        to,
+        limit: 50,
+        includeArchived: false,
+        ...(cursor ? { cursor } : {}),
+      });
+      earliest = page.items.filter((m) => !m.lockedAt).at(-1) ?? earliest;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    if (earliest) return earliest;
+  }
+  return undefined;
 }
 
 export const DEVIATION = 'deviation';
@@ -448,8 +474,11 @@ export async function deviationRefs(db: Executor, tenantId: string, ids: readonl
 /**
  * Hands the project over to förvaltning: an existing system of the register goes into operation
  * (phase `operation`, in operation from the day given), or a new system is registered; either
- * through the registry's service (audited there), then the project's phase moves to handedOver
- * and names the system. The version is checked first, and again under the lock.
+ * through the registry's service (its rules and audit), then the project's phase moves to
+ * handedOver and names the system. All in one transaction: the project is locked and its version
+ * and phase checked first, and the register's service runs inside it (its own transaction is a
+ * savepoint of this one), so a stale version or a refused project changes nothing in the
+ * register, and a refused register write changes nothing in the project.
  */
 export async function handOver(
   db: Database,
@@ -462,51 +491,48 @@ export async function handOver(
       input.systemId ? 'body.newSystem' : 'body.systemId',
       'Name an existing system or a new one, not both',
     );
-  const s0 = readScope(db, actor);
-  const [current] = await db
-    .select()
-    .from(projects)
-    .where(s0.where(projects, eq(projects.id, id)));
-  assertVersion(current, input.version, 'project');
-  if (current!.archivedAt) throw problems.conflict('The project is archived; restore it first');
-  if (current!.phase === 'handedOver') throw problems.conflict('The project is already handed over');
-  const from = input.inOperationFrom ?? todayInStockholm();
-  let systemId: string;
-  if (input.systemId) {
-    if (!(await systemRefs(db, actor.tenantId, [input.systemId])).has(input.systemId))
-      throw problems.field('body.systemId', 'No such system');
-    if (!registryPolicy.editSystem(actor, input.systemId))
-      throw problems.forbidden('You may not change the system');
-    const system = await getSystem(db, actor, input.systemId);
-    if (system.archivedAt) throw problems.field('body.systemId', 'The system is archived');
-    await updateSystem(db, actor, input.systemId, {
-      version: system.version,
-      phase: 'operation',
-      inOperationFrom: from,
-    });
-    systemId = input.systemId;
-  } else {
-    if (!registryPolicy.manage(actor)) throw problems.forbidden('You may not register systems');
-    const made = await createSystem(db, actor, {
-      ...input.newSystem!,
-      phase: 'operation',
-      inOperationFrom: input.newSystem!.inOperationFrom ?? from,
-    }).catch((error: unknown) => {
-      // The register names its own body's fields; here they are the new system's.
-      if (error instanceof Problem && error.errors)
-        throw new Problem(
-          error.status,
-          error.code,
-          error.detail,
-          error.errors.map((e) => ({ ...e, path: e.path.replace(/^body\./, 'body.newSystem.') })),
-        );
-      throw error;
-    });
-    systemId = made.id;
-  }
+  if (!input.systemId && !registryPolicy.manage(actor))
+    throw problems.forbidden('You may not register systems');
   return inTenant(db, actor, async (s) => {
     const before = await lockRow(s, projects, id);
     assertVersion(before, input.version, 'project');
+    if (before!.archivedAt) throw problems.conflict('The project is archived; restore it first');
+    if (before!.phase === 'handedOver') throw problems.conflict('The project is already handed over');
+    // The register's services open their transaction on what they are given: here this one.
+    const within = s.tx as unknown as Database;
+    const from = input.inOperationFrom ?? todayInStockholm();
+    let systemId: string;
+    if (input.systemId) {
+      if (!(await systemRefs(s.tx, actor.tenantId, [input.systemId])).has(input.systemId))
+        throw problems.field('body.systemId', 'No such system');
+      if (!registryPolicy.editSystem(actor, input.systemId))
+        throw problems.forbidden('You may not change the system');
+      const system = await getSystem(within, actor, input.systemId);
+      if (system.archivedAt) throw problems.field('body.systemId', 'The system is archived');
+      await updateSystem(within, actor, input.systemId, {
+        version: system.version,
+        phase: 'operation',
+        inOperationFrom: from,
+      });
+      systemId = input.systemId;
+    } else {
+      const made = await createSystem(within, actor, {
+        ...input.newSystem!,
+        phase: 'operation',
+        inOperationFrom: input.newSystem!.inOperationFrom ?? from,
+      }).catch((error: unknown) => {
+        // The register names its own body's fields; here they are the new system's.
+        if (error instanceof Problem && error.errors)
+          throw new Problem(
+            error.status,
+            error.code,
+            error.detail,
+            error.errors.map((e) => ({ ...e, path: e.path.replace(/^body\./, 'body.newSystem.') })),
+          );
+        throw error;
+      });
+      systemId = made.id;
+    }
     const systemIds = before!.systemIds.includes(systemId)
       ? before!.systemIds
       : [...before!.systemIds, systemId];
