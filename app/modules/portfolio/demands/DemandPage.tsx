@@ -219,9 +219,18 @@ export function DemandPage() {
                 <Text size="sm">
                   <strong>{t('portfolio.demands.decidingBody')}:</strong>{' '}
                   {r.decidingBody
-                    ? `${r.decidingBody.name} (${t(r.decidingBody.rule === 'cost' ? 'portfolio.demands.ruleCost' : 'portfolio.demands.ruleScope')})`
+                    ? `${r.decidingBody.name} (${t(`portfolio.demands.rule.${r.decidingBody.rule}`)})`
                     : t('portfolio.demands.decidingBodyNone')}
                 </Text>
+                {r.decidingBody && r.decidingBody.because.length > 0 && (
+                  <List size="sm" spacing={4}>
+                    {r.decidingBody.because.map((b) => (
+                      <List.Item key={b.key}>
+                        {t(`portfolio.demands.because.${b.key}`, { names: b.names.join(', ') })}
+                      </List.Item>
+                    ))}
+                  </List>
+                )}
                 {r.consultFirst.length > 0 && (
                   <>
                     <Text size="sm" fw={500}>

@@ -97,8 +97,15 @@ export const en: typeof sv = {
   routingHelp: "By the municipality's guideline: who decides, and who must be consulted first.",
   decidingBody: 'Decides',
   decidingBodyNone: 'No deciding body can be determined.',
-  ruleCost: 'The cost is above the limit in the rules',
-  ruleScope: 'By the scope',
+  rule: {
+    cost: 'The cost is above the limit in the rules',
+    scope: 'By the scope',
+    sharedImpact: 'A local demand with shared impact',
+  },
+  because: {
+    departments: 'Affects several förvaltningar: {{names}}.',
+    sharedSystem: 'Affects shared (kommungemensamma) systems: {{names}}.',
+  },
   consultFirst: 'First',
   step: {
     preparationGroupAgenda: "On the preparation group's agenda",

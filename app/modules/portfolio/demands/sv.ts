@@ -94,8 +94,15 @@ export const sv = {
   routingHelp: 'Enligt kommunens riktlinje: vem som beslutar och vilka som ska ha hörts först.',
   decidingBody: 'Beslutar',
   decidingBodyNone: 'Ingen beslutande instans kan bestämmas.',
-  ruleCost: 'Kostnaden överstiger gränsen i reglerna',
-  ruleScope: 'Enligt omfattningen',
+  rule: {
+    cost: 'Kostnaden överstiger gränsen i reglerna',
+    scope: 'Enligt omfattningen',
+    sharedImpact: 'Lokalt behov med kommungemensam påverkan',
+  },
+  because: {
+    departments: 'Berör flera förvaltningar: {{names}}.',
+    sharedSystem: 'Berör kommungemensamma system: {{names}}.',
+  },
   consultFirst: 'Först',
   step: {
     preparationGroupAgenda: 'På beredningsgruppens dagordning',
