@@ -135,7 +135,15 @@ describe('goals, indicators and the follow-up', () => {
     await h1(page, 'Mål och indikatorer').waitFor();
     await page.getByRole('button', { name: 'Nytt mål' }).click();
     const create = page.getByRole('dialog', { name: 'Nytt mål' });
-    // The title has the focus; the perspective is chosen from the keyboard.
+    // The title has the focus (waited for: under load the keys came before the dialog did); the
+    // perspective is chosen from the keyboard.
+    await create.waitFor();
+    await expect
+      .poll(
+        () => create.getByRole('textbox', { name: /^Mål/ }).evaluate((el) => el === document.activeElement),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     await page.keyboard.type(title);
     await choose(page, create.getByRole('combobox', { name: 'Perspektiv' }), 'Medarbetare');
     await create.getByRole('textbox', { name: 'Beskrivning' }).fill('Satt i ett test.');
