@@ -346,3 +346,20 @@ export async function choose(page: Page, field: Locator, option: string | RegExp
   if (search !== undefined) await field.fill(search);
   await page.getByRole('option', { name: option }).first().click();
 }
+
+/** A call to the API from the signed-in page, with its CSRF token, as the web app makes it. */
+export async function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = await (await fetch('/api/v1/session')).json();
+      const response = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+      return response.json();
+    },
+    { method, path, body },
+  ) as Promise<T>;
+}
