@@ -4,6 +4,7 @@ import { type Database, type Executor, preparedQuery } from '../db/client.ts';
 import { diff } from './audit/diff.ts';
 import { auditEvents } from './audit/schema.ts';
 import type { Actor } from './context.ts';
+import { problems } from './errors.ts';
 import { newId } from './ids.ts';
 
 // The data-access layer that scopes every query by tenant. Services get a TenantScope, never the
@@ -104,6 +105,30 @@ export class TenantScope {
       .update(table)
       .set(set as never)
       .where(this.where(table, ...conditions));
+  }
+
+  /**
+   * Writes the tenant's one row of a settings table (keyed by tenant_id, with a version) over the
+   * version read: an update where the row exists, else its first insert. Two first changes at once
+   * conflict on the key and the loser answers 409, as a stale version does; so does an update
+   * that finds the version moved on.
+   */
+  async saveSettings<T extends TenantTable & { version: PgColumn }>(
+    table: T,
+    read: { exists: boolean; version: number },
+    values: Omit<T['$inferInsert'], 'tenantId'>,
+  ): Promise<T['$inferSelect']> {
+    const written = (
+      read.exists
+        ? await this.update(
+            table,
+            values as Partial<T['$inferInsert']>,
+            eq(table.version, read.version),
+          ).returning()
+        : await this.insert(table, values).onConflictDoNothing({ target: table.tenantId }).returning()
+    ) as T['$inferSelect'][];
+    if (!written[0]) throw problems.versionConflict(read.version + 1);
+    return written[0];
   }
 
   /** Writes an audit event in the same transaction as the change it records. */

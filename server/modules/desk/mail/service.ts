@@ -102,14 +102,7 @@ export async function updateMailSettings(db: Database, actor: Actor, input: Mail
         version: before.version + 1,
         updatedAt: new Date(),
       };
-      // Two first changes at once: the loser's insert conflicts and answers 409, as a stale version.
-      const [after] = row
-        ? await s.update(mailSettings, values, eq(mailSettings.version, before.version)).returning()
-        : await s
-            .insert(mailSettings, values)
-            .onConflictDoNothing({ target: mailSettings.tenantId })
-            .returning();
-      if (!after) throw problems.versionConflict(before.version + 1);
+      const after = await s.saveSettings(mailSettings, { exists: !!row, version: before.version }, values);
       const addresses = input.addresses ?? before.addresses;
       if (input.addresses) {
         await s.tx.delete(mailAddresses).where(s.where(mailAddresses));

@@ -65,14 +65,7 @@ export function updateSettings(db: Database, actor: Actor, input: PhoneSettingsU
       version: before.version + 1,
       updatedAt: new Date(),
     };
-    // Two first changes at once: the loser's insert conflicts and answers 409, as a stale version.
-    const [after] = row
-      ? await s.update(phoneSettings, values, eq(phoneSettings.version, before.version)).returning()
-      : await s
-          .insert(phoneSettings, values)
-          .onConflictDoNothing({ target: phoneSettings.tenantId })
-          .returning();
-    if (!after) throw problems.versionConflict(before.version + 1);
+    const after = await s.saveSettings(phoneSettings, { exists: !!row, version: before.version }, values);
     await s.audit({
       entity: 'phoneSettings',
       entityId: s.tenantId,

@@ -44,14 +44,7 @@ export function updateTicketSettings(db: Database, actor: Actor, input: TicketSe
     };
     if (values.reopenDays > values.autoCloseDays)
       throw problems.field('body.autoCloseDays', 'A ticket must be closed no sooner than it can be reopened');
-    // Two first changes at once: the loser's insert conflicts and answers 409, as a stale version.
-    const [after] = row
-      ? await s.update(ticketSettings, values, eq(ticketSettings.version, before.version)).returning()
-      : await s
-          .insert(ticketSettings, values)
-          .onConflictDoNothing({ target: ticketSettings.tenantId })
-          .returning();
-    if (!after) throw problems.versionConflict(before.version + 1);
+    const after = await s.saveSettings(ticketSettings, { exists: !!row, version: before.version }, values);
     const { version: _v, updatedAt: _u, ...was } = before;
     await s.audit({ entity: 'ticketSettings', entityId: s.tenantId, action: 'update', before: was, after });
     return after as SettingsRow;

@@ -5,7 +5,6 @@ import {
 } from '../../../../shared/governance/decisions.ts';
 import type { Database, Executor } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/context.ts';
-import { problems } from '../../../platform/errors.ts';
 import { inTenant } from '../../../platform/tenancy.ts';
 import { assertVersion } from '../../../platform/versioning.ts';
 import { governanceSettings } from './schema.ts';
@@ -42,14 +41,11 @@ export function updateGovernanceSettings(db: Database, actor: Actor, input: Gove
       version: before.version + 1,
       updatedAt: new Date(),
     };
-    // Two first changes at once: the loser's insert conflicts and answers 409, as a stale version.
-    const [after] = row
-      ? await s.update(governanceSettings, values, eq(governanceSettings.version, before.version)).returning()
-      : await s
-          .insert(governanceSettings, values)
-          .onConflictDoNothing({ target: governanceSettings.tenantId })
-          .returning();
-    if (!after) throw problems.versionConflict(before.version + 1);
+    const after = await s.saveSettings(
+      governanceSettings,
+      { exists: !!row, version: before.version },
+      values,
+    );
     await s.audit({
       entity: 'governanceSettings',
       entityId: s.tenantId,

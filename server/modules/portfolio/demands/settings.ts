@@ -133,13 +133,7 @@ export function updatePortfolioSettings(db: Database, actor: Actor, input: Portf
       version: before.version + 1,
       updatedAt: new Date(),
     };
-    const [after] = row
-      ? await s.update(portfolioSettings, values, eq(portfolioSettings.version, before.version)).returning()
-      : await s
-          .insert(portfolioSettings, values)
-          .onConflictDoNothing({ target: portfolioSettings.tenantId })
-          .returning();
-    if (!after) throw problems.versionConflict(before.version + 1);
+    const after = await s.saveSettings(portfolioSettings, { exists: !!row, version: before.version }, values);
     if (input.scoring) await s.update(demands, { score: scoreSql(input.scoring) as never });
     await s.audit({
       entity: 'portfolioSettings',

@@ -8,7 +8,6 @@ import {
 } from '../../../../shared/portfolio/procurements.ts';
 import type { Database, Executor } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/context.ts';
-import { problems } from '../../../platform/errors.ts';
 import { inTenant } from '../../../platform/tenancy.ts';
 import { assertVersion } from '../../../platform/versioning.ts';
 import { procurementSettings } from './schema.ts';
@@ -59,16 +58,11 @@ export function updateProcurementSettings(db: Database, actor: Actor, input: Pro
       version: before.version + 1,
       updatedAt: new Date(),
     };
-    // Two first changes at once: the loser's insert conflicts and answers 409, as a stale version.
-    const [after] = row
-      ? await s
-          .update(procurementSettings, values, eq(procurementSettings.version, before.version))
-          .returning()
-      : await s
-          .insert(procurementSettings, values)
-          .onConflictDoNothing({ target: procurementSettings.tenantId })
-          .returning();
-    if (!after) throw problems.versionConflict(before.version + 1);
+    const after = await s.saveSettings(
+      procurementSettings,
+      { exists: !!row, version: before.version },
+      values,
+    );
     const { version: _v, updatedAt: _u, ...was } = before;
     await s.audit({
       entity: 'procurementSettings',
