@@ -799,6 +799,34 @@ describe('portfolio demands: the demo backlog', () => {
     expect(one.decision.name).toContain('§ 14');
     expect(one.agenda[0].forumKind).toBe('preparationGroup');
   });
+
+  it('carries demands through their decisions: one in progress, seed 004 procurement project from its own', async () => {
+    const admin = await signInOverHttp(app, 'admin@styrbord.example', 'demo');
+    const find = async (title: string) => {
+      const page = json(
+        await app.inject({
+          url: `/api/v1/demands?search=${encodeURIComponent(title)}`,
+          headers: admin.headers(),
+        }),
+      );
+      return json(await app.inject({ url: `/api/v1/demands/${page.items[0].id}`, headers: admin.headers() }));
+    };
+    const selfService = await find('Självservice för lösenordsbyte');
+    expect(selfService.status).toBe('inProgress');
+    expect(selfService.decision.name).toContain('§ 16');
+    // Decided by KS under the cost rule (30 MSEK), carried out by the project KF cancelled (archived).
+    const procurement = await find('Upphandla kommunens IT-drift och telefoni');
+    expect(procurement.decision.name).toContain('§ 12');
+    const projects = json(
+      await app.inject({
+        url: `/api/v1/projects?demandId=${procurement.id}&includeArchived=true`,
+        headers: admin.headers(),
+      }),
+    );
+    expect(projects.items.map((p: { name: string }) => p.name)).toEqual([
+      'Upphandling IT-drift och telefoni',
+    ]);
+  });
 });
 
 // The catalogue's chargeback (issue 16): this year's months locked, this month a preview, one
