@@ -278,6 +278,24 @@ describe('portfolio from idea to benefit', () => {
     await expect(
       unitBodies.getByRole('combobox', { name: `Ledningsgrupp ${rowNo}` }).inputValue(),
     ).resolves.toBe('Kommundirektörens ledningsgrupp (KDL)');
+
+    // A project manager on part time carries 3 effort points a month: a row of their own, by
+    // keyboard, saved and kept.
+    const capacities = page.getByRole('table', { name: 'Personer med egen kapacitet' });
+    await press(page.getByRole('button', { name: 'Lägg till person' }));
+    await choose(page, capacities.getByRole('combobox', { name: 'Person 1' }), /^Karin Lindqvist/, 'Karin');
+    const points = capacities.getByRole('textbox', { name: 'Insatspoäng per månad 1' });
+    await points.focus();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('3');
+    await expectAccessible(page, 'the demand settings with a capacity row');
+    await press(page.getByRole('button', { name: 'Spara' }));
+    await page.getByText('Sparat').first().waitFor();
+    await page.reload();
+    await expect
+      .poll(async () => capacities.getByRole('combobox', { name: 'Person 1' }).inputValue())
+      .toMatch(/^Karin Lindqvist/);
+    await expect(points.inputValue()).resolves.toBe('3');
     expectNoCspViolation(page);
     await page.context().close();
   });
