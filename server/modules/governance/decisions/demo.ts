@@ -5,6 +5,7 @@ import { asciiLocalPart } from '../../../platform/directory/demo-data.ts';
 import type { Made } from '../../../platform/module-parts.ts';
 import type { DemoContext } from '../../../platform/seam.ts';
 import { systems } from '../../registry/systems/schema.ts';
+import { decisions } from './schema.ts';
 import { createDecision } from './service.ts';
 
 // The demo's decision log, through the service (validated, audited, § unique per body and year):
@@ -353,4 +354,27 @@ export async function loadDecisionsDemo(db: Database, tenant: DemoContext, made:
     });
     made.set(`decision:${d.forum ?? d.body} ${d.decidedOn.slice(0, 4)} § ${d.paragraph}`, row.id);
   }
+}
+
+/**
+ * The id of a decision this demo made, by who took it, when and its §, for a later module's demo
+ * (the seam's `made` is each module's own); undefined when the demo did not make it.
+ */
+export async function demoDecisionId(
+  db: Database,
+  tenantId: string,
+  by: { body: string; decidedOn: string; paragraph: number },
+): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: decisions.id })
+    .from(decisions)
+    .where(
+      and(
+        eq(decisions.tenantId, tenantId),
+        eq(decisions.body, by.body),
+        eq(decisions.decidedOn, by.decidedOn),
+        eq(decisions.paragraph, by.paragraph),
+      ),
+    );
+  return row?.id;
 }

@@ -82,6 +82,19 @@ async function submit(session: Session, body: Record<string, unknown> = {}) {
   return json(response);
 }
 
+/** A managementGroup forum made the ledningsgrupp of tenant A's first unit; answers its id. */
+async function unitManagementGroup(name: string) {
+  const forum = await post(admin, '/api/v1/forums', { name, kind: 'managementGroup', meetingsPerYear: 10 });
+  expect(forum.statusCode, forum.body).toBe(201);
+  const settings = json(await get(admin, '/api/v1/portfolio/settings'));
+  const saved = await patch(admin, '/api/v1/portfolio/settings', {
+    version: settings.version,
+    routing: { ...settings.routing, unitBodies: [{ unitId: t.a.unitId, forumId: json(forum).id }] },
+  });
+  expect(saved.statusCode, saved.body).toBe(200);
+  return json(forum).id as string;
+}
+
 describe('demands', () => {
   it('lets an employee submit an idea, numbered per tenant and year, and follow only their own', async () => {
     const year = new Date().getFullYear();
@@ -438,19 +451,7 @@ describe('demands', () => {
       'subunit',
       await unit('Äldreomsorgen', 'office', social),
     );
-    const ledning = json(
-      await post(admin, '/api/v1/forums', {
-        name: 'Ledningsgrupp bygglov',
-        kind: 'managementGroup',
-        meetingsPerYear: 10,
-      }),
-    ).id;
-    const settings = json(await get(admin, '/api/v1/portfolio/settings'));
-    const saved = await patch(admin, '/api/v1/portfolio/settings', {
-      version: settings.version,
-      routing: { ...settings.routing, unitBodies: [{ unitId: t.a.unitId, forumId: ledning }] },
-    });
-    expect(saved.statusCode, saved.body).toBe(200);
+    const ledning = await unitManagementGroup('Ledningsgrupp bygglov');
     const businessSystem = json(
       await post(admin, '/api/v1/systems', { name: 'Bygglovssystemet', scope: 'business' }),
     ).id;
@@ -496,19 +497,7 @@ describe('demands', () => {
   });
 
   it('tells the submitter at each step: preparing, ready, decided, in progress, closed', async () => {
-    const ledning = json(
-      await post(admin, '/api/v1/forums', {
-        name: 'Ledningsgrupp för följ',
-        kind: 'managementGroup',
-        meetingsPerYear: 10,
-      }),
-    ).id;
-    const settings = json(await get(admin, '/api/v1/portfolio/settings'));
-    const saved = await patch(admin, '/api/v1/portfolio/settings', {
-      version: settings.version,
-      routing: { ...settings.routing, unitBodies: [{ unitId: t.a.unitId, forumId: ledning }] },
-    });
-    expect(saved.statusCode, saved.body).toBe(200);
+    const ledning = await unitManagementGroup('Ledningsgrupp för följ');
     const idea = await submit(employee, { title: 'Följ varje steg', scope: 'local', unitId: t.a.unitId });
     const told = async () =>
       (

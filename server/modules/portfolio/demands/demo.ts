@@ -4,7 +4,7 @@ import type { Database } from '../../../db/client.ts';
 import { asciiLocalPart } from '../../../platform/directory/demo-data.ts';
 import type { Made } from '../../../platform/module-parts.ts';
 import type { DemoContext } from '../../../platform/seam.ts';
-import { decisions } from '../../governance/decisions/schema.ts';
+import { demoDecisionId } from '../../governance/decisions/demo.ts';
 import { createDecision } from '../../governance/decisions/service.ts';
 import { listForums } from '../../governance/forums/service.ts';
 import { createMeeting } from '../../governance/meetings/service.ts';
@@ -458,20 +458,13 @@ export const SEED_004_DEMAND = 'demand:seed-004 IT-drift och telefoni';
  * `made` as SEED_004_DEMAND.
  */
 async function seed004(db: Database, tenant: DemoContext, seam: demands.DemandSeam, made: Made) {
-  // KS's decision (loaded by governance's demo; its `made` is its own), found as procurements' demo finds KF's.
-  const [decision] = await db
-    .select({ id: decisions.id })
-    .from(decisions)
-    .where(
-      and(
-        eq(decisions.tenantId, tenant.id),
-        eq(decisions.body, 'Kommunstyrelsen'),
-        eq(decisions.decidedOn, '2014-01-20'),
-        eq(decisions.paragraph, 12),
-      ),
-    );
-  if (!decision) return;
-  const decisionId = decision.id;
+  // KS's decision, made by governance's demo (its `made` is its own).
+  const decisionId = await demoDecisionId(db, tenant.id, {
+    body: 'Kommunstyrelsen',
+    decidedOn: '2014-01-20',
+    paragraph: 12,
+  });
+  if (!decisionId) return;
   const actor = tenant.actor;
   const row = await demands.createDemand(
     db,

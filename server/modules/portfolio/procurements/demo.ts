@@ -5,7 +5,7 @@ import type { Database } from '../../../db/client.ts';
 import { asciiLocalPart } from '../../../platform/directory/demo-data.ts';
 import type { Made } from '../../../platform/module-parts.ts';
 import type { DemoContext } from '../../../platform/seam.ts';
-import { decisions } from '../../governance/decisions/schema.ts';
+import { demoDecisionId } from '../../governance/decisions/demo.ts';
 import { getDecision, updateDecision } from '../../governance/decisions/service.ts';
 import { todayInStockholm } from '../../registry/contracts/reminders.ts';
 import { contracts } from '../../registry/contracts/schema.ts';
@@ -66,18 +66,11 @@ export async function loadProcurementsDemo(db: Database, tenant: DemoContext, ma
   });
   made.set('procurement:drift', drift.id);
   // KF's decision to cancel it (2014-11-24 § 201, loaded by governance's demo) names it.
-  const [kf] = await db
-    .select({ id: decisions.id })
-    .from(decisions)
-    .where(
-      and(
-        eq(decisions.tenantId, tenant.id),
-        eq(decisions.body, 'Kommunfullmäktige'),
-        eq(decisions.decidedOn, '2014-11-24'),
-        eq(decisions.paragraph, 201),
-      ),
-    );
-  const cancelledBy = kf?.id;
+  const cancelledBy = await demoDecisionId(db, tenant.id, {
+    body: 'Kommunfullmäktige',
+    decidedOn: '2014-11-24',
+    paragraph: 201,
+  });
   if (cancelledBy) {
     const decision = await getDecision(db, tenant.actor, cancelledBy);
     const links = decision.links.map((l) => ({ kind: l.kind as DecisionLinkKind, id: l.id }));
